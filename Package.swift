@@ -1,0 +1,33 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Wancun",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "WancunKit", targets: ["WancunKit"]),
+        .executable(name: "wancun", targets: ["wancun"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "WancunKit",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "wancun",
+            dependencies: [
+                "WancunKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "WancunKitTests",
+            dependencies: ["WancunKit", "wancun"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

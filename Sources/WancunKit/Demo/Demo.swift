@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+
+/// The demo database: the real Haiyan divisions from `seed/`, then (as the registry grows)
+/// fictional points, operators and a month of activity.
+public enum Demo {
+    public static let divisionsFile = "divisions-330424-haiyan.csv"
+    public static let county = try! DivisionCode(parsing: "330424000000")
+
+    /// Finds `seed/`: `WANCUN_SEED`, the current directory, or above the executable.
+    public static func seedDirectory(environment: [String: String], executable: String) -> String? {
+        var candidates: [String] = []
+        if let env = environment["WANCUN_SEED"] { candidates.append(env) }
+        candidates.append(FileManager.default.currentDirectoryPath + "/seed")
+        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(dir.appendingPathComponent("seed").path)
+            dir = dir.deletingLastPathComponent()
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/" + divisionsFile) }
+    }
+
+    /// True when `path` is absent or holds a database an earlier demo built.
+    public static func mayReplace(_ path: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { return true }
+        guard let queue = try? DatabaseQueue(path: path) else { return false }
+        defer { try? queue.close() }
+        return (try? queue.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE action = 'demo.build')")
+        }) == true
+    }
+
+    /// Builds the demo database at `path`, replacing an earlier demo there.
+    public static func build(at path: String, seed: String, context: ChangeContext) throws -> AppDatabase {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let db = try AppDatabase(path: path, create: true)
+        _ = try db.importDivisions(from: seed + "/" + divisionsFile, context: context)
+        try db.write { db in try db.audit("demo.build", AuditSubject(), context: context) }
+        return db
+    }
+}

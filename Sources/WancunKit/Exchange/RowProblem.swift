@@ -1,0 +1,52 @@
+/// One problem with one place in a file a person sent: the one type every import reports.
+///
+/// `row` is numbered as a spreadsheet shows it (the header is row 1); `value` is already
+/// masked when it is personal.
+public struct RowProblem: Error, Sendable, Hashable {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var file: String
+    public var row: Int?
+    public var column: String?
+    public var value: String?
+    public var rule: String
+    public var message: Message
+    public var severity: Severity
+
+    public init(
+        file: String, row: Int?, column: String? = nil, value: String? = nil, rule: String,
+        message: Message, severity: Severity = .error
+    ) {
+        self.file = file
+        self.row = row
+        self.column = column
+        self.value = value
+        self.rule = rule
+        self.message = message
+        self.severity = severity
+    }
+
+    /// The problem as one line: `FILE 第3行 列“代码” 值“x”：message [RULE]`.
+    public func line(_ language: Language) -> String {
+        var place = [file]
+        if let row { place.append(Message.rowLabel(row).text(language)) }
+        if let column { place.append(Message.columnLabel(column).text(language)) }
+        if let value { place.append(Message.valueLabel(value).text(language)) }
+        let prefix = severity == .warning ? Message.warningLabel.text(language) : ""
+        let separator = language == .zh ? "：" : ": "
+        return prefix + place.joined(separator: " ") + separator + message.text(language) + " [\(rule)]"
+    }
+}
+
+/// Problems found in a file: nothing was written.
+public struct RowProblems: Error, Sendable {
+    public var problems: [RowProblem]
+
+    public init(_ problems: [RowProblem]) { self.problems = problems }
+
+    public var errors: [RowProblem] { problems.filter { $0.severity == .error } }
+}
+
+extension RowProblems: UserFacingError {
+    public var message: Message { .problemsFound(errors.count) }
+}

@@ -1,0 +1,138 @@
+/// A source of rows: a CSV file, or a sheet of an XLSX workbook.
+public protocol RowSource: AnyObject {
+    var path: String { get }
+    func next() throws(RowProblem) -> SourceRow?
+}
+
+extension CSVReader: RowSource {}
+
+/// A column a command wants from a file: its key (the English snake_case name, also accepted
+/// as a header) and the names people write above it.
+public struct ColumnSpec: Sendable {
+    public var key: String
+    public var names: [String]
+    public var required: Bool
+
+    public init(_ key: String, _ names: String..., required: Bool = true) {
+        self.key = key
+        self.names = names
+        self.required = required
+    }
+
+    func matches(_ header: String) -> Bool {
+        let h = ColumnSpec.normalize(header)
+        return h == ColumnSpec.normalize(key) || names.contains { ColumnSpec.normalize($0) == h }
+    }
+
+    static func normalize(_ name: String) -> String {
+        Normalize.spreadsheetText(name).lowercased().filter { !$0.isWhitespace }
+    }
+}
+
+/// One data row with its cells found by column key.
+public struct TableRow: Sendable {
+    public let number: Int
+    public let cells: [String]
+    public let hasBadBytes: Bool
+    let indexByKey: [String: Int]
+    let headerByKey: [String: String]
+
+    /// The cell under `key`, trimmed; empty when the column is absent.
+    public subscript(key: String) -> String {
+        guard let index = indexByKey[key], index < cells.count else { return "" }
+        return cells[index].trimmingSpaces()
+    }
+
+    /// The header text the file used for `key`, for messages.
+    public func header(_ key: String) -> String { headerByKey[key] ?? key }
+}
+
+/// Reads a table that has a header row somewhere near the top (bureau rosters put a title
+/// above it), maps columns by Chinese or English names in any order, and yields its rows.
+public final class TableReader {
+    public let path: String
+    public let headerRowNumber: Int
+    public let headers: [String]
+    /// Unknown columns: reported, not fatal.
+    public private(set) var warnings: [RowProblem] = []
+    private let source: any RowSource
+    private var pending: [SourceRow]
+    private let indexByKey: [String: Int]
+    private let headerByKey: [String: String]
+
+    /// How many rows from the top are searched for the header.
+    static let headerSearchDepth = 20
+
+    public init(source: any RowSource, columns: [ColumnSpec]) throws(RowProblems) {
+        self.source = source
+        path = source.path
+        var top: [SourceRow] = []
+        do {
+            while top.count < TableReader.headerSearchDepth, let row = try source.next() { top.append(row) }
+        } catch {
+            throw RowProblems([error])
+        }
+        func score(_ row: SourceRow) -> Int {
+            columns.filter { spec in row.cells.contains(where: spec.matches) }.count
+        }
+        guard let best = top.max(by: { score($0) < score($1) || (score($0) == score($1) && $0.number > $1.number) }),
+            score(best) > 0
+        else {
+            throw RowProblems([RowProblem(file: source.path, row: nil, rule: "HEADER_NOT_FOUND", message: .headerNotFound)])
+        }
+        headerRowNumber = best.number
+        headers = best.cells.map { $0.trimmingSpaces() }
+        var problems: [RowProblem] = []
+        var indexByKey: [String: Int] = [:]
+        var headerByKey: [String: String] = [:]
+        for (index, header) in headers.enumerated() where !header.isEmpty {
+            if let spec = columns.first(where: { $0.matches(header) }) {
+                if indexByKey[spec.key] != nil {
+                    problems.append(
+                        RowProblem(file: path, row: best.number, column: header, rule: "DUPLICATE_COLUMN", message: .duplicateColumn))
+                }
+                indexByKey[spec.key] = index
+                headerByKey[spec.key] = header
+            } else {
+                warnings.append(
+                    RowProblem(
+                        file: path, row: best.number, column: header, rule: "UNKNOWN_COLUMN", message: .unknownColumn,
+                        severity: .warning))
+            }
+        }
+        for spec in columns where spec.required && indexByKey[spec.key] == nil {
+            problems.append(
+                RowProblem(
+                    file: path, row: best.number, column: spec.names.first ?? spec.key, rule: "MISSING_COLUMN",
+                    message: .missingColumn))
+        }
+        if !problems.isEmpty { throw RowProblems(problems) }
+        self.indexByKey = indexByKey
+        self.headerByKey = headerByKey
+        pending = Array(top.drop(while: { $0.number <= best.number }).reversed())
+    }
+
+    /// Opens a file by its extension (`.csv`; other extensions are read as CSV too).
+    public convenience init(path: String, columns: [ColumnSpec]) throws(RowProblems) {
+        let source: any RowSource
+        do {
+            source = try CSVReader(path: path)
+        } catch {
+            throw RowProblems([error])
+        }
+        try self.init(source: source, columns: columns)
+    }
+
+    /// The next row that has any text in it, or nil at the end.
+    public func next() throws(RowProblem) -> TableRow? {
+        while true {
+            let row: SourceRow?
+            if let last = pending.popLast() { row = last } else { row = try source.next() }
+            guard let row else { return nil }
+            if row.cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
+            return TableRow(
+                number: row.number, cells: row.cells, hasBadBytes: row.hasBadBytes, indexByKey: indexByKey,
+                headerByKey: headerByKey)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// Masking of personal values for display: every output but the HR export and `--reveal`.
+public enum Mask {
+    /// `330424********123X`. Any text of another length keeps at most its first six and last
+    /// four characters, and never more than a third of it.
+    public static func residentID(_ text: String) -> String {
+        let chars = Array(text)
+        if chars.count == 18 { return String(chars[0..<6]) + "********" + String(chars[14...]) }
+        return generic(chars)
+    }
+
+    /// `138****5678`.
+    public static func phone(_ text: String) -> String {
+        let chars = Array(text)
+        if chars.count == 11 { return String(chars[0..<3]) + "****" + String(chars[7...]) }
+        return generic(chars)
+    }
+
+    private static func generic(_ chars: [Character]) -> String {
+        let keep = min(4, chars.count / 3)
+        guard keep > 0 else { return String(repeating: "*", count: chars.count) }
+        return String(chars.prefix(keep)) + String(repeating: "*", count: chars.count - 2 * keep)
+            + String(chars.suffix(keep))
+    }
+}

@@ -1,0 +1,46 @@
+/// Clean-up of text typed in spreadsheets: full-width characters, stray spaces.
+public enum Normalize {
+    /// Full-width ASCII variants (Ｕ+FF01…FF5E) become ASCII, the ideographic space becomes a
+    /// space, and spaces around the text are trimmed.
+    public static func spreadsheetText(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var changed = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E:
+                scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+                changed = true
+            case 0x3000, 0x00A0:
+                scalars.append(" ")
+                changed = true
+            default:
+                scalars.append(scalar)
+            }
+        }
+        let result = changed ? String(scalars) : text
+        return result.trimmingSpaces()
+    }
+
+    /// `3.30424E+17`, `3.30424e17`: what Excel shows for a long number stored as a number.
+    public static func looksLikeScientificNotation(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        guard let e = upper.firstIndex(of: "E") else { return false }
+        let mantissa = upper[..<e]
+        var exponent = upper[upper.index(after: e)...]
+        if exponent.first == "+" { exponent = exponent.dropFirst() }
+        return !mantissa.isEmpty && !exponent.isEmpty
+            && mantissa.allSatisfy { $0.isASCIIDigit || $0 == "." }
+            && mantissa.first!.isASCIIDigit
+            && exponent.allSatisfy(\.isASCIIDigit)
+    }
+}
+
+extension String {
+    /// Trims spaces, tabs and line breaks at both ends.
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return s.count == count ? self : String(s)
+    }
+}

@@ -1,0 +1,54 @@
+/// Why a value typed by a person or read from a file is not a valid identifier, date or amount.
+///
+/// Personal values (ID numbers, phones) are never carried here: the cases say only what rule
+/// failed, so an error message cannot leak them.
+public enum ValueError: Error, Equatable, Sendable {
+    case date(String)
+    case month(String)
+    case time(String)
+    case futureDate(LocalDate)
+    case residentIDLength(Int)
+    case residentIDCharacters
+    case residentIDCheck
+    case residentIDBirthDate
+    case residentIDFutureBirth
+    case residentIDMasked
+    case scientificNotation(String)
+    case creditCodeLength(Int)
+    case creditCodeCharacters
+    case creditCodeCheck(expected: Character)
+    case divisionCodeFormat(String)
+    case phone
+    case money(String)
+    case moneyPrecision(String)
+    case empty
+
+    /// A stable code naming the rule, the same in every language.
+    public var rule: String {
+        switch self {
+        case .date: "DATE_FORMAT"
+        case .month: "MONTH_FORMAT"
+        case .time: "TIME_FORMAT"
+        case .futureDate: "DATE_IN_FUTURE"
+        case .residentIDLength: "ID_LENGTH"
+        case .residentIDCharacters: "ID_CHARACTERS"
+        case .residentIDCheck: "ID_CHECK_CHARACTER"
+        case .residentIDBirthDate: "ID_BIRTH_DATE"
+        case .residentIDFutureBirth: "ID_BIRTH_IN_FUTURE"
+        case .residentIDMasked: "ID_MASKED"
+        case .scientificNotation: "EXCEL_NUMBER_DAMAGE"
+        case .creditCodeLength: "CREDIT_CODE_LENGTH"
+        case .creditCodeCharacters: "CREDIT_CODE_CHARACTERS"
+        case .creditCodeCheck: "CREDIT_CODE_CHECK"
+        case .divisionCodeFormat: "DIVISION_CODE_FORMAT"
+        case .phone: "PHONE_FORMAT"
+        case .money: "MONEY_FORMAT"
+        case .moneyPrecision: "MONEY_PRECISION"
+        case .empty: "REQUIRED"
+        }
+    }
+}
+
+extension ValueError: UserFacingError {
+    public var message: Message { .valueError(self) }
+}

@@ -1,0 +1,30 @@
+// The catalogue: reading and writing files.
+extension Message {
+    static func rowLabel(_ row: Int) -> Message { Message(zh: "第\(row)行", en: "row \(row)") }
+    static func columnLabel(_ column: String) -> Message { Message(zh: "列“\(column)”", en: "column \"\(column)\"") }
+    static func valueLabel(_ value: String) -> Message { Message(zh: "值“\(value)”", en: "value \"\(value)\"") }
+    static let warningLabel = Message(zh: "提醒：", en: "warning: ")
+
+    static func problemsFound(_ count: Int) -> Message {
+        Message(zh: "发现 \(count) 个问题，未写入任何数据", en: "\(count) problem(s) found; nothing was written")
+    }
+
+    static let badBytes = Message(
+        zh: "这一行有无法识别的字符（文件编码损坏）：请用 UTF-8 或 GB18030 重新保存",
+        en: "this row has bytes that are not text (damaged encoding): save the file again as UTF-8 or GB18030")
+    static let unclosedQuote = Message(
+        zh: "引号没有闭合，文件可能被截断", en: "a quote is not closed: the file may be cut short")
+    static let headerNotFound = Message(
+        zh: "找不到表头行", en: "no header row found")
+    static let missingColumn = Message(zh: "缺少这一列", en: "this column is missing")
+    static let unknownColumn = Message(zh: "不认识这一列，已忽略", en: "this column is not known and is ignored")
+    static let duplicateColumn = Message(zh: "这一列出现了两次", en: "this column appears twice")
+    static func cannotRead(_ detail: String) -> Message {
+        Message(zh: "无法读取文件：\(detail)", en: "cannot read the file: \(detail)")
+    }
+    static func cannotWrite(_ detail: String) -> Message {
+        Message(zh: "无法写入文件：\(detail)", en: "cannot write the file: \(detail)")
+    }
+    static let tooManyColumns = Message(
+        zh: "这一行的列数多于表头", en: "this row has more cells than the header")
+}

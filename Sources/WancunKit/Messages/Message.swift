@@ -1,0 +1,38 @@
+/// The language people read: Chinese by default, English on request.
+public enum Language: String, Sendable, CaseIterable {
+    case zh
+    case en
+
+    /// The language named by `WANCUN_LANG` (`en` or `zh`), else Chinese.
+    public static func fromEnvironment(_ environment: [String: String]) -> Language {
+        Language(rawValue: environment["WANCUN_LANG"]?.lowercased() ?? "") ?? .zh
+    }
+}
+
+/// A sentence people read, in both languages.
+///
+/// Every `Message` is made by one of the static functions in the catalogue
+/// (`Message+*.swift` in this folder), so all wording lives in one place.
+public struct Message: Sendable, Hashable, CustomStringConvertible {
+    public let zh: String
+    public let en: String
+
+    init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+
+    public func text(_ language: Language) -> String {
+        switch language {
+        case .zh: zh
+        case .en: en
+        }
+    }
+
+    public var description: String { zh }
+}
+
+/// An error that can tell the user what went wrong in words from the catalogue.
+public protocol UserFacingError: Error {
+    var message: Message { get }
+}

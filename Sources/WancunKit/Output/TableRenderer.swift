@@ -1,0 +1,144 @@
+import Foundation
+
+/// The output formats of every list and show command.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, csv, json
+}
+
+/// Renders a `Table` in the chosen format and language.
+public struct TableRenderer: Sendable {
+    public var language: Language
+    public var reveal: Bool
+
+    public init(language: Language, reveal: Bool) {
+        self.language = language
+        self.reveal = reveal
+    }
+
+    public func render(_ table: Table, as format: OutputFormat) -> String {
+        switch format {
+        case .table: aligned(table)
+        case .csv: String(decoding: csvData(table), as: UTF8.self)
+        case .json: json(table)
+        }
+    }
+
+    /// Columns padded to the widest cell, counting a CJK character as two columns.
+    public func aligned(_ table: Table) -> String {
+        let headers = table.columns.map { $0.header.text(language) }
+        let body = table.rows.map { $0.map { $0.text(reveal: reveal) } }
+        var widths = headers.map(DisplayWidth.of)
+        for row in body {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+        }
+        func line(_ cells: [String]) -> String {
+            var out = ""
+            for (index, cell) in cells.enumerated() {
+                let last = index == cells.count - 1
+                out += last ? cell : cell + String(repeating: " ", count: widths[index] - DisplayWidth.of(cell) + 2)
+            }
+            return out
+        }
+        var lines = [line(headers), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        lines += body.map(line)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// CSV with a byte-order mark; the header row in the chosen language.
+    public func csvData(_ table: Table) -> Data {
+        var writer = CSVWriter()
+        writer.append(table.columns.map { $0.header.text(language) })
+        for row in table.rows { writer.append(row.map { $0.text(reveal: reveal) }) }
+        return writer.data
+    }
+
+    /// An array of objects keyed by the columns' snake_case keys, in column order.
+    public func json(_ table: Table) -> String {
+        let objects = table.rows.map { row in
+            JSONValue.object(zip(table.columns, row).map { ($0.key, jsonValue($1)) })
+        }
+        return JSONValue.array(objects).serialized() + "\n"
+    }
+
+    func jsonValue(_ cell: Cell) -> JSONValue {
+        switch cell {
+        case .integer(let n): .number(String(n))
+        case .money(let fen): .number(String(fen.value))
+        case .bool(let b): .bool(b)
+        case .null: .null
+        default: .string(cell.text(reveal: reveal))
+        }
+    }
+}
+
+/// A JSON value whose objects keep their keys in order. Foundation's encoders sort keys or
+/// leave the order unspecified; clerks read these files, so column order is kept by hand.
+public indirect enum JSONValue: Sendable, Hashable {
+    case string(String)
+    case number(String)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
+    public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
+
+    /// Pretty-printed with two-space indents; non-ASCII text is written as is.
+    public func serialized(indent: Int = 0) -> String {
+        let pad = String(repeating: "  ", count: indent + 1)
+        let close = String(repeating: "  ", count: indent)
+        switch self {
+        case .string(let s): return JSONValue.quote(s)
+        case .number(let n): return n
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .array(let items):
+            if items.isEmpty { return "[]" }
+            return "[\n" + items.map { pad + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
+        case .object(let pairs):
+            if pairs.isEmpty { return "{}" }
+            return "{\n"
+                + pairs.map { pad + JSONValue.quote($0.0) + ": " + $0.1.serialized(indent: indent + 1) }
+                .joined(separator: ",\n") + "\n\(close)}"
+        }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// Terminal display width: East Asian wide and full-width characters take two columns.
+/// No package on this machine provides wcwidth for Swift, so the ranges are listed here.
+public enum DisplayWidth {
+    public static func of(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + width($1) }
+    }
+
+    static func width(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v == 0 || (0x300...0x36F).contains(v) || (0x200B...0x200F).contains(v) || v == 0xFE0F { return 0 }
+        if (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
+            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+            || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
+            || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
+        {
+            return 2
+        }
+        return 1
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+
+/// The registry's one database: a SQLite file in WAL mode, migrated when opened.
+///
+/// Callers use the methods named for what they do (in `Registry/` and the other subsystems);
+/// they never open a connection themselves. Writes take the write lock up front
+/// (`BEGIN IMMEDIATE`, GRDB's default for writes) and wait up to `busyTimeout` for another
+/// process to finish.
+public final class AppDatabase: Sendable {
+    let writer: any DatabaseWriter
+
+    /// The default time a write waits for another process before giving up.
+    public static let defaultBusyTimeout: TimeInterval = 10
+
+    /// Opens (creating when `create` is true) and migrates the database file at `path`.
+    public init(path: String, create: Bool = false, busyTimeout: TimeInterval = defaultBusyTimeout) throws {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create { throw StoreError.missing(path: path) }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.journalMode = .wal
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            writer = try DatabasePool(path: path, configuration: config)
+            try AppDatabase.checkAndMigrate(writer)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// An empty, migrated database in memory, for tests and previews.
+    public init(inMemory: Void = ()) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        writer = try DatabaseQueue(configuration: config)
+        try AppDatabase.checkAndMigrate(writer)
+    }
+
+    private static func checkAndMigrate(_ writer: any DatabaseWriter) throws {
+        let migrator = AppDatabase.migrator
+        let superseded = try writer.read { db -> Bool in
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            if !tables.isEmpty && !tables.contains("grdb_migrations") { throw StoreError.notWancun }
+            return try migrator.hasBeenSuperseded(db)
+        }
+        if superseded { throw StoreError.newerVersion }
+        try migrator.migrate(writer)
+    }
+
+    /// Runs `work` in one immediate write transaction, mapping SQLite's errors to `StoreError`.
+    func write<T>(_ work: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(work)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: writer.path)
+        }
+    }
+
+    /// Runs `work` on a consistent snapshot.
+    func read<T>(_ work: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(work)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: writer.path)
+        }
+    }
+
+    /// Writes a consistent copy of the database to `path` with SQLite's online backup, while
+    /// other processes keep reading and writing. Refuses to overwrite an existing file.
+    public func backup(to path: String) throws {
+        if FileManager.default.fileExists(atPath: path) { throw StoreError.backupExists(path: path) }
+        do {
+            let destination = try DatabaseQueue(path: path)
+            try writer.backup(to: destination, pagesPerStep: 256)
+            try destination.close()
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: path)
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// What a migrated database contains, in the canonical form of `schema.sql`: every
+    /// table, index and trigger, ordered by kind and name, each statement ending in `;`.
+    public func schemaSQL() throws -> String {
+        try read { db in
+            try String.fetchAll(db, sql: AppDatabase.schemaQuery).joined(separator: "\n\n") + "\n"
+        }
+    }
+
+    /// The query `scripts/dump-schema.sh` runs with the `sqlite3` CLI too.
+    public static let schemaQuery = """
+        SELECT sql || ';' FROM sqlite_schema
+        WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'
+        ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'view' THEN 2 ELSE 3 END, name
+        """
+
+    /// `PRAGMA integrity_check` and `PRAGMA foreign_key_check`: the problems found, if any.
+    public func integrityProblems() throws -> [String] {
+        try read { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let rows = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            problems += rows.map { "foreign key: \($0[0] as String? ?? "?") row \($0[1] as Int64? ?? 0)" }
+            return problems
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import GRDB
+
+/// One line of the append-only audit trail: who, when, what (before and after) and why.
+public struct AuditEntry: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var at: String
+    public var clerk: String
+    public var action: String
+    public var divisionCode: String?
+    public var pointCode: String?
+    public var operatorIdNumber: String?
+    public var before: String?
+    public var after: String?
+    public var reason: String?
+
+    public static let databaseTableName = "audit"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// The subject of an audited change, for filtering the trail.
+public struct AuditSubject: Sendable {
+    public var divisionCode: String?
+    public var pointCode: String?
+    public var operatorIdNumber: String?
+
+    public init(divisionCode: String? = nil, pointCode: String? = nil, operatorIdNumber: String? = nil) {
+        self.divisionCode = divisionCode
+        self.pointCode = pointCode
+        self.operatorIdNumber = operatorIdNumber
+    }
+}
+
+extension Database {
+    /// Appends to the audit trail inside the current write.
+    func audit(
+        _ action: String, _ subject: AuditSubject, before: JSONValue? = nil, after: JSONValue? = nil,
+        reason: String? = nil, context: ChangeContext
+    ) throws {
+        var entry = AuditEntry(
+            at: context.timestamp, clerk: context.clerk, action: action, divisionCode: subject.divisionCode,
+            pointCode: subject.pointCode, operatorIdNumber: subject.operatorIdNumber,
+            before: before.map { $0.compact() }, after: after.map { $0.compact() }, reason: reason)
+        try entry.insert(self)
+    }
+}
+
+extension JSONValue {
+    /// One-line JSON, as stored.
+    public func compact() -> String {
+        switch self {
+        case .array(let items): "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
+        case .object(let pairs): "{" + pairs.map { JSONValue.quote($0.0) + ":" + $0.1.compact() }.joined(separator: ",") + "}"
+        default: serialized()
+        }
+    }
+}
+
+/// Filters for reading the audit trail.
+public struct AuditFilter: Sendable {
+    public var pointCode: String?
+    public var operatorIdNumber: String?
+    public var divisionCode: String?
+    public var since: LocalDate?
+
+    public init(pointCode: String? = nil, operatorIdNumber: String? = nil, divisionCode: String? = nil, since: LocalDate? = nil) {
+        self.pointCode = pointCode
+        self.operatorIdNumber = operatorIdNumber
+        self.divisionCode = divisionCode
+        self.since = since
+    }
+}
+
+extension AppDatabase {
+    /// The audit trail, oldest first.
+    public func auditEntries(_ filter: AuditFilter) throws -> [AuditEntry] {
+        try read { db in
+            var request = AuditEntry.all()
+            if let code = filter.pointCode { request = request.filter(Column("point_code") == code) }
+            if let id = filter.operatorIdNumber { request = request.filter(Column("operator_id_number") == id) }
+            if let code = filter.divisionCode { request = request.filter(Column("division_code") == code) }
+            if let since = filter.since { request = request.filter(Column("at") >= since.description) }
+            return try request.order(Column("id")).fetchAll(db)
+        }
+    }
+}

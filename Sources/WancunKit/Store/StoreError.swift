@@ -1,0 +1,23 @@
+import GRDB
+
+/// What can go wrong with the database file itself.
+public enum StoreError: Error, Equatable {
+    case missing(path: String)
+    case busy
+    case newerVersion
+    case notWancun
+    case backupExists(path: String)
+    case sqlite(path: String, code: Int32, detail: String)
+
+    init(_ error: DatabaseError, path: String) {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy
+        case .SQLITE_NOTADB: self = .notWancun
+        default: self = .sqlite(path: path, code: error.extendedResultCode.rawValue, detail: error.message ?? "")
+        }
+    }
+}
+
+extension StoreError: UserFacingError {
+    public var message: Message { .storeError(self) }
+}

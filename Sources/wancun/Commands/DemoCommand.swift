@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import WancunKit
+
+struct DemoCommand: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "建一个演示数据库并导览 / Build a demo database from seed/ and show a tour.",
+        discussion: """
+            Writes wancun-demo.sqlite (or --db) from the real Haiyan divisions in seed/ and
+            fictional demo data, then prints what a clerk would see. An existing file is
+            replaced only if an earlier demo built it.
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+
+    func run(_ ctx: Context) throws {
+        let path = globals.db ?? "wancun-demo.sqlite"
+        guard Demo.mayReplace(path) else { throw DemoRefusal(message: .demoExists(path)) }
+        guard let seed = Demo.seedDirectory(environment: ctx.environment, executable: CommandLine.arguments[0]) else {
+            throw DemoRefusal(message: .seedMissing)
+        }
+        let db = try Demo.build(at: path, seed: seed, context: ctx.changeContext())
+        ctx.say(.demoBuilt(path))
+        ctx.out("\n")
+        try tourDivisions(db, ctx)
+    }
+
+    func tourDivisions(_ db: AppDatabase, _ ctx: Context) throws {
+        ctx.say(.tourDivisions)
+        let county = try db.division(Demo.county)
+        let villages = try db.divisions(DivisionFilter(under: Demo.county, level: .village))
+        let towns = try db.divisions(DivisionFilter(under: Demo.county, level: .town))
+        let rural = villages.filter { $0.code.isRuralVillage }
+        ctx.say(.tourDivisionCounts(county: county?.name ?? "", towns: towns.count, villages: villages.count, rural: rural.count))
+        let table = Table(
+            columns: [
+                .init("code", Message.Header.code), .init("name", Message.TownHeader.town),
+                .init("villages", Message.TownHeader.villages), .init("rural", Message.TownHeader.rural),
+            ],
+            rows: towns.map { town in
+                let under = villages.filter { $0.parentCode == town.code }
+                return [.text(town.code.rawValue), .text(town.name), .integer(Int64(under.count)),
+                        .integer(Int64(under.filter { $0.code.isRuralVillage }.count))]
+            })
+        ctx.out(TableRenderer(language: ctx.language, reveal: false).aligned(table))
+        ctx.say(.tourNext)
+    }
+}
+
+/// A refusal the demo explains in the user's language.
+struct DemoRefusal: UserFacingError {
+    let message: Message
+}

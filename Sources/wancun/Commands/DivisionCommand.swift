@@ -1,0 +1,85 @@
+import ArgumentParser
+import WancunKit
+
+struct DivisionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "division", abstract: "行政区划 / Statistical divisions.",
+        subcommands: [DivisionImportCommand.self, DivisionListCommand.self])
+}
+
+struct DivisionImportCommand: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "导入区划代码文件 / Load a division release (CSV code,name,level,parent_code).",
+        discussion: """
+            The file is UTF-8, UTF-8 with BOM or GB18030. Every row is checked before anything
+            is written; rows are numbered as a spreadsheet shows them (the header is row 1).
+            A newer release adds, renames and retires codes below the part of the tree it
+            covers; retired codes are kept.
+
+            Example: wancun division import seed/divisions-330424-haiyan.csv
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    @Flag(help: "Check and report without writing.")
+    var dryRun = false
+
+    func run(_ ctx: Context) throws {
+        let db = try ctx.openDatabase()
+        let report = try db.importDivisions(from: file, context: ctx.changeContext(), dryRun: dryRun)
+        for warning in report.warnings { ctx.err(warning.line(ctx.language) + "\n") }
+        if output.format == .table {
+            ctx.say(.fileEncoding(report.encoding.rawValue))
+            ctx.say(report.scopeMessage)
+            ctx.say(report.summary)
+            if dryRun { ctx.say(.dryRunNothingWritten) }
+            let shown = report.changes.filter { $0.kind != .added || report.count(.added) <= 20 }
+            if !shown.isEmpty { ctx.render(changeTable(shown, ctx.language), output) }
+        } else {
+            ctx.render(changeTable(report.changes, ctx.language), output)
+        }
+    }
+
+    func changeTable(_ changes: [DivisionChange], _ language: Language) -> Table {
+        Table(
+            columns: [
+                .init("change", Message.Header.change), .init("code", Message.Header.code),
+                .init("name", Message.Header.name), .init("old_name", Message.Header.oldName),
+            ],
+            rows: changes.map {
+                [.text(Message.divisionChangeKind($0.kind).text(language)), .text($0.code.rawValue), .text($0.name), .optional($0.oldName)]
+            })
+    }
+}
+
+struct DivisionListCommand: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "列出区划 / List divisions.",
+        discussion: "Example: wancun division list --under 330424100000 --rural --format csv > villages.csv")
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Only divisions below this code.")
+    var under: DivisionCode?
+
+    @Option(help: "province, city, county, town or village.")
+    var level: DivisionLevel?
+
+    @Flag(help: "Only rural villages (village segment 200–399 or 500–599).")
+    var rural = false
+
+    @Flag(help: "Include codes a newer release retired.")
+    var includeRetired = false
+
+    func run(_ ctx: Context) throws {
+        let rows = try ctx.openDatabase().divisions(
+            DivisionFilter(under: under, level: level, ruralOnly: rural, includeRetired: includeRetired))
+        ctx.render(Table(columns: DivisionListing.columns, rows: rows.map { $0.cells(ctx.language) }), output)
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import WancunKit
+
+struct InitCommand: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "创建或升级数据库 / Create or migrate the database.")
+
+    @OptionGroup var globals: GlobalOptions
+
+    func run(_ ctx: Context) throws {
+        _ = try ctx.openDatabase(create: true)
+        ctx.say(.databaseReady(ctx.databasePath))
+    }
+}
+
+struct BackupCommand: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "在线备份数据库 / Write a consistent copy of the database while others keep working.",
+        discussion: "Example: wancun backup /mnt/usb/county-2026-11-26.sqlite")
+
+    @OptionGroup var globals: GlobalOptions
+
+    @Argument(help: "Where to write the copy; an existing file is not overwritten.")
+    var file: String
+
+    func run(_ ctx: Context) throws {
+        try ctx.openDatabase().backup(to: file)
+        ctx.say(.backupWritten(file))
+    }
+}

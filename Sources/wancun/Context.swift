@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import WancunKit
+
+/// What a command runs with: the resolved options, the environment, and where it prints.
+/// Tests build their own to drive commands in-process.
+final class Context {
+    let environment: [String: String]
+    let language: Language
+    let databasePath: String
+    let clerk: String
+    private(set) var stdout = ""
+    private(set) var stderr = ""
+    let echo: Bool
+
+    init(globals: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment, echo: Bool = true) {
+        self.environment = environment
+        self.echo = echo
+        language = globals.lang ?? Language.fromEnvironment(environment)
+        databasePath = globals.db ?? environment["WANCUN_DB"] ?? "wancun.sqlite"
+        clerk = globals.clerk ?? environment["WANCUN_CLERK"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "clerk"
+    }
+
+    /// The change context for audited writes. `WANCUN_TODAY` (YYYY-MM-DD) fixes "today" for
+    /// reproducible demos and tests; otherwise today is taken in Asia/Shanghai.
+    func changeContext() -> ChangeContext {
+        let today = environment["WANCUN_TODAY"].flatMap { try? LocalDate(parsing: $0) }
+        return ChangeContext(clerk: clerk, today: today)
+    }
+
+    var busyTimeout: TimeInterval {
+        environment["WANCUN_BUSY_TIMEOUT"].flatMap(TimeInterval.init) ?? AppDatabase.defaultBusyTimeout
+    }
+
+    func openDatabase(create: Bool = false, path: String? = nil) throws -> AppDatabase {
+        try AppDatabase(path: path ?? databasePath, create: create, busyTimeout: busyTimeout)
+    }
+
+    func say(_ message: Message) { out(message.text(language) + "\n") }
+
+    func out(_ text: String) {
+        stdout += text
+        if echo { FileHandle.standardOutput.write(Data(text.utf8)) }
+    }
+
+    func err(_ text: String) {
+        stderr += text
+        if echo { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+
+    func render(_ table: Table, _ options: OutputOptions) {
+        out(TableRenderer(language: language, reveal: options.reveal).render(table, as: options.format))
+    }
+
+    /// Prints an error as the user should read it: one line per problem, never a stack trace.
+    func report(_ error: any Error) {
+        switch error {
+        case let problems as RowProblems:
+            for problem in problems.problems { err(problem.line(language) + "\n") }
+            err(problems.message.text(language) + "\n")
+        case let problem as RowProblem:
+            err(problem.line(language) + "\n")
+        case let error as any UserFacingError:
+            err(Message.errorPrefix.text(language) + error.message.text(language) + "\n")
+        default:
+            err(Message.errorPrefix.text(language) + String(describing: error) + "\n")
+        }
+    }
+}
+
+/// A command that runs against a `Context`; errors are printed once and exit 1.
+protocol WancunCommand: ParsableCommand {
+    var globals: GlobalOptions { get }
+    func run(_ ctx: Context) throws
+}
+
+extension WancunCommand {
+    func run() throws {
+        let ctx = Context(globals: globals)
+        do {
+            try run(ctx)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            ctx.report(error)
+            throw ExitCode.failure
+        }
+    }
+}

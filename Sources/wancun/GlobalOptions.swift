@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import WancunKit
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "The database file (default: $WANCUN_DB, else ./wancun.sqlite).")
+    var db: String?
+
+    @Option(help: "Who is making changes, for the audit trail (default: $WANCUN_CLERK, else the OS user).")
+    var clerk: String?
+
+    @Option(help: "Language people read: zh (default) or en; also $WANCUN_LANG.")
+    var lang: Language?
+}
+
+/// Options of commands that print lists or records.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "table (default), csv or json.")
+    var format: OutputFormat = .table
+
+    @Flag(help: "Show ID numbers and phone numbers in full.")
+    var reveal = false
+}
+
+extension Language: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
+extension DivisionLevel: ExpressibleByArgument {}
+
+extension DivisionCode: ExpressibleByArgument {
+    public init?(argument: String) { try? self.init(padding: argument) }
+}
+
+extension LocalDate: ExpressibleByArgument {
+    public init?(argument: String) { try? self.init(parsing: argument) }
+}
+
+extension Month: ExpressibleByArgument {
+    public init?(argument: String) { try? self.init(parsing: argument) }
+}

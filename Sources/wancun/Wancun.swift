@@ -1,0 +1,27 @@
+import ArgumentParser
+import WancunKit
+
+@main
+struct Wancun: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wancun",
+        abstract: "村级电商服务点登记与公益性岗位补贴 / Village e-commerce service points and their subsidy.",
+        discussion: """
+            A county clerk's registry of village e-commerce service points (电子商务进万村),
+            kept in one SQLite file.
+
+            Examples:
+              wancun demo                         build a demo database and show a tour
+              wancun init --db county.sqlite      create or upgrade a database
+              wancun division import haiyan.csv   load a division release
+              wancun division list --rural --format json
+
+            Exit codes: 0 success, 1 data or user error, 64 usage error.
+            Options read the environment too: WANCUN_DB, WANCUN_CLERK, WANCUN_LANG (zh|en).
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, DemoCommand.self, BackupCommand.self, DivisionCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import WancunKit
+
+/// Runs the built `wancun` binary and checks what a clerk sees and the exit status.
+@Suite(.serialized) struct EndToEndTests {
+    @Test func demoBuildsAndTours() throws {
+        let dir = temporaryDirectory()
+        let result = try wancun(["demo"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("海盐县：9 个乡镇（街道），122 个村级单位，其中行政村 77 个"))
+        #expect(result.stdout.contains("澉浦镇"))
+        // A second demo replaces the first; the database is clean.
+        #expect(try wancun(["demo"], in: dir).status == 0)
+        let db = try AppDatabase(path: dir.appendingPathComponent("wancun-demo.sqlite").path)
+        #expect(try db.integrityProblems().isEmpty)
+        let english = try wancun(["demo", "--lang", "en"], in: dir)
+        #expect(english.stdout.contains("77 of them rural villages"))
+    }
+
+    @Test func demoWillNotReplaceARealDatabase() throws {
+        let dir = temporaryDirectory()
+        let path = dir.appendingPathComponent("real.sqlite").path
+        #expect(try wancun(["init", "--db", path]).status == 0)
+        let result = try wancun(["demo", "--db", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("不是演示数据库"))
+    }
+
+    @Test func divisionImportAndListFormats() throws {
+        let db = temporaryDirectory().appendingPathComponent("w.sqlite").path
+        #expect(try wancun(["init", "--db", db]).status == 0)
+        let first = try wancun(["division", "import", haiyanCSV, "--db", db])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("新增 134 个"))
+        let again = try wancun(["division", "import", haiyanCSV, "--db", db])
+        #expect(again.stdout.contains("没有变化"))
+        let json = try wancun(["division", "list", "--db", db, "--rural", "--format", "json"])
+        let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
+        #expect(rows.count == 77)
+        #expect(Set(rows[0].keys) == ["code", "name", "level", "parent_code", "retired_on"])
+        let csv = try wancun(["division", "list", "--db", db, "--level", "town", "--format", "csv", "--lang", "en"])
+        #expect(csv.stdout.hasPrefix("\u{FEFF}Code,Name,Level,Parent code,Retired on\r\n"))
+        #expect(csv.stdout.components(separatedBy: "\r\n").count == 11)
+        let under = try wancun(["division", "list", "--db", db, "--under", "330424105000", "--format", "json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(under.stdout.utf8)) as! [Any]).count == 14)
+    }
+
+    @Test func badFileExitsOneWithALinePerProblemAndWritesNothing() throws {
+        let db = temporaryDirectory().appendingPathComponent("w.sqlite").path
+        #expect(try wancun(["init", "--db", db]).status == 0)
+        let before = try databaseContent(db)
+        let file = writeTemporaryFile("bad.csv", "code,name,level,parent_code\n3304241012,村,village,330424101000\n330000000000,浙江省,city,\n")
+        let result = try wancun(["division", "import", file, "--db", db, "--lang", "en"])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("bad.csv row 2 column \"code\" value \"3304241012\""))
+        #expect(lines[1].contains("row 3") && lines[1].contains("LEVEL_MISMATCH"))
+        #expect(!result.stderr.contains("Fatal") && !result.stderr.contains("Stack"))
+        #expect(try databaseContent(db) == before)
+    }
+
+    @Test func usageErrorsExit64AndMissingDatabaseExits1() throws {
+        let dir = temporaryDirectory()
+        #expect(try wancun(["division", "list", "--level", "hamlet"], in: dir).status == 64)
+        #expect(try wancun(["division", "list", "--format", "xml"], in: dir).status == 64)
+        let missing = try wancun(["division", "list"], in: dir)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("wancun init"))
+        #expect(try wancun(["division", "list"], in: dir, environment: ["WANCUN_LANG": "en"]).stderr.contains("no database"))
+    }
+
+    @Test func twoProcessesWritingAtOnceBothSucceed() throws {
+        let dir = temporaryDirectory()
+        let db = dir.appendingPathComponent("w.sqlite").path
+        #expect(try wancun(["init", "--db", db]).status == 0)
+        // Two towns' files: each speaks only for its own town, so neither retires the other's.
+        let lines = try String(contentsOfFile: haiyanCSV, encoding: .utf8).split(separator: "\n")
+        func town(_ prefix: String) -> String {
+            (lines.prefix(4) + lines.filter { $0.hasPrefix(prefix) }).joined(separator: "\n") + "\n"
+        }
+        let a = writeTemporaryFile("a.csv", town("330424001"))
+        let b = writeTemporaryFile("b.csv", town("330424002"))
+        let results = try [a, b].concurrentMap { try wancun(["division", "import", $0, "--db", db]) }
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.stderr))")
+        #expect(try AppDatabase(path: db).divisions().count == 3 + 2 + 25 + 13)
+    }
+
+    @Test func aWriterThatWaitsTooLongSaysDatabaseBusy() throws {
+        let db = temporaryDirectory().appendingPathComponent("w.sqlite").path
+        #expect(try wancun(["init", "--db", db]).status == 0)
+        let holder = try DatabaseQueue(path: db)
+        try holder.inDatabase { conn in
+            try conn.execute(sql: "BEGIN IMMEDIATE")
+            let result = try wancun(["division", "import", haiyanCSV, "--db", db], environment: ["WANCUN_BUSY_TIMEOUT": "0.3"])
+            try conn.execute(sql: "ROLLBACK")
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("数据库忙"), "\(result.stderr)")
+        }
+        try holder.close()
+    }
+
+    @Test func backupWhileAnotherProcessWrites() throws {
+        let dir = temporaryDirectory()
+        let db = dir.appendingPathComponent("w.sqlite").path
+        #expect(try wancun(["demo", "--db", db]).status == 0)
+        let writer = try DatabaseQueue(path: db)
+        let copy = dir.appendingPathComponent("copy.sqlite").path
+        let results = try [0, 1].concurrentMap { index -> RunResult? in
+            if index == 0 { return try wancun(["backup", copy, "--db", db]) }
+            for n in 0..<50 {
+                try writer.write { try $0.execute(sql: "INSERT INTO audit (at, clerk, action) VALUES ('2026-11-26T10:00:00+08:00', 'w\(n)', 'test.write')") }
+            }
+            return nil
+        }
+        #expect(results[0]?.status == 0, "\(results[0]?.stderr ?? "")")
+        let restored = try AppDatabase(path: copy)
+        #expect(try restored.integrityProblems().isEmpty)
+        #expect(try restored.divisions().count == 134)
+        #expect(try wancun(["backup", copy, "--db", db]).status == 1)
+    }
+}
+
+extension Array {
+    /// Runs `transform` on every element at once, on separate threads.
+    func concurrentMap<T: Sendable>(_ transform: @escaping @Sendable (Element) throws -> T) throws -> [T] where Element: Sendable {
+        let results = Results<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results.set(index, Result { try transform(self[index]) })
+        }
+        return try results.values.map { try $0!.get() }
+    }
+}
+
+private final class Results<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Result<T, any Error>?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Result<T, any Error>) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+}

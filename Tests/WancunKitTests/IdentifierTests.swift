@@ -1,0 +1,146 @@
+import Testing
+
+@testable import WancunKit
+
+@Suite struct ResidentIDTests {
+    static let today = LocalDate(year: 2026, month: 11, day: 26)!
+
+    @Test(arguments: [
+        ("11010519491231002X", "11010519491231002X", "1949-12-31", Sex.female),
+        ("11010519491231002x", "11010519491231002X", "1949-12-31", Sex.female),
+        (" 11010519491231002X ", "11010519491231002X", "1949-12-31", Sex.female),
+        ("１１０１０５１９４９１２３１００２Ｘ", "11010519491231002X", "1949-12-31", Sex.female),
+    ])
+    func accepts(input: String, stored: String, birth: String, sex: Sex) throws {
+        let id = try ResidentID(parsing: input, today: Self.today)
+        #expect(id.rawValue == stored)
+        #expect(id.birthDate.description == birth)
+        #expect(id.sex == sex)
+        #expect(id.masked == "110105********002X")
+    }
+
+    @Test(arguments: [
+        ("11010519491231002Y", ValueError.residentIDCharacters),
+        ("110105194912310021", .residentIDCheck),
+        ("1101051949123100", .residentIDLength(16)),
+        ("3.30424E+17", .scientificNotation("3.30424E+17")),
+        ("110105********002X", .residentIDMasked),
+        ("", .empty),
+    ])
+    func refuses(input: String, error: ValueError) {
+        #expect(throws: error) { try ResidentID(parsing: input, today: Self.today) }
+    }
+
+    @Test func refusesImpossibleAndFutureBirthDates() {
+        let feb30 = ResidentID.withCheckCharacter("33042419900230123")
+        #expect(throws: ValueError.residentIDBirthDate) { try ResidentID(parsing: feb30, today: Self.today) }
+        let future = ResidentID.withCheckCharacter("33042420270101123")
+        #expect(throws: ValueError.residentIDFutureBirth) { try ResidentID(parsing: future, today: Self.today) }
+    }
+
+    @Test func oddSeventeenthDigitIsMale() throws {
+        let id = try ResidentID(parsing: ResidentID.withCheckCharacter("33042419800101001"), today: Self.today)
+        #expect(id.sex == .male)
+    }
+}
+
+@Suite struct CreditCodeTests {
+    @Test func acceptsValidAndRefusesWrongCheck() throws {
+        // The example code printed in GB 32100-2015.
+        let valid = try CreditCode(parsing: "91350100M000100Y43")
+        #expect(valid.checkCharacterValid)
+        #expect(throws: ValueError.creditCodeCheck(expected: "3")) { try CreditCode(parsing: "91350100M000100Y44") }
+        let kept = try CreditCode(parsing: "91350100M000100Y44", allowingBadCheck: true)
+        #expect(!kept.checkCharacterValid)
+        #expect(throws: ValueError.creditCodeCharacters) { try CreditCode(parsing: "91350100M000100I43") }
+        #expect(throws: ValueError.creditCodeLength(17)) { try CreditCode(parsing: "91350100M000100Y4") }
+        #expect(CreditCode.withCheckCharacter("91350100M000100Y4") == "91350100M000100Y43")
+    }
+}
+
+@Suite struct DivisionCodeTests {
+    @Test(arguments: [
+        ("330000000000", DivisionLevel.province, nil as String?, false),
+        ("330400000000", .city, "330000000000", false),
+        ("330424000000", .county, "330400000000", false),
+        ("330424001000", .town, "330424000000", false),
+        ("330424001001", .village, "330424001000", false),
+        ("330424101201", .village, "330424101000", true),
+        ("330424101399", .village, "330424101000", true),
+        ("330424101400", .village, "330424101000", false),
+        ("330424101500", .village, "330424101000", true),
+        ("330424101600", .village, "330424101000", false),
+    ])
+    func levelParentAndRural(code: String, level: DivisionLevel, parent: String?, rural: Bool) throws {
+        let c = try DivisionCode(parsing: code)
+        #expect(c.level == level)
+        #expect(c.parent?.rawValue == parent)
+        #expect(c.isRuralVillage == rural)
+    }
+
+    @Test(arguments: ["33042400100", "3304240010011", "33042400100A", "000424001001", "3.30424E+11"])
+    func refusesMalformed(code: String) {
+        #expect(throws: ValueError.self) { try DivisionCode(parsing: code) }
+    }
+
+    @Test func padsShortCodes() throws {
+        #expect(try DivisionCode(padding: "33").rawValue == "330000000000")
+        #expect(try DivisionCode(padding: "330424").rawValue == "330424000000")
+    }
+}
+
+@Suite struct PhoneTests {
+    @Test(arguments: ["13812345678", "+86 138 1234 5678", "138-1234-5678", "19912345678"])
+    func accepts(input: String) throws {
+        let phone = try Phone(parsing: input)
+        #expect(phone.rawValue.count == 11)
+        #expect(phone.masked.hasPrefix(String(phone.rawValue.prefix(3)) + "****"))
+    }
+
+    @Test(arguments: ["12812345678", "1381234567", "138123456789", "1381234567a"])
+    func refuses(input: String) {
+        #expect(throws: ValueError.phone) { try Phone(parsing: input) }
+    }
+}
+
+@Suite struct FenTests {
+    @Test(arguments: [
+        ("12.30", Int64(1230)), ("12.3", 1230), ("12", 1200), ("0.01", 1), ("1,234.50", 123450),
+        ("-5.5", -550), ("¥8", 800), ("10.000", 1000), ("９.９", 990),
+    ])
+    func parsesYuanExactly(text: String, fen: Int64) throws {
+        #expect(try Fen(parsingYuan: text).value == fen)
+    }
+
+    @Test(arguments: ["1.234", "abc", "1,23.00", "12.", "1e3", ""])
+    func refuses(text: String) {
+        #expect(throws: ValueError.self) { try Fen(parsingYuan: text) }
+    }
+
+    @Test func formatsTwoDecimals() {
+        #expect(Fen(123450).yuanText == "1234.50")
+        #expect(Fen(5).yuanText == "0.05")
+        #expect(Fen(-550).yuanText == "-5.50")
+    }
+}
+
+@Suite struct DateTests {
+    @Test func monthsAndDates() throws {
+        #expect(try Month(parsing: "2026-01").adding(months: -1).description == "2025-12")
+        #expect(try Month(parsing: "2025-02").months(to: Month(parsing: "2026-01")) == 11)
+        #expect(throws: ValueError.self) { try Month(parsing: "2026-13") }
+        #expect(throws: ValueError.self) { try LocalDate(parsing: "2025-02-29") }
+        #expect(try LocalDate(parsing: "2024-02-29").adding(days: 1).description == "2024-03-01")
+        let d = try LocalDate(parsing: "2026-11-26")
+        #expect(LocalDate(dayNumber: d.dayNumber) == d)
+        #expect(LocalDate(dayNumber: 0).description == "1970-01-01")
+    }
+
+    @Test func todayIsShanghai() {
+        // 2026-11-25 17:00 UTC is already 2026-11-26 in Shanghai.
+        let instant = Date(timeIntervalSince1970: 1_795_626_000)
+        #expect(LocalDate.today(now: instant).description == "2026-11-26")
+    }
+}
+
+import Foundation

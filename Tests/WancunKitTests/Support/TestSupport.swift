@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import WancunKit
+
+/// The repository root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+let haiyanCSV = repositoryRoot.appendingPathComponent("seed/divisions-330424-haiyan.csv").path
+
+let testContext = ChangeContext(clerk: "测试员", today: LocalDate(year: 2026, month: 11, day: 26)!)
+
+/// A fresh temporary directory, removed when the test process ends.
+func temporaryDirectory() -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-tests-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Writes `text` to a file in a new temporary directory and returns its path.
+func writeTemporaryFile(_ name: String, _ data: Data) -> String {
+    let url = temporaryDirectory().appendingPathComponent(name)
+    try! data.write(to: url)
+    return url.path
+}
+
+func writeTemporaryFile(_ name: String, _ text: String) -> String {
+    writeTemporaryFile(name, Data(text.utf8))
+}
+
+/// Every row of every table, as text: to show that a refused command left the database as
+/// it was (the file's bytes may change when SQLite checkpoints its WAL).
+func databaseContent(_ path: String) throws -> String {
+    let queue = try DatabaseQueue(path: path)
+    defer { try? queue.close() }
+    return try queue.read { db in
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        return try tables.map { table in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\" ORDER BY rowid")
+            return table + "\n" + rows.map(\.description).joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+}
+
+/// The built `wancun` executable, beside the test bundle.
+let wancunExecutable: String = {
+    let candidates = [
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+    ]
+    for dir in candidates {
+        let path = dir.appendingPathComponent("wancun").path
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return repositoryRoot.appendingPathComponent(".build/debug/wancun").path
+}()
+
+struct RunResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built `wancun` with `arguments`, in `directory`, with a fixed clerk and day.
+@discardableResult
+func wancun(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws -> RunResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: wancunExecutable)
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["WANCUN_CLERK"] = "测试员"
+    environment["WANCUN_TODAY"] = "2026-11-26"
+    environment["WANCUN_SEED"] = repositoryRoot.appendingPathComponent("seed").path
+    environment.removeValue(forKey: "WANCUN_LANG")
+    environment.removeValue(forKey: "WANCUN_DB")
+    for (key, value) in extra { environment[key] = value }
+    process.environment = environment
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return RunResult(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+}
