@@ -38,3 +38,17 @@ extension LocalDate: ExpressibleByArgument {
 extension Month: ExpressibleByArgument {
     public init?(argument: String) { try? self.init(parsing: argument) }
 }
+
+extension PointStatus: ExpressibleByArgument {}
+extension ContractType: ExpressibleByArgument {}
+extension DifficultyCategory: ExpressibleByArgument {}
+extension RetirementGroup: ExpressibleByArgument {}
+
+/// `--force --reason TEXT`, for overriding a check on purpose; audited.
+struct ForceOptions: ParsableArguments {
+    @Flag(help: "Proceed past a check that would refuse; needs --reason.")
+    var force = false
+
+    @Option(help: "Why, for the audit trail.")
+    var reason: String?
+}

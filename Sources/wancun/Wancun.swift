@@ -21,7 +21,8 @@ struct Wancun: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, DemoCommand.self, BackupCommand.self, DivisionCommand.self,
+            InitCommand.self, DemoCommand.self, BackupCommand.self, DivisionCommand.self, PointCommand.self,
+            OperatorCommand.self, AuditCommand.self,
         ]
     )
 }

@@ -35,6 +35,7 @@ public enum Demo {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let db = try AppDatabase(path: path, create: true)
         _ = try db.importDivisions(from: seed + "/" + divisionsFile, context: context)
+        try addPointsAndOperators(db, context: context)
         try db.write { db in try db.audit("demo.build", AuditSubject(), context: context) }
         return db
     }

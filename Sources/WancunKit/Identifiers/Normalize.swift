@@ -21,6 +21,19 @@ public enum Normalize {
         return result.trimmingSpaces()
     }
 
+    /// A village's everyday name: official suffixes dropped as spreadsheets drop them.
+    /// `X村村民委员会`, `X村委会` → `X村`; `X社区居委会`, `X社区居民委员会` → `X社区`; `X居委会` → `X社区`.
+    public static func villageName(_ official: String) -> String {
+        let name = spreadsheetText(official).filter { !$0.isWhitespace }
+        for (suffix, replacement) in [
+            ("村村民委员会", "村"), ("村民委员会", "村"), ("村委会", "村"), ("社区居民委员会", "社区"), ("社区居委会", "社区"),
+            ("居民委员会", "社区"), ("居委会", "社区"),
+        ] where name.hasSuffix(suffix) && name.count > suffix.count {
+            return String(name.dropLast(suffix.count)) + replacement
+        }
+        return name
+    }
+
     /// `3.30424E+17`, `3.30424e17`: what Excel shows for a long number stored as a number.
     public static func looksLikeScientificNotation(_ text: String) -> Bool {
         let upper = text.uppercased()

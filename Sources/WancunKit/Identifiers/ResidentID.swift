@@ -35,6 +35,9 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
         self.rawValue = text
     }
 
+    /// A value the database already checked.
+    init(trusted: String) { self.rawValue = trusted }
+
     /// The check character for the first 17 digits.
     static func checkCharacter(for first17: ArraySlice<Character>) -> Character {
         var sum = 0

@@ -37,3 +37,33 @@ extension Message {
         public static let rural = Message(zh: "行政村", en: "Rural villages")
     }
 }
+
+extension Message {
+    public static func pointAdded(_ code: String, _ name: String) -> Message {
+        Message(zh: "已登记服务点 \(code)（\(name)）", en: "point \(code) registered (\(name))")
+    }
+    public static func pointEdited(_ code: String) -> Message { Message(zh: "已修改服务点 \(code)", en: "point \(code) edited") }
+    public static func pointStatusChanged(_ code: String, _ status: PointStatus) -> Message {
+        Message(zh: "服务点 \(code) 已改为“\(pointStatus(status).zh)”", en: "point \(code) is now \(status.rawValue)")
+    }
+    public static func operatorAssigned(_ code: String) -> Message { Message(zh: "已任命服务点 \(code) 的站长", en: "operator assigned to point \(code)") }
+    public static func operatorUnassigned(_ code: String) -> Message { Message(zh: "服务点 \(code) 的站长已离任", en: "operator of point \(code) unassigned") }
+    public static func operatorAdded(_ name: String, _ masked: String) -> Message {
+        Message(zh: "已登记站长 \(name)（\(masked)）", en: "operator \(name) registered (\(masked))")
+    }
+    public static func operatorEdited(_ name: String, _ masked: String) -> Message {
+        Message(zh: "已修改站长 \(name)（\(masked)）", en: "operator \(name) edited (\(masked))")
+    }
+}
+
+extension Message {
+    public static let tourPoints = Message(zh: "【二】服务点与站长", en: "[2] Service points and operators")
+    public static func tourPointCounts(total: Int, byStatus: String) -> Message {
+        Message(zh: "共 \(total) 个服务点：\(byStatus)。未在运营的服务点：", en: "\(total) points: \(byStatus). Those not operating:")
+    }
+    public static func tourPointsNext(_ code: String) -> Message {
+        Message(
+            zh: "身份证号和手机号默认遮蔽（--reveal 显示）。试试：wancun point show \(code)（状态记录、站长更替、审计），wancun audit --since 2026-01-01",
+            en: "ID numbers and phones are masked unless --reveal. Try: wancun point show \(code) (history, operators, audit), wancun audit --since 2026-01-01")
+    }
+}

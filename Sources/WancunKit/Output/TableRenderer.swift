@@ -142,3 +142,55 @@ public enum DisplayWidth {
         return 1
     }
 }
+
+/// What a show command prints: one record's fields, then tables of related rows.
+public struct Record: Sendable {
+    public struct Section: Sendable {
+        public var key: String
+        public var title: Message
+        public var table: Table
+
+        public init(key: String, title: Message, table: Table) {
+            self.key = key
+            self.title = title
+            self.table = table
+        }
+    }
+
+    public var fields: [(Table.Column, Cell)]
+    public var sections: [Section]
+
+    public init(fields: [(Table.Column, Cell)], sections: [Section] = []) {
+        self.fields = fields
+        self.sections = sections
+    }
+}
+
+extension TableRenderer {
+    public func render(_ record: Record, as format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            var pairs = record.fields.map { ($0.0.key, jsonValue($0.1)) }
+            for section in record.sections {
+                pairs.append((section.key, .array(section.table.rows.map { row in
+                    .object(zip(section.table.columns, row).map { ($0.key, jsonValue($1)) })
+                })))
+            }
+            return JSONValue.object(pairs).serialized() + "\n"
+        case .table, .csv:
+            let fieldTable = Table(
+                columns: [.init("field", Message.Header.field), .init("value", Message.Header.value)],
+                rows: record.fields.map { [.text($0.0.header.text(language)), $0.1] })
+            var out = format == .table ? aligned(fieldTable) : render(fieldTable, as: .csv)
+            for section in record.sections {
+                if format == .table {
+                    out += "\n【\(section.title.text(language))】\n"
+                    out += section.table.rows.isEmpty ? "—\n" : aligned(section.table)
+                } else {
+                    out += "\r\n" + String(render(section.table, as: .csv).dropFirst())
+                }
+            }
+            return out
+        }
+    }
+}

@@ -39,6 +39,14 @@ extension Database {
         _ action: String, _ subject: AuditSubject, before: JSONValue? = nil, after: JSONValue? = nil,
         reason: String? = nil, context: ChangeContext
     ) throws {
+        var before = before
+        var after = after
+        // An edit keeps only the fields it changed.
+        if case .object(let old)? = before, case .object(let new)? = after {
+            let changed = Set(new.indices.filter { i in old.first { $0.0 == new[i].0 }?.1 != new[i].1 }.map { new[$0].0 })
+            before = .object(old.filter { changed.contains($0.0) })
+            after = .object(new.filter { changed.contains($0.0) })
+        }
         var entry = AuditEntry(
             at: context.timestamp, clerk: context.clerk, action: action, divisionCode: subject.divisionCode,
             pointCode: subject.pointCode, operatorIdNumber: subject.operatorIdNumber,

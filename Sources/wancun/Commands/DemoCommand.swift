@@ -24,6 +24,21 @@ struct DemoCommand: WancunCommand {
         ctx.say(.demoBuilt(path))
         ctx.out("\n")
         try tourDivisions(db, ctx)
+        ctx.out("\n")
+        try tourPoints(db, ctx)
+    }
+
+    func tourPoints(_ db: AppDatabase, _ ctx: Context) throws {
+        ctx.say(.tourPoints)
+        let points = try db.points()
+        let counts = PointStatus.allCases.map { status in
+            "\(Message.pointStatus(status).text(ctx.language)) \(points.filter { $0.status == status }.count)"
+        }
+        ctx.say(.tourPointCounts(total: points.count, byStatus: counts.joined(separator: ctx.language == .zh ? "，" : ", ")))
+        let notOperating = points.filter { $0.status != .operating }
+        ctx.out(TableRenderer(language: ctx.language, reveal: false).aligned(
+            Table(columns: PointListing.columns, rows: notOperating.map { $0.cells(ctx.language) })))
+        ctx.say(.tourPointsNext(points.first?.code ?? ""))
     }
 
     func tourDivisions(_ db: AppDatabase, _ ctx: Context) throws {

@@ -1,0 +1,147 @@
+// The catalogue: points, operators, assignments.
+extension Message {
+    public static func pointStatus(_ status: PointStatus) -> Message {
+        switch status {
+        case .planned: Message(zh: "规划中", en: "planned")
+        case .operating: Message(zh: "运营中", en: "operating")
+        case .suspended: Message(zh: "暂停", en: "suspended")
+        case .closed: Message(zh: "已关闭", en: "closed")
+        }
+    }
+
+    public static func sex(_ sex: Sex) -> Message {
+        switch sex {
+        case .male: Message(zh: "男", en: "male")
+        case .female: Message(zh: "女", en: "female")
+        }
+    }
+
+    public static func difficulty(_ category: DifficultyCategory) -> Message {
+        switch category {
+        case .age4050: Message(zh: "4050人员（女40周岁、男50周岁以上）", en: "4050 (women over 40, men over 50)")
+        case .disabled: Message(zh: "残疾人", en: "disabled")
+        case .zeroEmployment: Message(zh: "零就业家庭", en: "zero-employment household")
+        case .minimumIncome: Message(zh: "最低生活保障家庭", en: "minimum-income household")
+        case .landLost: Message(zh: "被征地农民", en: "land-lost farmer")
+        case .longTermUnemployed: Message(zh: "连续失业一年以上", en: "unemployed a year or more")
+        case .other: Message(zh: "其他", en: "other")
+        }
+    }
+
+    public static func contractType(_ type: ContractType) -> Message {
+        switch type {
+        case .labour: Message(zh: "劳动合同", en: "labour contract")
+        case .civil: Message(zh: "民事协议", en: "civil agreement")
+        }
+    }
+
+    static func fieldName(_ field: String) -> Message {
+        switch field {
+        case "id_number": Message(zh: "身份证号", en: "ID number")
+        case "phone": Message(zh: "手机号", en: "phone")
+        case "name": Message(zh: "名称", en: "name")
+        case "credit_code": Message(zh: "统一社会信用代码", en: "credit code")
+        case "village": Message(zh: "村", en: "village")
+        case "date": Message(zh: "日期", en: "date")
+        case "certified_on": Message(zh: "认定日期", en: "certification date")
+        case "opened_on": Message(zh: "开业日期", en: "opening date")
+        default: Message(zh: field, en: field)
+        }
+    }
+
+    static func statusList(_ list: [PointStatus]) -> Message {
+        if list.isEmpty { return Message(zh: "无（已关闭的服务点不能再变更）", en: "none (a closed point cannot change)") }
+        return Message(
+            zh: list.map { "\($0.rawValue)（\(pointStatus($0).zh)）" }.joined(separator: "、"),
+            en: list.map(\.rawValue).joined(separator: ", "))
+    }
+
+    static func registryError(_ error: RegistryError) -> Message {
+        switch error {
+        case .invalid(let field, let valueError):
+            let name = fieldName(field)
+            let inner = valueError.message
+            return Message(zh: "\(name.zh)：\(inner.zh)", en: "\(name.en): \(inner.en)")
+        case .villageUnknown(let code):
+            return Message(zh: "没有村级区划 \(code)：先导入区划，或核对代码", en: "no division \(code): import the divisions first, or check the code")
+        case .notAVillage(let code, let level):
+            return Message(
+                zh: "\(code) 是 \(level.rawValue) 级区划，不是村级：服务点必须建在村（社区）",
+                en: "\(code) is a \(level.rawValue), not a village: a point belongs to a village")
+        case .villageRetired(let code, let date):
+            return Message(zh: "村 \(code) 已于 \(date) 停用（撤并）", en: "village \(code) was retired on \(date)")
+        case .pointUnknown(let code):
+            return Message(zh: "没有服务点 \(code)", en: "no service point \(code)")
+        case .pointCodesExhausted(let code):
+            return Message(zh: "村 \(code) 的服务点编号已用完（999 个）", en: "village \(code) has used all 999 point numbers")
+        case .coordinatesIncomplete:
+            return Message(zh: "经度和纬度要一起填", en: "give latitude and longitude together")
+        case .coordinatesOutOfRange:
+            return Message(zh: "经纬度超出范围（纬度 -90～90，经度 -180～180）", en: "coordinates out of range (latitude -90 to 90, longitude -180 to 180)")
+        case .planYearOutOfRange(let year):
+            return Message(zh: "纳入规划年份 \(year) 不合理（2000–2100）", en: "plan year \(year) is out of range (2000–2100)")
+        case .dateInFuture(let field, let date):
+            let name = fieldName(field)
+            return Message(zh: "\(name.zh) \(date) 晚于今天", en: "\(name.en) \(date) is in the future")
+        case .statusNotAllowed(let from, let to, let allowed):
+            let list = statusList(allowed)
+            return Message(
+                zh: "不能从“\(pointStatus(from).zh)”改为“\(pointStatus(to).zh)”；允许的变更：\(list.zh)",
+                en: "cannot change from \(from.rawValue) to \(to.rawValue); allowed: \(list.en)")
+        case .statusDateBeforeLast(let date, let last):
+            return Message(
+                zh: "变更日期 \(date) 早于上一次变更（\(last)）", en: "date \(date) is before the last change (\(last))")
+        case .reasonRequired:
+            return Message(zh: "请用 --reason 写明原因", en: "give the reason with --reason")
+        case .operatorUnknown(let masked):
+            return Message(zh: "没有身份证号为 \(masked) 的站长", en: "no operator with ID number \(masked)")
+        case .operatorExists(let masked, let name):
+            return Message(zh: "身份证号 \(masked) 已登记（\(name)）", en: "ID number \(masked) is registered already (\(name))")
+        case .retirementGroupRequired:
+            return Message(
+                zh: "女性须用 --retirement-group female-55 或 female-50 指明退休年龄类别（取决于岗位）",
+                en: "for a woman give --retirement-group female-55 or female-50 (it depends on the post)")
+        case .retirementGroupNotForMen:
+            return Message(zh: "身份证号显示为男性，退休年龄类别只能是 male", en: "the ID number is a man's: the retirement group is male")
+        case .retirementGroupNotForWomen:
+            return Message(zh: "身份证号显示为女性，退休年龄类别应为 female-55 或 female-50", en: "the ID number is a woman's: the group is female-55 or female-50")
+        case .difficultyIncomplete:
+            return Message(
+                zh: "就业困难类别、证明编号（--certificate）和认定日期（--certified-on）要一起填",
+                en: "give the difficulty category, --certificate and --certified-on together")
+        case .difficultyNoteRequired:
+            return Message(zh: "类别为 other（其他）时须用 --difficulty-note 说明", en: "category other needs --difficulty-note")
+        case .operatorBusy(let masked, let point, let name):
+            return Message(
+                zh: "\(masked) 同时在服务点 \(point)（\(name)）任站长：一人不能同时经营两个服务点，先在那里办理离任",
+                en: "\(masked) runs point \(point) (\(name)) at that time: one person cannot run two points; unassign there first")
+        case .operatorAlreadyHere(let masked):
+            return Message(zh: "\(masked) 已是该服务点站长", en: "\(masked) already runs this point")
+        case .pointClosed(let code):
+            return Message(zh: "服务点 \(code) 已关闭", en: "point \(code) is closed")
+        case .assignmentBeforeCurrent(let date, let current):
+            return Message(
+                zh: "任职日期 \(date) 早于现任站长的任职日期 \(current)", en: "start \(date) is before the current operator's start \(current)")
+        case .assignmentOverlapsHistory(let date, let ended):
+            return Message(
+                zh: "任职日期 \(date) 落在以往任职期内（至 \(ended)）", en: "start \(date) falls within an earlier assignment (ended \(ended))")
+        case .noActiveAssignment(let code):
+            return Message(zh: "服务点 \(code) 目前没有站长", en: "point \(code) has no operator now")
+        case .unassignBeforeStart(let date, let started):
+            return Message(zh: "离任日期 \(date) 早于任职日期 \(started)", en: "end \(date) is before the start \(started)")
+        case .contractIncomplete:
+            return Message(zh: "合同类型（--contract）和起始日期（--contract-from）要一起填", en: "give --contract and --contract-from together")
+        case .contractEndsBeforeStart:
+            return Message(zh: "合同结束日期早于开始日期", en: "the contract ends before it starts")
+        case .businessNameRequired:
+            return Message(zh: "填写统一社会信用代码时须用 --business 写明经营主体名称", en: "a credit code needs the business name (--business)")
+        case .forceNeedsReason:
+            return Message(zh: "--force 须同时用 --reason 写明原因（将记入审计）", en: "--force needs --reason (it is audited)")
+        }
+    }
+}
+
+extension Message {
+    static let registered = Message(zh: "登记", en: "registered")
+    static let replacedByNewOperator = Message(zh: "由新站长接替", en: "replaced by a new operator")
+}

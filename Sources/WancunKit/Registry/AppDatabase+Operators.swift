@@ -1,0 +1,231 @@
+import GRDB
+
+/// A person to register as an operator, as typed (checked here).
+public struct NewOperator: Sendable {
+    public var name: String
+    public var idNumber: String
+    public var phone: String
+    public var difficulty: DifficultyCategory?
+    public var difficultyNote: String?
+    public var certificateNo: String?
+    public var certifiedOn: LocalDate?
+    public var retirementGroup: RetirementGroup?
+
+    public init(
+        name: String, idNumber: String, phone: String, difficulty: DifficultyCategory? = nil, difficultyNote: String? = nil,
+        certificateNo: String? = nil, certifiedOn: LocalDate? = nil, retirementGroup: RetirementGroup? = nil
+    ) {
+        self.name = name
+        self.idNumber = idNumber
+        self.phone = phone
+        self.difficulty = difficulty
+        self.difficultyNote = difficultyNote
+        self.certificateNo = certificateNo
+        self.certifiedOn = certifiedOn
+        self.retirementGroup = retirementGroup
+    }
+}
+
+/// Changes to an operator; nil leaves a field as it is.
+public struct OperatorEdit: Sendable {
+    public var name: String?
+    public var phone: String?
+    public var difficulty: DifficultyCategory?
+    public var difficultyNote: String?
+    public var certificateNo: String?
+    public var certifiedOn: LocalDate?
+    public var retirementGroup: RetirementGroup?
+    public var reason: String?
+
+    public init() {}
+}
+
+/// An assignment to make.
+public struct NewAssignment: Sendable {
+    public var pointCode: String
+    public var idNumber: String
+    public var from: LocalDate
+    public var contractType: ContractType?
+    public var contractFrom: LocalDate?
+    public var contractTo: LocalDate?
+
+    public init(pointCode: String, idNumber: String, from: LocalDate, contractType: ContractType? = nil, contractFrom: LocalDate? = nil, contractTo: LocalDate? = nil) {
+        self.pointCode = pointCode
+        self.idNumber = idNumber
+        self.from = from
+        self.contractType = contractType
+        self.contractFrom = contractFrom
+        self.contractTo = contractTo
+    }
+}
+
+extension AppDatabase {
+    /// Registers a person. Men's retirement group is `male`; a woman's must be stated, since
+    /// it depends on the post.
+    public func addOperator(_ new: NewOperator, context: ChangeContext) throws -> Operator {
+        let id = try parse("id_number") { () throws(ValueError) in try ResidentID(parsing: new.idNumber, today: context.today) }
+        let phone = try parse("phone") { () throws(ValueError) in try Phone(parsing: new.phone) }
+        let name = Normalize.spreadsheetText(new.name)
+        if name.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
+        var person = Operator(
+            idNumber: id.rawValue, name: name, phone: phone.rawValue, difficulty: new.difficulty,
+            difficultyNote: new.difficultyNote, certificateNo: new.certificateNo, certifiedOn: new.certifiedOn,
+            retirementGroup: try Self.retirementGroup(new.retirementGroup, for: id))
+        try Self.checkDifficulty(person, today: context.today)
+        return try write { db in
+            if let existing = try Operator.filter(Column("id_number") == id.rawValue).fetchOne(db) {
+                throw RegistryError.operatorExists(maskedID: id.masked, name: existing.name)
+            }
+            try person.insert(db)
+            try db.audit("operator.add", AuditSubject(operatorIdNumber: id.rawValue), after: person.auditJSON, context: context)
+            return person
+        }
+    }
+
+    static func retirementGroup(_ given: RetirementGroup?, for id: ResidentID) throws -> RetirementGroup {
+        switch (id.sex, given) {
+        case (.male, nil), (.male, .male): return .male
+        case (.male, _): throw RegistryError.retirementGroupNotForMen
+        case (.female, nil): throw RegistryError.retirementGroupRequired
+        case (.female, .male): throw RegistryError.retirementGroupNotForWomen
+        case (.female, let group?): return group
+        }
+    }
+
+    static func checkDifficulty(_ person: Operator, today: LocalDate) throws {
+        let parts = [person.difficulty == nil, (person.certificateNo ?? "").isEmpty, person.certifiedOn == nil]
+        if Set(parts).count > 1 { throw RegistryError.difficultyIncomplete }
+        if person.difficulty == .other && (person.difficultyNote ?? "").isEmpty { throw RegistryError.difficultyNoteRequired }
+        if let on = person.certifiedOn, on > today { throw RegistryError.dateInFuture(field: "certified_on", on) }
+    }
+
+    static func `operator`(_ db: Database, _ idNumber: String, today: LocalDate) throws -> Operator {
+        let id = try parse("id_number") { () throws(ValueError) in try ResidentID(parsing: idNumber, today: today) }
+        guard let person = try Operator.filter(Column("id_number") == id.rawValue).fetchOne(db) else {
+            throw RegistryError.operatorUnknown(maskedID: id.masked)
+        }
+        return person
+    }
+
+    public func editOperator(_ idNumber: String, _ edit: OperatorEdit, context: ChangeContext) throws -> Operator {
+        try write { db in
+            var person = try Self.operator(db, idNumber, today: context.today)
+            let before = person
+            if let name = edit.name {
+                person.name = Normalize.spreadsheetText(name)
+                if person.name.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
+            }
+            if let phone = edit.phone {
+                person.phone = try parse("phone") { () throws(ValueError) in try Phone(parsing: phone) }.rawValue
+            }
+            if let d = edit.difficulty { person.difficulty = d }
+            if let n = edit.difficultyNote { person.difficultyNote = n }
+            if let c = edit.certificateNo { person.certificateNo = c }
+            if let c = edit.certifiedOn { person.certifiedOn = c }
+            if let g = edit.retirementGroup { person.retirementGroup = try Self.retirementGroup(g, for: person.residentID) }
+            try Self.checkDifficulty(person, today: context.today)
+            if person != before {
+                try person.update(db)
+                try db.audit(
+                    "operator.edit", AuditSubject(operatorIdNumber: person.idNumber), before: before.auditJSON,
+                    after: person.auditJSON, reason: edit.reason, context: context)
+            }
+            return person
+        }
+    }
+
+    /// Operators in name order, each with the point they run now.
+    public func operators() throws -> [(Operator, String?)] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.*, p.code AS point_code FROM operator o
+                    LEFT JOIN assignment a ON a.operator_id = o.id AND a.ended_on IS NULL
+                    LEFT JOIN point p ON p.id = a.point_id
+                    ORDER BY o.name, o.id
+                    """)
+            return try rows.map { (try Operator(row: $0), $0["point_code"]) }
+        }
+    }
+
+    /// One operator and their assignments, newest first, with each point's code.
+    public func operatorDetail(_ idNumber: String, today: LocalDate) throws -> (Operator, [(Assignment, String)]) {
+        try read { db in
+            let person = try Self.operator(db, idNumber, today: today)
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT a.*, p.code AS point_code FROM assignment a JOIN point p ON p.id = a.point_id WHERE a.operator_id = ? ORDER BY a.started_on DESC",
+                arguments: [person.id])
+            return (person, try rows.map { (try Assignment(row: $0), $0["point_code"]) })
+        }
+    }
+
+    /// Puts an operator in charge of a point from a date. The point's current operator, if
+    /// any, stops that day; a person already running another point then is refused.
+    public func assign(_ new: NewAssignment, context: ChangeContext) throws -> Assignment {
+        try write { db in
+            let point = try Self.point(db, new.pointCode)
+            if point.status == .closed { throw RegistryError.pointClosed(point.code) }
+            let person = try Self.operator(db, new.idNumber, today: context.today)
+            if new.from > context.today { throw RegistryError.dateInFuture(field: "date", new.from) }
+            if (new.contractType == nil) != (new.contractFrom == nil) || (new.contractTo != nil && new.contractType == nil) {
+                throw RegistryError.contractIncomplete
+            }
+            if let from = new.contractFrom, let to = new.contractTo, to < from { throw RegistryError.contractEndsBeforeStart }
+            let others = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.code, p.name FROM assignment a JOIN point p ON p.id = a.point_id
+                    WHERE a.operator_id = ? AND a.point_id <> ? AND (a.ended_on IS NULL OR a.ended_on > ?)
+                    ORDER BY a.started_on LIMIT 1
+                    """, arguments: [person.id, point.id, new.from])
+            if let other = others.first {
+                throw RegistryError.operatorBusy(maskedID: person.residentID.masked, otherPoint: other["code"], otherName: other["name"])
+            }
+            if var current = try Assignment.filter(Column("point_id") == point.id! && Column("ended_on") == nil).fetchOne(db) {
+                if current.operatorId == person.id { throw RegistryError.operatorAlreadyHere(maskedID: person.residentID.masked) }
+                if new.from < current.startedOn { throw RegistryError.assignmentBeforeCurrent(new.from, current: current.startedOn) }
+                try Self.end(db, &current, on: new.from, reason: Message.replacedByNewOperator.zh, pointCode: point.code, context: context)
+            }
+            if let ended = try LocalDate.fetchOne(
+                db, sql: "SELECT max(ended_on) FROM assignment WHERE point_id = ? AND ended_on > ?", arguments: [point.id, new.from])
+            {
+                throw RegistryError.assignmentOverlapsHistory(new.from, endedOn: ended)
+            }
+            var assignment = Assignment(
+                pointId: point.id!, operatorId: person.id!, startedOn: new.from, contractType: new.contractType,
+                contractFrom: new.contractFrom, contractTo: new.contractTo)
+            try assignment.insert(db)
+            try db.audit(
+                "point.assign", AuditSubject(pointCode: point.code, operatorIdNumber: person.idNumber),
+                after: assignment.auditJSON, context: context)
+            return assignment
+        }
+    }
+
+    /// Ends the point's current assignment on a date, for a reason.
+    public func unassign(_ pointCode: String, on date: LocalDate, reason: String, context: ChangeContext) throws {
+        try write { db in
+            let point = try Self.point(db, pointCode)
+            guard var current = try Assignment.filter(Column("point_id") == point.id! && Column("ended_on") == nil).fetchOne(db) else {
+                throw RegistryError.noActiveAssignment(pointCode)
+            }
+            if reason.trimmingSpaces().isEmpty { throw RegistryError.reasonRequired }
+            if date > context.today { throw RegistryError.dateInFuture(field: "date", date) }
+            try Self.end(db, &current, on: date, reason: reason, pointCode: pointCode, context: context)
+        }
+    }
+
+    static func end(_ db: Database, _ assignment: inout Assignment, on date: LocalDate, reason: String, pointCode: String, context: ChangeContext) throws {
+        if date < assignment.startedOn { throw RegistryError.unassignBeforeStart(date, started: assignment.startedOn) }
+        let before = assignment.auditJSON
+        assignment.endedOn = date
+        assignment.endReason = reason
+        try assignment.update(db)
+        let idNumber = try String.fetchOne(db, sql: "SELECT id_number FROM operator WHERE id = ?", arguments: [assignment.operatorId])
+        try db.audit(
+            "point.unassign", AuditSubject(pointCode: pointCode, operatorIdNumber: idNumber), before: before,
+            after: assignment.auditJSON, reason: reason, context: context)
+    }
+}

@@ -1,0 +1,191 @@
+import GRDB
+
+/// A point to register.
+public struct NewPoint: Sendable {
+    public var village: DivisionCode
+    public var name: String
+    public var address: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    public var planYear: Int?
+    public var openedOn: LocalDate?
+
+    public init(
+        village: DivisionCode, name: String, address: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
+        planYear: Int? = nil, openedOn: LocalDate? = nil
+    ) {
+        self.village = village
+        self.name = name
+        self.address = address
+        self.latitude = latitude
+        self.longitude = longitude
+        self.planYear = planYear
+        self.openedOn = openedOn
+    }
+}
+
+/// Changes to a point; nil leaves a field as it is.
+public struct PointEdit: Sendable {
+    public var name: String?
+    public var address: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    public var planYear: Int?
+    public var openedOn: LocalDate?
+    public var businessName: String?
+    public var creditCode: String?
+    /// Keep a credit code whose check character is wrong, for the reason given.
+    public var force = false
+    public var reason: String?
+
+    public init() {}
+}
+
+extension AppDatabase {
+    /// Registers a point in a village that is current. It gets the village's code and the next
+    /// 3-digit number, never reused; it starts planned, or operating when it has opened.
+    public func addPoint(_ new: NewPoint, context: ChangeContext) throws -> Point {
+        try write { db in
+            let village = try Self.activeVillage(db, new.village)
+            let name = Normalize.spreadsheetText(new.name)
+            if name.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
+            try Self.checkCoordinates(new.latitude, new.longitude)
+            if let year = new.planYear, !(2000...2100).contains(year) { throw RegistryError.planYearOutOfRange(year) }
+            if let opened = new.openedOn, opened > context.today { throw RegistryError.dateInFuture(field: "opened_on", opened) }
+            let last = try String.fetchOne(
+                db, sql: "SELECT max(code) FROM point WHERE code LIKE ?", arguments: [new.village.rawValue + "%"])
+            let number = (last.flatMap { Int($0.suffix(3)) } ?? 0) + 1
+            guard number <= 999 else { throw RegistryError.pointCodesExhausted(new.village) }
+            var point = Point(
+                code: new.village.rawValue + String(repeating: "0", count: 3 - String(number).count) + String(number),
+                villageId: village.id!, name: name, address: new.address.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 },
+                latitude: new.latitude, longitude: new.longitude, planYear: new.planYear, openedOn: new.openedOn,
+                status: .planned)
+            try point.insert(db)
+            var first = PointStatusChange(
+                pointId: point.id!, fromStatus: nil, status: new.openedOn == nil ? .planned : .operating,
+                onDate: new.openedOn ?? context.today, reason: Message.registered.zh, clerk: context.clerk)
+            try first.insert(db)
+            point.status = first.status
+            try db.audit("point.add", AuditSubject(pointCode: point.code), after: point.auditJSON, context: context)
+            return point
+        }
+    }
+
+    static func activeVillage(_ db: Database, _ code: DivisionCode) throws -> Division {
+        guard let village = try Division.filter(Column("code") == code).fetchOne(db) else {
+            throw RegistryError.villageUnknown(code)
+        }
+        guard code.level == .village else { throw RegistryError.notAVillage(code, code.level) }
+        if let retired = village.retiredOn { throw RegistryError.villageRetired(code, retired) }
+        return village
+    }
+
+    static func checkCoordinates(_ latitude: Double?, _ longitude: Double?) throws {
+        if (latitude == nil) != (longitude == nil) { throw RegistryError.coordinatesIncomplete }
+        if let latitude, let longitude, !(-90...90).contains(latitude) || !(-180...180).contains(longitude) {
+            throw RegistryError.coordinatesOutOfRange
+        }
+    }
+
+    static func point(_ db: Database, _ code: String) throws -> Point {
+        guard let point = try Point.filter(Column("code") == code).fetchOne(db) else {
+            throw RegistryError.pointUnknown(code)
+        }
+        return point
+    }
+
+    /// Edits a point's details. A credit code that fails GB 32100 is refused unless `force`
+    /// with a reason, which the audit trail keeps.
+    public func editPoint(_ code: String, _ edit: PointEdit, context: ChangeContext) throws -> Point {
+        try write { db in
+            var point = try Self.point(db, code)
+            let before = point
+            if let name = edit.name {
+                let trimmed = Normalize.spreadsheetText(name)
+                if trimmed.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
+                point.name = trimmed
+            }
+            if let address = edit.address { point.address = address.isEmpty ? nil : Normalize.spreadsheetText(address) }
+            if edit.latitude != nil || edit.longitude != nil {
+                try Self.checkCoordinates(edit.latitude, edit.longitude)
+                point.latitude = edit.latitude
+                point.longitude = edit.longitude
+            }
+            if let year = edit.planYear {
+                guard (2000...2100).contains(year) else { throw RegistryError.planYearOutOfRange(year) }
+                point.planYear = year
+            }
+            if let opened = edit.openedOn {
+                if opened > context.today { throw RegistryError.dateInFuture(field: "opened_on", opened) }
+                point.openedOn = opened
+            }
+            if let business = edit.businessName { point.businessName = Normalize.spreadsheetText(business) }
+            if edit.force && (edit.reason ?? "").trimmingSpaces().isEmpty { throw RegistryError.forceNeedsReason }
+            if let text = edit.creditCode {
+                let code = try parse("credit_code") { () throws(ValueError) in try CreditCode(parsing: text, allowingBadCheck: edit.force) }
+                guard point.businessName != nil else { throw RegistryError.businessNameRequired }
+                point.creditCode = code.rawValue
+                point.creditCodeOverride = code.checkCharacterValid ? nil : edit.reason
+            }
+            if point != before {
+                try point.update(db)
+                try db.audit(
+                    edit.force ? "point.force" : "point.edit", AuditSubject(pointCode: code), before: before.auditJSON,
+                    after: point.auditJSON, reason: edit.reason, context: context)
+            }
+            return point
+        }
+    }
+
+    /// Moves a point through its lifecycle: planned → operating or closed; operating ⇄
+    /// suspended; operating or suspended → closed. Closing ends the operator's assignment.
+    public func changeStatus(_ code: String, to status: PointStatus, reason: String, on date: LocalDate?, context: ChangeContext) throws {
+        try write { db in
+            var point = try Self.point(db, code)
+            guard point.status.allowedNext.contains(status) else {
+                throw RegistryError.statusNotAllowed(from: point.status, to: status, allowed: point.status.allowedNext)
+            }
+            let reason = reason.trimmingSpaces()
+            if reason.isEmpty { throw RegistryError.reasonRequired }
+            let day = date ?? context.today
+            if day > context.today { throw RegistryError.dateInFuture(field: "date", day) }
+            let last = try LocalDate.fetchOne(
+                db, sql: "SELECT max(on_date) FROM point_status WHERE point_id = ?", arguments: [point.id])
+            if let last, day < last { throw RegistryError.statusDateBeforeLast(day, last: last) }
+            var change = PointStatusChange(
+                pointId: point.id!, fromStatus: point.status, status: status, onDate: day, reason: reason, clerk: context.clerk)
+            try change.insert(db)
+            point.status = status  // as the trigger on point_status just set it
+            if status == .operating && point.openedOn == nil {
+                point.openedOn = day
+                try point.update(db)
+            }
+            try db.audit(
+                "point.status", AuditSubject(pointCode: code), before: .object([("status", .string(change.fromStatus!.rawValue))]),
+                after: .object([("status", .string(status.rawValue)), ("on_date", .string(day.description))]), reason: reason,
+                context: context)
+            if status == .closed, var open = try Assignment.filter(Column("point_id") == point.id! && Column("ended_on") == nil).fetchOne(db) {
+                try Self.end(db, &open, on: day, reason: reason, pointCode: code, context: context)
+            }
+        }
+    }
+
+    /// Points in code order with their village, town and current operator.
+    public func points(_ filter: PointFilter = PointFilter()) throws -> [PointListing] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let under = filter.under {
+            conditions.append("p.code LIKE ?")
+            arguments += [under.significantPrefix + "%"]
+        }
+        if let status = filter.status {
+            conditions.append("p.status = ?")
+            arguments += [status.rawValue]
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            try PointListing.fetchAll(db, sql: PointListing.selectSQL + " \(whereClause) ORDER BY p.code", arguments: arguments)
+        }
+    }
+}

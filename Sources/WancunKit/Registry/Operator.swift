@@ -1,0 +1,105 @@
+import GRDB
+
+/// Employment-difficulty categories (就业困难人员类别).
+public enum DifficultyCategory: String, Sendable, CaseIterable, Codable, DatabaseValueConvertible {
+    case age4050 = "4050"
+    case disabled
+    case zeroEmployment = "zero-employment"
+    case minimumIncome = "minimum-income"
+    case landLost = "land-lost"
+    case longTermUnemployed = "long-term-unemployed"
+    case other
+}
+
+/// Which statutory retirement age applies: men, women at 55 (cadre posts) or 50 (worker posts).
+public enum RetirementGroup: String, Sendable, CaseIterable, Codable, DatabaseValueConvertible {
+    case male
+    case female55 = "female-55"
+    case female50 = "female-50"
+}
+
+public enum ContractType: String, Sendable, CaseIterable, Codable, DatabaseValueConvertible {
+    /// 劳动合同, for a registered business.
+    case labour
+    /// 民事协议, otherwise.
+    case civil
+}
+
+/// A person who runs a point (站长 / 运营人), keyed by resident ID number.
+public struct Operator: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var idNumber: String
+    public var name: String
+    public var phone: String
+    public var difficulty: DifficultyCategory?
+    public var difficultyNote: String?
+    public var certificateNo: String?
+    public var certifiedOn: LocalDate?
+    public var retirementGroup: RetirementGroup
+
+    public static let databaseTableName = "operator"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The ID number as a checked value (the schema guarantees its shape).
+    public var residentID: ResidentID { ResidentID(trusted: idNumber) }
+
+    var auditJSON: JSONValue {
+        .object([
+            ("name", .string(name)), ("id_number", .string(idNumber)), ("phone", .string(phone)),
+            ("difficulty", difficulty.map { .string($0.rawValue) } ?? .null),
+            ("difficulty_note", difficultyNote.map(JSONValue.string) ?? .null),
+            ("certificate_no", certificateNo.map(JSONValue.string) ?? .null),
+            ("certified_on", certifiedOn.map { .string($0.description) } ?? .null),
+            ("retirement_group", .string(retirementGroup.rawValue)),
+        ])
+    }
+
+    public static let columns: [Table.Column] = [
+        .init("name", Message.Header.operatorName), .init("id_number", Message.Header.idNumber),
+        .init("phone", Message.Header.phone), .init("sex", Message.Header.sex),
+        .init("birth_date", Message.Header.birthDate), .init("difficulty", Message.Header.difficulty),
+        .init("certificate_no", Message.Header.certificate), .init("certified_on", Message.Header.certifiedOn),
+        .init("retirement_group", Message.Header.retirementGroup), .init("point_code", Message.Header.pointCode),
+    ]
+
+    public func cells(_ language: Language, pointCode: String?) -> [Cell] {
+        [
+            .text(name), .residentID(idNumber), .phone(phone), .text(Message.sex(residentID.sex).text(language)),
+            .text(residentID.birthDate.description),
+            .optional(difficulty.map { Message.difficulty($0).text(language) }),
+            .optional(certificateNo), .optional(certifiedOn?.description), .text(retirementGroup.rawValue),
+            .optional(pointCode),
+        ]
+    }
+}
+
+/// An operator's time at a point, with the contract that covers it.
+public struct Assignment: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var pointId: Int64
+    public var operatorId: Int64
+    public var startedOn: LocalDate
+    /// The day it ended: the operator worked from `startedOn` up to, not including, this day.
+    public var endedOn: LocalDate?
+    public var endReason: String?
+    public var contractType: ContractType?
+    public var contractFrom: LocalDate?
+    public var contractTo: LocalDate?
+
+    public static let databaseTableName = "assignment"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    var auditJSON: JSONValue {
+        .object([
+            ("started_on", .string(startedOn.description)),
+            ("ended_on", endedOn.map { .string($0.description) } ?? .null),
+            ("contract_type", contractType.map { .string($0.rawValue) } ?? .null),
+            ("contract_from", contractFrom.map { .string($0.description) } ?? .null),
+            ("contract_to", contractTo.map { .string($0.description) } ?? .null),
+        ])
+    }
+}

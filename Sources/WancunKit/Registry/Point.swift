@@ -1,0 +1,145 @@
+import GRDB
+
+/// The states of a service point.
+public enum PointStatus: String, Sendable, CaseIterable, Codable, DatabaseValueConvertible {
+    case planned, operating, suspended, closed
+
+    /// The changes the lifecycle allows from this state.
+    public var allowedNext: [PointStatus] {
+        switch self {
+        case .planned: [.operating, .closed]
+        case .operating: [.suspended, .closed]
+        case .suspended: [.operating, .closed]
+        case .closed: []
+        }
+    }
+}
+
+/// A village e-commerce service point (村级电商服务点) as stored.
+public struct Point: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    /// The village's 12 digits and a 3-digit number: unique, never reused.
+    public var code: String
+    public var villageId: Int64
+    public var name: String
+    public var address: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    public var planYear: Int?
+    public var openedOn: LocalDate?
+    /// The status of the latest `point_status` row, kept by a trigger.
+    public var status: PointStatus
+    public var businessName: String?
+    public var creditCode: String?
+    /// Why a credit code that fails its check character was kept.
+    public var creditCodeOverride: String?
+
+    public static let databaseTableName = "point"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The fields an edit may change, as audited.
+    var auditJSON: JSONValue {
+        .object([
+            ("name", .string(name)), ("address", address.map(JSONValue.string) ?? .null),
+            ("latitude", latitude.map { .number(String($0)) } ?? .null),
+            ("longitude", longitude.map { .number(String($0)) } ?? .null),
+            ("plan_year", planYear.map { .number(String($0)) } ?? .null),
+            ("opened_on", openedOn.map { .string($0.description) } ?? .null),
+            ("business_name", businessName.map(JSONValue.string) ?? .null),
+            ("credit_code", creditCode.map(JSONValue.string) ?? .null),
+        ])
+    }
+}
+
+/// One row of a point's status history.
+public struct PointStatusChange: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var pointId: Int64
+    public var fromStatus: PointStatus?
+    public var status: PointStatus
+    public var onDate: LocalDate
+    public var reason: String
+    public var clerk: String
+
+    public static let databaseTableName = "point_status"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A point as lists show it: its village and town by code and name, its current operator.
+public struct PointListing: Sendable, Hashable, FetchableRecord {
+    public var code: String
+    public var name: String
+    public var villageCode: DivisionCode
+    public var villageName: String
+    public var townName: String
+    public var status: PointStatus
+    public var planYear: Int?
+    public var openedOn: LocalDate?
+    public var address: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    public var businessName: String?
+    public var creditCode: String?
+    public var operatorName: String?
+    public var operatorIdNumber: String?
+
+    public init(row: Row) throws {
+        code = row["code"]
+        name = row["name"]
+        villageCode = row["village_code"]
+        villageName = row["village_name"]
+        townName = row["town_name"]
+        status = row["status"]
+        planYear = row["plan_year"]
+        openedOn = row["opened_on"]
+        address = row["address"]
+        latitude = row["latitude"]
+        longitude = row["longitude"]
+        businessName = row["business_name"]
+        creditCode = row["credit_code"]
+        operatorName = row["operator_name"]
+        operatorIdNumber = row["operator_id_number"]
+    }
+
+    static let selectSQL = """
+        SELECT p.code, p.name, v.code AS village_code, v.name AS village_name, t.name AS town_name, p.status,
+               p.plan_year, p.opened_on, p.address, p.latitude, p.longitude, p.business_name, p.credit_code,
+               o.name AS operator_name, o.id_number AS operator_id_number
+        FROM point p
+        JOIN division v ON v.id = p.village_id
+        JOIN division t ON t.id = v.parent_id
+        LEFT JOIN assignment a ON a.point_id = p.id AND a.ended_on IS NULL
+        LEFT JOIN operator o ON o.id = a.operator_id
+        """
+
+    public static let columns: [Table.Column] = [
+        .init("code", Message.Header.pointCode), .init("name", Message.Header.pointName),
+        .init("town_name", Message.Header.town), .init("village_code", Message.Header.villageCode),
+        .init("village_name", Message.Header.village), .init("status", Message.Header.status),
+        .init("plan_year", Message.Header.planYear), .init("opened_on", Message.Header.openedOn),
+        .init("operator_name", Message.Header.operatorName), .init("operator_id_number", Message.Header.idNumber),
+    ]
+
+    public func cells(_ language: Language) -> [Cell] {
+        [
+            .text(code), .text(name), .text(townName), .text(villageCode.rawValue), .text(villageName),
+            .text(Message.pointStatus(status).text(language)), planYear.map { .integer(Int64($0)) } ?? .null,
+            .optional(openedOn?.description), .optional(operatorName), operatorIdNumber.map(Cell.residentID) ?? .null,
+        ]
+    }
+}
+
+/// Filters for `point list`.
+public struct PointFilter: Sendable {
+    public var under: DivisionCode?
+    public var status: PointStatus?
+
+    public init(under: DivisionCode? = nil, status: PointStatus? = nil) {
+        self.under = under
+        self.status = status
+    }
+}

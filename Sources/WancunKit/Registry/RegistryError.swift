@@ -1,0 +1,79 @@
+/// Why the registry refused a change. Personal values appear only masked.
+public enum RegistryError: Error, Equatable, Sendable {
+    case invalid(field: String, ValueError)
+    case villageUnknown(DivisionCode)
+    case notAVillage(DivisionCode, DivisionLevel)
+    case villageRetired(DivisionCode, LocalDate)
+    case pointUnknown(String)
+    case pointCodesExhausted(DivisionCode)
+    case coordinatesIncomplete
+    case coordinatesOutOfRange
+    case planYearOutOfRange(Int)
+    case dateInFuture(field: String, LocalDate)
+    case statusNotAllowed(from: PointStatus, to: PointStatus, allowed: [PointStatus])
+    case statusDateBeforeLast(LocalDate, last: LocalDate)
+    case reasonRequired
+    case operatorUnknown(maskedID: String)
+    case operatorExists(maskedID: String, name: String)
+    case retirementGroupRequired
+    case retirementGroupNotForMen
+    case retirementGroupNotForWomen
+    case difficultyIncomplete
+    case difficultyNoteRequired
+    case operatorBusy(maskedID: String, otherPoint: String, otherName: String)
+    case operatorAlreadyHere(maskedID: String)
+    case pointClosed(String)
+    case assignmentBeforeCurrent(LocalDate, current: LocalDate)
+    case assignmentOverlapsHistory(LocalDate, endedOn: LocalDate)
+    case noActiveAssignment(String)
+    case unassignBeforeStart(LocalDate, started: LocalDate)
+    case contractIncomplete
+    case contractEndsBeforeStart
+    case businessNameRequired
+    case forceNeedsReason
+
+    /// A stable code naming the rule, the same in every language.
+    public var rule: String {
+        switch self {
+        case .invalid(_, let error): error.rule
+        case .villageUnknown: "VILLAGE_UNKNOWN"
+        case .notAVillage: "NOT_A_VILLAGE"
+        case .villageRetired: "VILLAGE_RETIRED"
+        case .pointUnknown: "POINT_UNKNOWN"
+        case .pointCodesExhausted: "POINT_CODES_EXHAUSTED"
+        case .coordinatesIncomplete: "COORDINATES_INCOMPLETE"
+        case .coordinatesOutOfRange: "COORDINATES_RANGE"
+        case .planYearOutOfRange: "PLAN_YEAR_RANGE"
+        case .dateInFuture: "DATE_IN_FUTURE"
+        case .statusNotAllowed: "STATUS_CHANGE_NOT_ALLOWED"
+        case .statusDateBeforeLast: "STATUS_DATE_BEFORE_LAST"
+        case .reasonRequired: "REASON_REQUIRED"
+        case .operatorUnknown: "OPERATOR_UNKNOWN"
+        case .operatorExists: "OPERATOR_EXISTS"
+        case .retirementGroupRequired: "RETIREMENT_GROUP_REQUIRED"
+        case .retirementGroupNotForMen, .retirementGroupNotForWomen: "RETIREMENT_GROUP_SEX"
+        case .difficultyIncomplete: "DIFFICULTY_INCOMPLETE"
+        case .difficultyNoteRequired: "DIFFICULTY_NOTE_REQUIRED"
+        case .operatorBusy: "OPERATOR_HAS_OTHER_POST"
+        case .operatorAlreadyHere: "OPERATOR_ALREADY_ASSIGNED"
+        case .pointClosed: "POINT_CLOSED"
+        case .assignmentBeforeCurrent: "ASSIGNMENT_BEFORE_CURRENT"
+        case .assignmentOverlapsHistory: "ASSIGNMENT_OVERLAPS_HISTORY"
+        case .noActiveAssignment: "NO_ACTIVE_ASSIGNMENT"
+        case .unassignBeforeStart: "UNASSIGN_BEFORE_START"
+        case .contractIncomplete: "CONTRACT_INCOMPLETE"
+        case .contractEndsBeforeStart: "CONTRACT_DATES"
+        case .businessNameRequired: "BUSINESS_NAME_REQUIRED"
+        case .forceNeedsReason: "FORCE_NEEDS_REASON"
+        }
+    }
+}
+
+extension RegistryError: UserFacingError {
+    public var message: Message { .registryError(self) }
+}
+
+/// Parses a value, naming the field when it fails.
+func parse<T>(_ field: String, _ work: () throws(ValueError) -> T) throws(RegistryError) -> T {
+    do { return try work() } catch { throw .invalid(field: field, error) }
+}

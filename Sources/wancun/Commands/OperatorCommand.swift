@@ -1,0 +1,139 @@
+import ArgumentParser
+import WancunKit
+
+struct OperatorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "operator", abstract: "站长 / Operators.",
+        subcommands: [OperatorAdd.self, OperatorList.self, OperatorShow.self, OperatorEditCommand.self])
+}
+
+struct OperatorAdd: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "登记站长 / Register an operator.",
+        discussion: """
+            Men's retirement group is male; for a woman it must be given (female-55 or
+            female-50), since it depends on the post. Difficulty categories: 4050, disabled,
+            zero-employment, minimum-income, land-lost, long-term-unemployed, other.
+            Example: wancun operator add --name 王演示 --id-number 330424198503150026 --phone 13800000001 --retirement-group female-50 --difficulty 4050 --certificate JY2025-001 --certified-on 2025-03-01
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+    @Option var name: String
+    @Option(help: "18-character resident ID number.") var idNumber: String
+    @Option var phone: String
+    @Option(help: "Employment-difficulty category.") var difficulty: DifficultyCategory?
+    @Option(help: "What 'other' means here.") var difficultyNote: String?
+    @Option(help: "Difficulty certificate number.") var certificate: String?
+    @Option(help: "Date the difficulty was certified.") var certifiedOn: LocalDate?
+    @Option(help: "male, female-55 or female-50.") var retirementGroup: RetirementGroup?
+
+    func run(_ ctx: Context) throws {
+        let person = try ctx.openDatabase().addOperator(
+            NewOperator(
+                name: name, idNumber: idNumber, phone: phone, difficulty: difficulty, difficultyNote: difficultyNote,
+                certificateNo: certificate, certifiedOn: certifiedOn, retirementGroup: retirementGroup),
+            context: ctx.changeContext())
+        ctx.say(.operatorAdded(person.name, person.residentID.masked))
+    }
+}
+
+struct OperatorList: WancunCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "列出站长 / List operators.")
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    func run(_ ctx: Context) throws {
+        let rows = try ctx.openDatabase().operators()
+        ctx.render(Table(columns: Operator.columns, rows: rows.map { $0.0.cells(ctx.language, pointCode: $0.1) }), output)
+    }
+}
+
+struct OperatorShow: WancunCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "站长详情 / One operator and their assignments.")
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The operator's ID number.") var idNumber: String
+
+    func run(_ ctx: Context) throws {
+        let db = try ctx.openDatabase()
+        let today = ctx.changeContext().today
+        let (person, assignments) = try db.operatorDetail(idNumber, today: today)
+        let lang = ctx.language
+        typealias H = Message.Header
+        let current = assignments.first { $0.0.endedOn == nil }?.1
+        let table = Table(
+            columns: [.init("point_code", H.pointCode), .init("started_on", H.startedOn), .init("ended_on", H.endedOn),
+                      .init("end_reason", H.reason), .init("contract_type", H.contractType)],
+            rows: assignments.map { a, code in
+                [.text(code), .text(a.startedOn.description), .optional(a.endedOn?.description), .optional(a.endReason),
+                 .optional(a.contractType.map { Message.contractType($0).text(lang) })]
+            })
+        let audit = try db.auditEntries(AuditFilter(operatorIdNumber: person.idNumber))
+        let record = Record(
+            fields: zip(Operator.columns, person.cells(lang, pointCode: current)).map { ($0, $1) },
+            sections: [
+                .init(key: "assignments", title: Message.Section.assignments, table: table),
+                .init(key: "audit", title: Message.Section.audit, table: Table(columns: AuditEntry.columns, rows: audit.map { $0.cells(reveal: output.reveal) })),
+            ])
+        ctx.out(TableRenderer(language: lang, reveal: output.reveal).render(record, as: output.format))
+    }
+}
+
+struct OperatorEditCommand: WancunCommand {
+    static let configuration = CommandConfiguration(commandName: "edit", abstract: "修改站长信息 / Edit an operator.")
+
+    @OptionGroup var globals: GlobalOptions
+    @Argument(help: "The operator's ID number.") var idNumber: String
+    @Option var name: String?
+    @Option var phone: String?
+    @Option var difficulty: DifficultyCategory?
+    @Option var difficultyNote: String?
+    @Option var certificate: String?
+    @Option var certifiedOn: LocalDate?
+    @Option var retirementGroup: RetirementGroup?
+    @Option(help: "Why, for the audit trail.") var reason: String?
+
+    func run(_ ctx: Context) throws {
+        var edit = OperatorEdit()
+        edit.name = name
+        edit.phone = phone
+        edit.difficulty = difficulty
+        edit.difficultyNote = difficultyNote
+        edit.certificateNo = certificate
+        edit.certifiedOn = certifiedOn
+        edit.retirementGroup = retirementGroup
+        edit.reason = reason
+        let person = try ctx.openDatabase().editOperator(idNumber, edit, context: ctx.changeContext())
+        ctx.say(.operatorEdited(person.name, person.residentID.masked))
+    }
+}
+
+struct AuditCommand: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "审计记录 / Who changed what, when and why.",
+        discussion: "Example: wancun audit --point 330424101201001 --since 2026-01-01")
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Only changes to this point.") var point: String?
+    @Option(name: .customLong("operator"), help: "Only changes to this operator (ID number).") var idNumber: String?
+    @Option(help: "Only changes on or after this date.") var since: LocalDate?
+
+    func run(_ ctx: Context) throws {
+        var normalizedID: String?
+        if let idNumber {
+            normalizedID = try ResidentIDArgument.parse(idNumber, today: ctx.changeContext().today)
+        }
+        let entries = try ctx.openDatabase().auditEntries(AuditFilter(pointCode: point, operatorIdNumber: normalizedID, since: since))
+        ctx.render(Table(columns: AuditEntry.columns, rows: entries.map { $0.cells(reveal: output.reveal) }), output)
+    }
+}
+
+/// An ID number typed on the command line, checked before use.
+enum ResidentIDArgument {
+    static func parse(_ text: String, today: LocalDate) throws -> String {
+        do { return try ResidentID(parsing: text, today: today).rawValue } catch { throw RegistryError.invalid(field: "id_number", error) }
+    }
+}

@@ -1,0 +1,196 @@
+import ArgumentParser
+import WancunKit
+
+struct PointCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "point", abstract: "服务点 / Service points.",
+        subcommands: [
+            PointAdd.self, PointList.self, PointShow.self, PointEditCommand.self, PointStatusCommand.self,
+            PointAssign.self, PointUnassign.self,
+        ])
+}
+
+struct PointAdd: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "登记服务点 / Register a service point.",
+        discussion: "Example: wancun point add --village 330424101201 --name 新丰村电商服务站 --plan-year 2025")
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "The village's 12-digit code.") var village: DivisionCode
+    @Option(help: "The point's name.") var name: String
+    @Option(help: "Street address.") var address: String?
+    @Option(help: "Latitude in degrees (WGS 84).") var lat: Double?
+    @Option(help: "Longitude in degrees (WGS 84).") var lon: Double?
+    @Option(help: "Year it entered the provincial plan (纳入全省建设规划).") var planYear: Int?
+    @Option(help: "Opening date YYYY-MM-DD; the point then starts operating.") var opened: LocalDate?
+
+    func run(_ ctx: Context) throws {
+        let point = try ctx.openDatabase().addPoint(
+            NewPoint(village: village, name: name, address: address, latitude: lat, longitude: lon, planYear: planYear, openedOn: opened),
+            context: ctx.changeContext())
+        if output.format == .json {
+            ctx.out(JSONValue.object([("code", .string(point.code)), ("name", .string(point.name)), ("status", .string(point.status.rawValue))]).serialized() + "\n")
+        } else {
+            ctx.say(.pointAdded(point.code, point.name))
+        }
+    }
+}
+
+struct PointList: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "列出服务点 / List service points.",
+        discussion: "Example: wancun point list --under 330424101000 --status operating --format csv > 沈荡镇.csv")
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Only points below this division.") var under: DivisionCode?
+    @Option(help: "planned, operating, suspended or closed.") var status: PointStatus?
+
+    func run(_ ctx: Context) throws {
+        let rows = try ctx.openDatabase().points(PointFilter(under: under, status: status))
+        ctx.render(Table(columns: PointListing.columns, rows: rows.map { $0.cells(ctx.language) }), output)
+    }
+}
+
+struct PointShow: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "服务点详情：状态记录、站长、审计 / A point with its history, operators and audit trail.")
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The point's code.") var code: String
+
+    func run(_ ctx: Context) throws {
+        let detail = try ctx.openDatabase().pointDetail(code)
+        let p = detail.point
+        let lang = ctx.language
+        typealias H = Message.Header
+        var fields: [(Table.Column, Cell)] = zip(PointListing.columns, p.cells(lang)).map { ($0, $1) }
+        fields += [
+            (.init("address", H.address), .optional(p.address)),
+            (.init("latitude", H.latitude), p.latitude.map { .text(String($0)) } ?? .null),
+            (.init("longitude", H.longitude), p.longitude.map { .text(String($0)) } ?? .null),
+            (.init("business_name", H.business), .optional(p.businessName)),
+            (.init("credit_code", H.creditCode), .optional(p.creditCode)),
+        ]
+        let history = Table(
+            columns: [.init("on_date", H.date), .init("from_status", H.fromStatus), .init("status", H.status),
+                      .init("reason", H.reason), .init("clerk", H.clerk)],
+            rows: detail.history.map {
+                [.text($0.onDate.description), .optional($0.fromStatus.map { Message.pointStatus($0).text(lang) }),
+                 .text(Message.pointStatus($0.status).text(lang)), .text($0.reason), .text($0.clerk)]
+            })
+        let operators = Table(
+            columns: [.init("name", H.operatorName), .init("id_number", H.idNumber), .init("phone", H.phone),
+                      .init("started_on", H.startedOn), .init("ended_on", H.endedOn), .init("contract_type", H.contractType),
+                      .init("contract_from", H.contractFrom), .init("contract_to", H.contractTo)],
+            rows: detail.operators.map { a, o in
+                [.text(o.name), .residentID(o.idNumber), .phone(o.phone), .text(a.startedOn.description),
+                 .optional(a.endedOn?.description), .optional(a.contractType.map { Message.contractType($0).text(lang) }),
+                 .optional(a.contractFrom?.description), .optional(a.contractTo?.description)]
+            })
+        let audit = Table(columns: AuditEntry.columns, rows: detail.audit.map { $0.cells(reveal: output.reveal) })
+        let record = Record(fields: fields, sections: [
+            .init(key: "status_history", title: Message.Section.statusHistory, table: history),
+            .init(key: "operators", title: Message.Section.operators, table: operators),
+            .init(key: "audit", title: Message.Section.audit, table: audit),
+        ])
+        ctx.out(TableRenderer(language: lang, reveal: output.reveal).render(record, as: output.format))
+    }
+}
+
+struct PointEditCommand: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "修改服务点 / Edit a point's details or its operating business.",
+        discussion: """
+            A credit code that fails the GB 32100 check is refused; if it is real, keep it with
+            --force --reason TEXT, which the audit trail records.
+            Example: wancun point edit 330424101201001 --business 海盐县某某电子商务有限公司 --credit-code 91330424MA2B3C4D5E
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+    @Argument(help: "The point's code.") var code: String
+    @Option var name: String?
+    @Option var address: String?
+    @Option var lat: Double?
+    @Option var lon: Double?
+    @Option var planYear: Int?
+    @Option var opened: LocalDate?
+    @Option(help: "The business that runs the point (经营主体).") var business: String?
+    @Option(help: "Its unified social credit code.") var creditCode: String?
+    @OptionGroup var force: ForceOptions
+
+    func run(_ ctx: Context) throws {
+        var edit = PointEdit()
+        edit.name = name
+        edit.address = address
+        edit.latitude = lat
+        edit.longitude = lon
+        edit.planYear = planYear
+        edit.openedOn = opened
+        edit.businessName = business
+        edit.creditCode = creditCode
+        edit.force = force.force
+        edit.reason = force.reason
+        let point = try ctx.openDatabase().editPoint(code, edit, context: ctx.changeContext())
+        ctx.say(.pointEdited(point.code))
+    }
+}
+
+struct PointStatusCommand: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "变更服务点状态 / Change a point's status.",
+        discussion: """
+            Allowed: planned → operating or closed; operating → suspended or closed;
+            suspended → operating or closed. Closing ends the operator's assignment that day.
+            Example: wancun point status 330424101201001 suspended --reason 站长生病 --on 2026-11-01
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+    @Argument(help: "The point's code.") var code: String
+    @Argument(help: "planned, operating, suspended or closed.") var status: PointStatus
+    @Option(help: "Why (kept in the history).") var reason: String
+    @Option(help: "The date of the change (default today); not before the last change, not in the future.") var on: LocalDate?
+
+    func run(_ ctx: Context) throws {
+        try ctx.openDatabase().changeStatus(code, to: status, reason: reason, on: on, context: ctx.changeContext())
+        ctx.say(.pointStatusChanged(code, status))
+    }
+}
+
+struct PointAssign: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign", abstract: "任命站长 / Put an operator in charge of a point.",
+        discussion: "Example: wancun point assign 330424101201001 --operator 330424198503150026 --from 2026-01-01 --contract civil --contract-from 2026-01-01 --contract-to 2026-12-31")
+
+    @OptionGroup var globals: GlobalOptions
+    @Argument(help: "The point's code.") var code: String
+    @Option(name: .customLong("operator"), help: "The operator's ID number.") var idNumber: String
+    @Option(help: "First day in charge.") var from: LocalDate
+    @Option(help: "labour (劳动合同) or civil (民事协议).") var contract: ContractType?
+    @Option var contractFrom: LocalDate?
+    @Option var contractTo: LocalDate?
+
+    func run(_ ctx: Context) throws {
+        _ = try ctx.openDatabase().assign(
+            NewAssignment(pointCode: code, idNumber: idNumber, from: from, contractType: contract, contractFrom: contractFrom, contractTo: contractTo),
+            context: ctx.changeContext())
+        ctx.say(.operatorAssigned(code))
+    }
+}
+
+struct PointUnassign: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unassign", abstract: "站长离任 / End the current operator's assignment.")
+
+    @OptionGroup var globals: GlobalOptions
+    @Argument(help: "The point's code.") var code: String
+    @Option(help: "The day it ends.") var on: LocalDate
+    @Option(help: "Why.") var reason: String
+
+    func run(_ ctx: Context) throws {
+        try ctx.openDatabase().unassign(code, on: on, reason: reason, context: ctx.changeContext())
+        ctx.say(.operatorUnassigned(code))
+    }
+}
