@@ -92,6 +92,12 @@ import Testing
         let show = try wancun(["point", "show", code, "--db", path, "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as! [String: Any]
         #expect(object["code"] as? String == code)
+        // Codes stay codes in JSON; people read labels in tables, in their language.
+        #expect(object["status"] as? String == "operating")
+        let list = try wancun(["point", "list", "--db", path, "--status", "operating"])
+        #expect(list.stdout.contains("运营中") && !list.stdout.contains("operating"))
+        let english = try wancun(["point", "list", "--db", path, "--status", "operating", "--lang", "en"])
+        #expect(english.stdout.contains("Point code") && english.stdout.contains("operating"))
         #expect((object["operators"] as? [Any])?.count == 2)
         #expect((object["status_history"] as? [Any])?.isEmpty == false)
         let audit = try wancun(["audit", "--point", code, "--db", path, "--format", "json"])

@@ -47,3 +47,15 @@ extension Message {
         Message(zh: "没有区划 \(code)", en: "no division \(code)")
     }
 }
+
+extension Message {
+    public static func divisionLevel(_ level: DivisionLevel) -> Message {
+        switch level {
+        case .province: Message(zh: "省", en: "province")
+        case .city: Message(zh: "市", en: "city")
+        case .county: Message(zh: "县", en: "county")
+        case .town: Message(zh: "乡镇", en: "town")
+        case .village: Message(zh: "村", en: "village")
+        }
+    }
+}

@@ -145,3 +145,13 @@ extension Message {
     static let registered = Message(zh: "登记", en: "registered")
     static let replacedByNewOperator = Message(zh: "由新站长接替", en: "replaced by a new operator")
 }
+
+extension Message {
+    public static func retirementGroup(_ group: RetirementGroup) -> Message {
+        switch group {
+        case .male: Message(zh: "男（60岁起）", en: "men (60 before the reform)")
+        case .female55: Message(zh: "女干部（55岁起）", en: "women, cadre post (55)")
+        case .female50: Message(zh: "女工人（50岁起）", en: "women, worker post (50)")
+        }
+    }
+}

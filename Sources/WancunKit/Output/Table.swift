@@ -29,12 +29,18 @@ public enum Cell: Sendable, Hashable {
     case bool(Bool)
     case residentID(String)
     case phone(String)
+    /// A code (`operating`, `female-50`): people read its label, JSON carries the code.
+    case label(code: String, Message)
     case null
 
     public static func optional(_ text: String?) -> Cell { text.map(Cell.text) ?? .null }
 
-    /// The cell as text: personal values masked unless `reveal`.
-    public func text(reveal: Bool) -> String {
+    public static func optional(_ code: String?, _ label: (String) -> Message) -> Cell {
+        code.map { .label(code: $0, label($0)) } ?? .null
+    }
+
+    /// The cell as people read it: personal values masked unless `reveal`, codes by label.
+    public func text(reveal: Bool, language: Language = .zh) -> String {
         switch self {
         case .text(let s): s
         case .integer(let n): String(n)
@@ -42,6 +48,7 @@ public enum Cell: Sendable, Hashable {
         case .bool(let b): b ? "true" : "false"
         case .residentID(let s): reveal ? s : Mask.residentID(s)
         case .phone(let s): reveal ? s : Mask.phone(s)
+        case .label(_, let message): message.text(language)
         case .null: ""
         }
     }

@@ -26,7 +26,7 @@ public struct TableRenderer: Sendable {
     /// Columns padded to the widest cell, counting a CJK character as two columns.
     public func aligned(_ table: Table) -> String {
         let headers = table.columns.map { $0.header.text(language) }
-        let body = table.rows.map { $0.map { $0.text(reveal: reveal) } }
+        let body = table.rows.map { $0.map { $0.text(reveal: reveal, language: language) } }
         var widths = headers.map(DisplayWidth.of)
         for row in body {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
@@ -48,7 +48,7 @@ public struct TableRenderer: Sendable {
     public func csvData(_ table: Table) -> Data {
         var writer = CSVWriter()
         writer.append(table.columns.map { $0.header.text(language) })
-        for row in table.rows { writer.append(row.map { $0.text(reveal: reveal) }) }
+        for row in table.rows { writer.append(row.map { $0.text(reveal: reveal, language: language) }) }
         return writer.data
     }
 
@@ -66,6 +66,7 @@ public struct TableRenderer: Sendable {
         case .money(let fen): .number(String(fen.value))
         case .bool(let b): .bool(b)
         case .null: .null
+        case .label(let code, _): .string(code)
         default: .string(cell.text(reveal: reveal))
         }
     }

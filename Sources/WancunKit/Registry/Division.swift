@@ -41,7 +41,7 @@ public struct DivisionListing: Sendable, Hashable, FetchableRecord {
     ]
 
     public func cells(_ language: Language) -> [Cell] {
-        [.text(code.rawValue), .text(name), .text(level.rawValue), .optional(parentCode?.rawValue),
+        [.text(code.rawValue), .text(name), .label(code: level.rawValue, .divisionLevel(level)), .optional(parentCode?.rawValue),
          .optional(retiredOn?.description)]
     }
 }

@@ -66,10 +66,10 @@ public struct Operator: Codable, Sendable, Hashable, FetchableRecord, MutablePer
 
     public func cells(_ language: Language, pointCode: String?) -> [Cell] {
         [
-            .text(name), .residentID(idNumber), .phone(phone), .text(Message.sex(residentID.sex).text(language)),
+            .text(name), .residentID(idNumber), .phone(phone), .label(code: residentID.sex.rawValue, .sex(residentID.sex)),
             .text(residentID.birthDate.description),
-            .optional(difficulty.map { Message.difficulty($0).text(language) }),
-            .optional(certificateNo), .optional(certifiedOn?.description), .text(retirementGroup.rawValue),
+            difficulty.map { .label(code: $0.rawValue, .difficulty($0)) } ?? .null,
+            .optional(certificateNo), .optional(certifiedOn?.description), .label(code: retirementGroup.rawValue, .retirementGroup(retirementGroup)),
             .optional(pointCode),
         ]
     }

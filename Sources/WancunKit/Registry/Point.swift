@@ -127,7 +127,7 @@ public struct PointListing: Sendable, Hashable, FetchableRecord {
     public func cells(_ language: Language) -> [Cell] {
         [
             .text(code), .text(name), .text(townName), .text(villageCode.rawValue), .text(villageName),
-            .text(Message.pointStatus(status).text(language)), planYear.map { .integer(Int64($0)) } ?? .null,
+            .label(code: status.rawValue, .pointStatus(status)), planYear.map { .integer(Int64($0)) } ?? .null,
             .optional(openedOn?.description), .optional(operatorName), operatorIdNumber.map(Cell.residentID) ?? .null,
         ]
     }

@@ -68,7 +68,7 @@ struct OperatorShow: WancunCommand {
                       .init("end_reason", H.reason), .init("contract_type", H.contractType)],
             rows: assignments.map { a, code in
                 [.text(code), .text(a.startedOn.description), .optional(a.endedOn?.description), .optional(a.endReason),
-                 .optional(a.contractType.map { Message.contractType($0).text(lang) })]
+                 a.contractType.map { .label(code: $0.rawValue, .contractType($0)) } ?? .null]
             })
         let audit = try db.auditEntries(AuditFilter(operatorIdNumber: person.idNumber))
         let record = Record(

@@ -78,8 +78,8 @@ struct PointShow: WancunCommand {
             columns: [.init("on_date", H.date), .init("from_status", H.fromStatus), .init("status", H.status),
                       .init("reason", H.reason), .init("clerk", H.clerk)],
             rows: detail.history.map {
-                [.text($0.onDate.description), .optional($0.fromStatus.map { Message.pointStatus($0).text(lang) }),
-                 .text(Message.pointStatus($0.status).text(lang)), .text($0.reason), .text($0.clerk)]
+                [.text($0.onDate.description), $0.fromStatus.map { .label(code: $0.rawValue, .pointStatus($0)) } ?? .null,
+                 .label(code: $0.status.rawValue, .pointStatus($0.status)), .text($0.reason), .text($0.clerk)]
             })
         let operators = Table(
             columns: [.init("name", H.operatorName), .init("id_number", H.idNumber), .init("phone", H.phone),
@@ -87,7 +87,7 @@ struct PointShow: WancunCommand {
                       .init("contract_from", H.contractFrom), .init("contract_to", H.contractTo)],
             rows: detail.operators.map { a, o in
                 [.text(o.name), .residentID(o.idNumber), .phone(o.phone), .text(a.startedOn.description),
-                 .optional(a.endedOn?.description), .optional(a.contractType.map { Message.contractType($0).text(lang) }),
+                 .optional(a.endedOn?.description), a.contractType.map { .label(code: $0.rawValue, .contractType($0)) } ?? .null,
                  .optional(a.contractFrom?.description), .optional(a.contractTo?.description)]
             })
         let audit = Table(columns: AuditEntry.columns, rows: detail.audit.map { $0.cells(reveal: output.reveal) })
