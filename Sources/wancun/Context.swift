@@ -58,6 +58,16 @@ final class Context {
         case let problems as RowProblems:
             for problem in problems.problems { err(problem.line(language) + "\n") }
             err(problems.message.text(language) + "\n")
+            if let input = problems.input, problems.errors.contains(where: { $0.row != nil }) {
+                do {
+                    let copy = try AnnotatedCopy.write(
+                        input: input, sheet: problems.sheet, headerRow: problems.headerRow, problems: problems.problems,
+                        language: language)
+                    err(Message.annotatedCopyWritten(copy).text(language) + "\n")
+                } catch {
+                    err(error.line(language) + "\n")
+                }
+            }
         case let problem as RowProblem:
             err(problem.line(language) + "\n")
         case let error as any UserFacingError:

@@ -6,6 +6,15 @@ public struct SourceRow: Sendable {
     public var cells: [String]
     /// True when some bytes of the row were not valid text (shown as U+FFFD).
     public var hasBadBytes: Bool
+    /// Which cells a spreadsheet stored as numbers (empty for CSV).
+    public var numeric: [Bool] = []
+
+    public init(number: Int, cells: [String], hasBadBytes: Bool, numeric: [Bool] = []) {
+        self.number = number
+        self.cells = cells
+        self.hasBadBytes = hasBadBytes
+        self.numeric = numeric
+    }
 
     public func cell(_ index: Int) -> String { index < cells.count ? cells[index] : "" }
 }
@@ -68,8 +77,7 @@ public final class CSVReader {
         var wasQuoted = false
 
         func finishField() {
-            var end = field.count
-            if !wasQuoted && end > 0 && field[end - 1] == 0x0D { end -= 1 }
+            let end = field.count
             let text = field.withUnsafeBufferPointer { encoding.decode(UnsafeBufferPointer(rebasing: $0[0..<end])) }
             if let text {
                 cells.append(text)
@@ -114,6 +122,11 @@ public final class CSVReader {
             case 0x0A:
                 finishField()
                 return SourceRow(number: rowNumber, cells: cells, hasBadBytes: bad)
+            case 0x0D:
+                // `\r\n` ends the row; a lone `\r` is kept as text.
+                if position >= buffer.count { refill() }
+                if position < buffer.count && buffer[position] == 0x0A { continue }
+                field.append(byte)
             case 0x22 where field.isEmpty && !wasQuoted:
                 inQuotes = true
                 wasQuoted = true

@@ -41,8 +41,17 @@ public struct RowProblem: Error, Sendable, Hashable {
 /// Problems found in a file: nothing was written.
 public struct RowProblems: Error, Sendable {
     public var problems: [RowProblem]
+    /// The file the problems are in, and where its header is, for the annotated copy.
+    public var input: String?
+    public var sheet: String?
+    public var headerRow: Int?
 
-    public init(_ problems: [RowProblem]) { self.problems = problems }
+    public init(_ problems: [RowProblem], input: String? = nil, sheet: String? = nil, headerRow: Int? = nil) {
+        self.problems = problems
+        self.input = input
+        self.sheet = sheet
+        self.headerRow = headerRow
+    }
 
     public var errors: [RowProblem] { problems.filter { $0.severity == .error } }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A source of rows: a CSV file, or a sheet of an XLSX workbook.
 public protocol RowSource: AnyObject {
     var path: String { get }
@@ -112,15 +114,26 @@ public final class TableReader {
         pending = Array(top.drop(while: { $0.number <= best.number }).reversed())
     }
 
-    /// Opens a file by its extension (`.csv`; other extensions are read as CSV too).
-    public convenience init(path: String, columns: [ColumnSpec]) throws(RowProblems) {
+    /// Opens a file by its extension: `.xlsx` (the sheet named, or the first), anything else
+    /// as CSV in UTF-8, UTF-8 with BOM or GB18030.
+    public convenience init(path: String, columns: [ColumnSpec], sheet: String? = nil) throws(RowProblems) {
         let source: any RowSource
         do {
-            source = try CSVReader(path: path)
+            source = try TableReader.openSource(path: path, sheet: sheet)
         } catch {
             throw RowProblems([error])
         }
         try self.init(source: source, columns: columns)
+    }
+
+    /// The row source for a file, chosen by its extension.
+    public static func openSource(path: String, sheet: String? = nil) throws(RowProblem) -> any RowSource {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "xlsx", "xlsm": return try XLSXReader(path: path, sheet: sheet)
+        case "xls", "et":
+            throw RowProblem(file: (path as NSString).lastPathComponent, row: nil, rule: "XLS_NOT_SUPPORTED", message: .oldExcelFormat)
+        default: return try CSVReader(path: path)
+        }
     }
 
     /// The next row that has any text in it, or nil at the end.

@@ -28,3 +28,25 @@ extension Message {
     static let tooManyColumns = Message(
         zh: "这一行的列数多于表头", en: "this row has more cells than the header")
 }
+
+extension Message {
+    static func cannotReadXLSX(_ part: String) -> Message {
+        Message(zh: "无法读取 Excel 文件（\(part)）：文件可能损坏或不是 .xlsx", en: "cannot read the workbook (\(part)): it may be damaged or not .xlsx")
+    }
+    static func sheetNotFound(_ names: String) -> Message {
+        Message(zh: "没有这个工作表；文件中的工作表：\(names)", en: "no such sheet; the workbook has: \(names)")
+    }
+}
+
+extension Message {
+    static let oldExcelFormat = Message(
+        zh: "不支持旧版 .xls 文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入",
+        en: "old .xls files are not read: save it as .xlsx in Excel or WPS and import that")
+}
+
+extension Message {
+    public static let problemsColumn = Message(zh: "问题说明", en: "Problems")
+    public static func annotatedCopyWritten(_ path: String) -> Message {
+        Message(zh: "已在原文件旁写出标注了问题的副本：\(path)", en: "a copy marking each row's problems is beside the file: \(path)")
+    }
+}

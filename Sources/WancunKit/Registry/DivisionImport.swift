@@ -126,7 +126,7 @@ enum DivisionFile {
                                value: parent.rawValue, rule: "PARENT_MISSING", message: .divisionParentMissing))
             }
         }
-        if !problems.isEmpty { throw RowProblems(problems + table.warnings) }
+        if !problems.isEmpty { throw RowProblems(problems + table.warnings, input: path, headerRow: table.headerRowNumber) }
         return (rows, csv.encoding, table.warnings)
     }
 

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A copy of a file someone sent, with a column saying what is wrong with each row, written
+/// beside it (`NAME.errors.csv` or `NAME.errors.xlsx`) so that the sender can fix and resend.
+public enum AnnotatedCopy {
+    /// The copy's path for an input: `points.xlsx` → `points.errors.xlsx`; CSV and other
+    /// text files give `.errors.csv`.
+    public static func path(for input: String) -> String {
+        let url = URL(fileURLWithPath: input)
+        let isXLSX = ["xlsx", "xlsm"].contains(url.pathExtension.lowercased())
+        let base = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent(base + (isXLSX ? ".errors.xlsx" : ".errors.csv")).path
+    }
+
+    /// Writes the copy: every row of the input as it was, plus a last column with each row's
+    /// problems. `headerRow` gets the column's title. Returns the copy's path.
+    @discardableResult
+    public static func write(
+        input: String, sheet: String? = nil, headerRow: Int?, problems: [RowProblem], language: Language,
+        to output: String? = nil
+    ) throws(RowProblem) -> String {
+        let destination = output ?? path(for: input)
+        var byRow: [Int: [String]] = [:]
+        for problem in problems {
+            guard let row = problem.row else { continue }
+            var text = problem.message.text(language) + " [\(problem.rule)]"
+            if let column = problem.column { text = Message.columnLabel(column).text(language) + " " + text }
+            byRow[row, default: []].append(text)
+        }
+        let source = try TableReader.openSource(path: input, sheet: sheet)
+        var rows: [[String]] = []
+        while let row = try source.next() { rows.append(row.cells) }
+        let width = rows.map(\.count).max() ?? 0
+        let title = Message.problemsColumn.text(language)
+        let annotated = rows.enumerated().map { index, cells -> [String] in
+            let number = index + 1
+            let padded = cells + Array(repeating: "", count: width - cells.count)
+            let note = number == headerRow ? title : (byRow[number] ?? []).joined(separator: "；")
+            return padded + [note]
+        }
+        if destination.lowercased().hasSuffix(".xlsx") {
+            // The copy keeps the input's rows where they were: its first row is the "header".
+            let sheetRows = annotated.dropFirst().map { $0.map { SheetCell.text($0) } }
+            try XLSXWriter.write(
+                [Worksheet(name: sheet ?? "Sheet1", header: annotated.first ?? [title], rows: Array(sheetRows))], to: destination)
+        } else {
+            var writer = CSVWriter()
+            for row in annotated { writer.append(row) }
+            try writer.write(to: destination)
+        }
+        return destination
+    }
+}
