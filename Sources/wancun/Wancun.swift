@@ -22,7 +22,7 @@ struct Wancun: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, BackupCommand.self, DivisionCommand.self, PointCommand.self,
-            OperatorCommand.self, AuditCommand.self,
+            OperatorCommand.self, AuditCommand.self, FileCommand.self,
         ]
     )
 }

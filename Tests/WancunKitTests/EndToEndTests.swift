@@ -156,3 +156,23 @@ private final class Results<T>: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+@Suite struct FileCommandTests {
+    @Test func inspectAndConvert() throws {
+        let dir = temporaryDirectory()
+        let out = dir.appendingPathComponent("roster.xlsx").path
+        let converted = try wancun(["file", "convert", fixture("roster-gb18030.csv"), out])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        let inspect = try wancun(["file", "inspect", out, "--format", "json"])
+        let info = try JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as! [String: Any]
+        #expect(info["format"] as? String == "xlsx")
+        #expect(info["rows"] as? Int == 6)
+        #expect(info["columns"] as? Int == 4)
+        #expect(try readAll(out)[2] == ["1", "王示例", "11010519491231002X", "1500.50"])
+        let csv = try wancun(["file", "inspect", fixture("roster-gb18030.csv"), "--lang", "en"])
+        #expect(csv.stdout.contains("GB18030"))
+        let missing = try wancun(["file", "inspect", dir.appendingPathComponent("none.csv").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("无法读取文件"))
+    }
+}

@@ -32,20 +32,24 @@ public final class CSVReader {
     private var position = 0
     private var atEnd = false
     private var rowNumber = 0
-    private static let chunkSize = 1 << 20
+    private let chunkSize: Int
 
-    public init(path: String) throws(RowProblem) {
+    /// Opens `path`; it is read `chunkSize` bytes at a time (1 MiB unless a test says less).
+    public init(path: String, chunkSize: Int = 1 << 20) throws(RowProblem) {
         self.path = path
+        self.chunkSize = chunkSize
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw RowProblem(file: path, row: nil, rule: "FILE_UNREADABLE", message: .cannotRead(path))
         }
         self.handle = handle
         do {
-            buffer = Array(try handle.read(upToCount: CSVReader.chunkSize) ?? Data())
+            // The first read is large enough to tell the encoding, whatever the chunk size.
+            let first = max(chunkSize, 1 << 16)
+            buffer = Array(try handle.read(upToCount: first) ?? Data())
+            atEnd = buffer.count < first
         } catch {
             throw RowProblem(file: path, row: nil, rule: "FILE_UNREADABLE", message: .cannotRead(path))
         }
-        atEnd = buffer.count < CSVReader.chunkSize
         encoding = TextEncoding.detect(buffer[...])
         if encoding == .utf8BOM { position = 3 }
     }
@@ -58,8 +62,8 @@ public final class CSVReader {
             buffer.removeFirst(position)
             position = 0
         }
-        let more = (try? handle.read(upToCount: CSVReader.chunkSize)) ?? Data()
-        if more.count < CSVReader.chunkSize { atEnd = true }
+        let more = (try? handle.read(upToCount: chunkSize)) ?? Data()
+        if more.count < chunkSize { atEnd = true }
         buffer.append(contentsOf: more)
     }
 
@@ -69,70 +73,119 @@ public final class CSVReader {
         if position >= buffer.count { refill() }
         if position >= buffer.count { return nil }
         rowNumber += 1
-        var cells: [String] = []
-        var bad = false
-        var field: [UInt8] = []
-        field.reserveCapacity(64)
-        var inQuotes = false
-        var wasQuoted = false
+        // Find where the record ends (a line break outside quotes), reading more as needed.
+        // States: 0 at a field's start, 1 in an unquoted field, 2 in quotes, 3 just after a
+        // quote inside quotes (a second quote escapes it; anything else closes the quotes).
+        var scan = position
+        var state: UInt8 = 0
+        var end = -1
+        while end < 0 {
+            let found: Int? = buffer.withUnsafeBufferPointer { bytes in
+                var i = scan
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    switch state {
+                    case 2:
+                        if byte == 0x22 { state = 3 }
+                    case 3:
+                        if byte == 0x22 { state = 2 } else if byte == 0x2C { state = 0 } else if byte == 0x0A { return i } else { state = 1 }
+                    default:
+                        if byte == 0x0A { return i }
+                        if byte == 0x2C { state = 0 } else if byte == 0x22 && state == 0 { state = 2 } else { state = 1 }
+                    }
+                    i += 1
+                }
+                return nil
+            }
+            if let found {
+                end = found
+            } else if atEnd {
+                if state == 2 {
+                    position = buffer.count
+                    throw RowProblem(file: path, row: rowNumber, rule: "CSV_UNCLOSED_QUOTE", message: .unclosedQuote)
+                }
+                end = buffer.count
+            } else {
+                scan = buffer.count - position  // where scanning resumes once refill drops the rows already read
+                refill()
+            }
+        }
+        let start = position
+        position = end + 1
+        var recordEnd = end
+        if recordEnd > start && buffer[recordEnd - 1] == 0x0D { recordEnd -= 1 }
+        return buffer.withUnsafeBufferPointer { bytes in
+            parseRecord(bytes, from: start, to: recordEnd)
+        }
+    }
 
-        func finishField() {
-            let end = field.count
-            let text = field.withUnsafeBufferPointer { encoding.decode(UnsafeBufferPointer(rebasing: $0[0..<end])) }
-            if let text {
+    /// Splits one complete record into decoded fields.
+    private func parseRecord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> SourceRow {
+        var cells: [String] = []
+        cells.reserveCapacity(8)
+        var bad = false
+        var i = start
+        func decode(_ from: Int, _ to: Int) {
+            let slice = UnsafeBufferPointer(rebasing: bytes[from..<to])
+            if let text = encoding.decode(slice) {
                 cells.append(text)
             } else {
                 bad = true
-                cells.append(String(decoding: field[0..<end], as: UTF8.self))
+                cells.append(String(decoding: slice, as: UTF8.self))
             }
-            field.removeAll(keepingCapacity: true)
-            wasQuoted = false
         }
-
         while true {
-            if position >= buffer.count {
-                refill()
-                if position >= buffer.count {
-                    if inQuotes {
-                        throw RowProblem(file: path, row: rowNumber, rule: "CSV_UNCLOSED_QUOTE", message: .unclosedQuote)
+            if i < end && bytes[i] == 0x22 {
+                // A quoted field: up to the closing quote; doubled quotes stand for one.
+                var j = i + 1
+                var copy: [UInt8]? = nil
+                var closed = false
+                while j < end {
+                    if bytes[j] == 0x22 {
+                        if j + 1 < end && bytes[j + 1] == 0x22 {
+                            if copy == nil { copy = Array(bytes[(i + 1)..<j]) }
+                            copy!.append(0x22)
+                            j += 2
+                            continue
+                        }
+                        closed = true
+                        break
                     }
-                    finishField()
-                    return SourceRow(number: rowNumber, cells: cells, hasBadBytes: bad)
+                    copy?.append(bytes[j])
+                    j += 1
                 }
-            }
-            let byte = buffer[position]
-            position += 1
-            if inQuotes {
-                if byte == 0x22 {
-                    if position >= buffer.count { refill() }
-                    if position < buffer.count && buffer[position] == 0x22 {
-                        field.append(0x22)
-                        position += 1
-                    } else {
-                        inQuotes = false
-                    }
+                var k = closed ? j + 1 : j
+                // Text after the closing quote, up to the comma, is kept as Excel keeps it.
+                let tailStart = k
+                while k < end && bytes[k] != 0x2C { k += 1 }
+                if copy == nil && tailStart == k {
+                    decode(i + 1, j)
                 } else {
-                    field.append(byte)
+                    var all = copy ?? Array(bytes[(i + 1)..<j])
+                    all.append(contentsOf: bytes[tailStart..<k])
+                    all.withUnsafeBufferPointer { buffer in
+                        if let text = encoding.decode(buffer) {
+                            cells.append(text)
+                        } else {
+                            bad = true
+                            cells.append(String(decoding: buffer, as: UTF8.self))
+                        }
+                    }
                 }
-                continue
+                i = k
+            } else {
+                var k = i
+                while k < end && bytes[k] != 0x2C { k += 1 }
+                decode(i, k)
+                i = k
             }
-            switch byte {
-            case 0x2C:
-                finishField()
-            case 0x0A:
-                finishField()
-                return SourceRow(number: rowNumber, cells: cells, hasBadBytes: bad)
-            case 0x0D:
-                // `\r\n` ends the row; a lone `\r` is kept as text.
-                if position >= buffer.count { refill() }
-                if position < buffer.count && buffer[position] == 0x0A { continue }
-                field.append(byte)
-            case 0x22 where field.isEmpty && !wasQuoted:
-                inQuotes = true
-                wasQuoted = true
-            default:
-                field.append(byte)
+            if i >= end { break }
+            i += 1  // the comma
+            if i == end {
+                cells.append("")
+                break
             }
         }
+        return SourceRow(number: rowNumber, cells: cells, hasBadBytes: bad)
     }
 }

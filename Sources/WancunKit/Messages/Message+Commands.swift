@@ -67,3 +67,9 @@ extension Message {
             en: "ID numbers and phones are masked unless --reveal. Try: wancun point show \(code) (history, operators, audit), wancun audit --since 2026-01-01")
     }
 }
+
+extension Message {
+    public static func fileConverted(_ path: String, _ rows: Int) -> Message {
+        Message(zh: "已写出 \(path)（\(rows) 行）", en: "\(path) written (\(rows) rows)")
+    }
+}

@@ -60,3 +60,14 @@ extension Message {
         public static let assignments = Message(zh: "任职记录", en: "Assignments")
     }
 }
+
+extension Message.Header {
+    public static let file = Message(zh: "文件", en: "File")
+    public static let fileFormat = Message(zh: "格式", en: "Format")
+    public static let encoding = Message(zh: "编码", en: "Encoding")
+    public static let sheet = Message(zh: "工作表", en: "Sheet")
+    public static let sheets = Message(zh: "全部工作表", en: "Sheets")
+    public static let rows = Message(zh: "行数", en: "Rows")
+    public static let columns = Message(zh: "列数", en: "Columns")
+    public static let badByteRows = Message(zh: "编码损坏的行", en: "Rows with bad bytes")
+}
