@@ -116,6 +116,16 @@ import Testing
         #expect(try db.division(DivisionCode(parsing: "330424105000"))?.name == "澉浦镇")
     }
 
+    @Test func readsAWorkbookToo() throws {
+        let path = temporaryDirectory().appendingPathComponent("haiyan.xlsx").path
+        #expect(try FileInspection.convert(input: haiyanCSV, output: path) == 135)
+        let db = try AppDatabase()
+        let report = try db.importDivisions(from: path, context: testContext)
+        #expect(report.encoding == nil)
+        #expect(report.count(.added) == 134)
+        #expect(try db.divisions(DivisionFilter(ruralOnly: true)).count == 77)
+    }
+
     @Test func badBytesAreReportedWithTheirRow() throws {
         var data = "代码,名称,级别,上级代码\r\n".data(using: TextEncoding.foundationGB18030)!
         data += "330000000000,浙江省,province,\r\n".data(using: TextEncoding.foundationGB18030)!

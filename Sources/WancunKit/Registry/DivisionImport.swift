@@ -13,7 +13,7 @@ public struct DivisionChange: Sendable, Hashable {
 /// What `importDivisions` did, or would do.
 public struct DivisionImportReport: Sendable {
     public var file: String
-    public var encoding: TextEncoding
+    public var encoding: TextEncoding?
     public var rowCount: Int
     /// Codes absent from the file are retired only below this division (nil: everywhere).
     public var scope: DivisionCode?
@@ -39,6 +39,8 @@ struct DivisionRow {
     var code: DivisionCode
     var name: String
     var parent: DivisionCode?
+    /// The file's header for the parent column, for messages.
+    var header: String
 }
 
 enum DivisionFile {
@@ -58,76 +60,66 @@ enum DivisionFile {
     ]
 
     /// Reads and checks every row; throws all the problems found, or returns the rows.
-    static func read(path: String, known: (DivisionCode) throws -> Bool) throws -> (rows: [DivisionRow], encoding: TextEncoding, warnings: [RowProblem]) {
-        let csv: CSVReader
-        do { csv = try CSVReader(path: path) } catch { throw RowProblems([error]) }
-        let table = try TableReader(source: csv, columns: columns)
-        let file = (path as NSString).lastPathComponent
-        var problems: [RowProblem] = []
+    static func read(path: String, sheet: String?, known: (DivisionCode) throws -> Bool) throws -> (rows: [DivisionRow], encoding: TextEncoding?, warnings: [RowProblem]) {
+        let source: any RowSource
+        do { source = try TableReader.openSource(path: path, sheet: sheet) } catch { throw RowProblems([error]) }
+        let table = try TableReader(source: source, columns: columns)
+        var check = RowChecker(file: (path as NSString).lastPathComponent)
         var rows: [DivisionRow] = []
         var firstRowByCode: [DivisionCode: Int] = [:]
-        func problem(_ row: TableRow, _ key: String, _ rule: String, _ message: Message) {
-            problems.append(RowProblem(file: file, row: row.number, column: row.header(key), value: row[key], rule: rule, message: message))
-        }
         while true {
             let next: TableRow?
             do { next = try table.next() } catch {
-                problems.append(error)
+                check.add(error)
                 break
             }
             guard let row = next else { break }
-            if row.hasBadBytes {
-                problems.append(RowProblem(file: file, row: row.number, rule: "BAD_BYTES", message: .badBytes))
-                continue
-            }
-            var code: DivisionCode?
-            do { code = try DivisionCode(padding: row["code"]) } catch { problem(row, "code", error.rule, error.message) }
+            guard check.readable(row) else { continue }
+            let code = check.value(row, "code") { text throws(ValueError) in try DivisionCode(padding: text) }
             let name = Normalize.spreadsheetText(row["name"])
-            if name.isEmpty { problem(row, "name", "REQUIRED", .divisionNameEmpty) }
-            let stated = ColumnSpec.normalize(row["level"])
-            let level = levelNames[stated]
-            if level == nil { problem(row, "level", "LEVEL_UNKNOWN", .divisionLevelUnknown) }
+            if name.isEmpty { check.add(row, "name", rule: "REQUIRED", message: .divisionNameEmpty) }
+            let level = levelNames[ColumnSpec.normalize(row["level"])]
+            if level == nil { check.add(row, "level", rule: "LEVEL_UNKNOWN", message: .divisionLevelUnknown) }
             var parent: DivisionCode?
-            let parentText = row["parent_code"]
             if let code {
                 if let level, level != code.level {
-                    problem(row, "level", "LEVEL_MISMATCH", .divisionLevelMismatch(stated: row["level"], shape: code.level))
+                    check.add(row, "level", rule: "LEVEL_MISMATCH", message: .divisionLevelMismatch(stated: row["level"], shape: code.level))
                 }
                 if let first = firstRowByCode[code] {
-                    problem(row, "code", "DUPLICATE_CODE", .divisionDuplicate(firstRow: first))
+                    check.add(row, "code", rule: "DUPLICATE_CODE", message: .divisionDuplicate(firstRow: first))
                 } else {
                     firstRowByCode[code] = row.number
                 }
                 if code.level == .province {
-                    if !parentText.isEmpty { problem(row, "parent_code", "PARENT_UNEXPECTED", .divisionParentForProvince) }
-                } else {
-                    do {
-                        let p = try DivisionCode(padding: parentText)
-                        if p != code.parent {
-                            problem(row, "parent_code", "PARENT_NOT_PREFIX", .divisionParentNotPrefix(expected: code.parent!))
-                        } else {
-                            parent = p
-                        }
-                    } catch {
-                        problem(row, "parent_code", error.rule, error.message)
+                    if !row["parent_code"].isEmpty {
+                        check.add(row, "parent_code", rule: "PARENT_UNEXPECTED", message: .divisionParentForProvince)
+                    }
+                } else if let p = check.value(row, "parent_code", { text throws(ValueError) in try DivisionCode(padding: text) }) {
+                    if p == code.parent {
+                        parent = p
+                    } else {
+                        check.add(row, "parent_code", rule: "PARENT_NOT_PREFIX", message: .divisionParentNotPrefix(expected: code.parent!))
                     }
                 }
             }
             if let code, !name.isEmpty {
-                rows.append(DivisionRow(row: row.number, code: code, name: name, parent: parent))
+                rows.append(DivisionRow(row: row.number, code: code, name: name, parent: parent, header: row.header("parent_code")))
             }
         }
         // Parents must exist in the file or the database.
         for row in rows {
             guard let parent = row.parent, firstRowByCode[parent] == nil else { continue }
             if try !known(parent) {
-                problems.append(
-                    RowProblem(file: file, row: row.row, column: table.headers.count > 3 ? "parent_code" : nil,
-                               value: parent.rawValue, rule: "PARENT_MISSING", message: .divisionParentMissing))
+                check.add(
+                    RowProblem(
+                        file: check.file, row: row.row, column: row.header, value: parent.rawValue, rule: "PARENT_MISSING",
+                        message: .divisionParentMissing))
             }
         }
-        if !problems.isEmpty { throw RowProblems(problems + table.warnings, input: path, headerRow: table.headerRowNumber) }
-        return (rows, csv.encoding, table.warnings)
+        if !check.problems.isEmpty {
+            throw RowProblems(check.problems + table.warnings, input: path, sheet: sheet, headerRow: table.headerRowNumber)
+        }
+        return (rows, (source as? CSVReader)?.encoding, table.warnings)
     }
 
     /// The deepest division under which every leaf of the file lies: the part of the tree
@@ -152,12 +144,12 @@ extension AppDatabase {
     /// then, in one transaction, new codes are added, renamed ones updated, codes the file no
     /// longer lists below its scope retired (never deleted), and reappearing ones restored.
     /// A file that matches the database changes nothing.
-    public func importDivisions(from path: String, context: ChangeContext, dryRun: Bool = false) throws -> DivisionImportReport {
+    public func importDivisions(from path: String, sheet: String? = nil, context: ChangeContext, dryRun: Bool = false) throws -> DivisionImportReport {
         try write { db in
             let existing = try Division.fetchAll(db)
             var byCode: [DivisionCode: Division] = [:]
             for d in existing { byCode[d.code] = d }
-            let (rows, encoding, warnings) = try DivisionFile.read(path: path, known: { byCode[$0] != nil })
+            let (rows, encoding, warnings) = try DivisionFile.read(path: path, sheet: sheet, known: { byCode[$0] != nil })
             let scope = DivisionFile.scope(of: rows)
             var report = DivisionImportReport(
                 file: path, encoding: encoding, rowCount: rows.count, scope: scope,

@@ -10,9 +10,9 @@ struct DivisionCommand: ParsableCommand {
 struct DivisionImportCommand: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "导入区划代码文件 / Load a division release (CSV code,name,level,parent_code).",
+        abstract: "导入区划代码文件 / Load a division release (code,name,level,parent_code; CSV or XLSX).",
         discussion: """
-            The file is UTF-8, UTF-8 with BOM or GB18030. Every row is checked before anything
+            The file is .xlsx, or CSV in UTF-8, UTF-8 with BOM or GB18030. Every row is checked before anything
             is written; rows are numbered as a spreadsheet shows them (the header is row 1).
             A newer release adds, renames and retires codes below the part of the tree it
             covers; retired codes are kept.
@@ -23,18 +23,21 @@ struct DivisionImportCommand: WancunCommand {
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "The CSV file.")
+    @Argument(help: "The .csv or .xlsx file.")
     var file: String
+
+    @Option(help: "The sheet to read from an .xlsx (default: the first).")
+    var sheet: String?
 
     @Flag(help: "Check and report without writing.")
     var dryRun = false
 
     func run(_ ctx: Context) throws {
         let db = try ctx.openDatabase()
-        let report = try db.importDivisions(from: file, context: ctx.changeContext(), dryRun: dryRun)
+        let report = try db.importDivisions(from: file, sheet: sheet, context: ctx.changeContext(), dryRun: dryRun)
         for warning in report.warnings { ctx.err(warning.line(ctx.language) + "\n") }
         if output.format == .table {
-            ctx.say(.fileEncoding(report.encoding.rawValue))
+            if let encoding = report.encoding { ctx.say(.fileEncoding(encoding.rawValue)) }
             ctx.say(report.scopeMessage)
             ctx.say(report.summary)
             if dryRun { ctx.say(.dryRunNothingWritten) }

@@ -1,0 +1,50 @@
+/// An error that names the rule a value broke, for row problems.
+public protocol RuleError: Error {
+    var rule: String { get }
+    var message: Message { get }
+}
+
+extension ValueError: RuleError {}
+
+/// Collects the problems of a file while its rows are turned into typed values.
+///
+/// ```swift
+/// var check = RowChecker(file: "points.csv")
+/// let id = check.value(row, "id_number", personal: Mask.residentID) { try ResidentID(parsing: $0, today: today) }
+/// if check.problems.isEmpty { … }
+/// ```
+public struct RowChecker: Sendable {
+    public let file: String
+    public private(set) var problems: [RowProblem] = []
+
+    public init(file: String) { self.file = file }
+
+    /// Parses the cell under `key`; on failure records a problem naming the row, the column,
+    /// the value (masked by `personal`, when given) and the rule, and returns nil.
+    public mutating func value<T, E: RuleError>(
+        _ row: TableRow, _ key: String, personal: ((String) -> String)? = nil, _ parse: (String) throws(E) -> T
+    ) -> T? {
+        let text = row[key]
+        do {
+            return try parse(text)
+        } catch {
+            add(row, key, value: personal.map { $0(text) } ?? text, rule: error.rule, message: error.message)
+            return nil
+        }
+    }
+
+    /// Records a problem with a row's cell.
+    public mutating func add(_ row: TableRow, _ key: String?, value: String? = nil, rule: String, message: Message) {
+        problems.append(
+            RowProblem(file: file, row: row.number, column: key.map(row.header), value: value ?? key.map { row[$0] }, rule: rule, message: message))
+    }
+
+    /// Records a problem found outside any row's cells.
+    public mutating func add(_ problem: RowProblem) { problems.append(problem) }
+
+    /// Bad bytes make a row unreadable: records that and says whether to go on with it.
+    public mutating func readable(_ row: TableRow) -> Bool {
+        if row.hasBadBytes { problems.append(RowProblem(file: file, row: row.number, rule: "BAD_BYTES", message: .badBytes)) }
+        return !row.hasBadBytes
+    }
+}
