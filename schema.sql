@@ -26,6 +26,25 @@ CREATE TABLE audit (
   reason TEXT
 ) STRICT;
 
+CREATE TABLE courier (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  brand TEXT NOT NULL CHECK (brand <> ''),
+  credit_code TEXT CHECK (length(credit_code) = 18),
+  credit_code_override TEXT CHECK (credit_code_override <> ''),
+  is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1))
+) STRICT;
+
+CREATE TABLE courier_link (
+  id INTEGER PRIMARY KEY,
+  point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE RESTRICT,
+  courier_id INTEGER NOT NULL REFERENCES courier(id) ON DELETE RESTRICT,
+  started_on TEXT NOT NULL CHECK (date(started_on) = started_on),
+  ended_on TEXT CHECK (date(ended_on) = ended_on AND ended_on > started_on),
+  days_per_week INTEGER CHECK (days_per_week BETWEEN 1 AND 7),
+  fee_fen INTEGER CHECK (fee_fen >= 0)
+) STRICT;
+
 CREATE TABLE division (
   id INTEGER PRIMARY KEY,
   code TEXT NOT NULL UNIQUE
@@ -63,6 +82,18 @@ CREATE TABLE operator (
   CHECK ((retirement_group = 'male') = (CAST(substr(id_number, 17, 1) AS INTEGER) % 2 = 1))
 ) STRICT;
 
+CREATE TABLE parcel (
+  id INTEGER PRIMARY KEY,
+  point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE RESTRICT,
+  courier_id INTEGER NOT NULL REFERENCES courier(id) ON DELETE RESTRICT,
+  waybill TEXT NOT NULL CHECK (waybill <> '' AND length(waybill) <= 40),
+  arrived_at TEXT NOT NULL
+    CHECK (arrived_at GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]'),
+  picked_up_at TEXT
+    CHECK (picked_up_at GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]'
+      AND picked_up_at >= arrived_at)
+) STRICT;
+
 CREATE TABLE point (
   id INTEGER PRIMARY KEY,
   code TEXT NOT NULL UNIQUE CHECK (length(code) = 15 AND code NOT GLOB '*[^0-9]*'),
@@ -92,6 +123,67 @@ CREATE TABLE point_status (
   clerk TEXT NOT NULL CHECK (clerk <> '')
 ) STRICT;
 
+CREATE TABLE purchase (
+  id INTEGER PRIMARY KEY,
+  point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE RESTRICT,
+  platform TEXT NOT NULL CHECK (platform <> ''),
+  order_no TEXT NOT NULL CHECK (order_no <> '' AND length(order_no) <= 64),
+  category TEXT NOT NULL CHECK (category IN ('building-materials', 'farm-inputs', 'medicines', 'daily-goods')),
+  amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+  on_date TEXT NOT NULL CHECK (date(on_date) = on_date),
+  UNIQUE (platform, order_no)
+) STRICT;
+
+CREATE TABLE route (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  vehicle TEXT NOT NULL CHECK (length(vehicle) BETWEEN 7 AND 8),
+  station_id INTEGER REFERENCES station(id) ON DELETE RESTRICT,
+  started_on TEXT NOT NULL CHECK (date(started_on) = started_on),
+  ended_on TEXT CHECK (date(ended_on) = ended_on AND ended_on > started_on)
+) STRICT;
+
+CREATE TABLE route_courier (
+  route_id INTEGER NOT NULL REFERENCES route(id) ON DELETE CASCADE,
+  courier_id INTEGER NOT NULL REFERENCES courier(id) ON DELETE RESTRICT,
+  PRIMARY KEY (route_id, courier_id)
+) STRICT;
+
+CREATE TABLE route_stop (
+  route_id INTEGER NOT NULL REFERENCES route(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 1),
+  point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE RESTRICT,
+  PRIMARY KEY (route_id, position),
+  UNIQUE (route_id, point_id)
+) STRICT;
+
+CREATE TABLE service (
+  id INTEGER PRIMARY KEY,
+  point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE RESTRICT,
+  kind TEXT NOT NULL
+    CHECK (kind IN ('agent-purchase', 'agent-sale', 'bill-payment', 'ticketing', 'parcel', 'finance')),
+  category TEXT CHECK (category IN ('building-materials', 'farm-inputs', 'medicines', 'daily-goods')),
+  partner TEXT CHECK (partner <> ''),
+  licence TEXT CHECK (licence <> ''),
+  started_on TEXT NOT NULL CHECK (date(started_on) = started_on),
+  ended_on TEXT CHECK (date(ended_on) = ended_on AND ended_on >= started_on),
+  CHECK ((kind = 'agent-purchase') = (category IS NOT NULL)),
+  CHECK (category IS NOT 'medicines' OR (partner IS NOT NULL AND licence IS NOT NULL)),
+  CHECK (kind <> 'finance' OR partner IS NOT NULL)
+) STRICT;
+
+CREATE TABLE station (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  town_id INTEGER NOT NULL REFERENCES division(id) ON DELETE RESTRICT
+) STRICT;
+
+CREATE TABLE station_courier (
+  station_id INTEGER NOT NULL REFERENCES station(id) ON DELETE CASCADE,
+  courier_id INTEGER NOT NULL REFERENCES courier(id) ON DELETE RESTRICT,
+  PRIMARY KEY (station_id, courier_id)
+) STRICT;
+
 CREATE INDEX assignment_on_operator_id ON assignment(operator_id, started_on);
 
 CREATE INDEX assignment_on_point_id ON assignment(point_id, started_on);
@@ -105,13 +197,29 @@ CREATE INDEX audit_on_operator_id_number ON audit(operator_id_number)
 
 CREATE INDEX audit_on_point_code ON audit(point_code) WHERE point_code IS NOT NULL;
 
+CREATE INDEX courier_link_on_courier_id ON courier_link(courier_id);
+
+CREATE INDEX courier_link_on_point_id ON courier_link(point_id, courier_id);
+
 CREATE INDEX division_on_parent_id ON division(parent_id);
 
 CREATE INDEX operator_on_phone ON operator(phone);
 
+CREATE UNIQUE INDEX parcel_on_courier_id_waybill ON parcel(courier_id, waybill);
+
+CREATE INDEX parcel_on_point_id_arrived_at ON parcel(point_id, arrived_at);
+
+CREATE INDEX point_on_latitude ON point(latitude, longitude) WHERE latitude IS NOT NULL;
+
 CREATE INDEX point_on_village_id ON point(village_id);
 
 CREATE INDEX point_status_on_point_id ON point_status(point_id, on_date);
+
+CREATE INDEX purchase_on_point_id_on_date ON purchase(point_id, on_date);
+
+CREATE INDEX service_on_point_id ON service(point_id, kind);
+
+CREATE UNIQUE INDEX service_one_open ON service(point_id, kind, ifnull(category, '')) WHERE ended_on IS NULL;
 
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
   BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;

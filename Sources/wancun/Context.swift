@@ -48,6 +48,10 @@ final class Context {
         if echo { FileHandle.standardError.write(Data(text.utf8)) }
     }
 
+    func writeText(_ text: String, to path: String) throws {
+        try FileOutput.write(Data(text.utf8), to: path)
+    }
+
     func render(_ table: Table, _ options: OutputOptions) {
         out(TableRenderer(language: language, reveal: options.reveal).render(table, as: options.format))
     }

@@ -51,4 +51,23 @@ struct ForceOptions: ParsableArguments {
 
     @Option(help: "Why, for the audit trail.")
     var reason: String?
+
+    var override: Override { Override(force: force, reason: reason) }
+}
+
+extension ServiceKind: ExpressibleByArgument {}
+
+extension PurchaseCategory: ExpressibleByArgument {
+    public init?(argument: String) { self.init(text: argument) }
+}
+
+extension LocalDateTime: ExpressibleByArgument {
+    public init?(argument: String) { try? self.init(parsing: argument) }
+}
+
+/// Options of commands that read a file someone sent.
+struct ImportOptions: ParsableArguments {
+    @Argument(help: "The .csv or .xlsx file.") var file: String
+    @Option(help: "The sheet to read from an .xlsx (default: the first).") var sheet: String?
+    @Flag(help: "Check every row and report, writing nothing.") var dryRun = false
 }

@@ -22,7 +22,8 @@ struct Wancun: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, BackupCommand.self, DivisionCommand.self, PointCommand.self,
-            OperatorCommand.self, AuditCommand.self, FileCommand.self,
+            OperatorCommand.self, AuditCommand.self, ServiceCommand.self, CourierCommand.self, StationCommand.self,
+            RouteCommand.self, ParcelCommand.self, PurchaseCommand.self, ReportCommand.self, FileCommand.self,
         ]
     )
 }

@@ -36,6 +36,7 @@ public enum Demo {
         let db = try AppDatabase(path: path, create: true)
         _ = try db.importDivisions(from: seed + "/" + divisionsFile, context: context)
         try addPointsAndOperators(db, context: context)
+        try addActivity(db, context: context)
         try db.write { db in try db.audit("demo.build", AuditSubject(), context: context) }
         return db
     }

@@ -24,6 +24,13 @@ public struct CSVWriter {
 
     /// Writes the file whole, replacing any file at `path` only once the new one is complete.
     public func write(to path: String) throws(RowProblem) {
+        try FileOutput.write(data, to: path)
+    }
+}
+
+/// Writing a finished file: whole, replacing any file at the path only once it is complete.
+public enum FileOutput {
+    public static func write(_ data: Data, to path: String) throws(RowProblem) {
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

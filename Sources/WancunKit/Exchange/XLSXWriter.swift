@@ -74,11 +74,11 @@ public enum XLSXWriter {
 
     /// Writes the workbook, replacing any file at `path` only once the new one is complete.
     public static func write(_ sheets: [Worksheet], to path: String) throws(RowProblem) {
-        do {
-            try data(sheets).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
+        let bytes: Data
+        do { bytes = try data(sheets) } catch {
             throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
         }
+        try FileOutput.write(bytes, to: path)
     }
 
     // Style indexes in `stylesXML`'s cellXfs.

@@ -73,3 +73,27 @@ extension Message {
         Message(zh: "已写出 \(path)（\(rows) 行）", en: "\(path) written (\(rows) rows)")
     }
 }
+
+extension Message {
+    public static func serviceAdded(_ point: String, _ kind: ServiceKind) -> Message {
+        Message(zh: "服务点 \(point) 已开通\(serviceKind(kind).zh)", en: "point \(point) now offers \(serviceKind(kind).en)")
+    }
+    public static func serviceEnded(_ point: String, _ kind: ServiceKind) -> Message {
+        Message(zh: "服务点 \(point) 已停止\(serviceKind(kind).zh)", en: "point \(point) no longer offers \(serviceKind(kind).en)")
+    }
+    public static func courierAdded(_ name: String, _ id: Int64) -> Message {
+        Message(zh: "已登记快递企业 \(name)（编号 \(id)）", en: "courier \(name) registered (id \(id))")
+    }
+    public static func courierLinked(_ point: String, _ courier: String) -> Message {
+        Message(zh: "已登记 \(courier) 服务 \(point)", en: "\(courier) now serves \(point)")
+    }
+    public static func stationAdded(_ name: String) -> Message { Message(zh: "已登记中转站 \(name)", en: "station \(name) registered") }
+    public static func routeAdded(_ name: String) -> Message { Message(zh: "已登记拼车线路 \(name)", en: "route \(name) registered") }
+}
+
+extension Message {
+    public static let tourCoverage = Message(zh: "【三】服务、快递与覆盖情况", en: "[3] Services, couriers and coverage")
+    public static let tourCoverageNext = Message(
+        zh: "试试：wancun report coverage --as-of 2026-06-30，wancun courier list，wancun route show 沈荡—百步拼车线，wancun parcel overdue",
+        en: "Try: wancun report coverage --as-of 2026-06-30, wancun courier list, wancun route show 沈荡—百步拼车线, wancun parcel overdue")
+}

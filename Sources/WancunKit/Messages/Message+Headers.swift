@@ -71,3 +71,55 @@ extension Message.Header {
     public static let columns = Message(zh: "列数", en: "Columns")
     public static let badByteRows = Message(zh: "编码损坏的行", en: "Rows with bad bytes")
 }
+
+extension Message.Header {
+    public static let id = Message(zh: "编号", en: "ID")
+    public static let brand = Message(zh: "品牌", en: "Brand")
+    public static let demoData = Message(zh: "演示数据", en: "Demo data")
+    public static let serviceKind = Message(zh: "服务", en: "Service")
+    public static let category = Message(zh: "品类", en: "Category")
+    public static let partner = Message(zh: "合作方", en: "Partner")
+    public static let licence = Message(zh: "许可证号", en: "Licence")
+    public static let courier = Message(zh: "快递公司", en: "Courier")
+    public static let daysPerWeek = Message(zh: "每周天数", en: "Days a week")
+    public static let feeYuan = Message(zh: "每件费用(元)", en: "Fee per parcel (yuan)")
+    public static let vehicle = Message(zh: "车牌", en: "Vehicle")
+    public static let station = Message(zh: "中转站", en: "Station")
+    public static let couriers = Message(zh: "快递企业", en: "Couriers")
+    public static let stops = Message(zh: "停靠点", en: "Stops")
+    public static let position = Message(zh: "顺序", en: "Order")
+    public static let waybill = Message(zh: "运单号", en: "Waybill")
+    public static let arrivedAt = Message(zh: "到站时间", en: "Arrived")
+    public static let pickedUpAt = Message(zh: "取件时间", en: "Picked up")
+    public static let waitingDays = Message(zh: "滞留天数", en: "Days waiting")
+    public static let platform = Message(zh: "平台", en: "Platform")
+    public static let orderNo = Message(zh: "订单号", en: "Order number")
+    public static let amountYuan = Message(zh: "金额(元)", en: "Amount (yuan)")
+}
+
+extension Message {
+    public enum Coverage {
+        public static let ruralVillages = Message(zh: "行政村数", en: "Rural villages")
+        public static let coveredVillages = Message(zh: "已覆盖行政村", en: "Villages with an operating point")
+        public static let percent = Message(zh: "覆盖率(%)", en: "Coverage (%)")
+        public static let noCourier = Message(zh: "无快递合作的服务点", en: "Points with no courier")
+        public static let total = Message(zh: "合计", en: "Total")
+        public static func pointsIn(_ status: PointStatus) -> Message {
+            let s = Message.pointStatus(status)
+            return Message(zh: "\(s.zh)服务点", en: "Points \(s.en)")
+        }
+        public static func title(_ scope: String, _ date: LocalDate) -> Message {
+            Message(zh: "\(scope)村级电商服务点覆盖情况（截至 \(date)）", en: "Village e-commerce point coverage, \(scope), as of \(date)")
+        }
+    }
+}
+
+extension Message.Section {
+    public static let links = Message(zh: "合作服务点", en: "Points served")
+    public static let stops = Message(zh: "停靠点", en: "Stops")
+}
+
+extension Message.Header {
+    public static let fromDate = Message(zh: "开始日期", en: "From")
+    public static let toDate = Message(zh: "结束日期", en: "To")
+}

@@ -137,6 +137,67 @@ extension Message {
             return Message(zh: "填写统一社会信用代码时须用 --business 写明经营主体名称", en: "a credit code needs the business name (--business)")
         case .forceNeedsReason:
             return Message(zh: "--force 须同时用 --reason 写明原因（将记入审计）", en: "--force needs --reason (it is audited)")
+        case .serviceCategoryRequired:
+            return Message(zh: "代购服务须用 --category 指明品类：建材、农资、药品、日用品", en: "agent purchasing needs --category: building-materials, farm-inputs, medicines or daily-goods")
+        case .serviceCategoryOnlyForPurchase:
+            return Message(zh: "只有代购服务（agent-purchase）才分品类", en: "only agent-purchase has a category")
+        case .medicinesNeedPharmacy:
+            return Message(
+                zh: "代购药品须填合作药店名称（--partner）和药品经营许可证号（--licence）",
+                en: "agent purchasing of medicines needs the partner pharmacy (--partner) and its licence number (--licence)")
+        case .financeNeedsBank:
+            return Message(zh: "金融服务须用 --partner 填合作银行", en: "financial services need the partner bank (--partner)")
+        case .serviceExists(let kind, let category):
+            return Message(
+                zh: "该服务点已在提供 \(kind)\(category.map { "（\($0)）" } ?? "")：先结束原服务", en: "the point already offers \(kind)\(category.map { " (\($0))" } ?? ""): end it first")
+        case .serviceNotOpen(let kind):
+            return Message(zh: "该服务点目前没有提供 \(kind)", en: "the point does not offer \(kind) now")
+        case .courierExists(let name):
+            return Message(zh: "快递企业“\(name)”已登记", en: "courier \"\(name)\" is registered already")
+        case .courierUnknown(let key):
+            return Message(zh: "没有快递企业“\(key)”（按编号或名称）", en: "no courier \"\(key)\" (by id or name)")
+        case .periodEndsBeforeStart:
+            return Message(zh: "结束日期须晚于开始日期", en: "the end date must be after the start")
+        case .daysPerWeekRange(let days):
+            return Message(zh: "每周配送天数 \(days) 应在 1–7 之间", en: "days per week \(days) must be 1 to 7")
+        case .linkOverlaps(let courier, let from, let to):
+            return Message(
+                zh: "与“\(courier)”已有的合作期（\(from) 起\(to.map { "至 \($0)" } ?? "，未结束")）重叠",
+                en: "overlaps the existing link with \"\(courier)\" (from \(from)\(to.map { " to \($0)" } ?? ", open"))")
+        case .notATown(let code, let level):
+            return Message(zh: "\(code) 是 \(level.rawValue) 级区划，不是乡镇", en: "\(code) is a \(level.rawValue), not a town")
+        case .stationExists(let name):
+            return Message(zh: "中转站“\(name)”已登记", en: "station \"\(name)\" is registered already")
+        case .stationUnknown(let name):
+            return Message(zh: "没有中转站“\(name)”", en: "no station \"\(name)\"")
+        case .plateInvalid(let plate):
+            return Message(zh: "车牌“\(plate)”格式不对（如 浙F12345 或 浙FD12345）", en: "plate \"\(plate)\" is not a plate number such as 浙F12345")
+        case .routeExists(let name):
+            return Message(zh: "线路“\(name)”已登记", en: "route \"\(name)\" is registered already")
+        case .routeUnknown(let name):
+            return Message(zh: "没有线路“\(name)”", en: "no route \"\(name)\"")
+        case .routeNeedsCouriers:
+            return Message(zh: "拼车线路至少要有两家快递企业", en: "a joint-delivery route needs at least two couriers")
+        case .routeNeedsStops:
+            return Message(zh: "线路至少要有一个停靠点", en: "a route needs at least one stop")
+        case .routeStopRepeated(let code):
+            return Message(zh: "停靠点 \(code) 重复", en: "stop \(code) appears twice")
+        case .stopsNotServed(let stops, let couriers, let date):
+            return Message(
+                zh: "停靠点 \(stops.joined(separator: "、")) 在 \(date) 没有与本线路任何一家快递企业（\(couriers.joined(separator: "、"))）建立合作：先用 courier link 登记",
+                en: "stops \(stops.joined(separator: ", ")) are not served on \(date) by any of the route's couriers (\(couriers.joined(separator: ", "))): link them first with courier link")
+        case .phoneDuplicate(let phone, let name, let id):
+            return Message(
+                zh: "手机号 \(phone) 已登记在站长 \(name)（\(id)）名下，可能是冒名或重复登记；确属正常时用 --force --reason 说明",
+                en: "phone \(phone) belongs to operator \(name) (\(id)): a possible impersonation or double registration; if it is right, use --force --reason")
+        case .pointNameDuplicate(let code, let name):
+            return Message(
+                zh: "同村已有名称相近的服务点 \(code)（\(name)），可能重复登记；确属两个点时用 --force --reason 说明",
+                en: "the village has a point with a similar name, \(code) (\(name)): a possible double registration; if there are two, use --force --reason")
+        case .pointTooClose(let code, let name, let meters):
+            return Message(
+                zh: "距服务点 \(code)（\(name)）仅 \(meters) 米，可能重复登记；确属两个点时用 --force --reason 说明",
+                en: "only \(meters) m from point \(code) (\(name)): a possible double registration; if there are two, use --force --reason")
         }
     }
 }
@@ -152,6 +213,28 @@ extension Message {
         case .male: Message(zh: "男（60岁起）", en: "men (60 before the reform)")
         case .female55: Message(zh: "女干部（55岁起）", en: "women, cadre post (55)")
         case .female50: Message(zh: "女工人（50岁起）", en: "women, worker post (50)")
+        }
+    }
+}
+
+extension Message {
+    public static func serviceKind(_ kind: ServiceKind) -> Message {
+        switch kind {
+        case .agentPurchase: Message(zh: "代购", en: "agent purchasing")
+        case .agentSale: Message(zh: "农产品代销", en: "agent sale of produce")
+        case .billPayment: Message(zh: "缴费", en: "bill payment")
+        case .ticketing: Message(zh: "购票", en: "ticketing")
+        case .parcel: Message(zh: "包裹存取", en: "parcel pickup")
+        case .finance: Message(zh: "金融服务", en: "financial services")
+        }
+    }
+
+    public static func purchaseCategory(_ category: PurchaseCategory) -> Message {
+        switch category {
+        case .buildingMaterials: Message(zh: "建材", en: "building materials")
+        case .farmInputs: Message(zh: "农资", en: "farm inputs")
+        case .medicines: Message(zh: "药品", en: "medicines")
+        case .dailyGoods: Message(zh: "日用品", en: "daily goods")
         }
     }
 }

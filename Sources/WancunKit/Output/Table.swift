@@ -25,6 +25,8 @@ public struct Table: Sendable {
 public enum Cell: Sendable, Hashable {
     case text(String)
     case integer(Int64)
+    /// A decimal number kept as written (`62.5`): a number in JSON.
+    case decimal(String)
     case money(Fen)
     case bool(Bool)
     case residentID(String)
@@ -44,6 +46,7 @@ public enum Cell: Sendable, Hashable {
         switch self {
         case .text(let s): s
         case .integer(let n): String(n)
+        case .decimal(let d): d
         case .money(let fen): fen.yuanText
         case .bool(let b): b ? "true" : "false"
         case .residentID(let s): reveal ? s : Mask.residentID(s)

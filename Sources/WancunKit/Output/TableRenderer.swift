@@ -63,6 +63,7 @@ public struct TableRenderer: Sendable {
     func jsonValue(_ cell: Cell) -> JSONValue {
         switch cell {
         case .integer(let n): .number(String(n))
+        case .decimal(let d): .number(d)
         case .money(let fen): .number(String(fen.value))
         case .bool(let b): .bool(b)
         case .null: .null
@@ -193,5 +194,27 @@ extension TableRenderer {
             }
             return out
         }
+    }
+}
+
+extension TableRenderer {
+    /// A table as a sheet: headers in the chosen language, codes by label, money as amounts,
+    /// personal values masked unless `reveal`; the last row bold when it holds totals.
+    public func worksheet(_ table: Table, name: String, title: String?, boldLastRow: Bool = false) -> Worksheet {
+        func sheetCell(_ cell: Cell, bold: Bool) -> SheetCell {
+            switch cell {
+            case .integer(let n): .integer(n, bold: bold)
+            case .money(let fen): .money(fen, bold: bold)
+            case .null: .empty
+            default: .text(cell.text(reveal: reveal, language: language), bold: bold)
+            }
+        }
+        var rows = table.rows.map { $0.map { sheetCell($0, bold: false) } }
+        var footer: [[SheetCell]] = []
+        if boldLastRow, let last = table.rows.last {
+            rows.removeLast()
+            footer = [last.map { sheetCell($0, bold: true) }]
+        }
+        return Worksheet(name: name, title: title, header: table.columns.map { $0.header.text(language) }, rows: rows, footer: footer)
     }
 }

@@ -10,11 +10,14 @@ public struct NewOperator: Sendable {
     public var certificateNo: String?
     public var certifiedOn: LocalDate?
     public var retirementGroup: RetirementGroup?
+    public var override: Override
 
     public init(
         name: String, idNumber: String, phone: String, difficulty: DifficultyCategory? = nil, difficultyNote: String? = nil,
-        certificateNo: String? = nil, certifiedOn: LocalDate? = nil, retirementGroup: RetirementGroup? = nil
+        certificateNo: String? = nil, certifiedOn: LocalDate? = nil, retirementGroup: RetirementGroup? = nil,
+        override: Override = .none
     ) {
+        self.override = override
         self.name = name
         self.idNumber = idNumber
         self.phone = phone
@@ -48,8 +51,13 @@ public struct NewAssignment: Sendable {
     public var contractType: ContractType?
     public var contractFrom: LocalDate?
     public var contractTo: LocalDate?
+    public var override: Override
 
-    public init(pointCode: String, idNumber: String, from: LocalDate, contractType: ContractType? = nil, contractFrom: LocalDate? = nil, contractTo: LocalDate? = nil) {
+    public init(
+        pointCode: String, idNumber: String, from: LocalDate, contractType: ContractType? = nil, contractFrom: LocalDate? = nil,
+        contractTo: LocalDate? = nil, override: Override = .none
+    ) {
+        self.override = override
         self.pointCode = pointCode
         self.idNumber = idNumber
         self.from = from
@@ -76,7 +84,10 @@ extension AppDatabase {
             if let existing = try Operator.filter(Column("id_number") == id.rawValue).fetchOne(db) {
                 throw RegistryError.operatorExists(maskedID: id.masked, name: existing.name)
             }
+            try new.override.validate()
+            let suspect = try DuplicateCheck.suspectPhone(db, phone: phone.rawValue, excluding: nil)
             try person.insert(db)
+            try DuplicateCheck.enforce(db, suspect, new.override, subject: AuditSubject(operatorIdNumber: id.rawValue), context: context)
             try db.audit("operator.add", AuditSubject(operatorIdNumber: id.rawValue), after: person.auditJSON, context: context)
             return person
         }
@@ -193,6 +204,15 @@ extension AppDatabase {
             {
                 throw RegistryError.assignmentOverlapsHistory(new.from, endedOn: ended)
             }
+            // A phone shared with another operator who runs a point now hints at impersonation.
+            try new.override.validate()
+            let phoneSuspect = try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: person.id)
+            let running = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM operator o JOIN assignment a ON a.operator_id = o.id AND a.ended_on IS NULL WHERE o.phone = ? AND o.id <> ?)",
+                arguments: [person.phone, person.id]) ?? false
+            try DuplicateCheck.enforce(
+                db, running ? phoneSuspect : nil, new.override, subject: AuditSubject(pointCode: point.code, operatorIdNumber: person.idNumber),
+                context: context)
             var assignment = Assignment(
                 pointId: point.id!, operatorId: person.id!, startedOn: new.from, contractType: new.contractType,
                 contractFrom: new.contractFrom, contractTo: new.contractTo)

@@ -9,11 +9,13 @@ public struct NewPoint: Sendable {
     public var longitude: Double?
     public var planYear: Int?
     public var openedOn: LocalDate?
+    public var override: Override
 
     public init(
         village: DivisionCode, name: String, address: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
-        planYear: Int? = nil, openedOn: LocalDate? = nil
+        planYear: Int? = nil, openedOn: LocalDate? = nil, override: Override = .none
     ) {
+        self.override = override
         self.village = village
         self.name = name
         self.address = address
@@ -52,6 +54,9 @@ extension AppDatabase {
             try Self.checkCoordinates(new.latitude, new.longitude)
             if let year = new.planYear, !(2000...2100).contains(year) { throw RegistryError.planYearOutOfRange(year) }
             if let opened = new.openedOn, opened > context.today { throw RegistryError.dateInFuture(field: "opened_on", opened) }
+            try new.override.validate()
+            let suspect = try DuplicateCheck.suspectPoint(
+                db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil)
             let last = try String.fetchOne(
                 db, sql: "SELECT max(code) FROM point WHERE code LIKE ?", arguments: [new.village.rawValue + "%"])
             let number = (last.flatMap { Int($0.suffix(3)) } ?? 0) + 1
@@ -62,6 +67,7 @@ extension AppDatabase {
                 latitude: new.latitude, longitude: new.longitude, planYear: new.planYear, openedOn: new.openedOn,
                 status: .planned)
             try point.insert(db)
+            try DuplicateCheck.enforce(db, suspect, new.override, subject: AuditSubject(pointCode: point.code), context: context)
             var first = PointStatusChange(
                 pointId: point.id!, fromStatus: nil, status: new.openedOn == nil ? .planned : .operating,
                 onDate: new.openedOn ?? context.today, reason: Message.registered.zh, clerk: context.clerk)

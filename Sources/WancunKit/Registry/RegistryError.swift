@@ -31,6 +31,30 @@ public enum RegistryError: Error, Equatable, Sendable {
     case contractEndsBeforeStart
     case businessNameRequired
     case forceNeedsReason
+    case serviceCategoryRequired
+    case serviceCategoryOnlyForPurchase
+    case medicinesNeedPharmacy
+    case financeNeedsBank
+    case serviceExists(String, String?)
+    case serviceNotOpen(String)
+    case courierExists(String)
+    case courierUnknown(String)
+    case periodEndsBeforeStart
+    case daysPerWeekRange(Int)
+    case linkOverlaps(String, LocalDate, LocalDate?)
+    case notATown(DivisionCode, DivisionLevel)
+    case stationExists(String)
+    case stationUnknown(String)
+    case plateInvalid(String)
+    case routeExists(String)
+    case routeUnknown(String)
+    case routeNeedsCouriers
+    case routeNeedsStops
+    case routeStopRepeated(String)
+    case stopsNotServed([String], [String], LocalDate)
+    case phoneDuplicate(maskedPhone: String, otherName: String, otherMaskedID: String)
+    case pointNameDuplicate(code: String, name: String)
+    case pointTooClose(code: String, name: String, meters: Int)
 
     /// A stable code naming the rule, the same in every language.
     public var rule: String {
@@ -65,6 +89,30 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .contractEndsBeforeStart: "CONTRACT_DATES"
         case .businessNameRequired: "BUSINESS_NAME_REQUIRED"
         case .forceNeedsReason: "FORCE_NEEDS_REASON"
+        case .serviceCategoryRequired: "SERVICE_CATEGORY_REQUIRED"
+        case .serviceCategoryOnlyForPurchase: "SERVICE_CATEGORY_NOT_ALLOWED"
+        case .medicinesNeedPharmacy: "MEDICINES_NEED_PHARMACY"
+        case .financeNeedsBank: "FINANCE_NEEDS_BANK"
+        case .serviceExists: "SERVICE_EXISTS"
+        case .serviceNotOpen: "SERVICE_NOT_OPEN"
+        case .courierExists: "COURIER_EXISTS"
+        case .courierUnknown: "COURIER_UNKNOWN"
+        case .periodEndsBeforeStart: "PERIOD_DATES"
+        case .daysPerWeekRange: "DAYS_PER_WEEK_RANGE"
+        case .linkOverlaps: "LINK_OVERLAPS"
+        case .notATown: "NOT_A_TOWN"
+        case .stationExists: "STATION_EXISTS"
+        case .stationUnknown: "STATION_UNKNOWN"
+        case .plateInvalid: "PLATE_FORMAT"
+        case .routeExists: "ROUTE_EXISTS"
+        case .routeUnknown: "ROUTE_UNKNOWN"
+        case .routeNeedsCouriers: "ROUTE_NEEDS_COURIERS"
+        case .routeNeedsStops: "ROUTE_NEEDS_STOPS"
+        case .routeStopRepeated: "ROUTE_STOP_REPEATED"
+        case .stopsNotServed: "STOP_NOT_SERVED"
+        case .phoneDuplicate: "DUPLICATE_PHONE"
+        case .pointNameDuplicate: "DUPLICATE_POINT_NAME"
+        case .pointTooClose: "DUPLICATE_POINT_LOCATION"
         }
     }
 }

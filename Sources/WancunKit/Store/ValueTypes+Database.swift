@@ -73,3 +73,20 @@ extension Fen: Codable {
         try container.encode(value)
     }
 }
+
+extension LocalDateTime: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> LocalDateTime? {
+        String.fromDatabaseValue(dbValue).flatMap { try? LocalDateTime(parsing: $0) }
+    }
+}
+
+extension LocalDateTime: Codable {
+    public init(from decoder: any Decoder) throws {
+        self = try LocalDateTime(parsing: try decoder.singleValueContainer().decode(String.self))
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

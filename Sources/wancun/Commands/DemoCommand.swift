@@ -26,6 +26,15 @@ struct DemoCommand: WancunCommand {
         try tourDivisions(db, ctx)
         ctx.out("\n")
         try tourPoints(db, ctx)
+        ctx.out("\n")
+        try tourCoverage(db, ctx)
+    }
+
+    func tourCoverage(_ db: AppDatabase, _ ctx: Context) throws {
+        ctx.say(.tourCoverage)
+        let report = try db.coverage(under: Demo.county, asOf: ctx.changeContext().today)
+        ctx.out(TableRenderer(language: ctx.language, reveal: false).aligned(report.table))
+        ctx.say(.tourCoverageNext)
     }
 
     func tourPoints(_ db: AppDatabase, _ ctx: Context) throws {

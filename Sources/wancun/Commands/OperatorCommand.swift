@@ -26,12 +26,13 @@ struct OperatorAdd: WancunCommand {
     @Option(help: "Difficulty certificate number.") var certificate: String?
     @Option(help: "Date the difficulty was certified.") var certifiedOn: LocalDate?
     @Option(help: "male, female-55 or female-50.") var retirementGroup: RetirementGroup?
+    @OptionGroup var force: ForceOptions
 
     func run(_ ctx: Context) throws {
         let person = try ctx.openDatabase().addOperator(
             NewOperator(
                 name: name, idNumber: idNumber, phone: phone, difficulty: difficulty, difficultyNote: difficultyNote,
-                certificateNo: certificate, certifiedOn: certifiedOn, retirementGroup: retirementGroup),
+                certificateNo: certificate, certifiedOn: certifiedOn, retirementGroup: retirementGroup, override: force.override),
             context: ctx.changeContext())
         ctx.say(.operatorAdded(person.name, person.residentID.masked))
     }

@@ -24,10 +24,13 @@ struct PointAdd: WancunCommand {
     @Option(help: "Longitude in degrees (WGS 84).") var lon: Double?
     @Option(help: "Year it entered the provincial plan (纳入全省建设规划).") var planYear: Int?
     @Option(help: "Opening date YYYY-MM-DD; the point then starts operating.") var opened: LocalDate?
+    @OptionGroup var force: ForceOptions
 
     func run(_ ctx: Context) throws {
         let point = try ctx.openDatabase().addPoint(
-            NewPoint(village: village, name: name, address: address, latitude: lat, longitude: lon, planYear: planYear, openedOn: opened),
+            NewPoint(
+                village: village, name: name, address: address, latitude: lat, longitude: lon, planYear: planYear, openedOn: opened,
+                override: force.override),
             context: ctx.changeContext())
         if output.format == .json {
             ctx.out(JSONValue.object([("code", .string(point.code)), ("name", .string(point.name)), ("status", .string(point.status.rawValue))]).serialized() + "\n")
@@ -171,10 +174,13 @@ struct PointAssign: WancunCommand {
     @Option(help: "labour (劳动合同) or civil (民事协议).") var contract: ContractType?
     @Option var contractFrom: LocalDate?
     @Option var contractTo: LocalDate?
+    @OptionGroup var force: ForceOptions
 
     func run(_ ctx: Context) throws {
         _ = try ctx.openDatabase().assign(
-            NewAssignment(pointCode: code, idNumber: idNumber, from: from, contractType: contract, contractFrom: contractFrom, contractTo: contractTo),
+            NewAssignment(
+                pointCode: code, idNumber: idNumber, from: from, contractType: contract, contractFrom: contractFrom,
+                contractTo: contractTo, override: force.override),
             context: ctx.changeContext())
         ctx.say(.operatorAssigned(code))
     }

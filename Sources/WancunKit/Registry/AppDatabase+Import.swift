@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+
+/// What an import did: rows read, rows written (none on a dry run), warnings.
+public struct ImportSummary: Sendable {
+    public var file: String
+    public var rows: Int
+    public var written: Int
+    public var dryRun: Bool
+    public var warnings: [RowProblem]
+}
+
+extension AppDatabase {
+    /// The one import pipeline: reads a CSV or XLSX table, hands each row to `row` inside one
+    /// immediate transaction, and commits only when no row had a problem (and it is not a dry
+    /// run). Otherwise every problem is thrown together and nothing is written.
+    ///
+    /// `row` returns true when it wrote the row. It records problems in the checker; it may
+    /// keep going after one, so that a file's problems are all listed at once.
+    func importTable(
+        path: String, sheet: String?, columns: [ColumnSpec], dryRun: Bool,
+        prepare: (Database) throws -> Void = { _ in },
+        row handle: (TableRow, inout RowChecker, Database) throws -> Bool
+    ) throws -> ImportSummary {
+        let table = try TableReader(path: path, columns: columns, sheet: sheet)
+        var check = RowChecker(file: (path as NSString).lastPathComponent)
+        var rows = 0
+        var written = 0
+        do {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try prepare(db)
+                    while true {
+                        let next: TableRow?
+                        do { next = try table.next() } catch let problem as RowProblem {
+                            check.add(problem)
+                            break
+                        }
+                        guard let row = next else { break }
+                        rows += 1
+                        guard check.readable(row) else { continue }
+                        if try handle(row, &check, db) { written += 1 }
+                    }
+                    return check.problems.isEmpty && !dryRun ? .commit : .rollback
+                }
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: writer.path)
+        }
+        if !check.problems.isEmpty {
+            throw RowProblems(check.problems + table.warnings, input: path, sheet: sheet, headerRow: table.headerRowNumber)
+        }
+        return ImportSummary(
+            file: path, rows: rows, written: dryRun ? 0 : written, dryRun: dryRun, warnings: table.warnings)
+    }
+}

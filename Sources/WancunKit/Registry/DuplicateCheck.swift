@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+
+/// Going past a check that would refuse, on purpose, with a reason the audit trail keeps.
+public struct Override: Sendable, Hashable {
+    public var force: Bool
+    public var reason: String?
+
+    public init(force: Bool = false, reason: String? = nil) {
+        self.force = force
+        self.reason = reason
+    }
+
+    public static let none = Override()
+
+    func validate() throws {
+        if force && (reason ?? "").trimmingSpaces().isEmpty { throw RegistryError.forceNeedsReason }
+    }
+}
+
+/// The duplicate checks at registration: a phone another operator has, a point in the same
+/// village with nearly the same name, a point within 50 m.
+enum DuplicateCheck {
+    static let nearMeters = 50.0
+
+    /// A point's name with 服务点, 服务站, 电商 and spaces dropped, for comparison.
+    static func normalizedPointName(_ name: String) -> String {
+        var n = Normalize.spreadsheetText(name).filter { !$0.isWhitespace }
+        for word in ["服务点", "服务站", "电商"] { n = n.replacingOccurrences(of: word, with: "") }
+        return n
+    }
+
+    static func similarNames(_ a: String, _ b: String) -> Bool {
+        let x = normalizedPointName(a)
+        let y = normalizedPointName(b)
+        if x.isEmpty || y.isEmpty { return x == y }
+        return x == y || x.contains(y) || y.contains(x)
+    }
+
+    /// Great-circle distance in metres.
+    static func meters(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+        let r = 6_371_000.0
+        let dLat = (lat2 - lat1) * .pi / 180
+        let dLon = (lon2 - lon1) * .pi / 180
+        let a = sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * .pi / 180) * cos(lat2 * .pi / 180) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * r * asin(min(1, sqrt(a)))
+    }
+
+    /// The first open point that looks like the same one, by name in the village or by place.
+    static func suspectPoint(_ db: Database, villageId: Int64, name: String, latitude: Double?, longitude: Double?, excluding: Int64?) throws -> RegistryError? {
+        let sameVillage = try Point.filter(Column("village_id") == villageId && Column("status") != PointStatus.closed.rawValue).fetchAll(db)
+        if let other = sameVillage.first(where: { $0.id != excluding && similarNames($0.name, name) }) {
+            return .pointNameDuplicate(code: other.code, name: other.name)
+        }
+        guard let latitude, let longitude else { return nil }
+        let dLat = nearMeters / 111_320
+        let dLon = nearMeters / (111_320 * max(0.01, cos(latitude * .pi / 180)))
+        // The index on (latitude, longitude) narrows this to a thin band: no scan.
+        let near = try Point.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM point WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND status <> 'closed'
+                """, arguments: [latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon])
+        for other in near where other.id != excluding {
+            let d = meters(latitude, longitude, other.latitude!, other.longitude!)
+            if d <= nearMeters { return .pointTooClose(code: other.code, name: other.name, meters: Int(d.rounded())) }
+        }
+        return nil
+    }
+
+    /// Another operator with the same phone.
+    static func suspectPhone(_ db: Database, phone: String, excluding: Int64?) throws -> RegistryError? {
+        guard let other = try Operator.filter(Column("phone") == phone && Column("id") != (excluding ?? -1)).fetchOne(db) else { return nil }
+        return .phoneDuplicate(maskedPhone: Mask.phone(phone), otherName: other.name, otherMaskedID: other.residentID.masked)
+    }
+
+    /// Refuses for `suspect` unless overridden; an override is audited with its reason.
+    static func enforce(_ db: Database, _ suspect: RegistryError?, _ override: Override, subject: AuditSubject, context: ChangeContext) throws {
+        guard let suspect else { return }
+        guard override.force else { throw suspect }
+        try db.audit(
+            "duplicate.force", subject, after: .object([("rule", .string(suspect.rule)), ("suspect", .string(suspect.message.zh))]),
+            reason: override.reason, context: context)
+    }
+}

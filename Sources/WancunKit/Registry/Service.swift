@@ -1,0 +1,179 @@
+import GRDB
+
+/// What a point offers villagers (policy section 九).
+public enum ServiceKind: String, Sendable, CaseIterable, Codable, DatabaseValueConvertible {
+    case agentPurchase = "agent-purchase"
+    case agentSale = "agent-sale"
+    case billPayment = "bill-payment"
+    case ticketing
+    case parcel
+    case finance
+}
+
+/// What agent purchasing buys, also the category of a purchase in the ledger.
+public enum PurchaseCategory: String, Sendable, CaseIterable, Codable, DatabaseValueConvertible {
+    case buildingMaterials = "building-materials"
+    case farmInputs = "farm-inputs"
+    case medicines
+    case dailyGoods = "daily-goods"
+
+    /// Accepts the code or the Chinese name people write (建材, 农资, 药品, 日用品).
+    public init?(text: String) {
+        let t = Normalize.spreadsheetText(text)
+        switch t {
+        case "建材": self = .buildingMaterials
+        case "农资": self = .farmInputs
+        case "药品": self = .medicines
+        case "日用品": self = .dailyGoods
+        default: self.init(rawValue: t.lowercased())
+        }
+    }
+}
+
+/// A service a point offers from one date to another.
+public struct Service: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var pointId: Int64
+    public var kind: ServiceKind
+    public var category: PurchaseCategory?
+    /// The partner pharmacy (medicines) or bank (finance).
+    public var partner: String?
+    /// The pharmacy's 药品经营许可证 number.
+    public var licence: String?
+    public var startedOn: LocalDate
+    public var endedOn: LocalDate?
+
+    public static let databaseTableName = "service"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    var auditJSON: JSONValue {
+        .object([
+            ("kind", .string(kind.rawValue)), ("category", category.map { .string($0.rawValue) } ?? .null),
+            ("partner", partner.map(JSONValue.string) ?? .null), ("licence", licence.map(JSONValue.string) ?? .null),
+            ("started_on", .string(startedOn.description)), ("ended_on", endedOn.map { .string($0.description) } ?? .null),
+        ])
+    }
+}
+
+/// A service to add.
+public struct NewService: Sendable {
+    public var pointCode: String
+    public var kind: ServiceKind
+    public var category: PurchaseCategory?
+    public var partner: String?
+    public var licence: String?
+    public var from: LocalDate
+
+    public init(pointCode: String, kind: ServiceKind, category: PurchaseCategory? = nil, partner: String? = nil, licence: String? = nil, from: LocalDate) {
+        self.pointCode = pointCode
+        self.kind = kind
+        self.category = category
+        self.partner = partner
+        self.licence = licence
+        self.from = from
+    }
+}
+
+/// A service as `service list` shows it.
+public struct ServiceListing: Sendable, FetchableRecord {
+    public var pointCode: String
+    public var pointName: String
+    public var service: Service
+
+    public init(row: Row) throws {
+        pointCode = row["point_code"]
+        pointName = row["point_name"]
+        service = try Service(row: row)
+    }
+
+    public static let columns: [Table.Column] = [
+        .init("point_code", Message.Header.pointCode), .init("point_name", Message.Header.pointName),
+        .init("kind", Message.Header.serviceKind), .init("category", Message.Header.category),
+        .init("partner", Message.Header.partner), .init("licence", Message.Header.licence),
+        .init("started_on", Message.Header.fromDate), .init("ended_on", Message.Header.toDate),
+    ]
+
+    public var cells: [Cell] {
+        [
+            .text(pointCode), .text(pointName), .label(code: service.kind.rawValue, .serviceKind(service.kind)),
+            service.category.map { .label(code: $0.rawValue, .purchaseCategory($0)) } ?? .null,
+            .optional(service.partner), .optional(service.licence), .text(service.startedOn.description),
+            .optional(service.endedOn?.description),
+        ]
+    }
+}
+
+extension AppDatabase {
+    /// Starts a service at a point. Agent purchasing names its category; medicines need the
+    /// partner pharmacy and its licence number; finance needs the partner bank.
+    public func addService(_ new: NewService, context: ChangeContext) throws -> Service {
+        try write { db in
+            let point = try Self.point(db, new.pointCode)
+            if point.status == .closed { throw RegistryError.pointClosed(point.code) }
+            if new.from > context.today { throw RegistryError.dateInFuture(field: "date", new.from) }
+            let partner = new.partner.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 }
+            let licence = new.licence.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 }
+            switch new.kind {
+            case .agentPurchase:
+                guard let category = new.category else { throw RegistryError.serviceCategoryRequired }
+                if category == .medicines && (partner == nil || licence == nil) { throw RegistryError.medicinesNeedPharmacy }
+            case .finance:
+                if partner == nil { throw RegistryError.financeNeedsBank }
+                if new.category != nil { throw RegistryError.serviceCategoryOnlyForPurchase }
+            default:
+                if new.category != nil { throw RegistryError.serviceCategoryOnlyForPurchase }
+            }
+            let open = try Service.filter(
+                Column("point_id") == point.id! && Column("kind") == new.kind.rawValue && Column("ended_on") == nil
+            ).fetchAll(db).filter { $0.category == new.category }
+            if !open.isEmpty { throw RegistryError.serviceExists(new.kind.rawValue, new.category?.rawValue) }
+            var service = Service(
+                pointId: point.id!, kind: new.kind, category: new.category, partner: partner, licence: licence, startedOn: new.from)
+            try service.insert(db)
+            try db.audit("service.add", AuditSubject(pointCode: point.code), after: service.auditJSON, context: context)
+            return service
+        }
+    }
+
+    /// Ends a point's open service of a kind (and category, for agent purchasing).
+    public func endService(pointCode: String, kind: ServiceKind, category: PurchaseCategory?, on date: LocalDate, context: ChangeContext) throws {
+        try write { db in
+            let point = try Self.point(db, pointCode)
+            guard var service = try Service.filter(
+                Column("point_id") == point.id! && Column("kind") == kind.rawValue && Column("ended_on") == nil
+            ).fetchAll(db).first(where: { category == nil || $0.category == category }) else {
+                throw RegistryError.serviceNotOpen(kind.rawValue)
+            }
+            if date < service.startedOn { throw RegistryError.unassignBeforeStart(date, started: service.startedOn) }
+            if date > context.today { throw RegistryError.dateInFuture(field: "date", date) }
+            let before = service.auditJSON
+            service.endedOn = date
+            try service.update(db)
+            try db.audit("service.end", AuditSubject(pointCode: pointCode), before: before, after: service.auditJSON, context: context)
+        }
+    }
+
+    public func services(pointCode: String? = nil, kind: ServiceKind? = nil) throws -> [ServiceListing] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let pointCode {
+            conditions.append("p.code = ?")
+            arguments += [pointCode]
+        }
+        if let kind {
+            conditions.append("s.kind = ?")
+            arguments += [kind.rawValue]
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            try ServiceListing.fetchAll(
+                db,
+                sql: """
+                    SELECT s.*, p.code AS point_code, p.name AS point_name FROM service s JOIN point p ON p.id = s.point_id
+                    \(whereClause) ORDER BY p.code, s.kind, s.category, s.started_on
+                    """, arguments: arguments)
+        }
+    }
+}

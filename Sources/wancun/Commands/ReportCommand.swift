@@ -1,0 +1,54 @@
+import ArgumentParser
+import WancunKit
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "报表 / Reports.", subcommands: [CoverageCommand.self])
+}
+
+/// The formats of reports: those of lists, and a workbook.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, xlsx
+}
+
+struct CoverageCommand: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage", abstract: "万村覆盖情况 / Coverage of rural villages, per town.",
+        discussion: """
+            Per town: rural villages, those with an operating point, the coverage percentage,
+            points by status, points offering each service, points with no courier; a totals row.
+            --as-of answers from the histories as they stood on that date.
+            Example: wancun report coverage --under 330424000000 --as-of 2026-06-30 --format xlsx --out 覆盖情况.xlsx
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+    @Option(help: "Only towns below this division.") var under: DivisionCode?
+    @Option(help: "The day to report on (default today).") var asOf: LocalDate?
+    @Option(help: "table, csv, json or xlsx.") var format: ReportFormat = .table
+    @Option(help: "Write to this file (required for xlsx).") var out: String?
+
+    func validate() throws {
+        if format == .xlsx && out == nil { throw ValidationError("--format xlsx needs --out FILE.xlsx") }
+    }
+
+    func run(_ ctx: Context) throws {
+        let report = try ctx.openDatabase().coverage(under: under, asOf: asOf ?? ctx.changeContext().today)
+        let scope = report.under?.name ?? ""
+        let title = Message.Coverage.title(scope, report.asOf).text(ctx.language)
+        let renderer = TableRenderer(language: ctx.language, reveal: false)
+        switch format {
+        case .xlsx:
+            try XLSXWriter.write([renderer.worksheet(report.table, name: scope.isEmpty ? "coverage" : scope, title: title, boldLastRow: true)], to: out!)
+            ctx.say(.fileConverted(out!, report.rows.count + 1))
+        case .table, .csv, .json:
+            let text = renderer.render(report.table, as: OutputFormat(rawValue: format.rawValue)!)
+            if let out {
+                try ctx.writeText(text, to: out)
+                ctx.say(.fileConverted(out, report.rows.count + 1))
+            } else {
+                if format == .table { ctx.out(title + "\n") }
+                ctx.out(text)
+            }
+        }
+    }
+}
