@@ -6,9 +6,10 @@ Usage, from the repository root:
   python3 scripts/bench.py --name "read 1M-row CSV" --runs 5 \\
       --candidate "wancun=.build/release/wancun file inspect /tmp/p.csv" \\
       --baseline "python-csv=python3 -c 'import csv,sys; sum(1 for _ in csv.reader(open(sys.argv[1], encoding=\\"utf-8-sig\\")))' /tmp/p.csv" \\
-      [--before "rm -f /tmp/b.sqlite"]
+      [--setup "wancun=cp base.sqlite w.sqlite"] [--before "rm -f /tmp/scratch*"]
 
---before runs (untimed) before every timed run, e.g. to reset a database. Each command runs
+--setup NAME=CMD runs (untimed) before each run of that command, e.g. to give it a fresh
+copy of a database; --before runs (untimed) before every run of every command. Each command runs
 through /bin/sh. Peak memory is the child's maximum resident set size (getrusage).
 Results also go to --json FILE when given. Build wancun with `swift build -c release` first.
 """
@@ -40,16 +41,20 @@ def main():
     parser.add_argument("--candidate", required=True, help="NAME=COMMAND")
     parser.add_argument("--baseline", action="append", default=[], help="NAME=COMMAND (repeatable)")
     parser.add_argument("--before", help="a command run untimed before each timed run")
+    parser.add_argument("--setup", action="append", default=[], help="NAME=COMMAND run untimed before each run of NAME")
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
 
     entries = [tuple(spec.split("=", 1)) for spec in [args.candidate] + args.baseline]
+    setups = dict(tuple(spec.split("=", 1)) for spec in args.setup)
     times = {name: [] for name, _ in entries}
     memory = {name: [] for name, _ in entries}
     for round_ in range(args.runs):
         for name, command in entries:
             if args.before:
                 subprocess.run(args.before, shell=True, check=True)
+            if name in setups:
+                subprocess.run(setups[name], shell=True, check=True)
             elapsed, rss, code, stderr = run(command)
             if code != 0:
                 sys.exit(f"{name} failed (exit {code}) on run {round_ + 1}:\n{stderr[-2000:]}")

@@ -6,12 +6,7 @@ import Testing
 /// The registry's refusals and privacy, through the built binary.
 @Suite(.serialized) struct RegistryEndToEndTests {
     /// A demo database in a fresh directory.
-    static func demoDatabase() throws -> String {
-        let path = temporaryDirectory().appendingPathComponent("demo.sqlite").path
-        let result = try wancun(["demo", "--db", path])
-        #expect(result.status == 0, "\(result.stderr)")
-        return path
-    }
+    static func demoDatabase() throws -> String { try sharedDemoCopy() }
 
     @Test func demoIsCleanAndCoversAllFourStates() throws {
         let path = try Self.demoDatabase()

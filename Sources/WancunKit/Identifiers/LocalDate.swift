@@ -79,7 +79,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        zeroPadded(year, 4) + "-" + zeroPadded(month, 2) + "-" + zeroPadded(day, 2)
     }
 }
 
@@ -90,6 +90,12 @@ extension Calendar {
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
         return calendar
     }()
+}
+
+/// `n` in decimal with leading zeros to `width` digits (String(format:) is slow on Linux).
+func zeroPadded(_ n: Int, _ width: Int) -> String {
+    let digits = String(n)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }
 
 extension Character {

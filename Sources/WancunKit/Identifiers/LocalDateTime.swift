@@ -13,6 +13,26 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// Parses `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM[:SS]`, or ISO 8601 with an offset or `Z`
     /// (converted to Asia/Shanghai). Seconds are dropped.
     public init(parsing input: String) throws(ValueError) {
+        // The common case, `YYYY-MM-DD HH:MM` in ASCII, without building Characters.
+        let utf8 = Array(input.utf8)
+        if utf8.count == 16, utf8[4] == 0x2D, utf8[7] == 0x2D, utf8[10] == 0x20 || utf8[10] == 0x54, utf8[13] == 0x3A {
+            func number(_ range: Range<Int>) -> Int? {
+                var n = 0
+                for i in range {
+                    let d = Int(utf8[i]) - 48
+                    guard (0...9).contains(d) else { return nil }
+                    n = n * 10 + d
+                }
+                return n
+            }
+            if let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10), let h = number(11..<13),
+                let mi = number(14..<16), let date = LocalDate(year: y, month: mo, day: d), h < 24, mi < 60
+            {
+                self.init(date: date, hour: h, minute: mi)
+                return
+            }
+            throw .time(input)
+        }
         let text = Normalize.spreadsheetText(input)
         let chars = Array(text)
         guard chars.count >= 16, chars[10] == " " || chars[10] == "T", chars[13] == ":" else { throw .time(input) }
@@ -42,8 +62,7 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         // Shift to Shanghai (UTC+8, no daylight saving since 1991).
         let total = date.dayNumber * 1440 + hour * 60 + minute + (8 * 60 - offsetMinutes)
         let day = Int((Double(total) / 1440).rounded(.down))
-        self.date = LocalDate(dayNumber: day)
-        self.minuteOfDay = total - day * 1440
+        self.init(date: LocalDate(dayNumber: day), hour: 0, minute: total - day * 1440)
     }
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {
@@ -54,7 +73,7 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     public var minuteNumber: Int { date.dayNumber * 1440 + minuteOfDay }
 
     public var description: String {
-        date.description + String(format: " %02d:%02d", minuteOfDay / 60, minuteOfDay % 60)
+        date.description + " " + zeroPadded(minuteOfDay / 60, 2) + ":" + zeroPadded(minuteOfDay % 60, 2)
     }
 }
 

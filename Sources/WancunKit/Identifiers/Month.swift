@@ -42,5 +42,5 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (a: Month, b: Month) -> Bool { a.index < b.index }
 
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public var description: String { zeroPadded(year, 4) + "-" + zeroPadded(month, 2) }
 }

@@ -3,6 +3,8 @@ public enum Normalize {
     /// Full-width ASCII variants (Ｕ+FF01…FF5E) become ASCII, the ideographic space becomes a
     /// space, and spaces around the text are trimmed.
     public static func spreadsheetText(_ text: String) -> String {
+        // Most cells are plain: nothing to change, no Characters to build.
+        if !text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 || $0 == 0xC2 }) { return text.trimmingSpaces() }
         var scalars = String.UnicodeScalarView()
         var changed = false
         for scalar in text.unicodeScalars {
@@ -51,6 +53,10 @@ public enum Normalize {
 extension String {
     /// Trims spaces, tabs and line breaks at both ends.
     func trimmingSpaces() -> String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        // Printable ASCII at both ends: nothing to trim.
+        if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

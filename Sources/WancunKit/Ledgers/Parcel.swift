@@ -141,7 +141,10 @@ extension AppDatabase {
         var points: [String: Int64] = [:]
         var couriers: [String: Int64] = [:]
         var courierNames: [Int64: String] = [:]
-        var seen: [String: Int] = [:]
+        // Rows are numbered from `firstID` as they are inserted, so a waybill the unique index
+        // refuses is known to repeat a row of this file, or an earlier import.
+        var firstID: Int64 = 0
+        var insertedRows: [Int32] = []
         var insert: Statement?
         return try importTable(
             path: path, sheet: sheet, columns: Self.parcelColumns, dryRun: dryRun,
@@ -156,10 +159,12 @@ extension AppDatabase {
                 for (brand, group) in Dictionary(grouping: all, by: \.brand) where group.count == 1 && couriers[brand] == nil {
                     couriers[brand] = group[0].id
                 }
+                firstID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM parcel") ?? 0) + 1
                 insert = try db.makeStatement(
                     sql: "INSERT INTO parcel (point_id, courier_id, waybill, arrived_at, picked_up_at) VALUES (?, ?, ?, ?, ?)")
             },
             row: { row, check, db in
+                let problemsBefore = check.problems.count
                 let pointCode = row["point_code"]
                 let pointId = points[pointCode]
                 if pointId == nil { check.add(row, "point_code", rule: "POINT_UNKNOWN", message: RegistryError.pointUnknown(pointCode).message) }
@@ -180,21 +185,25 @@ extension AppDatabase {
                         check.add(row, "picked_up_at", rule: "PICKUP_BEFORE_ARRIVAL", message: LedgerError.pickupBeforeArrival(picked, arrived: arrived).message)
                     }
                 }
-                guard let pointId, let courierId, !waybill.isEmpty, let arrived else { return false }
-                let key = "\(courierId)\u{1}\(waybill)"
-                if let first = seen[key] {
-                    check.add(row, "waybill", rule: "DUPLICATE_WAYBILL", message: .duplicateInFile(firstRow: first))
-                    return false
-                }
-                seen[key] = row.number
+                guard let pointId, let courierId, !waybill.isEmpty, let arrived, check.problems.count == problemsBefore else { return false }
                 do {
                     try insert!.execute(arguments: [pointId, courierId, waybill, arrived.description, picked?.description])
+                    insertedRows.append(Int32(row.number))
                     return true
                 } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                    let owner = try Self.parcelOwner(db, courierId: courierId, waybill: waybill) ?? ""
-                    check.add(
-                        row, "waybill", rule: "DUPLICATE_WAYBILL",
-                        message: LedgerError.parcelDuplicate(waybill: waybill, courier: courierNames[courierId] ?? "", pointCode: owner).message)
+                    // A statement that failed keeps its error until it is made anew.
+                    insert = try db.makeStatement(sql: insert!.sql)
+                    let existing = try Row.fetchOne(
+                        db, sql: "SELECT x.id, p.code FROM parcel x JOIN point p ON p.id = x.point_id WHERE x.courier_id = ? AND x.waybill = ?",
+                        arguments: [courierId, waybill])
+                    let id: Int64 = existing?["id"] ?? 0
+                    if id >= firstID, Int(id - firstID) < insertedRows.count {
+                        check.add(row, "waybill", rule: "DUPLICATE_WAYBILL", message: .duplicateInFile(firstRow: Int(insertedRows[Int(id - firstID)])))
+                    } else {
+                        check.add(
+                            row, "waybill", rule: "DUPLICATE_WAYBILL",
+                            message: LedgerError.parcelDuplicate(waybill: waybill, courier: courierNames[courierId] ?? "", pointCode: existing?["code"] ?? "").message)
+                    }
                     return false
                 }
             })

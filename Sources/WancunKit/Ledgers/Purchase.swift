@@ -107,6 +107,7 @@ extension AppDatabase {
                     sql: "INSERT INTO purchase (point_id, platform, order_no, category, amount_fen, on_date) VALUES (?, ?, ?, ?, ?, ?)")
             },
             row: { row, check, db in
+                let problemsBefore = check.problems.count
                 let pointCode = row["point_code"]
                 let pointId = points[pointCode]
                 if pointId == nil { check.add(row, "point_code", rule: "POINT_UNKNOWN", message: RegistryError.pointUnknown(pointCode).message) }
@@ -127,10 +128,13 @@ extension AppDatabase {
                     return false
                 }
                 seen[key] = row.number
+                guard check.problems.count == problemsBefore else { return false }
                 do {
                     try insert!.execute(arguments: [pointId, platform, order, category.rawValue, amount.value, date.description])
                     return true
                 } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                    // A statement that failed keeps its error until it is made anew.
+                    insert = try db.makeStatement(sql: insert!.sql)
                     let owner = try Self.purchaseOwner(db, platform: platform, order: order) ?? ""
                     check.add(row, "order_no", rule: "DUPLICATE_ORDER", message: LedgerError.orderDuplicate(platform: platform, order: order, pointCode: owner).message)
                     return false

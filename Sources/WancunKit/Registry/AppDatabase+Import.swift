@@ -28,6 +28,10 @@ extension AppDatabase {
         var written = 0
         do {
             try writer.writeWithoutTransaction { db in
+                // A larger page cache for the bulk writes, back to the default afterwards.
+                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction(.immediate) {
                     try prepare(db)
                     while true {

@@ -33,7 +33,9 @@ struct CoverageCommand: WancunCommand {
 
     func run(_ ctx: Context) throws {
         let report = try ctx.openDatabase().coverage(under: under, asOf: asOf ?? ctx.changeContext().today)
-        let scope = report.under?.name ?? ""
+        // Without --under, a database of one county is titled with that county.
+        let counties = try ctx.openDatabase().divisions(DivisionFilter(level: .county))
+        let scope = report.under?.name ?? (counties.count == 1 ? counties[0].name : "")
         let title = Message.Coverage.title(scope, report.asOf).text(ctx.language)
         let renderer = TableRenderer(language: ctx.language, reveal: false)
         switch format {

@@ -90,3 +90,35 @@ func wancun(_ arguments: [String], in directory: URL? = nil, environment extra: 
         status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
         stderr: String(decoding: errData, as: UTF8.self))
 }
+
+/// A copy of one demo database, built once per test run through the binary.
+func sharedDemoCopy() throws -> String {
+    let built = try DemoOnce.path()
+    let copy = temporaryDirectory().appendingPathComponent("demo.sqlite").path
+    try FileManager.default.copyItem(atPath: built, toPath: copy)
+    return copy
+}
+
+private enum DemoOnce {
+    static let lock = NSLock()
+    nonisolated(unsafe) static var built: String?
+
+    static func path() throws -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let path = temporaryDirectory().appendingPathComponent("demo.sqlite").path
+        let result = try wancun(["demo", "--db", path])
+        guard result.status == 0 else { throw DemoFailed(stderr: result.stderr) }
+        // One file, no WAL beside it, so that copies are whole.
+        let db = try DatabaseQueue(path: path)
+        try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE") }
+        try db.close()
+        built = path
+        return path
+    }
+}
+
+struct DemoFailed: Error {
+    var stderr: String
+}
