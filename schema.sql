@@ -64,6 +64,27 @@ CREATE TABLE division (
 
 CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
 
+CREATE TABLE hr_decision (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES subsidy_run(id) ON DELETE RESTRICT,
+  operator_id INTEGER NOT NULL REFERENCES operator(id) ON DELETE RESTRICT,
+  approved INTEGER NOT NULL CHECK (approved IN (0, 1)),
+  approved_fen INTEGER CHECK (approved_fen >= 0),
+  paid_fen INTEGER CHECK (paid_fen >= 0),
+  paid_on TEXT CHECK (date(paid_on) = paid_on),
+  remark TEXT,
+  UNIQUE (run_id, operator_id)
+) STRICT;
+
+CREATE TABLE opening_balance (
+  id INTEGER PRIMARY KEY,
+  operator_id INTEGER NOT NULL UNIQUE REFERENCES operator(id) ON DELETE RESTRICT,
+  months INTEGER NOT NULL CHECK (months BETWEEN 0 AND 600),
+  first_month TEXT NOT NULL CHECK (first_month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+  as_of_month TEXT NOT NULL CHECK (as_of_month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' AND as_of_month >= first_month),
+  source TEXT NOT NULL CHECK (source <> '')
+) STRICT;
+
 CREATE TABLE operator (
   id INTEGER PRIMARY KEY,
   id_number TEXT NOT NULL UNIQUE
@@ -80,6 +101,15 @@ CREATE TABLE operator (
   CHECK ((difficulty IS NULL) = (certificate_no IS NULL) AND (difficulty IS NULL) = (certified_on IS NULL)),
   CHECK (difficulty IS NOT 'other' OR difficulty_note IS NOT NULL),
   CHECK ((retirement_group = 'male') = (CAST(substr(id_number, 17, 1) AS INTEGER) % 2 = 1))
+) STRICT;
+
+CREATE TABLE other_post (
+  id INTEGER PRIMARY KEY,
+  month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+  id_number TEXT NOT NULL CHECK (length(id_number) = 18),
+  name TEXT NOT NULL CHECK (name <> ''),
+  department TEXT NOT NULL CHECK (department <> ''),
+  UNIQUE (month, id_number, department)
 ) STRICT;
 
 CREATE TABLE parcel (
@@ -123,6 +153,25 @@ CREATE TABLE point_status (
   clerk TEXT NOT NULL CHECK (clerk <> '')
 ) STRICT;
 
+CREATE TABLE point_verification (
+  id INTEGER PRIMARY KEY,
+  point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE RESTRICT,
+  hr_ref TEXT NOT NULL CHECK (hr_ref <> ''),
+  verified_on TEXT NOT NULL CHECK (date(verified_on) = verified_on),
+  valid_until TEXT CHECK (date(valid_until) = valid_until AND valid_until >= verified_on)
+) STRICT;
+
+CREATE TABLE policy_value (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL CHECK (key IN ('monthly_amount_fen', 'max_months', 'near_retirement_window_months',
+    'min_monthly_activity', 'accepted_difficulty_categories', 'min_operating_days')),
+  value TEXT NOT NULL CHECK (value <> ''),
+  unit TEXT NOT NULL CHECK (unit IN ('fen', 'months', 'count', 'categories', 'days')),
+  from_date TEXT NOT NULL CHECK (date(from_date) = from_date),
+  source TEXT NOT NULL CHECK (source <> ''),
+  UNIQUE (key, from_date)
+) STRICT;
+
 CREATE TABLE purchase (
   id INTEGER PRIMARY KEY,
   point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE RESTRICT,
@@ -132,6 +181,13 @@ CREATE TABLE purchase (
   amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
   on_date TEXT NOT NULL CHECK (date(on_date) = on_date),
   UNIQUE (platform, order_no)
+) STRICT;
+
+CREATE TABLE retirement_override (
+  id INTEGER PRIMARY KEY,
+  operator_id INTEGER NOT NULL UNIQUE REFERENCES operator(id) ON DELETE RESTRICT,
+  retirement_month TEXT NOT NULL CHECK (retirement_month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+  reason TEXT NOT NULL CHECK (reason <> '')
 ) STRICT;
 
 CREATE TABLE route (
@@ -184,6 +240,36 @@ CREATE TABLE station_courier (
   PRIMARY KEY (station_id, courier_id)
 ) STRICT;
 
+CREATE TABLE subsidy_result (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES subsidy_run(id) ON DELETE RESTRICT,
+  point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE RESTRICT,
+  operator_id INTEGER REFERENCES operator(id) ON DELETE RESTRICT,
+  eligible INTEGER NOT NULL CHECK (eligible IN (0, 1)),
+  amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+  months_before INTEGER NOT NULL CHECK (months_before >= 0),
+  months_including INTEGER NOT NULL CHECK (months_including = months_before + eligible),
+  rules TEXT NOT NULL CHECK (json_valid(rules)),
+  snapshot TEXT NOT NULL CHECK (json_valid(snapshot)),
+  UNIQUE (run_id, point_id),
+  CHECK (eligible = 1 OR amount_fen = 0),
+  CHECK (eligible = 0 OR operator_id IS NOT NULL)
+) STRICT;
+
+CREATE TABLE subsidy_run (
+  id INTEGER PRIMARY KEY,
+  month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+  created_at TEXT NOT NULL,
+  clerk TEXT NOT NULL CHECK (clerk <> ''),
+  policy_sha256 TEXT NOT NULL CHECK (length(policy_sha256) = 64),
+  inputs_sha256 TEXT NOT NULL CHECK (length(inputs_sha256) = 64),
+  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final', 'replaced')),
+  finalized_at TEXT,
+  replaced_reason TEXT CHECK (replaced_reason <> ''),
+  CHECK ((status = 'draft') = (finalized_at IS NULL)),
+  CHECK ((status = 'replaced') = (replaced_reason IS NOT NULL))
+) STRICT;
+
 CREATE INDEX assignment_on_operator_id ON assignment(operator_id, started_on);
 
 CREATE INDEX assignment_on_point_id ON assignment(point_id, started_on);
@@ -215,11 +301,17 @@ CREATE INDEX point_on_village_id ON point(village_id);
 
 CREATE INDEX point_status_on_point_id ON point_status(point_id, on_date);
 
+CREATE INDEX point_verification_on_point_id ON point_verification(point_id);
+
 CREATE INDEX purchase_on_point_id_on_date ON purchase(point_id, on_date);
 
 CREATE INDEX service_on_point_id ON service(point_id, kind);
 
 CREATE UNIQUE INDEX service_one_open ON service(point_id, kind, ifnull(category, '')) WHERE ended_on IS NULL;
+
+CREATE INDEX subsidy_result_on_operator_id ON subsidy_result(operator_id);
+
+CREATE UNIQUE INDEX subsidy_run_one_final_per_month ON subsidy_run(month) WHERE status = 'final';
 
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
   BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
@@ -235,3 +327,20 @@ CREATE TRIGGER point_status_no_update BEFORE UPDATE ON point_status
 
 CREATE TRIGGER point_status_sets_point AFTER INSERT ON point_status
   BEGIN UPDATE point SET status = NEW.status WHERE id = NEW.point_id; END;
+
+CREATE TRIGGER subsidy_result_no_delete BEFORE DELETE ON subsidy_result
+  BEGIN SELECT RAISE(ABORT, 'subsidy results are immutable'); END;
+
+CREATE TRIGGER subsidy_result_no_update BEFORE UPDATE ON subsidy_result
+  BEGIN SELECT RAISE(ABORT, 'subsidy results are immutable'); END;
+
+CREATE TRIGGER subsidy_run_immutable BEFORE UPDATE ON subsidy_run
+  WHEN OLD.month <> NEW.month OR OLD.created_at <> NEW.created_at OR OLD.clerk <> NEW.clerk
+    OR OLD.policy_sha256 <> NEW.policy_sha256 OR OLD.inputs_sha256 <> NEW.inputs_sha256
+    OR NOT ((OLD.status = 'draft' AND NEW.status IN ('draft', 'final'))
+      OR (OLD.status = 'final' AND NEW.status IN ('final', 'replaced'))
+      OR (OLD.status = 'replaced' AND NEW.status = 'replaced' AND OLD.replaced_reason = NEW.replaced_reason))
+  BEGIN SELECT RAISE(ABORT, 'a subsidy run is immutable: only draft → final → replaced'); END;
+
+CREATE TRIGGER subsidy_run_no_delete BEFORE DELETE ON subsidy_run
+  BEGIN SELECT RAISE(ABORT, 'subsidy runs are kept'); END;

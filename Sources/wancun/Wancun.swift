@@ -23,7 +23,8 @@ struct Wancun: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, BackupCommand.self, DivisionCommand.self, PointCommand.self,
             OperatorCommand.self, AuditCommand.self, ServiceCommand.self, CourierCommand.self, StationCommand.self,
-            RouteCommand.self, ParcelCommand.self, PurchaseCommand.self, ReportCommand.self, FileCommand.self,
+            RouteCommand.self, ParcelCommand.self, PurchaseCommand.self, PolicyCommand.self, RetirementCommand.self,
+            SubsidyCommand.self, ReportCommand.self, FileCommand.self,
         ]
     )
 }

@@ -5,6 +5,7 @@ import GRDB
 /// fictional points, operators and a month of activity.
 public enum Demo {
     public static let divisionsFile = "divisions-330424-haiyan.csv"
+    public static let policyFile = "policy.csv"
     public static let county = try! DivisionCode(parsing: "330424000000")
 
     /// Finds `seed/`: `WANCUN_SEED`, the current directory, or above the executable.
@@ -36,7 +37,9 @@ public enum Demo {
         let db = try AppDatabase(path: path, create: true)
         _ = try db.importDivisions(from: seed + "/" + divisionsFile, context: context)
         try addPointsAndOperators(db, context: context)
+        _ = try db.importPolicy(from: seed + "/" + policyFile, context: context)
         try addActivity(db, context: context)
+        try addSubsidyInputs(db, context: context)
         try db.write { db in try db.audit("demo.build", AuditSubject(), context: context) }
         return db
     }

@@ -97,3 +97,12 @@ extension Message {
         zh: "试试：wancun report coverage --as-of 2026-06-30，wancun courier list，wancun route show 沈荡—百步拼车线，wancun parcel overdue",
         en: "Try: wancun report coverage --as-of 2026-06-30, wancun courier list, wancun route show 沈荡—百步拼车线, wancun parcel overdue")
 }
+
+extension Message {
+    public static let tourSubsidy = Message(zh: "【四】2026年10月公益性岗位补贴核查", en: "[4] The subsidy check for October 2026")
+    public static func tourSubsidyNext(_ run: Int64) -> Message {
+        Message(
+            zh: "不符合条件的服务点如上（每条规则的依据见 wancun subsidy show \(run) --format json）。试试：wancun subsidy summary \(run)，wancun retirement --born 1976-05 --group male",
+            en: "The points above did not qualify (each rule's evidence: wancun subsidy show \(run) --format json). Try: wancun subsidy summary \(run), wancun retirement --born 1976-05 --group male")
+    }
+}

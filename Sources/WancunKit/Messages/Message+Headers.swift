@@ -123,3 +123,8 @@ extension Message.Header {
     public static let fromDate = Message(zh: "开始日期", en: "From")
     public static let toDate = Message(zh: "结束日期", en: "To")
 }
+
+extension Message {
+    public static let yes = Message(zh: "是", en: "yes")
+    public static let no = Message(zh: "否", en: "no")
+}

@@ -48,7 +48,7 @@ public enum Cell: Sendable, Hashable {
         case .integer(let n): String(n)
         case .decimal(let d): d
         case .money(let fen): fen.yuanText
-        case .bool(let b): b ? "true" : "false"
+        case .bool(let b): (b ? Message.yes : Message.no).text(language)
         case .residentID(let s): reveal ? s : Mask.residentID(s)
         case .phone(let s): reveal ? s : Mask.phone(s)
         case .label(_, let message): message.text(language)

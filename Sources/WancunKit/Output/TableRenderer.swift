@@ -60,7 +60,7 @@ public struct TableRenderer: Sendable {
         return JSONValue.array(objects).serialized() + "\n"
     }
 
-    func jsonValue(_ cell: Cell) -> JSONValue {
+    public func jsonValue(_ cell: Cell) -> JSONValue {
         switch cell {
         case .integer(let n): .number(String(n))
         case .decimal(let d): .number(d)

@@ -28,6 +28,21 @@ struct DemoCommand: WancunCommand {
         try tourPoints(db, ctx)
         ctx.out("\n")
         try tourCoverage(db, ctx)
+        ctx.out("\n")
+        try tourSubsidy(db, ctx, path: path)
+    }
+
+    func tourSubsidy(_ db: AppDatabase, _ ctx: Context, path: String) throws {
+        ctx.say(.tourSubsidy)
+        let roster = URL(fileURLWithPath: path).deletingPathExtension().path + "-花名册-\(Demo.activityMonth).xlsx"
+        let (info, export) = try Demo.runMonth(db, rosterPath: roster, context: ctx.changeContext())
+        ctx.say(.runRecorded(info.run.id!, info.run.month, points: info.points, eligible: info.eligible, total: info.total))
+        let results = try db.subsidyResults(info.run.id!, only: .ineligible)
+        ctx.out(TableRenderer(language: ctx.language, reveal: false).aligned(
+            Table(columns: SubsidyResult.columns, rows: results.map { $0.cells(ctx.language) })))
+        ctx.say(.runFinalized(info.run.id!))
+        ctx.say(.rosterWritten(export.path, rows: export.rows, total: export.total, manifest: export.manifestPath))
+        ctx.say(.tourSubsidyNext(info.run.id!))
     }
 
     func tourCoverage(_ db: AppDatabase, _ ctx: Context) throws {

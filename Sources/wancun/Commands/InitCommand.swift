@@ -8,7 +8,13 @@ struct InitCommand: WancunCommand {
     @OptionGroup var globals: GlobalOptions
 
     func run(_ ctx: Context) throws {
-        _ = try ctx.openDatabase(create: true)
+        let db = try ctx.openDatabase(create: true)
+        // A new database gets the default subsidy parameters from seed/, to edit with policy set.
+        if (try? db.policy(on: ctx.changeContext().today)) == nil,
+            let seed = Demo.seedDirectory(environment: ctx.environment, executable: CommandLine.arguments[0])
+        {
+            _ = try db.importPolicy(from: seed + "/" + Demo.policyFile, context: ctx.changeContext())
+        }
         ctx.say(.databaseReady(ctx.databasePath))
     }
 }

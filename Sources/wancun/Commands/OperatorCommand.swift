@@ -4,7 +4,9 @@ import WancunKit
 struct OperatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "operator", abstract: "站长 / Operators.",
-        subcommands: [OperatorAdd.self, OperatorList.self, OperatorShow.self, OperatorEditCommand.self])
+        subcommands: [
+            OperatorAdd.self, OperatorList.self, OperatorShow.self, OperatorEditCommand.self, OperatorMonths.self, OperatorRetirement.self,
+        ])
 }
 
 struct OperatorAdd: WancunCommand {

@@ -6,7 +6,7 @@ struct PointCommand: ParsableCommand {
         commandName: "point", abstract: "服务点 / Service points.",
         subcommands: [
             PointAdd.self, PointList.self, PointShow.self, PointEditCommand.self, PointStatusCommand.self,
-            PointAssign.self, PointUnassign.self,
+            PointAssign.self, PointUnassign.self, PointVerify.self,
         ])
 }
 

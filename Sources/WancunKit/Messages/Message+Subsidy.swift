@@ -1,0 +1,117 @@
+// The catalogue: the subsidy check, its rules and runs.
+extension Message {
+    public static func subsidyRule(_ rule: SubsidyRule) -> Message {
+        switch rule {
+        case .pointNotInPlan: Message(zh: "服务点未纳入全省建设规划", en: "point not in the provincial plan")
+        case .pointNotVerified: Message(zh: "服务点未经人力社保部门核定", en: "point not verified by the HR bureau")
+        case .pointNotOperating: Message(zh: "本月运营天数不足", en: "too few operating days in the month")
+        case .operatorMissing: Message(zh: "本月没有站长", en: "no operator in the month")
+        case .noDifficultyCert: Message(zh: "站长不是认定的就业困难人员", en: "the operator is not a certified person with employment difficulty")
+        case .noContract: Message(zh: "没有覆盖本月的劳动合同或民事协议", en: "no contract or civil agreement covers the month")
+        case .retired: Message(zh: "已到法定退休年龄", en: "statutory retirement age reached")
+        case .monthsExhausted: Message(zh: "补贴月数已用满", en: "the maximum subsidised months are used")
+        case .doublePost: Message(zh: "同月已享受其他公益性岗位补贴（双岗）", en: "subsidised in another post the same month")
+        case .lowActivity: Message(zh: "本月业务量（包裹＋代购）不足", en: "too little activity (parcels and purchases) in the month")
+        }
+    }
+
+    public static func runStatus(_ status: RunStatus) -> Message {
+        switch status {
+        case .draft: Message(zh: "草稿", en: "draft")
+        case .final: Message(zh: "已定稿", en: "final")
+        case .replaced: Message(zh: "已被替换", en: "replaced")
+        }
+    }
+
+    public static func policyKey(_ key: PolicyKey) -> Message {
+        switch key {
+        case .monthlyAmount: Message(zh: "每月补贴金额（分）", en: "monthly amount (fen)")
+        case .maxMonths: Message(zh: "最长补贴月数", en: "maximum months")
+        case .nearRetirementWindow: Message(zh: "临近退休延续期（月）", en: "near-retirement window (months)")
+        case .minMonthlyActivity: Message(zh: "每月最低业务量", en: "minimum monthly activity")
+        case .acceptedCategories: Message(zh: "认可的就业困难类别", en: "accepted difficulty categories")
+        case .minOperatingDays: Message(zh: "每月最少运营天数", en: "minimum operating days")
+        }
+    }
+
+    static func subsidyError(_ error: SubsidyError) -> Message {
+        switch error {
+        case .policyKeyUnknown(let key):
+            return Message(
+                zh: "没有参数“\(key)”；可用：\(PolicyKey.allCases.map(\.rawValue).joined(separator: ", "))",
+                en: "no parameter \"\(key)\"; known: \(PolicyKey.allCases.map(\.rawValue).joined(separator: ", "))")
+        case .policyValueInvalid(let key, let value):
+            return Message(zh: "参数 \(key) 的值“\(value)”不合要求", en: "\"\(value)\" is not a valid value for \(key)")
+        case .policySourceRequired:
+            return Message(zh: "请用 --source 写明依据（文件名和条款）", en: "give the source with --source (document and article)")
+        case .policyMissing(let keys, let date):
+            return Message(
+                zh: "\(date) 时以下参数没有生效的值：\(keys.joined(separator: ", "))；用 wancun policy set 设置",
+                en: "on \(date) these parameters have no value: \(keys.joined(separator: ", ")); set them with wancun policy set")
+        case .overrideOutOfRange(let month, let earliest, let latest):
+            return Message(
+                zh: "退休月份 \(month) 超出可调整范围（\(earliest) 至 \(latest)：最多提前三年且不低于原退休年龄，最多推迟三年）",
+                en: "retirement month \(month) is outside \(earliest) to \(latest) (at most three years early, never below the old age, or three years late)")
+        case .runUnknown(let id):
+            return Message(zh: "没有第 \(id) 次核查", en: "no run \(id)")
+        case .runNotDraft(let id, let status):
+            return Message(zh: "第 \(id) 次核查的状态是 \(status)，只有草稿可以定稿", en: "run \(id) is \(status); only a draft can be finalized")
+        case .runNotFinal(let id):
+            return Message(zh: "第 \(id) 次核查尚未定稿：先运行 wancun subsidy finalize \(id)", en: "run \(id) is not final: run wancun subsidy finalize \(id) first")
+        case .finalExists(let month, let id):
+            return Message(
+                zh: "\(month) 已有定稿的第 \(id) 次核查；如需替换，加 --replace --reason 说明原因",
+                en: "\(month) already has final run \(id); to replace it add --replace --reason")
+        case .replaceNeedsReason:
+            return Message(zh: "替换定稿须用 --reason 写明原因", en: "replacing a final run needs --reason")
+        case .reconciled(let id):
+            return Message(
+                zh: "第 \(id) 次核查已与人社局反馈对账，不能再替换", en: "run \(id) has been reconciled with the bureau's answer and cannot be replaced")
+        case .nothingToCheck(let month):
+            return Message(zh: "\(month) 没有需要核查的服务点", en: "no points to check in \(month)")
+        case .monthInFuture(let month):
+            return Message(zh: "\(month) 尚未到来", en: "\(month) has not come yet")
+        case .openingBalanceFirstMonth:
+            return Message(zh: "期初月数或首月不合理（0–600 个月，首月不晚于截至月）", en: "opening months or first month out of range (0–600 months, first month not after as-of)")
+        case .profileFieldUnknown(let field):
+            return Message(
+                zh: "花名册模板中的字段“\(field)”不认识；可用：\(RosterField.allCases.map(\.rawValue).joined(separator: ", "))",
+                en: "roster profile field \"\(field)\" is unknown; known: \(RosterField.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    public static func runRecorded(_ id: Int64, _ month: Month, points: Int, eligible: Int, total: Fen) -> Message {
+        Message(
+            zh: "已记录第 \(id) 次核查（\(month)）：\(points) 个服务点，符合条件 \(eligible) 个，合计 \(total.yuanText) 元（草稿，定稿后方可导出）",
+            en: "run \(id) recorded (\(month)): \(points) points, \(eligible) eligible, \(total.yuanText) yuan in all (draft; finalize before export)")
+    }
+    public static func runFinalized(_ id: Int64) -> Message { Message(zh: "第 \(id) 次核查已定稿", en: "run \(id) is final") }
+    public static func rosterWritten(_ path: String, rows: Int, total: Fen, manifest: String) -> Message {
+        Message(
+            zh: "已写出花名册 \(path)：\(rows) 人，合计 \(total.yuanText) 元；清单 \(manifest)",
+            en: "roster \(path) written: \(rows) people, \(total.yuanText) yuan; manifest \(manifest)")
+    }
+    public static func retirementAnswer(years: Int, months: Int, month: Month) -> Message {
+        Message(zh: "法定退休年龄 \(years) 岁 \(months) 个月，退休月份 \(month)", en: "retirement age \(years) years \(months) months, retiring \(month)")
+    }
+    public static let policySet = Message(zh: "参数已设置（已记入审计）", en: "parameter set (audited)")
+    public static let verified = Message(zh: "已记录人社部门核定", en: "HR verification recorded")
+    public static let openingBalanceSet = Message(zh: "已记录期初已享受月数", en: "opening balance recorded")
+    public static let retirementOverridden = Message(zh: "已调整退休月份（已记入审计）", en: "retirement month overridden (audited)")
+    public static let noDifferences = Message(zh: "两次核查结果相同", en: "the two runs agree")
+}
+
+extension Message.Header {
+    public static let policyKey = Message(zh: "参数", en: "Parameter")
+    public static let unit = Message(zh: "单位", en: "Unit")
+    public static let source = Message(zh: "依据", en: "Source")
+    public static let month = Message(zh: "月份", en: "Month")
+    public static let points = Message(zh: "服务点数", en: "Points")
+    public static let eligible = Message(zh: "符合条件", en: "Eligible")
+    public static let policyHash = Message(zh: "参数哈希", en: "Policy sha256")
+    public static let inputsHash = Message(zh: "输入哈希", en: "Inputs sha256")
+    public static let monthsUsed = Message(zh: "已享受月数", en: "Months used")
+    public static let failingRules = Message(zh: "不符合的条件", en: "Failing rules")
+    public static let runA = Message(zh: "前次", en: "Run A")
+    public static let runB = Message(zh: "本次", en: "Run B")
+}

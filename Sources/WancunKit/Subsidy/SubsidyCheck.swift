@@ -1,0 +1,314 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// One point's decision for one month.
+public struct PointDecision: Sendable {
+    public var pointId: Int64
+    public var pointCode: String
+    public var operatorId: Int64?
+    public var operatorDays = 0
+    public var outcomes: [RuleOutcome]
+    public var monthsBefore: Int
+    public var amount: Fen
+    /// Point and operator details as they stood, for the roster.
+    public var snapshot: JSONValue
+    /// The inputs the rules used, in the canonical form the run's inputs hash is taken over.
+    var canonical: JSONValue
+
+    public var eligible: Bool { outcomes.allSatisfy(\.passed) }
+    public var failing: [SubsidyRule] { outcomes.filter { !$0.passed }.map(\.rule) }
+}
+
+/// Everything the month's check reads, gathered once.
+struct SubsidyInputs {
+    struct PointInput {
+        var id: Int64
+        var code: String
+        var name: String
+        var planYear: Int?
+        var townName: String
+        var villageName: String
+        var operatingDays: Int
+        var verification: (ref: String, on: LocalDate)?
+        var activity: (parcels: Int, purchases: Int)
+        var assignments: [(Assignment, days: Int)]
+    }
+
+    struct Usage {
+        var months = 0
+        var first: Month?
+    }
+
+    var month: Month
+    var points: [PointInput]
+    var operators: [Int64: Operator]
+    var overrides: [Int64: Month]
+    var usage: [Int64: Usage]
+    var otherPosts: [String: [String]]
+}
+
+extension AppDatabase {
+    /// Days of `month` within [start, end) (end open).
+    static func daysIn(_ month: Month, from start: LocalDate, to end: LocalDate?) -> Int {
+        let first = max(start, month.firstDay)
+        let lastPlusOne = min(end ?? month.lastDay.adding(days: 1), month.lastDay.adding(days: 1))
+        return max(0, lastPlusOne.dayNumber - first.dayNumber)
+    }
+
+    static func gatherInputs(_ db: Database, month: Month) throws -> SubsidyInputs {
+        let first = month.firstDay.description
+        let last = month.lastDay.description
+        let next = month.adding(months: 1).firstDay.description
+        // Points that existed by the month's end and were not closed before it began.
+        let pointRows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.id, p.code, p.name, p.plan_year, t.name AS town_name, v.name AS village_name
+                FROM point p JOIN division v ON v.id = p.village_id JOIN division t ON t.id = v.parent_id
+                WHERE (SELECT min(on_date) FROM point_status s WHERE s.point_id = p.id) <= ?
+                  AND coalesce((SELECT s.status FROM point_status s WHERE s.point_id = p.id AND s.on_date < ?
+                                ORDER BY s.on_date DESC, s.id DESC LIMIT 1), '') <> 'closed'
+                ORDER BY p.code
+                """, arguments: [last, first])
+        var historyByPoint: [Int64: [(LocalDate, PointStatus)]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT point_id, on_date, status FROM point_status WHERE on_date <= ? ORDER BY point_id, on_date, id", arguments: [last]) {
+            historyByPoint[row["point_id"], default: []].append((row["on_date"], row["status"]))
+        }
+        var assignmentsByPoint: [Int64: [Assignment]] = [:]
+        for a in try Assignment.fetchAll(
+            db, sql: "SELECT * FROM assignment WHERE started_on <= ? AND (ended_on IS NULL OR ended_on > ?) ORDER BY started_on, id",
+            arguments: [last, first])
+        {
+            assignmentsByPoint[a.pointId, default: []].append(a)
+        }
+        var verification: [Int64: (String, LocalDate)] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT point_id, hr_ref, verified_on FROM point_verification
+                WHERE verified_on <= ? AND (valid_until IS NULL OR valid_until >= ?) ORDER BY verified_on, id
+                """, arguments: [last, first])
+        {
+            verification[row["point_id"]] = (row["hr_ref"], row["verified_on"])
+        }
+        // Activity through the (point, time) indexes, one point at a time.
+        var activity: [Int64: (Int, Int)] = [:]
+        let parcelCount = try db.makeStatement(sql: "SELECT count(*) FROM parcel WHERE point_id = ? AND arrived_at >= ? AND arrived_at < ?")
+        let purchaseCount = try db.makeStatement(sql: "SELECT count(*) FROM purchase WHERE point_id = ? AND on_date BETWEEN ? AND ?")
+        for row in pointRows {
+            let id: Int64 = row["id"]
+            let parcels = try Int.fetchOne(parcelCount, arguments: [id, first, next]) ?? 0
+            let purchases = try Int.fetchOne(purchaseCount, arguments: [id, first, last]) ?? 0
+            activity[id] = (parcels, purchases)
+        }
+        let operatorIds = Set(assignmentsByPoint.values.flatMap { $0.map(\.operatorId) })
+        var operators: [Int64: Operator] = [:]
+        for o in try Operator.fetchAll(db, keys: Array(operatorIds)) { operators[o.id!] = o }
+        var overrides: [Int64: Month] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT operator_id, retirement_month FROM retirement_override") {
+            overrides[row["operator_id"]] = row["retirement_month"]
+        }
+        // Months used before this one: finalized eligible months the bureau did not reject,
+        // plus the opening balance.
+        var usage: [Int64: SubsidyInputs.Usage] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.operator_id, count(*) AS months, min(s.month) AS first FROM subsidy_result r
+                JOIN subsidy_run s ON s.id = r.run_id
+                WHERE s.status = 'final' AND s.month < ? AND r.eligible = 1
+                  AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
+                GROUP BY r.operator_id
+                """, arguments: [month.description])
+        {
+            usage[row["operator_id"]] = .init(months: row["months"], first: row["first"])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT operator_id, months, first_month FROM opening_balance WHERE as_of_month < ?", arguments: [month.description]) {
+            var u = usage[row["operator_id"], default: .init()]
+            u.months += row["months"] as Int
+            let f: Month = row["first_month"]
+            u.first = u.first.map { min($0, f) } ?? f
+            usage[row["operator_id"]] = u
+        }
+        var otherPosts: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id_number, department FROM other_post WHERE month = ? ORDER BY department", arguments: [month.description]) {
+            otherPosts[row["id_number"], default: []].append(row["department"])
+        }
+        let points = pointRows.map { row -> SubsidyInputs.PointInput in
+            let id: Int64 = row["id"]
+            // Operating days: each day takes the status of the latest change on or before it.
+            var operating = 0
+            let history = historyByPoint[id] ?? []
+            for day in 0..<month.dayCount {
+                let date = month.firstDay.adding(days: day)
+                if history.last(where: { $0.0 <= date })?.1 == .operating { operating += 1 }
+            }
+            let assignments: [(Assignment, days: Int)] = (assignmentsByPoint[id] ?? []).map { a in
+                (a, days: daysIn(month, from: a.startedOn, to: a.endedOn))
+            }
+            let code: String = row["code"]
+            let name: String = row["name"]
+            let planYear: Int? = row["plan_year"]
+            let town: String = row["town_name"]
+            let village: String = row["village_name"]
+            let counts = activity[id] ?? (0, 0)
+            let verified: (ref: String, on: LocalDate)? = verification[id].map { (ref: $0.0, on: $0.1) }
+            return SubsidyInputs.PointInput(
+                id: id, code: code, name: name, planYear: planYear, townName: town, villageName: village, operatingDays: operating,
+                verification: verified, activity: (parcels: counts.0, purchases: counts.1), assignments: assignments)
+        }
+        return SubsidyInputs(month: month, points: points, operators: operators, overrides: overrides, usage: usage, otherPosts: otherPosts)
+    }
+
+    /// The retirement month that applies: the recorded override, else the statutory one.
+    static func retirementMonth(_ person: Operator, overrides: [Int64: Month]) -> Month {
+        overrides[person.id!] ?? Retirement.month(born: person.residentID.birthDate.monthValue, group: person.retirementGroup)
+    }
+
+    /// Applies every rule to every point; every failing rule is listed, not just the first.
+    static func decide(_ inputs: SubsidyInputs, policy: Policy) -> [PointDecision] {
+        let month = inputs.month
+        var decisions = inputs.points.map { point -> PointDecision in
+            var outcomes: [RuleOutcome] = []
+            func add(_ rule: SubsidyRule, _ passed: Bool, _ evidence: [(String, String)]) {
+                outcomes.append(RuleOutcome(rule: rule, passed: passed, evidence: evidence))
+            }
+            add(.pointNotInPlan, point.planYear.map { $0 <= month.year } ?? false, [("plan_year", point.planYear.map(String.init) ?? "")])
+            add(.pointNotVerified, point.verification != nil,
+                [("hr_ref", point.verification?.ref ?? ""), ("verified_on", point.verification?.on.description ?? "")])
+            add(.pointNotOperating, point.operatingDays >= policy.minOperatingDays,
+                [("operating_days", String(point.operatingDays)), ("minimum", String(policy.minOperatingDays))])
+            // The month goes to the operator assigned the most days of it (the later one on a tie).
+            let chosen = point.assignments.max { a, b in a.days < b.days || (a.days == b.days && a.0.startedOn < b.0.startedOn) }
+            let person = chosen.flatMap { inputs.operators[$0.0.operatorId] }
+            add(.operatorMissing, person != nil, [("operator", person?.name ?? ""), ("days", String(chosen?.days ?? 0))])
+            var canonicalOperator: [(String, JSONValue)] = []
+            var monthsBefore = 0
+            var snapshotOperator: [(String, JSONValue)] = []
+            if let person, let assignment = chosen?.0 {
+                let accepted = person.difficulty.map { policy.acceptedCategories.contains($0) } ?? false
+                let certified = person.certifiedOn.map { $0 <= month.lastDay } ?? false
+                add(.noDifficultyCert, accepted && certified,
+                    [("difficulty", person.difficulty?.rawValue ?? ""), ("certificate_no", person.certificateNo ?? ""),
+                     ("certified_on", person.certifiedOn?.description ?? "")])
+                // The contract must cover every day the operator was assigned in the month.
+                let from = max(assignment.startedOn, month.firstDay)
+                let to = min(assignment.endedOn?.adding(days: -1) ?? month.lastDay, month.lastDay)
+                let covered = assignment.contractFrom.map { $0 <= from } == true && (assignment.contractTo.map { $0 >= to } ?? true)
+                add(.noContract, covered,
+                    [("contract_type", assignment.contractType?.rawValue ?? ""), ("contract_from", assignment.contractFrom?.description ?? ""),
+                     ("contract_to", assignment.contractTo?.description ?? "")])
+                let retirement = retirementMonth(person, overrides: inputs.overrides)
+                add(.retired, month < retirement, [("retirement_month", retirement.description), ("month", month.description)])
+                let usage = inputs.usage[person.id!] ?? .init()
+                monthsBefore = usage.months
+                let firstMonth = usage.first ?? month
+                let nearRetirement = firstMonth.months(to: retirement) < policy.nearRetirementWindow
+                add(.monthsExhausted, usage.months < policy.maxMonths || nearRetirement,
+                    [("months_used", String(usage.months)), ("maximum", String(policy.maxMonths)), ("first_month", firstMonth.description),
+                     ("months_first_to_retirement", String(firstMonth.months(to: retirement)))])
+                let elsewhere = inputs.otherPosts[person.idNumber] ?? []
+                add(.doublePost, elsewhere.isEmpty, [("other_posts", elsewhere.joined(separator: ","))])
+                canonicalOperator = [
+                    ("id_number", .string(person.idNumber)), ("days", .number(String(chosen!.days))),
+                    ("difficulty", .string(person.difficulty?.rawValue ?? "")), ("certified_on", .string(person.certifiedOn?.description ?? "")),
+                    ("contract", .string("\(assignment.contractType?.rawValue ?? "")/\(assignment.contractFrom?.description ?? "")/\(assignment.contractTo?.description ?? "")")),
+                    ("retirement_month", .string(retirement.description)), ("months_used", .number(String(usage.months))),
+                    ("first_month", .string(firstMonth.description)), ("other_posts", .string(elsewhere.joined(separator: ","))),
+                ]
+                snapshotOperator = [
+                    ("operator_name", .string(person.name)), ("id_number", .string(person.idNumber)), ("phone", .string(person.phone)),
+                    ("sex", .string(person.residentID.sex.rawValue)), ("difficulty", .string(person.difficulty?.rawValue ?? "")),
+                    ("contract_type", .string(assignment.contractType?.rawValue ?? "")),
+                    ("contract_from", .string(assignment.contractFrom?.description ?? "")),
+                    ("contract_to", .string(assignment.contractTo?.description ?? "")),
+                ]
+            } else {
+                for rule in [SubsidyRule.noDifficultyCert, .noContract, .retired, .monthsExhausted, .doublePost] {
+                    add(rule, false, [("operator", "")])
+                }
+            }
+            let total = point.activity.parcels + point.activity.purchases
+            add(.lowActivity, total >= policy.minMonthlyActivity,
+                [("parcels", String(point.activity.parcels)), ("purchases", String(point.activity.purchases)),
+                 ("minimum", String(policy.minMonthlyActivity))])
+            let snapshot = JSONValue.object(
+                [("point_code", .string(point.code)), ("point_name", .string(point.name)), ("town", .string(point.townName)),
+                 ("village", .string(point.villageName))] + snapshotOperator)
+            let canonical = JSONValue.object(
+                [("point", .string(point.code)), ("plan_year", .string(point.planYear.map(String.init) ?? "")),
+                 ("hr_ref", .string(point.verification?.ref ?? "")), ("operating_days", .number(String(point.operatingDays))),
+                 ("parcels", .number(String(point.activity.parcels))), ("purchases", .number(String(point.activity.purchases)))]
+                    + canonicalOperator)
+            return PointDecision(
+                pointId: point.id, pointCode: point.code, operatorId: person?.id, operatorDays: chosen?.days ?? 0, outcomes: outcomes,
+                monthsBefore: monthsBefore, amount: .zero, snapshot: snapshot, canonical: canonical)
+        }
+        // One person, one subsidised post: where a person would be paid at two points, the
+        // point with more of their days keeps them (the lower code on a tie).
+        let candidates = decisions.indices.filter { decisions[$0].operatorId != nil }
+        for (operatorId, indexes) in Dictionary(grouping: candidates, by: { decisions[$0].operatorId! }) where indexes.count > 1 {
+            let keep = indexes.max { a, b in
+                decisions[a].operatorDays < decisions[b].operatorDays
+                    || (decisions[a].operatorDays == decisions[b].operatorDays && decisions[a].pointCode > decisions[b].pointCode)
+            }!
+            for i in indexes where i != keep {
+                if let r = decisions[i].outcomes.firstIndex(where: { $0.rule == .doublePost }) {
+                    decisions[i].outcomes[r].passed = false
+                    decisions[i].outcomes[r].evidence.append(("other_point", decisions[keep].pointCode))
+                }
+            }
+            _ = operatorId
+        }
+        for i in decisions.indices where decisions[i].eligible { decisions[i].amount = policy.monthlyAmount }
+        return decisions
+    }
+
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// Runs the month's check and records it as a new draft run; returns the run's id.
+    ///
+    /// The run keeps the sha256 of the policy values (`key=value` lines in key order) and of
+    /// its inputs: one compact JSON line per point, in point-code order, holding what the
+    /// rules read (plan year, HR reference, operating days, activity, and for the operator:
+    /// ID number, days, difficulty, certification, contract, retirement month, months used,
+    /// first month, other posts).
+    public func runSubsidyCheck(month: Month, context: ChangeContext) throws -> SubsidyRunInfo {
+        if month > context.today.monthValue { throw SubsidyError.monthInFuture(month) }
+        return try write { db in
+            let policy = try Self.policy(db, on: month.firstDay)
+            let inputs = try Self.gatherInputs(db, month: month)
+            if inputs.points.isEmpty { throw SubsidyError.nothingToCheck(month) }
+            let decisions = Self.decide(inputs, policy: policy)
+            let canonical = decisions.map { $0.canonical.compact() }.joined(separator: "\n") + "\n"
+            var run = SubsidyRun(
+                month: month, createdAt: context.timestamp, clerk: context.clerk, policySha256: Self.sha256(policy.canonical),
+                inputsSha256: Self.sha256(canonical), status: .draft)
+            try run.insert(db)
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO subsidy_result (run_id, point_id, operator_id, eligible, amount_fen, months_before, months_including, rules, snapshot)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for d in decisions {
+                try insert.execute(arguments: [
+                    run.id, d.pointId, d.operatorId, d.eligible, d.amount.value, d.monthsBefore, d.monthsBefore + (d.eligible ? 1 : 0),
+                    JSONValue.array(d.outcomes.map(\.json)).compact(), d.snapshot.compact(),
+                ])
+            }
+            try db.audit(
+                "subsidy.check", AuditSubject(),
+                after: .object([("run", .number(String(run.id!))), ("month", .string(month.description)),
+                                ("points", .number(String(decisions.count))), ("eligible", .number(String(decisions.filter(\.eligible).count)))]),
+                context: context)
+            return SubsidyRunInfo(run: run, points: decisions.count, eligible: decisions.filter(\.eligible).count,
+                                  total: Fen(decisions.reduce(0) { $0 + $1.amount.value }))
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import GRDB
+
+extension AppDatabase {
+    /// Records the HR bureau's verification of a point (人力社会保障部门核定).
+    public func verifyPoint(_ code: String, hrRef: String, on: LocalDate, until: LocalDate?, context: ChangeContext) throws {
+        let ref = Normalize.spreadsheetText(hrRef)
+        if ref.isEmpty { throw RegistryError.invalid(field: "hr_ref", .empty) }
+        if on > context.today { throw RegistryError.dateInFuture(field: "date", on) }
+        if let until, until < on { throw RegistryError.periodEndsBeforeStart }
+        try write { db in
+            let point = try Self.point(db, code)
+            try db.execute(
+                sql: "INSERT INTO point_verification (point_id, hr_ref, verified_on, valid_until) VALUES (?, ?, ?, ?)",
+                arguments: [point.id, ref, on, until])
+            try db.audit(
+                "point.verify", AuditSubject(pointCode: code),
+                after: .object([("hr_ref", .string(ref)), ("verified_on", .string(on.description)), ("valid_until", until.map { .string($0.description) } ?? .null)]),
+                context: context)
+        }
+    }
+
+    /// Enters months subsidised before the registry existed, as of a month, with their source.
+    public func setOpeningBalance(idNumber: String, months: Int, asOf: Month, first: Month?, source: String, context: ChangeContext) throws {
+        let source = source.trimmingSpaces()
+        if source.isEmpty { throw SubsidyError.policySourceRequired }
+        guard (0...600).contains(months) else { throw SubsidyError.openingBalanceFirstMonth }
+        let firstMonth = first ?? asOf.adding(months: -max(months, 1) + 1)
+        // Not more months than the calendar holds between the first month and the as-of month.
+        if firstMonth > asOf || months > firstMonth.months(to: asOf) + 1 { throw SubsidyError.openingBalanceFirstMonth }
+        try write { db in
+            let person = try Self.operator(db, idNumber, today: context.today)
+            let before = try Row.fetchOne(db, sql: "SELECT months, first_month, as_of_month FROM opening_balance WHERE operator_id = ?", arguments: [person.id])
+            try db.execute(
+                sql: """
+                    INSERT INTO opening_balance (operator_id, months, first_month, as_of_month, source) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (operator_id) DO UPDATE SET months = excluded.months, first_month = excluded.first_month,
+                      as_of_month = excluded.as_of_month, source = excluded.source
+                    """, arguments: [person.id, months, firstMonth, asOf, source])
+            try db.audit(
+                "operator.months", AuditSubject(operatorIdNumber: person.idNumber),
+                before: before.map { .object([("months", .number(String($0["months"] as Int))), ("as_of_month", .string($0["as_of_month"]))]) },
+                after: .object([("months", .number(String(months))), ("first_month", .string(firstMonth.description)), ("as_of_month", .string(asOf.description))]),
+                reason: source, context: context)
+        }
+    }
+
+    /// Overrides an operator's retirement month (agreed early or deferred retirement), with a
+    /// reason; audited. Early: at most three years, never below the old age; later: at most three.
+    public func overrideRetirement(idNumber: String, month: Month, reason: String, context: ChangeContext) throws {
+        let reason = reason.trimmingSpaces()
+        if reason.isEmpty { throw RegistryError.reasonRequired }
+        try write { db in
+            let person = try Self.operator(db, idNumber, today: context.today)
+            let born = person.residentID.birthDate.monthValue
+            let earliest = Retirement.earliestOverride(born: born, group: person.retirementGroup)
+            let latest = Retirement.latestOverride(born: born, group: person.retirementGroup)
+            guard month >= earliest && month <= latest else { throw SubsidyError.overrideOutOfRange(month, earliest: earliest, latest: latest) }
+            try db.execute(
+                sql: """
+                    INSERT INTO retirement_override (operator_id, retirement_month, reason) VALUES (?, ?, ?)
+                    ON CONFLICT (operator_id) DO UPDATE SET retirement_month = excluded.retirement_month, reason = excluded.reason
+                    """, arguments: [person.id, month, reason])
+            try db.audit(
+                "operator.retirement", AuditSubject(operatorIdNumber: person.idNumber),
+                before: .object([("retirement_month", .string(Retirement.month(born: born, group: person.retirementGroup).description))]),
+                after: .object([("retirement_month", .string(month.description))]), reason: reason, context: context)
+        }
+    }
+
+    static let otherPostColumns = [
+        ColumnSpec("id_number", "公民身份号码", "身份证号"), ColumnSpec("name", "姓名"), ColumnSpec("department", "单位", "部门", "岗位单位"),
+    ]
+
+    /// Loads other departments' subsidised posts for a month (for the double-post check).
+    /// The month's earlier list is replaced.
+    public func importOtherPosts(from path: String, sheet: String? = nil, month: Month, context: ChangeContext) throws -> ImportSummary {
+        try importTable(
+            path: path, sheet: sheet, columns: Self.otherPostColumns, dryRun: false,
+            prepare: { db in try db.execute(sql: "DELETE FROM other_post WHERE month = ?", arguments: [month]) },
+            row: { row, check, db in
+                let id = check.value(row, "id_number", personal: Mask.residentID) { text throws(ValueError) in
+                    try ResidentID(parsing: text, today: context.today)
+                }
+                let name = Normalize.spreadsheetText(row["name"])
+                let department = Normalize.spreadsheetText(row["department"])
+                if name.isEmpty { check.add(row, "name", rule: "REQUIRED", message: ValueError.empty.message) }
+                if department.isEmpty { check.add(row, "department", rule: "REQUIRED", message: ValueError.empty.message) }
+                guard let id, !name.isEmpty, !department.isEmpty else { return false }
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO other_post (month, id_number, name, department) VALUES (?, ?, ?, ?)",
+                    arguments: [month, id.rawValue, name, department])
+                return true
+            })
+    }
+}

@@ -1,0 +1,45 @@
+/// The eligibility rules of the public-welfare-post subsidy, each with a stable code.
+public enum SubsidyRule: String, Sendable, CaseIterable, Codable {
+    case pointNotInPlan = "POINT_NOT_IN_PLAN"
+    case pointNotVerified = "POINT_NOT_VERIFIED"
+    case pointNotOperating = "POINT_NOT_OPERATING"
+    case operatorMissing = "OPERATOR_MISSING"
+    case noDifficultyCert = "NO_DIFFICULTY_CERT"
+    case noContract = "NO_CONTRACT"
+    case retired = "RETIRED"
+    case monthsExhausted = "MONTHS_EXHAUSTED"
+    case doublePost = "DOUBLE_POST"
+    case lowActivity = "LOW_ACTIVITY"
+}
+
+/// One rule's outcome for one point and month, with the evidence it used.
+public struct RuleOutcome: Sendable, Hashable {
+    public var rule: SubsidyRule
+    public var passed: Bool
+    public var evidence: [(String, String)]
+
+    public static func == (a: RuleOutcome, b: RuleOutcome) -> Bool { a.json == b.json }
+    public func hash(into hasher: inout Hasher) { hasher.combine(json.compact()) }
+
+    /// `{"rule":…,"passed":…,"evidence":[[key,value],…]}`: pairs keep the evidence's order.
+    var json: JSONValue {
+        .object([
+            ("rule", .string(rule.rawValue)), ("passed", .bool(passed)),
+            ("evidence", .array(evidence.map { .array([.string($0.0), .string($0.1)]) })),
+        ])
+    }
+
+    /// Reads back what `json` stored.
+    static func decode(_ text: String) -> [RuleOutcome] {
+        guard let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { return [] }
+        return array.compactMap { item in
+            guard let code = item["rule"] as? String, let rule = SubsidyRule(rawValue: code), let passed = item["passed"] as? Bool else {
+                return nil
+            }
+            let pairs = (item["evidence"] as? [[String]]) ?? []
+            return RuleOutcome(rule: rule, passed: passed, evidence: pairs.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil })
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,207 @@
+import Foundation
+import GRDB
+
+public enum RunStatus: String, Sendable, Codable, CaseIterable, DatabaseValueConvertible {
+    case draft, final, replaced
+}
+
+/// One recorded monthly check. Its results never change; its status goes draft → final
+/// (→ replaced, with a reason).
+public struct SubsidyRun: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var month: Month
+    public var createdAt: String
+    public var clerk: String
+    public var policySha256: String
+    public var inputsSha256: String
+    public var status: RunStatus
+    public var finalizedAt: String?
+    public var replacedReason: String?
+
+    public static let databaseTableName = "subsidy_run"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A run with its totals, as `subsidy runs` lists it.
+public struct SubsidyRunInfo: Sendable {
+    public var run: SubsidyRun
+    public var points: Int
+    public var eligible: Int
+    public var total: Fen
+
+    public static let columns: [Table.Column] = [
+        .init("id", Message.Header.id), .init("month", Message.Header.month), .init("status", Message.Header.status),
+        .init("points", Message.Header.points), .init("eligible", Message.Header.eligible), .init("amount_fen", Message.Header.amountYuan),
+        .init("created_at", Message.Header.at), .init("clerk", Message.Header.clerk), .init("policy_sha256", Message.Header.policyHash),
+        .init("inputs_sha256", Message.Header.inputsHash),
+    ]
+
+    public var cells: [Cell] {
+        [
+            .integer(run.id!), .text(run.month.description), .label(code: run.status.rawValue, .runStatus(run.status)),
+            .integer(Int64(points)), .integer(Int64(eligible)), .money(total), .text(run.createdAt), .text(run.clerk),
+            .text(run.policySha256), .text(run.inputsSha256),
+        ]
+    }
+}
+
+/// One point's stored result.
+public struct SubsidyResult: Sendable {
+    public var pointCode: String
+    public var pointName: String
+    public var town: String
+    public var village: String
+    public var operatorName: String?
+    public var idNumber: String?
+    public var phone: String?
+    public var sex: String?
+    public var difficulty: String?
+    public var contractType: String?
+    public var contractFrom: String?
+    public var contractTo: String?
+    public var eligible: Bool
+    public var amount: Fen
+    public var monthsBefore: Int
+    public var monthsIncluding: Int
+    public var outcomes: [RuleOutcome]
+    public var operatorId: Int64?
+
+    public var failing: [SubsidyRule] { outcomes.filter { !$0.passed }.map(\.rule) }
+
+    init(row: Row) {
+        let snapshot = (try? JSONSerialization.jsonObject(with: Data((row["snapshot"] as String).utf8)) as? [String: String]) ?? [:]
+        func field(_ key: String) -> String? { snapshot[key].flatMap { $0.isEmpty ? nil : $0 } }
+        pointCode = snapshot["point_code"] ?? ""
+        pointName = snapshot["point_name"] ?? ""
+        town = snapshot["town"] ?? ""
+        village = snapshot["village"] ?? ""
+        operatorName = field("operator_name")
+        idNumber = field("id_number")
+        phone = field("phone")
+        sex = field("sex")
+        difficulty = field("difficulty")
+        contractType = field("contract_type")
+        contractFrom = field("contract_from")
+        contractTo = field("contract_to")
+        eligible = row["eligible"]
+        amount = Fen(row["amount_fen"])
+        monthsBefore = row["months_before"]
+        monthsIncluding = row["months_including"]
+        outcomes = RuleOutcome.decode(row["rules"])
+        operatorId = row["operator_id"]
+    }
+
+    public static let columns: [Table.Column] = [
+        .init("point_code", Message.Header.pointCode), .init("point_name", Message.Header.pointName), .init("town", Message.Header.town),
+        .init("operator_name", Message.Header.operatorName), .init("id_number", Message.Header.idNumber),
+        .init("eligible", Message.Header.eligible), .init("amount_fen", Message.Header.amountYuan),
+        .init("months_including", Message.Header.monthsUsed), .init("failing_rules", Message.Header.failingRules),
+    ]
+
+    public func cells(_ language: Language) -> [Cell] {
+        [
+            .text(pointCode), .text(pointName), .text(town), .optional(operatorName), idNumber.map(Cell.residentID) ?? .null,
+            .bool(eligible), .money(amount), .integer(Int64(monthsIncluding)),
+            .text(failing.map { language == .zh ? Message.subsidyRule($0).zh : $0.rawValue }.joined(separator: language == .zh ? "；" : "; ")),
+        ]
+    }
+}
+
+/// Filters for `subsidy show`.
+public enum ResultFilter: String, Sendable, CaseIterable {
+    case eligible, ineligible
+}
+
+extension AppDatabase {
+    static func run(_ db: Database, _ id: Int64) throws -> SubsidyRun {
+        guard let run = try SubsidyRun.fetchOne(db, key: id) else { throw SubsidyError.runUnknown(id) }
+        return run
+    }
+
+    public func subsidyRuns(month: Month? = nil) throws -> [SubsidyRunInfo] {
+        try read { db in
+            var request = SubsidyRun.order(Column("id"))
+            if let month { request = request.filter(Column("month") == month) }
+            return try request.fetchAll(db).map { run in
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT count(*) AS n, sum(eligible) AS e, sum(amount_fen) AS t FROM subsidy_result WHERE run_id = ?",
+                    arguments: [run.id])!
+                return SubsidyRunInfo(run: run, points: row["n"], eligible: row["e"] ?? 0, total: Fen(row["t"] ?? 0))
+            }
+        }
+    }
+
+    public func subsidyRun(_ id: Int64) throws -> SubsidyRunInfo {
+        guard let info = try subsidyRuns().first(where: { $0.run.id == id }) else { throw SubsidyError.runUnknown(id) }
+        return info
+    }
+
+    /// A run's results in point-code order.
+    public func subsidyResults(_ id: Int64, only: ResultFilter? = nil) throws -> [SubsidyResult] {
+        try read { db in
+            _ = try Self.run(db, id)
+            var sql = "SELECT r.* FROM subsidy_result r JOIN point p ON p.id = r.point_id WHERE r.run_id = ?"
+            if let only { sql += only == .eligible ? " AND r.eligible = 1" : " AND r.eligible = 0" }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY p.code", arguments: [id]).map(SubsidyResult.init(row:))
+        }
+    }
+
+    /// Makes a draft run the month's final one. A month has one final run: replacing it needs a
+    /// reason, and is refused once the bureau's answer has been reconciled against it.
+    public func finalizeRun(_ id: Int64, replacing: Bool = false, reason: String? = nil, context: ChangeContext) throws {
+        try write { db in
+            var run = try Self.run(db, id)
+            guard run.status == .draft else { throw SubsidyError.runNotDraft(id, run.status.rawValue) }
+            if var current = try SubsidyRun.filter(Column("month") == run.month && Column("status") == RunStatus.final.rawValue).fetchOne(db) {
+                guard replacing else { throw SubsidyError.finalExists(run.month, current.id!) }
+                let reason = (reason ?? "").trimmingSpaces()
+                if reason.isEmpty { throw SubsidyError.replaceNeedsReason }
+                if try Int.fetchOne(db, sql: "SELECT count(*) FROM hr_decision WHERE run_id = ?", arguments: [current.id])! > 0 {
+                    throw SubsidyError.reconciled(current.id!)
+                }
+                current.status = .replaced
+                current.replacedReason = reason
+                try current.update(db)
+                try db.audit(
+                    "subsidy.replace", AuditSubject(), before: .object([("run", .number(String(current.id!)))]),
+                    after: .object([("run", .number(String(id)))]), reason: reason, context: context)
+            }
+            run.status = .final
+            run.finalizedAt = context.timestamp
+            try run.update(db)
+            try db.audit("subsidy.finalize", AuditSubject(), after: .object([("run", .number(String(id))), ("month", .string(run.month.description))]), context: context)
+        }
+    }
+
+    /// Per town: points checked, eligible, amount; in town order.
+    public func subsidySummary(_ id: Int64) throws -> [(town: String, points: Int, eligible: Int, amount: Fen)] {
+        let results = try subsidyResults(id)
+        var order: [String] = []
+        var rows: [String: (Int, Int, Int64)] = [:]
+        for r in results {
+            if rows[r.town] == nil { order.append(r.town) }
+            var row = rows[r.town, default: (0, 0, 0)]
+            row.0 += 1
+            row.1 += r.eligible ? 1 : 0
+            row.2 += r.amount.value
+            rows[r.town] = row
+        }
+        return order.map { (town: $0, points: rows[$0]!.0, eligible: rows[$0]!.1, amount: Fen(rows[$0]!.2)) }
+    }
+
+    /// What changed from run A to run B, point by point: eligibility, amount, failing rules.
+    public func subsidyDiff(_ a: Int64, _ b: Int64) throws -> [(code: String, name: String, before: SubsidyResult?, after: SubsidyResult?)] {
+        let left = Dictionary(uniqueKeysWithValues: try subsidyResults(a).map { ($0.pointCode, $0) })
+        let right = Dictionary(uniqueKeysWithValues: try subsidyResults(b).map { ($0.pointCode, $0) })
+        return Set(left.keys).union(right.keys).sorted().compactMap { code in
+            let l = left[code]
+            let r = right[code]
+            if let l, let r, l.eligible == r.eligible, l.amount == r.amount, l.failing == r.failing, l.operatorId == r.operatorId {
+                return nil
+            }
+            return (code: code, name: (r ?? l)!.pointName, before: l, after: r)
+        }
+    }
+}
