@@ -89,7 +89,7 @@ extension AppDatabase {
             case .contractPeriod: .text((r.contractFrom ?? "") + (r.contractTo.map { "至" + $0 } ?? "起"))
             case .monthsUsed: .integer(Int64(r.monthsIncluding))
             case .amount: .money(r.amount)
-            case .remark: .text("")
+            case .remark: .empty
             }
         }
         let rows = results.enumerated().map { index, r in profile.fields.map { value($0.0, r, index) } }

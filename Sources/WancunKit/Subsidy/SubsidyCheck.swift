@@ -167,6 +167,7 @@ extension AppDatabase {
     }
 
     /// Applies every rule to every point; every failing rule is listed, not just the first.
+    /// A point with no operator in the month is not tested on the operator's rules.
     static func decide(_ inputs: SubsidyInputs, policy: Policy) -> [PointDecision] {
         let month = inputs.month
         var decisions = inputs.points.map { point -> PointDecision in
@@ -224,11 +225,8 @@ extension AppDatabase {
                     ("contract_from", .string(assignment.contractFrom?.description ?? "")),
                     ("contract_to", .string(assignment.contractTo?.description ?? "")),
                 ]
-            } else {
-                for rule in [SubsidyRule.noDifficultyCert, .noContract, .retired, .monthsExhausted, .doublePost] {
-                    add(rule, false, [("operator", "")])
-                }
             }
+            // With no operator, the rules about the operator do not apply and are not listed.
             let total = point.activity.parcels + point.activity.purchases
             add(.lowActivity, total >= policy.minMonthlyActivity,
                 [("parcels", String(point.activity.parcels)), ("purchases", String(point.activity.purchases)),
