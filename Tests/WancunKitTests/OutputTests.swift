@@ -53,3 +53,16 @@ import Testing
         #expect(problem.line(.en) == "a.csv row 3 column \"代码\" value \"x\": the name is empty [DIVISION_CODE_FORMAT]")
     }
 }
+
+@Suite struct JSONWriterTests {
+    @Test func nestedValuesAndEscapes() throws {
+        let value = JSONValue.object([
+            ("a", .array([.string("x\"y"), .number("1"), .object([("b", .null), ("c", .array([]))])])),
+            ("d", .bool(true)), ("e", .string("中文\n\u{1}")), ("f", .object([])),
+        ])
+        let text = value.compact()
+        #expect(text == #"{"a":["x\"y",1,{"b":null,"c":[]}],"d":true,"e":"中文\n\u0001","f":{}}"#)
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+        #expect(parsed["e"] as? String == "中文\n\u{1}")
+    }
+}

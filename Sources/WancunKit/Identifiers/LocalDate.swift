@@ -18,10 +18,25 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD`.
     public init(parsing text: String) throws(ValueError) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-            let date = LocalDate(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!)
+        // `YYYY-MM-DD` in ASCII, read byte by byte (dates are read by the thousand).
+        var utf8 = text.utf8.makeIterator()
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        var count = 0
+        while let byte = utf8.next() {
+            count += 1
+            if count == 5 || count == 8 {
+                guard byte == 0x2D else { throw .date(text) }
+            } else if byte >= 0x30 && byte <= 0x39 && count <= 10 {
+                digits.append(Int(byte - 0x30))
+            } else {
+                throw .date(text)
+            }
+        }
+        guard count == 10,
+            let date = LocalDate(
+                year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], month: digits[4] * 10 + digits[5],
+                day: digits[6] * 10 + digits[7])
         else { throw .date(text) }
         self = date
     }

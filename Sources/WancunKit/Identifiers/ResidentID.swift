@@ -51,14 +51,15 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var birthDate: LocalDate {
-        let d = Array(rawValue).map { $0.wholeNumberValue ?? 0 }
-        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + d[$1] } }
+        let d = Array(rawValue.utf8)
+        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(d[$1] - 48) } }
         return LocalDate(year: number(6..<10), month: number(10..<12), day: number(12..<14))!
     }
 
     /// Digit 17 odd means male.
     public var sex: Sex {
-        Array(rawValue)[16].wholeNumberValue! % 2 == 1 ? .male : .female
+        let digit = rawValue.utf8[rawValue.utf8.index(rawValue.utf8.startIndex, offsetBy: 16)] - 48
+        return digit % 2 == 1 ? .male : .female
     }
 
     /// `330424********123X`: the region and the last four, never the birth date.

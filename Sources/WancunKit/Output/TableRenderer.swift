@@ -107,19 +107,30 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+        var writer = JSONWriter(capacity: s.utf8.count + 2)
+        writer.string(s)
+        return writer.text
+    }
+
+    /// Writes this value through `writer`.
+    func write(to writer: inout JSONWriter) {
+        switch self {
+        case .string(let s): writer.string(s)
+        case .number(let n): writer.number(n)
+        case .bool(let b): writer.bool(b)
+        case .null: writer.null()
+        case .array(let items):
+            writer.beginArray()
+            for item in items { item.write(to: &writer) }
+            writer.endArray()
+        case .object(let pairs):
+            writer.beginObject()
+            for (key, value) in pairs {
+                writer.key(key)
+                value.write(to: &writer)
             }
+            writer.endObject()
         }
-        return out + "\""
     }
 }
 

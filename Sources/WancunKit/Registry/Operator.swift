@@ -42,6 +42,34 @@ public struct Operator: Codable, Sendable, Hashable, FetchableRecord, MutablePer
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// Read column by column: faster than Codable decoding where thousands are read at once.
+    public init(row: Row) throws {
+        id = row["id"]
+        idNumber = row["id_number"]
+        name = row["name"]
+        phone = row["phone"]
+        difficulty = row["difficulty"]
+        difficultyNote = row["difficulty_note"]
+        certificateNo = row["certificate_no"]
+        certifiedOn = row["certified_on"]
+        retirementGroup = row["retirement_group"]
+    }
+
+    init(
+        id: Int64? = nil, idNumber: String, name: String, phone: String, difficulty: DifficultyCategory?, difficultyNote: String?,
+        certificateNo: String?, certifiedOn: LocalDate?, retirementGroup: RetirementGroup
+    ) {
+        self.id = id
+        self.idNumber = idNumber
+        self.name = name
+        self.phone = phone
+        self.difficulty = difficulty
+        self.difficultyNote = difficultyNote
+        self.certificateNo = certificateNo
+        self.certifiedOn = certifiedOn
+        self.retirementGroup = retirementGroup
+    }
+
     /// The ID number as a checked value (the schema guarantees its shape).
     public var residentID: ResidentID { ResidentID(trusted: idNumber) }
 
@@ -92,6 +120,34 @@ public struct Assignment: Codable, Sendable, Hashable, FetchableRecord, MutableP
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Read column by column: faster than Codable decoding where thousands are read at once.
+    public init(row: Row) throws {
+        id = row["id"]
+        pointId = row["point_id"]
+        operatorId = row["operator_id"]
+        startedOn = row["started_on"]
+        endedOn = row["ended_on"]
+        endReason = row["end_reason"]
+        contractType = row["contract_type"]
+        contractFrom = row["contract_from"]
+        contractTo = row["contract_to"]
+    }
+
+    init(
+        id: Int64? = nil, pointId: Int64, operatorId: Int64, startedOn: LocalDate, endedOn: LocalDate? = nil, endReason: String? = nil,
+        contractType: ContractType?, contractFrom: LocalDate?, contractTo: LocalDate?
+    ) {
+        self.id = id
+        self.pointId = pointId
+        self.operatorId = operatorId
+        self.startedOn = startedOn
+        self.endedOn = endedOn
+        self.endReason = endReason
+        self.contractType = contractType
+        self.contractFrom = contractFrom
+        self.contractTo = contractTo
+    }
 
     var auditJSON: JSONValue {
         .object([

@@ -58,11 +58,9 @@ extension Database {
 extension JSONValue {
     /// One-line JSON, as stored.
     public func compact() -> String {
-        switch self {
-        case .array(let items): "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
-        case .object(let pairs): "{" + pairs.map { JSONValue.quote($0.0) + ":" + $0.1.compact() }.joined(separator: ",") + "}"
-        default: serialized()
-        }
+        var writer = JSONWriter()
+        write(to: &writer)
+        return writer.text
     }
 }
 

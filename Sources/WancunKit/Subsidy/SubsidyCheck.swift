@@ -11,10 +11,10 @@ public struct PointDecision: Sendable {
     public var outcomes: [RuleOutcome]
     public var monthsBefore: Int
     public var amount: Fen
-    /// Point and operator details as they stood, for the roster.
-    public var snapshot: JSONValue
+    /// Point and operator details as they stood, for the roster (JSON).
+    public var snapshot: String
     /// The inputs the rules used, in the canonical form the run's inputs hash is taken over.
-    var canonical: JSONValue
+    var canonical: String
 
     public var eligible: Bool { outcomes.allSatisfy(\.passed) }
     public var failing: [SubsidyRule] { outcomes.filter { !$0.passed }.map(\.rule) }
@@ -60,17 +60,20 @@ extension AppDatabase {
         let first = month.firstDay.description
         let last = month.lastDay.description
         let next = month.adding(months: 1).firstDay.description
-        // Points that existed by the month's end and were not closed before it began.
+        // Points that existed by the month's end and were not closed before it began, with the
+        // month's activity counted through the (point, time) indexes.
         let pointRows = try Row.fetchAll(
             db,
             sql: """
-                SELECT p.id, p.code, p.name, p.plan_year, t.name AS town_name, v.name AS village_name
+                SELECT p.id, p.code, p.name, p.plan_year, t.name AS town_name, v.name AS village_name,
+                  (SELECT count(*) FROM parcel x WHERE x.point_id = p.id AND x.arrived_at >= ?3 AND x.arrived_at < ?4) AS parcels,
+                  (SELECT count(*) FROM purchase y WHERE y.point_id = p.id AND y.on_date BETWEEN ?3 AND ?1) AS purchases
                 FROM point p JOIN division v ON v.id = p.village_id JOIN division t ON t.id = v.parent_id
-                WHERE (SELECT min(on_date) FROM point_status s WHERE s.point_id = p.id) <= ?
-                  AND coalesce((SELECT s.status FROM point_status s WHERE s.point_id = p.id AND s.on_date < ?
+                WHERE (SELECT min(on_date) FROM point_status s WHERE s.point_id = p.id) <= ?1
+                  AND coalesce((SELECT s.status FROM point_status s WHERE s.point_id = p.id AND s.on_date < ?2
                                 ORDER BY s.on_date DESC, s.id DESC LIMIT 1), '') <> 'closed'
                 ORDER BY p.code
-                """, arguments: [last, first])
+                """, arguments: [last, first, first, next])
         var historyByPoint: [Int64: [(LocalDate, PointStatus)]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT point_id, on_date, status FROM point_status WHERE on_date <= ? ORDER BY point_id, on_date, id", arguments: [last]) {
             historyByPoint[row["point_id"], default: []].append((row["on_date"], row["status"]))
@@ -91,16 +94,6 @@ extension AppDatabase {
                 """, arguments: [last, first])
         {
             verification[row["point_id"]] = (row["hr_ref"], row["verified_on"])
-        }
-        // Activity through the (point, time) indexes, one point at a time.
-        var activity: [Int64: (Int, Int)] = [:]
-        let parcelCount = try db.makeStatement(sql: "SELECT count(*) FROM parcel WHERE point_id = ? AND arrived_at >= ? AND arrived_at < ?")
-        let purchaseCount = try db.makeStatement(sql: "SELECT count(*) FROM purchase WHERE point_id = ? AND on_date BETWEEN ? AND ?")
-        for row in pointRows {
-            let id: Int64 = row["id"]
-            let parcels = try Int.fetchOne(parcelCount, arguments: [id, first, next]) ?? 0
-            let purchases = try Int.fetchOne(purchaseCount, arguments: [id, first, last]) ?? 0
-            activity[id] = (parcels, purchases)
         }
         let operatorIds = Set(assignmentsByPoint.values.flatMap { $0.map(\.operatorId) })
         var operators: [Int64: Operator] = [:]
@@ -152,7 +145,7 @@ extension AppDatabase {
             let planYear: Int? = row["plan_year"]
             let town: String = row["town_name"]
             let village: String = row["village_name"]
-            let counts = activity[id] ?? (0, 0)
+            let counts: (Int, Int) = (row["parcels"], row["purchases"])
             let verified: (ref: String, on: LocalDate)? = verification[id].map { (ref: $0.0, on: $0.1) }
             return SubsidyInputs.PointInput(
                 id: id, code: code, name: name, planYear: planYear, townName: town, villageName: village, operatingDays: operating,
@@ -170,6 +163,7 @@ extension AppDatabase {
     /// A point with no operator in the month is not tested on the operator's rules.
     static func decide(_ inputs: SubsidyInputs, policy: Policy) -> [PointDecision] {
         let month = inputs.month
+        let accepted = policy.acceptedCategories
         var decisions = inputs.points.map { point -> PointDecision in
             var outcomes: [RuleOutcome] = []
             func add(_ rule: SubsidyRule, _ passed: Bool, _ evidence: [(String, String)]) {
@@ -184,13 +178,28 @@ extension AppDatabase {
             let chosen = point.assignments.max { a, b in a.days < b.days || (a.days == b.days && a.0.startedOn < b.0.startedOn) }
             let person = chosen.flatMap { inputs.operators[$0.0.operatorId] }
             add(.operatorMissing, person != nil, [("operator", person?.name ?? ""), ("days", String(chosen?.days ?? 0))])
-            var canonicalOperator: [(String, JSONValue)] = []
+            var canonical = JSONWriter()
+            canonical.beginObject()
+            canonical.field("point", point.code)
+            canonical.field("plan_year", point.planYear.map(String.init) ?? "")
+            canonical.field("hr_ref", point.verification?.ref ?? "")
+            canonical.key("operating_days")
+            canonical.number(point.operatingDays)
+            canonical.key("parcels")
+            canonical.number(point.activity.parcels)
+            canonical.key("purchases")
+            canonical.number(point.activity.purchases)
+            var snapshot = JSONWriter()
+            snapshot.beginObject()
+            snapshot.field("point_code", point.code)
+            snapshot.field("point_name", point.name)
+            snapshot.field("town", point.townName)
+            snapshot.field("village", point.villageName)
             var monthsBefore = 0
-            var snapshotOperator: [(String, JSONValue)] = []
             if let person, let assignment = chosen?.0 {
-                let accepted = person.difficulty.map { policy.acceptedCategories.contains($0) } ?? false
+                let isAccepted = person.difficulty.map { accepted.contains($0) } ?? false
                 let certified = person.certifiedOn.map { $0 <= month.lastDay } ?? false
-                add(.noDifficultyCert, accepted && certified,
+                add(.noDifficultyCert, isAccepted && certified,
                     [("difficulty", person.difficulty?.rawValue ?? ""), ("certificate_no", person.certificateNo ?? ""),
                      ("certified_on", person.certifiedOn?.description ?? "")])
                 // The contract must cover every day the operator was assigned in the month.
@@ -211,37 +220,38 @@ extension AppDatabase {
                      ("months_first_to_retirement", String(firstMonth.months(to: retirement)))])
                 let elsewhere = inputs.otherPosts[person.idNumber] ?? []
                 add(.doublePost, elsewhere.isEmpty, [("other_posts", elsewhere.joined(separator: ","))])
-                canonicalOperator = [
-                    ("id_number", .string(person.idNumber)), ("days", .number(String(chosen!.days))),
-                    ("difficulty", .string(person.difficulty?.rawValue ?? "")), ("certified_on", .string(person.certifiedOn?.description ?? "")),
-                    ("contract", .string("\(assignment.contractType?.rawValue ?? "")/\(assignment.contractFrom?.description ?? "")/\(assignment.contractTo?.description ?? "")")),
-                    ("retirement_month", .string(retirement.description)), ("months_used", .number(String(usage.months))),
-                    ("first_month", .string(firstMonth.description)), ("other_posts", .string(elsewhere.joined(separator: ","))),
-                ]
-                snapshotOperator = [
-                    ("operator_name", .string(person.name)), ("id_number", .string(person.idNumber)), ("phone", .string(person.phone)),
-                    ("sex", .string(person.residentID.sex.rawValue)), ("difficulty", .string(person.difficulty?.rawValue ?? "")),
-                    ("contract_type", .string(assignment.contractType?.rawValue ?? "")),
-                    ("contract_from", .string(assignment.contractFrom?.description ?? "")),
-                    ("contract_to", .string(assignment.contractTo?.description ?? "")),
-                ]
+                canonical.field("id_number", person.idNumber)
+                canonical.key("days")
+                canonical.number(chosen!.days)
+                canonical.field("difficulty", person.difficulty?.rawValue ?? "")
+                canonical.field("certified_on", person.certifiedOn?.description ?? "")
+                canonical.field(
+                    "contract",
+                    "\(assignment.contractType?.rawValue ?? "")/\(assignment.contractFrom?.description ?? "")/\(assignment.contractTo?.description ?? "")")
+                canonical.field("retirement_month", retirement.description)
+                canonical.key("months_used")
+                canonical.number(usage.months)
+                canonical.field("first_month", firstMonth.description)
+                canonical.field("other_posts", elsewhere.joined(separator: ","))
+                snapshot.field("operator_name", person.name)
+                snapshot.field("id_number", person.idNumber)
+                snapshot.field("phone", person.phone)
+                snapshot.field("sex", person.residentID.sex.rawValue)
+                snapshot.field("difficulty", person.difficulty?.rawValue ?? "")
+                snapshot.field("contract_type", assignment.contractType?.rawValue ?? "")
+                snapshot.field("contract_from", assignment.contractFrom?.description ?? "")
+                snapshot.field("contract_to", assignment.contractTo?.description ?? "")
             }
             // With no operator, the rules about the operator do not apply and are not listed.
             let total = point.activity.parcels + point.activity.purchases
             add(.lowActivity, total >= policy.minMonthlyActivity,
                 [("parcels", String(point.activity.parcels)), ("purchases", String(point.activity.purchases)),
                  ("minimum", String(policy.minMonthlyActivity))])
-            let snapshot = JSONValue.object(
-                [("point_code", .string(point.code)), ("point_name", .string(point.name)), ("town", .string(point.townName)),
-                 ("village", .string(point.villageName))] + snapshotOperator)
-            let canonical = JSONValue.object(
-                [("point", .string(point.code)), ("plan_year", .string(point.planYear.map(String.init) ?? "")),
-                 ("hr_ref", .string(point.verification?.ref ?? "")), ("operating_days", .number(String(point.operatingDays))),
-                 ("parcels", .number(String(point.activity.parcels))), ("purchases", .number(String(point.activity.purchases)))]
-                    + canonicalOperator)
+            canonical.endObject()
+            snapshot.endObject()
             return PointDecision(
                 pointId: point.id, pointCode: point.code, operatorId: person?.id, operatorDays: chosen?.days ?? 0, outcomes: outcomes,
-                monthsBefore: monthsBefore, amount: .zero, snapshot: snapshot, canonical: canonical)
+                monthsBefore: monthsBefore, amount: .zero, snapshot: snapshot.text, canonical: canonical.text)
         }
         // One person, one subsidised post: where a person would be paid at two points, the
         // point with more of their days keeps them (the lower code on a tie).
@@ -284,7 +294,7 @@ extension AppDatabase {
             let inputs = try Self.gatherInputs(db, month: month)
             if inputs.points.isEmpty { throw SubsidyError.nothingToCheck(month) }
             let decisions = Self.decide(inputs, policy: policy)
-            let canonical = decisions.map { $0.canonical.compact() }.joined(separator: "\n") + "\n"
+            let canonical = decisions.map(\.canonical).joined(separator: "\n") + "\n"
             var run = SubsidyRun(
                 month: month, createdAt: context.timestamp, clerk: context.clerk, policySha256: Self.sha256(policy.canonical),
                 inputsSha256: Self.sha256(canonical), status: .draft)
@@ -297,7 +307,7 @@ extension AppDatabase {
             for d in decisions {
                 try insert.execute(arguments: [
                     run.id, d.pointId, d.operatorId, d.eligible, d.amount.value, d.monthsBefore, d.monthsBefore + (d.eligible ? 1 : 0),
-                    JSONValue.array(d.outcomes.map(\.json)).compact(), d.snapshot.compact(),
+                    RuleOutcome.serialize(d.outcomes), d.snapshot,
                 ])
             }
             try db.audit(

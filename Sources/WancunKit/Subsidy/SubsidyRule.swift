@@ -29,7 +29,31 @@ public struct RuleOutcome: Sendable, Hashable {
         ])
     }
 
-    /// Reads back what `json` stored.
+    /// The stored form of a point's outcomes: the same JSON as `json`, written directly.
+    static func serialize(_ outcomes: [RuleOutcome]) -> String {
+        var writer = JSONWriter(capacity: 1024)
+        writer.beginArray()
+        for outcome in outcomes {
+            writer.beginObject()
+            writer.field("rule", outcome.rule.rawValue)
+            writer.key("passed")
+            writer.bool(outcome.passed)
+            writer.key("evidence")
+            writer.beginArray()
+            for (key, value) in outcome.evidence {
+                writer.beginArray()
+                writer.string(key)
+                writer.string(value)
+                writer.endArray()
+            }
+            writer.endArray()
+            writer.endObject()
+        }
+        writer.endArray()
+        return writer.text
+    }
+
+    /// Reads back what `serialize` stored.
     static func decode(_ text: String) -> [RuleOutcome] {
         guard let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { return [] }
         return array.compactMap { item in

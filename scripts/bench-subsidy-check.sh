@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Benchmark: `wancun subsidy check` for one month on a generated province of 20,000 in-plan
+# points with operators and 12 months of ledgers (20 parcels and 5 purchases per point-month:
+# 4.8 million parcels, 1.2 million purchases), against one sqlite3 statement computing the
+# month's activity per point and inserting one result row per point.
+# Usage, from the repository root: scripts/bench-subsidy-check.sh [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+tmp=${TMPDIR:-/tmp}/wancun-bench
+mkdir -p "$tmp"
+swift build -c release --product wancun >/dev/null
+wancun=.build/release/wancun
+export WANCUN_TODAY=2026-11-26 WANCUN_CLERK=bench
+base="$tmp/subsidy-base.sqlite"
+if [ ! -f "$base" ]; then
+  [ -f "$tmp/divisions-province.csv" ] || python3 scripts/generate.py divisions --scale province --out "$tmp/divisions-province.csv"
+  $wancun init --db "$base" >/dev/null
+  $wancun division import "$tmp/divisions-province.csv" --db "$base" >/dev/null
+  # 20,000 operators with valid ID numbers (set up in bulk, not measured).
+  python3 - "$tmp/operators.csv" <<'PY'
+import random, sys
+rng = random.Random(7)
+w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+with open(sys.argv[1], "w") as f:
+    for i in range(20000):
+        first17 = f"3304241975{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{(i % 500) * 2 + 1:03d}"
+        first17 = f"330424{1966 + i % 20}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{(i % 500) * 2 + 1:03d}"
+        check = "10X98765432"[sum(int(c) * k for c, k in zip(first17, w)) % 11]
+        f.write(f"{i + 1},{first17 + check},合成{i},1{3 + i % 7}{i:09d}\n")
+PY
+  sqlite3 "$base" <<SQL
+PRAGMA cache_size = -200000;
+CREATE TEMP TABLE staging (n INTEGER, id_number TEXT, name TEXT, phone TEXT);
+.import --csv $tmp/operators.csv staging
+INSERT INTO point (code, village_id, name, status, plan_year, opened_on)
+  SELECT code || '001', id, name || '服务站', 'operating', 2024, '2024-01-01' FROM division WHERE level = 'village';
+INSERT INTO point (code, village_id, name, status, plan_year, opened_on)
+  SELECT code || '002', id, name || '第二服务站', 'operating', 2024, '2024-01-01' FROM division WHERE level = 'village'
+  ORDER BY code LIMIT 20000 - (SELECT count(*) FROM point);
+INSERT INTO point_status (point_id, status, on_date, reason, clerk) SELECT id, 'operating', '2024-01-01', '开业', 'bench' FROM point;
+INSERT OR IGNORE INTO operator (id, id_number, name, phone, difficulty, certificate_no, certified_on, retirement_group)
+  SELECT n, id_number, name, phone, '4050', 'C' || n, '2024-01-01', 'male' FROM staging;
+INSERT INTO assignment (point_id, operator_id, started_on, contract_type, contract_from, contract_to)
+  SELECT p.id, o.id, '2024-01-01', 'labour', '2024-01-01', '2027-12-31' FROM point p JOIN operator o ON o.id = p.id;
+INSERT INTO point_verification (point_id, hr_ref, verified_on) SELECT id, 'HR' || id, '2024-06-01' FROM point;
+INSERT INTO courier (name, brand) VALUES ('中国邮政', '中国邮政');
+WITH RECURSIVE m(m) AS (SELECT 1 UNION ALL SELECT m + 1 FROM m WHERE m < 12),
+  n(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM n WHERE n < 20)
+INSERT INTO parcel (point_id, courier_id, waybill, arrived_at, picked_up_at)
+  SELECT p.id, 1, 'W' || p.id || '-' || m.m || '-' || n.n, printf('2025-%02d-%02d 09:00', m.m, n.n), NULL
+  FROM point p, m, n WHERE m.m BETWEEN 11 AND 12
+  UNION ALL
+  SELECT p.id, 1, 'X' || p.id || '-' || m.m || '-' || n.n, printf('2026-%02d-%02d 09:00', m.m, n.n), printf('2026-%02d-%02d 18:00', m.m, n.n)
+  FROM point p, m, n WHERE m.m <= 10;
+WITH RECURSIVE m(m) AS (SELECT 1 UNION ALL SELECT m + 1 FROM m WHERE m < 12),
+  n(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM n WHERE n < 5)
+INSERT INTO purchase (point_id, platform, order_no, category, amount_fen, on_date)
+  SELECT p.id, '拼多多', 'O' || p.id || '-' || m.m || '-' || n.n, 'daily-goods', 1000 + n.n, printf('%d-%02d-%02d', CASE WHEN m.m > 10 THEN 2025 ELSE 2026 END, m.m, n.n)
+  FROM point p, m, n;
+PRAGMA wal_checkpoint(TRUNCATE);
+SQL
+fi
+echo "base: $(sqlite3 "$base" 'SELECT (SELECT count(*) FROM point) || " points, " || (SELECT count(*) FROM parcel) || " parcels, " || (SELECT count(*) FROM purchase) || " purchases"')"
+cat > "$tmp/subsidy-baseline.sql" <<'SQL'
+CREATE TABLE bench_result (point_id INTEGER PRIMARY KEY, activity INTEGER NOT NULL) STRICT;
+INSERT INTO bench_result
+  SELECT p.id,
+    (SELECT count(*) FROM parcel x WHERE x.point_id = p.id AND x.arrived_at >= '2026-10-01' AND x.arrived_at < '2026-11-01')
+    + (SELECT count(*) FROM purchase y WHERE y.point_id = p.id AND y.on_date BETWEEN '2026-10-01' AND '2026-10-31')
+  FROM point p;
+SQL
+python3 scripts/bench.py --name "subsidy check, 20,000 points, 12 months of ledgers" --runs "$runs" \
+  --setup "wancun=rm -f $tmp/run-c.sqlite*; cp $base $tmp/run-c.sqlite" \
+  --setup "sqlite3=rm -f $tmp/run-d.sqlite*; cp $base $tmp/run-d.sqlite" \
+  --candidate "wancun=$wancun subsidy check --month 2026-10 --db $tmp/run-c.sqlite" \
+  --baseline "sqlite3=sqlite3 $tmp/run-d.sqlite < $tmp/subsidy-baseline.sql"
+echo "results: wancun $(sqlite3 "$tmp/run-c.sqlite" 'SELECT count(*) || " points, " || sum(eligible) || " eligible" FROM subsidy_result'), sqlite3 $(sqlite3 "$tmp/run-d.sqlite" 'SELECT count(*) FROM bench_result') rows"
