@@ -183,6 +183,42 @@ CREATE TABLE purchase (
   UNIQUE (platform, order_no)
 ) STRICT;
 
+CREATE TABLE reconciliation (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('hr', 'parcels', 'fees', 'purchases')),
+  subject TEXT NOT NULL CHECK (subject <> ''),
+  month TEXT CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+  run_id INTEGER REFERENCES subsidy_run(id) ON DELETE RESTRICT,
+  file_name TEXT NOT NULL CHECK (file_name <> ''),
+  file_sha256 TEXT NOT NULL CHECK (length(file_sha256) = 64),
+  created_at TEXT NOT NULL,
+  clerk TEXT NOT NULL CHECK (clerk <> ''),
+  unit TEXT NOT NULL CHECK (unit IN ('fen', 'parcels')),
+  expected_total INTEGER NOT NULL,
+  actual_total INTEGER NOT NULL,
+  matched INTEGER NOT NULL CHECK (matched >= 0),
+  amount_mismatch INTEGER NOT NULL CHECK (amount_mismatch >= 0),
+  field_mismatch INTEGER NOT NULL CHECK (field_mismatch >= 0),
+  only_in_registry INTEGER NOT NULL CHECK (only_in_registry >= 0),
+  only_in_file INTEGER NOT NULL CHECK (only_in_file >= 0),
+  duplicate_in_file INTEGER NOT NULL CHECK (duplicate_in_file >= 0),
+  unknown_key INTEGER NOT NULL CHECK (unknown_key >= 0),
+  invalid_row INTEGER NOT NULL CHECK (invalid_row >= 0),
+  CHECK ((kind = 'hr') = (run_id IS NOT NULL))
+) STRICT;
+
+CREATE TABLE reconciliation_item (
+  id INTEGER PRIMARY KEY,
+  reconciliation_id INTEGER NOT NULL REFERENCES reconciliation(id) ON DELETE CASCADE,
+  outcome TEXT NOT NULL CHECK (outcome IN ('amount_mismatch', 'field_mismatch', 'only_in_registry',
+    'only_in_file', 'duplicate_in_file', 'unknown_key', 'invalid_row')),
+  key TEXT NOT NULL,
+  file_row INTEGER CHECK (file_row >= 1),
+  field TEXT,
+  expected TEXT,
+  actual TEXT
+) STRICT;
+
 CREATE TABLE retirement_override (
   id INTEGER PRIMARY KEY,
   operator_id INTEGER NOT NULL UNIQUE REFERENCES operator(id) ON DELETE RESTRICT,
@@ -305,6 +341,10 @@ CREATE INDEX point_verification_on_point_id ON point_verification(point_id);
 
 CREATE INDEX purchase_on_point_id_on_date ON purchase(point_id, on_date);
 
+CREATE INDEX reconciliation_item_on_reconciliation_id ON reconciliation_item(reconciliation_id);
+
+CREATE INDEX reconciliation_on_file_sha256 ON reconciliation(kind, file_sha256);
+
 CREATE INDEX service_on_point_id ON service(point_id, kind);
 
 CREATE UNIQUE INDEX service_one_open ON service(point_id, kind, ifnull(category, '')) WHERE ended_on IS NULL;
@@ -327,6 +367,9 @@ CREATE TRIGGER point_status_no_update BEFORE UPDATE ON point_status
 
 CREATE TRIGGER point_status_sets_point AFTER INSERT ON point_status
   BEGIN UPDATE point SET status = NEW.status WHERE id = NEW.point_id; END;
+
+CREATE TRIGGER reconciliation_no_update BEFORE UPDATE ON reconciliation
+  BEGIN SELECT RAISE(ABORT, 'reconciliation reports are kept as made'); END;
 
 CREATE TRIGGER subsidy_result_no_delete BEFORE DELETE ON subsidy_result
   BEGIN SELECT RAISE(ABORT, 'subsidy results are immutable'); END;

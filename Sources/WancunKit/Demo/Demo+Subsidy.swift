@@ -26,3 +26,39 @@ extension Demo {
         return (info, export)
     }
 }
+
+extension Demo {
+    /// The bureau's answer to the demo's roster, with a few differences a clerk must see: a
+    /// lower payment, a rejection, a person left out, a misspelt name, an ID it does not know.
+    public static func bureauAnswer(_ db: AppDatabase, run: Int64, to path: String) throws {
+        let eligible = try db.subsidyResults(run, only: .eligible)
+        var rows: [[SheetCell]] = []
+        for (index, result) in eligible.enumerated() {
+            if index == 2 { continue }  // left out
+            var name = result.operatorName ?? ""
+            var decision = "通过"
+            var approved = result.amount
+            var paid = result.amount
+            if index == 0 { paid = Fen(result.amount.value - 10_000) }
+            if index == 1 {
+                decision = "不通过"
+                approved = .zero
+                paid = .zero
+            }
+            if index == 3 { name = String(name.dropLast()) + "士" }
+            rows.append([
+                .text(result.idNumber ?? ""), .text(name), .text(decision), .money(approved), .money(paid),
+                .text(decision == "通过" ? "2026-11-20" : ""), .text(index == 1 ? "核查时服务点未开门" : ""),
+            ])
+        }
+        rows.append([
+            .text(ResidentID.withCheckCharacter("33042419900101999")), .text("外县人员"), .text("通过"), .money(Fen(150000)), .money(Fen(150000)),
+            .text("2026-11-20"), .text(""),
+        ])
+        try XLSXWriter.write(
+            [Worksheet(
+                name: "审核结果", title: "海盐县人力资源和社会保障局公益性岗位补贴审核结果（2026年10月）",
+                header: ["公民身份号码", "姓名", "核定结果", "核定金额(元)", "发放金额(元)", "发放日期", "备注"], rows: rows)],
+            to: path)
+    }
+}

@@ -19,7 +19,6 @@ public enum AnnotatedCopy {
         input: String, sheet: String? = nil, headerRow: Int?, problems: [RowProblem], language: Language,
         to output: String? = nil
     ) throws(RowProblem) -> String {
-        let destination = output ?? path(for: input)
         var byRow: [Int: [String]] = [:]
         for problem in problems {
             guard let row = problem.row else { continue }
@@ -27,15 +26,27 @@ public enum AnnotatedCopy {
             if let column = problem.column { text = Message.columnLabel(column).text(language) + " " + text }
             byRow[row, default: []].append(text)
         }
+        return try write(
+            input: input, sheet: sheet, headerRow: headerRow, notes: byRow.mapValues { $0.joined(separator: "；") },
+            title: Message.problemsColumn.text(language), defaultNote: "", to: output ?? path(for: input))
+    }
+
+    /// Writes a copy of `input` with one more column: `title` on the header row, each row's
+    /// note (or `defaultNote`) below it. The copy is CSV or XLSX by `output`'s extension.
+    @discardableResult
+    public static func write(
+        input: String, sheet: String?, headerRow: Int?, notes: [Int: String], title: String, defaultNote: String, to output: String
+    ) throws(RowProblem) -> String {
+        let destination = output
         let source = try TableReader.openSource(path: input, sheet: sheet)
         var rows: [[String]] = []
         while let row = try source.next() { rows.append(row.cells) }
         let width = rows.map(\.count).max() ?? 0
-        let title = Message.problemsColumn.text(language)
         let annotated = rows.enumerated().map { index, cells -> [String] in
             let number = index + 1
             let padded = cells + Array(repeating: "", count: width - cells.count)
-            let note = number == headerRow ? title : (byRow[number] ?? []).joined(separator: "；")
+            let isData = headerRow.map { number > $0 } ?? true
+            let note = number == headerRow ? title : notes[number] ?? (isData && !cells.allSatisfy(\.isEmpty) ? defaultNote : "")
             return padded + [note]
         }
         if destination.lowercased().hasSuffix(".xlsx") {

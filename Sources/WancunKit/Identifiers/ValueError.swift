@@ -22,6 +22,8 @@ public enum ValueError: Error, Equatable, Sendable {
     case money(String)
     case moneyPrecision(String)
     case empty
+    case choice(String, [String])
+    case number(String)
 
     /// A stable code naming the rule, the same in every language.
     public var rule: String {
@@ -45,6 +47,8 @@ public enum ValueError: Error, Equatable, Sendable {
         case .money: "MONEY_FORMAT"
         case .moneyPrecision: "MONEY_PRECISION"
         case .empty: "REQUIRED"
+        case .choice: "NOT_A_CHOICE"
+        case .number: "NUMBER_FORMAT"
         }
     }
 }

@@ -106,3 +106,12 @@ extension Message {
             en: "The points above did not qualify (each rule's evidence: wancun subsidy show \(run) --format json). Try: wancun subsidy summary \(run), wancun retirement --born 1976-05 --group male")
     }
 }
+
+extension Message {
+    public static let tourReconcile = Message(zh: "【五】与人社局反馈对账", en: "[5] Reconciling the HR bureau's answer")
+    public static func tourReconcileNext(_ file: String, _ id: Int64) -> Message {
+        Message(
+            zh: "人社局反馈文件：\(file)。被退回的月份不再计入已享受月数。试试：wancun reconcile show \(id)，wancun reconcile list",
+            en: "The bureau's file: \(file). A rejected month no longer counts as used. Try: wancun reconcile show \(id), wancun reconcile list")
+    }
+}

@@ -50,6 +50,10 @@ extension Message {
             Message(zh: "金额“\(text)”超过两位小数（分）", en: "amount \"\(text)\" has more than two decimals (fen)")
         case .empty:
             Message(zh: "必填项为空", en: "a required value is empty")
+        case .choice(let text, let choices):
+            Message(zh: "“\(text)”应为 \(choices.joined(separator: " 或 "))", en: "\"\(text)\" must be \(choices.joined(separator: " or "))")
+        case .number(let text):
+            Message(zh: "“\(text)”不是非负整数", en: "\"\(text)\" is not a whole number")
         }
     }
 }

@@ -339,6 +339,51 @@ extension AppDatabase {
                     """)
         }
 
+        migrator.registerMigration("v5") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE reconciliation (
+                      id INTEGER PRIMARY KEY,
+                      kind TEXT NOT NULL CHECK (kind IN ('hr', 'parcels', 'fees', 'purchases')),
+                      subject TEXT NOT NULL CHECK (subject <> ''),
+                      month TEXT CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+                      run_id INTEGER REFERENCES subsidy_run(id) ON DELETE RESTRICT,
+                      file_name TEXT NOT NULL CHECK (file_name <> ''),
+                      file_sha256 TEXT NOT NULL CHECK (length(file_sha256) = 64),
+                      created_at TEXT NOT NULL,
+                      clerk TEXT NOT NULL CHECK (clerk <> ''),
+                      unit TEXT NOT NULL CHECK (unit IN ('fen', 'parcels')),
+                      expected_total INTEGER NOT NULL,
+                      actual_total INTEGER NOT NULL,
+                      matched INTEGER NOT NULL CHECK (matched >= 0),
+                      amount_mismatch INTEGER NOT NULL CHECK (amount_mismatch >= 0),
+                      field_mismatch INTEGER NOT NULL CHECK (field_mismatch >= 0),
+                      only_in_registry INTEGER NOT NULL CHECK (only_in_registry >= 0),
+                      only_in_file INTEGER NOT NULL CHECK (only_in_file >= 0),
+                      duplicate_in_file INTEGER NOT NULL CHECK (duplicate_in_file >= 0),
+                      unknown_key INTEGER NOT NULL CHECK (unknown_key >= 0),
+                      invalid_row INTEGER NOT NULL CHECK (invalid_row >= 0),
+                      CHECK ((kind = 'hr') = (run_id IS NOT NULL))
+                    ) STRICT;
+                    CREATE INDEX reconciliation_on_file_sha256 ON reconciliation(kind, file_sha256);
+                    CREATE TRIGGER reconciliation_no_update BEFORE UPDATE ON reconciliation
+                      BEGIN SELECT RAISE(ABORT, 'reconciliation reports are kept as made'); END;
+
+                    CREATE TABLE reconciliation_item (
+                      id INTEGER PRIMARY KEY,
+                      reconciliation_id INTEGER NOT NULL REFERENCES reconciliation(id) ON DELETE CASCADE,
+                      outcome TEXT NOT NULL CHECK (outcome IN ('amount_mismatch', 'field_mismatch', 'only_in_registry',
+                        'only_in_file', 'duplicate_in_file', 'unknown_key', 'invalid_row')),
+                      key TEXT NOT NULL,
+                      file_row INTEGER CHECK (file_row >= 1),
+                      field TEXT,
+                      expected TEXT,
+                      actual TEXT
+                    ) STRICT;
+                    CREATE INDEX reconciliation_item_on_reconciliation_id ON reconciliation_item(reconciliation_id);
+                    """)
+        }
+
         return migrator
     }
 }

@@ -43,6 +43,13 @@ struct DemoCommand: WancunCommand {
         ctx.say(.runFinalized(info.run.id!))
         ctx.say(.rosterWritten(export.path, rows: export.rows, total: export.total, manifest: export.manifestPath))
         ctx.say(.tourSubsidyNext(info.run.id!))
+        ctx.out("\n")
+        ctx.say(.tourReconcile)
+        let answer = URL(fileURLWithPath: path).deletingPathExtension().path + "-人社局反馈-\(Demo.activityMonth).xlsx"
+        try Demo.bureauAnswer(db, run: info.run.id!, to: answer)
+        let report = try db.reconcileHR(run: info.run.id!, file: answer, options: ReconOptions(again: true), context: ctx.changeContext())
+        ctx.show(report, reveal: false)
+        ctx.say(.tourReconcileNext(answer, report.id))
     }
 
     func tourCoverage(_ db: AppDatabase, _ ctx: Context) throws {

@@ -1,0 +1,70 @@
+// The catalogue: reconciliations.
+extension Message {
+    static func reconError(_ error: ReconError) -> Message {
+        switch error {
+        case .alreadyReconciled(let id, let date):
+            Message(
+                zh: "这个文件已于 \(date) 对过账（第 \(id) 号对账）；确需再对一次，加 --again",
+                en: "this file was reconciled on \(date) (reconciliation \(id)); to do it again add --again")
+        case .unknown(let id):
+            Message(zh: "没有第 \(id) 号对账", en: "no reconciliation \(id)")
+        case .runNotFinal(let id):
+            Message(zh: "第 \(id) 次核查尚未定稿，不能与人社局反馈对账", en: "run \(id) is not final and cannot be reconciled")
+        }
+    }
+
+    public static func reconOutcome(_ outcome: ReconOutcome) -> Message {
+        switch outcome {
+        case .matched: Message(zh: "一致", en: "matched")
+        case .amountMismatch: Message(zh: "金额不符", en: "amount differs")
+        case .fieldMismatch: Message(zh: "内容不符", en: "field differs")
+        case .onlyInRegistry: Message(zh: "仅登记系统有", en: "only in the registry")
+        case .onlyInFile: Message(zh: "仅对方文件有", en: "only in the file")
+        case .duplicateInFile: Message(zh: "文件中重复", en: "repeated in the file")
+        case .unknownKey: Message(zh: "登记系统不认识", en: "unknown to the registry")
+        case .invalidRow: Message(zh: "无法读取的行", en: "unreadable row")
+        }
+    }
+
+    public static func reconKind(_ kind: ReconKind) -> Message {
+        switch kind {
+        case .hr: Message(zh: "人社局反馈", en: "HR bureau's answer")
+        case .parcels: Message(zh: "快递到件清单", en: "courier manifest")
+        case .fees: Message(zh: "快递费用结算单", en: "courier fee statement")
+        case .purchases: Message(zh: "平台订单对账单", en: "platform statement")
+        }
+    }
+
+    public static func reconTotals(expected: String, actual: String, difference: String, unit: String) -> Message {
+        let zhUnit = unit == "fen" ? "元" : "件"
+        let enUnit = unit == "fen" ? "yuan" : "parcels"
+        return Message(
+            zh: "应为 \(expected) \(zhUnit)，对方 \(actual) \(zhUnit)，差额 \(difference) \(zhUnit)",
+            en: "expected \(expected) \(enUnit), file \(actual) \(enUnit), difference \(difference) \(enUnit)")
+    }
+
+    public static func reconHeadline(_ id: Int64, _ kind: ReconKind, _ subject: String) -> Message {
+        Message(zh: "第 \(id) 号对账：\(reconKind(kind).zh)（\(subject)）", en: "reconciliation \(id): \(reconKind(kind).en) (\(subject))")
+    }
+
+    public static let reconAllMatched = Message(zh: "全部一致", en: "everything matches")
+}
+
+extension Message.Header {
+    public static let outcome = Message(zh: "结果", en: "Outcome")
+    public static let key = Message(zh: "对账键", en: "Key")
+    public static let fileRow = Message(zh: "文件行号", en: "File row")
+    public static let expected = Message(zh: "登记系统", en: "Registry")
+    public static let actual = Message(zh: "对方文件", en: "File")
+    public static let kind = Message(zh: "类型", en: "Kind")
+    public static let count = Message(zh: "数量", en: "Count")
+}
+
+extension Message.Header {
+    public static let difference = Message(zh: "差额", en: "Difference")
+    public static let differences = Message(zh: "差异", en: "Differences")
+}
+
+extension Message.Section {
+    public static let differences = Message(zh: "差异明细", en: "Differences")
+}

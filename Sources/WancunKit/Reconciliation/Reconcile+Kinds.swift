@@ -1,0 +1,151 @@
+import GRDB
+
+extension ReconField {
+    static func text(_ key: String, _ header: String) -> ReconField {
+        ReconField(key: key, header: header, isAmount: false) { text throws(ValueError) in
+            let t = Normalize.spreadsheetText(text)
+            if t.isEmpty { throw .empty }
+            return t
+        }
+    }
+
+    static func amount(_ key: String, _ header: String, emptyIsZero: Bool = false) -> ReconField {
+        ReconField(key: key, header: header, isAmount: true) { text throws(ValueError) in
+            if emptyIsZero && Normalize.spreadsheetText(text).isEmpty { return "0" }
+            return String(try Fen(parsingYuan: text).value)
+        }
+    }
+}
+
+extension AppDatabase {
+    /// The HR bureau's answer for a final run, keyed on the ID number: 公民身份号码, 姓名,
+    /// 核定结果 (通过 / 不通过), 核定金额(元), 发放金额(元), 发放日期, 备注. The bureau's result and
+    /// payments are recorded against the run; a rejected month stops counting as used.
+    public func reconcileHR(run id: Int64, file path: String, options: ReconOptions = ReconOptions(), context: ChangeContext) throws -> ReconReport {
+        let run = try subsidyRun(id).run
+        guard run.status == .final else { throw ReconError.runNotFinal(id) }
+        let today = context.today
+        let result = ReconField(key: "result", header: "核定结果", isAmount: false) { text throws(ValueError) in
+            switch Normalize.spreadsheetText(text) {
+            case "通过", "合格", "是": return "通过"
+            case "不通过", "不合格", "否": return "不通过"
+            default: throw .choice(text, ["通过", "不通过"])
+            }
+        }
+        var paidOn = ReconField(key: "paid_on", header: "发放日期", isAmount: false) { text throws(ValueError) in
+            let t = Normalize.spreadsheetText(text)
+            return t.isEmpty ? "" : try LocalDate(parsing: t).description
+        }
+        paidOn.compared = false
+        paidOn.required = false
+        var remark = ReconField(key: "remark", header: "备注", isAmount: false) { text throws(ValueError) in Normalize.spreadsheetText(text) }
+        remark.compared = false
+        remark.required = false
+        let spec = ReconSpec(
+            kind: .hr, subject: String(id), month: run.month, runId: id,
+            keyColumn: ColumnSpec("id_number", "公民身份号码", "身份证号", "身份证号码"),
+            parseKey: { text throws(ValueError) in try ResidentID(parsing: text, today: today).rawValue }, maskKey: Mask.residentID,
+            fields: [
+                .text("name", "姓名"), result, .amount("approved", "核定金额(元)", emptyIsZero: true),
+                .amount("paid", "发放金额(元)", emptyIsZero: true), paidOn, remark,
+            ],
+            totalField: 3, unit: "fen",
+            registrySQL: """
+                SELECT json_extract(snapshot, '$.id_number'), json_extract(snapshot, '$.operator_name'), '通过',
+                  CAST(amount_fen AS TEXT), CAST(amount_fen AS TEXT), NULL, NULL
+                FROM subsidy_result WHERE run_id = ? AND eligible = 1
+                """,
+            registryArguments: [id],
+            knownSQL: "EXISTS (SELECT 1 FROM operator o WHERE o.id_number = f.key)", knownArguments: [])
+        return try reconcile(spec, file: path, options: options, context: context) { db, _ in
+            try db.execute(
+                sql: """
+                    INSERT INTO hr_decision (run_id, operator_id, approved, approved_fen, paid_fen, paid_on, remark)
+                    SELECT ?, o.id, f.v2 = '通过', CAST(f.v3 AS INTEGER), CAST(f.v4 AS INTEGER), NULLIF(f.v5, ''), NULLIF(f.v6, '')
+                    FROM recon_file f JOIN recon_registry r ON r.key = f.key JOIN operator o ON o.id_number = f.key
+                    WHERE NOT EXISTS (SELECT 1 FROM recon_file g WHERE g.key = f.key AND g.row < f.row)
+                    ON CONFLICT (run_id, operator_id) DO UPDATE SET approved = excluded.approved, approved_fen = excluded.approved_fen,
+                      paid_fen = excluded.paid_fen, paid_on = excluded.paid_on, remark = excluded.remark
+                    """, arguments: [id])
+        }
+    }
+
+    /// A courier's manifest (运单号, 服务点编码, 到站时间) against the parcel ledger of that courier
+    /// and month.
+    public func reconcileParcels(courier key: String, month: Month, file path: String, options: ReconOptions = ReconOptions(), context: ChangeContext) throws -> ReconReport {
+        let courier = try read { db in try Self.courier(db, key) }
+        let spec = ReconSpec(
+            kind: .parcels, subject: courier.name, month: month, runId: nil, keyColumn: ColumnSpec("waybill", "运单号"),
+            parseKey: { text throws(ValueError) in
+                let t = Normalize.spreadsheetText(text)
+                if t.isEmpty { throw .empty }
+                return t
+            }, maskKey: nil,
+            fields: [
+                .text("point_code", "服务点编码"),
+                ReconField(key: "arrived_at", header: "到站时间", isAmount: false) { text throws(ValueError) in try LocalDateTime(parsing: text).description },
+            ],
+            totalField: nil, unit: "parcels",
+            registrySQL: """
+                SELECT x.waybill, p.code, x.arrived_at FROM parcel x JOIN point p ON p.id = x.point_id
+                WHERE x.courier_id = ? AND x.arrived_at >= ? AND x.arrived_at < ?
+                """,
+            registryArguments: [courier.id, month.firstDay.description, month.adding(months: 1).firstDay.description],
+            knownSQL: "EXISTS (SELECT 1 FROM parcel x WHERE x.courier_id = ? AND x.waybill = f.key)", knownArguments: [courier.id])
+        return try reconcile(spec, file: path, options: options, context: context)
+    }
+
+    /// A courier's fee statement (服务点编码, 件数, 金额(元)) against the month's parcels times the
+    /// linked fee per point.
+    public func reconcileFees(courier key: String, month: Month, file path: String, options: ReconOptions = ReconOptions(), context: ChangeContext) throws -> ReconReport {
+        let courier = try read { db in try Self.courier(db, key) }
+        let count = ReconField(key: "count", header: "件数", isAmount: false) { text throws(ValueError) in
+            let t = Normalize.spreadsheetText(text)
+            guard let n = Int(t), n >= 0 else { throw .number(text) }
+            return String(n)
+        }
+        let spec = ReconSpec(
+            kind: .fees, subject: courier.name, month: month, runId: nil, keyColumn: ColumnSpec("point_code", "服务点编码"),
+            parseKey: { text throws(ValueError) in
+                let t = Normalize.spreadsheetText(text)
+                if t.isEmpty { throw .empty }
+                return t
+            }, maskKey: nil,
+            fields: [count, .amount("amount", "金额(元)")],
+            totalField: 1, unit: "fen",
+            registrySQL: """
+                SELECT p.code, CAST(count(x.id) AS TEXT), CAST(count(x.id) * coalesce(l.fee_fen, 0) AS TEXT)
+                FROM point p
+                JOIN courier_link l ON l.point_id = p.id AND l.courier_id = ?1 AND l.started_on <= ?3 AND (l.ended_on IS NULL OR l.ended_on > ?2)
+                LEFT JOIN parcel x ON x.point_id = p.id AND x.courier_id = ?1 AND x.arrived_at >= ?2 AND x.arrived_at < ?4
+                GROUP BY p.id
+                """,
+            registryArguments: [courier.id, month.firstDay.description, month.lastDay.description, month.adding(months: 1).firstDay.description],
+            knownSQL: "EXISTS (SELECT 1 FROM point p WHERE p.code = f.key)", knownArguments: [])
+        return try reconcile(spec, file: path, options: options, context: context)
+    }
+
+    /// A platform's statement (订单号, 服务点编码, 金额(元), 日期) against the agent-purchase ledger.
+    public func reconcilePurchases(platform: String, month: Month, file path: String, options: ReconOptions = ReconOptions(), context: ChangeContext) throws -> ReconReport {
+        let platform = Normalize.spreadsheetText(platform)
+        let spec = ReconSpec(
+            kind: .purchases, subject: platform, month: month, runId: nil, keyColumn: ColumnSpec("order_no", "订单号"),
+            parseKey: { text throws(ValueError) in
+                let t = Normalize.spreadsheetText(text)
+                if t.isEmpty { throw .empty }
+                return t
+            }, maskKey: nil,
+            fields: [
+                .text("point_code", "服务点编码"), .amount("amount", "金额(元)"),
+                ReconField(key: "on_date", header: "日期", isAmount: false) { text throws(ValueError) in try LocalDate(parsing: Normalize.spreadsheetText(text)).description },
+            ],
+            totalField: 1, unit: "fen",
+            registrySQL: """
+                SELECT y.order_no, p.code, CAST(y.amount_fen AS TEXT), y.on_date FROM purchase y JOIN point p ON p.id = y.point_id
+                WHERE y.platform = ? AND y.on_date BETWEEN ? AND ?
+                """,
+            registryArguments: [platform, month.firstDay.description, month.lastDay.description],
+            knownSQL: "EXISTS (SELECT 1 FROM purchase y WHERE y.platform = ? AND y.order_no = f.key)", knownArguments: [platform])
+        return try reconcile(spec, file: path, options: options, context: context)
+    }
+}
