@@ -340,12 +340,20 @@ struct SubsidyFixture {
         let refused = try wancun(["subsidy", "export", "2", "--out", out, "--db", path])
         #expect(refused.status == 1 && refused.stderr.contains("尚未定稿"))
         #expect(try wancun(["subsidy", "finalize", "2", "--db", path]).stderr.contains("--replace --reason"))
-        #expect(try wancun(["subsidy", "finalize", "2", "--replace", "--reason", "补录", "--db", path]).status == 0)
-        let export = try wancun(["subsidy", "export", "2", "--out", out, "--db", path])
+        // The demo reconciled run 1 with the bureau's answer: it can no longer be replaced.
+        let replaced = try wancun(["subsidy", "finalize", "2", "--replace", "--reason", "补录", "--db", path])
+        #expect(replaced.status == 1 && replaced.stderr.contains("已与人社局反馈对账"))
+        #expect(try wancun(["subsidy", "check", "--month", "2026-09", "--db", path]).status == 0)
+        #expect(try wancun(["subsidy", "finalize", "3", "--db", path]).status == 0)
+        let export = try wancun(["subsidy", "export", "3", "--out", out, "--db", path])
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(try readAll(out)[2][7].count == 18)
+        // September had no ledgers in the demo: nobody qualified, the roster has a header and totals.
+        let roster = try readAll(out)
+        #expect(roster[1][7] == "公民身份号码" && roster[2].first == "合计")
         let diff = try wancun(["subsidy", "diff", "1", "2", "--db", path])
         #expect(diff.stdout.contains("两次核查结果相同"))
+        let months = try wancun(["subsidy", "diff", "1", "3", "--db", path, "--format", "json"])
+        #expect(months.status == 0)
         let policy = try wancun(["policy", "show", "--db", path, "--on", "2026-10-01", "--format", "json"])
         let values = try JSONSerialization.jsonObject(with: Data(policy.stdout.utf8)) as! [[String: Any]]
         #expect(values.map { $0["key"] as! String } == PolicyKey.allCases.map(\.rawValue))
