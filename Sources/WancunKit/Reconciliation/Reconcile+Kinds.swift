@@ -63,7 +63,7 @@ extension AppDatabase {
                     INSERT INTO hr_decision (run_id, operator_id, approved, approved_fen, paid_fen, paid_on, remark)
                     SELECT ?, o.id, f.v2 = '通过', CAST(f.v3 AS INTEGER), CAST(f.v4 AS INTEGER), NULLIF(f.v5, ''), NULLIF(f.v6, '')
                     FROM recon_file f JOIN recon_registry r ON r.key = f.key JOIN operator o ON o.id_number = f.key
-                    WHERE NOT EXISTS (SELECT 1 FROM recon_file g WHERE g.key = f.key AND g.row < f.row)
+                    WHERE f.row NOT IN (SELECT row FROM recon_dup)
                     ON CONFLICT (run_id, operator_id) DO UPDATE SET approved = excluded.approved, approved_fen = excluded.approved_fen,
                       paid_fen = excluded.paid_fen, paid_on = excluded.paid_on, remark = excluded.remark
                     """, arguments: [id])

@@ -148,6 +148,8 @@ extension AppDatabase {
             path: path, columns: [spec.keyColumn] + spec.fields.map { ColumnSpec($0.key, $0.header, required: $0.required) }, sheet: options.sheet)
         let n = spec.fields.count
         return try write { db in
+            // The file side lives in a temporary table; a larger page cache keeps it quick.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
             if !options.again,
                 let earlier = try Row.fetchOne(
                     db, sql: "SELECT id, created_at FROM reconciliation WHERE kind = ? AND file_sha256 = ? ORDER BY id DESC LIMIT 1",
@@ -160,9 +162,11 @@ extension AppDatabase {
                 sql: """
                     DROP TABLE IF EXISTS temp.recon_file; DROP TABLE IF EXISTS temp.recon_registry;
                     CREATE TEMP TABLE recon_file (row INTEGER PRIMARY KEY, key TEXT NOT NULL, \(columns));
-                    CREATE TEMP TABLE recon_registry (key TEXT PRIMARY KEY, \(columns)) WITHOUT ROWID;
+                    CREATE TEMP TABLE recon_registry (key TEXT NOT NULL, \(columns));
                     """)
-            defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.recon_file; DROP TABLE IF EXISTS temp.recon_registry") }
+            defer {
+                try? db.execute(sql: "DROP TABLE IF EXISTS temp.recon_file; DROP TABLE IF EXISTS temp.recon_registry; DROP TABLE IF EXISTS temp.recon_dup")
+            }
             // The file side, every row checked.
             var check = RowChecker(file: fileName)
             var invalid: [ReconItem] = []
@@ -192,13 +196,24 @@ extension AppDatabase {
             if !options.skipInvalid && !check.problems.isEmpty {
                 throw RowProblems(check.problems + table.warnings, input: path, sheet: options.sheet, headerRow: table.headerRowNumber)
             }
-            try db.execute(sql: "CREATE INDEX temp.recon_file_on_key ON recon_file(key, row)")
+            // Indexes are built once the tables are full: a sort, not a million random inserts.
             try db.execute(
                 sql: "INSERT INTO recon_registry (key, \((1...n).map { "v\($0)" }.joined(separator: ", "))) \(spec.registrySQL)",
                 arguments: spec.registryArguments)
-            let first = "NOT EXISTS (SELECT 1 FROM recon_file g WHERE g.key = f.key AND g.row < f.row)"
+            try db.execute(
+                sql: """
+                    CREATE INDEX temp.recon_file_on_key ON recon_file(key, row);
+                    CREATE UNIQUE INDEX temp.recon_registry_on_key ON recon_registry(key);
+                    DROP TABLE IF EXISTS temp.recon_dup;
+                    CREATE TEMP TABLE recon_dup AS
+                      SELECT f.row, f.key FROM recon_file f
+                      JOIN (SELECT key, min(row) AS first FROM recon_file GROUP BY key HAVING count(*) > 1) d ON d.key = f.key
+                      WHERE f.row > d.first;
+                    """)
+            // A key's first row in the file is the one compared; later ones are duplicates.
+            let first = "f.row NOT IN (SELECT row FROM recon_dup)"
             var items: [ReconItem] = invalid
-            for row in try Row.fetchAll(db, sql: "SELECT f.row, f.key FROM recon_file f WHERE NOT \(first) ORDER BY f.row") {
+            for row in try Row.fetchAll(db, sql: "SELECT row, key FROM recon_dup ORDER BY row") {
                 items.append(ReconItem(outcome: .duplicateInFile, key: row["key"], row: row["row"], field: nil, expected: nil, actual: nil))
             }
             // Both sides: any other field that differs makes a field mismatch; else any amount.
