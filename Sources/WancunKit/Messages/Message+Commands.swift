@@ -115,3 +115,20 @@ extension Message {
             en: "The bureau's file: \(file). A rejected month no longer counts as used. Try: wancun reconcile show \(id), wancun reconcile list")
     }
 }
+
+extension Message {
+    public static func importAction(_ action: String) -> Message {
+        switch action {
+        case "created": Message(zh: "新建", en: "created")
+        case "updated": Message(zh: "更新", en: "updated")
+        default: Message(zh: "未变", en: "unchanged")
+        }
+    }
+    public static func progressRows(_ rows: Int) -> Message {
+        Message(zh: "已检查 \(rows) 行……", en: "\(rows) rows checked…")
+    }
+}
+
+extension Message.Header {
+    public static let importResult = Message(zh: "导入结果", en: "Import result")
+}

@@ -50,3 +50,9 @@ extension Message {
         Message(zh: "已在原文件旁写出标注了问题的副本：\(path)", en: "a copy marking each row's problems is beside the file: \(path)")
     }
 }
+
+extension Message {
+    public static func resultCopyWritten(_ path: String) -> Message {
+        Message(zh: "已在原文件旁写出每行的服务点编码和导入结果：\(path)", en: "each row's point code and result are in a copy beside the file: \(path)")
+    }
+}

@@ -238,3 +238,38 @@ extension Message {
         }
     }
 }
+
+extension Message {
+    static func townByName(_ name: String, found: Int) -> Message {
+        found == 0
+            ? Message(zh: "没有名为“\(name)”的乡镇（街道）", en: "no town named \"\(name)\"")
+            : Message(zh: "有 \(found) 个乡镇都叫“\(name)”：请改填村代码", en: "\(found) towns are named \"\(name)\": give the village code instead")
+    }
+    static func villageByName(_ name: String, codes: [String]) -> Message {
+        codes.isEmpty
+            ? Message(zh: "该乡镇没有名为“\(name)”的村", en: "the town has no village named \"\(name)\"")
+            : Message(
+                zh: "该乡镇有多个村名为“\(name)”（\(codes.joined(separator: "、"))）：村名会重复，请改填村代码",
+                en: "several villages are named \"\(name)\" (\(codes.joined(separator: ", "))): names repeat, give the village code")
+    }
+    static let villageRequired = Message(zh: "请填写村代码，或乡镇和行政村名称", en: "give the village code, or the town and village names")
+    static let phoneMasked = Message(
+        zh: "手机号已被遮蔽（含 *），请用 --reveal 导出的完整号码", en: "the phone is masked (has *): use the full number, as exported with --reveal")
+    static func serviceItemUnknown(_ item: String) -> Message {
+        Message(
+            zh: "服务“\(item)”不认识：可填 agent-purchase:建材|农资|日用品、agent-sale、bill-payment、ticketing、parcel",
+            en: "service \"\(item)\" is not known: use agent-purchase:建材|农资|日用品, agent-sale, bill-payment, ticketing, parcel")
+    }
+    static func pointVillageMismatch(_ code: String, _ village: DivisionCode) -> Message {
+        Message(zh: "服务点 \(code) 不在村 \(village)", en: "point \(code) is not in village \(village)")
+    }
+    public static func pointsImported(created: Int, updated: Int, unchanged: Int) -> Message {
+        Message(zh: "新建 \(created) 个，更新 \(updated) 个，未变 \(unchanged) 个", en: "\(created) created, \(updated) updated, \(unchanged) unchanged")
+    }
+}
+
+extension Message {
+    static func samePointAsRow(_ row: Int, _ code: String) -> Message {
+        Message(zh: "与第\(row)行是同一个服务点（\(code)）：同一文件不能重复登记", en: "the same point as row \(row) (\(code)): a file lists a point once")
+    }
+}

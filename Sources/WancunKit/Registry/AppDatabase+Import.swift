@@ -8,6 +8,8 @@ public struct ImportSummary: Sendable {
     public var written: Int
     public var dryRun: Bool
     public var warnings: [RowProblem]
+    /// Where the file's header row was.
+    public var headerRow: Int
 }
 
 extension AppDatabase {
@@ -55,6 +57,6 @@ extension AppDatabase {
             throw RowProblems(check.problems + table.warnings, input: path, sheet: sheet, headerRow: table.headerRowNumber)
         }
         return ImportSummary(
-            file: path, rows: rows, written: dryRun ? 0 : written, dryRun: dryRun, warnings: table.warnings)
+            file: path, rows: rows, written: dryRun ? 0 : written, dryRun: dryRun, warnings: table.warnings, headerRow: table.headerRowNumber)
     }
 }

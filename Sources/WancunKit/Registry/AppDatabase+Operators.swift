@@ -71,6 +71,10 @@ extension AppDatabase {
     /// Registers a person. Men's retirement group is `male`; a woman's must be stated, since
     /// it depends on the post.
     public func addOperator(_ new: NewOperator, context: ChangeContext) throws -> Operator {
+        try write { db in try Self.addOperator(db, new, context: context) }
+    }
+
+    static func addOperator(_ db: Database, _ new: NewOperator, context: ChangeContext) throws -> Operator {
         let id = try parse("id_number") { () throws(ValueError) in try ResidentID(parsing: new.idNumber, today: context.today) }
         let phone = try parse("phone") { () throws(ValueError) in try Phone(parsing: new.phone) }
         let name = Normalize.spreadsheetText(new.name)
@@ -80,17 +84,15 @@ extension AppDatabase {
             difficultyNote: new.difficultyNote, certificateNo: new.certificateNo, certifiedOn: new.certifiedOn,
             retirementGroup: try Self.retirementGroup(new.retirementGroup, for: id))
         try Self.checkDifficulty(person, today: context.today)
-        return try write { db in
-            if let existing = try Operator.filter(Column("id_number") == id.rawValue).fetchOne(db) {
-                throw RegistryError.operatorExists(maskedID: id.masked, name: existing.name)
-            }
-            try new.override.validate()
-            let suspect = try DuplicateCheck.suspectPhone(db, phone: phone.rawValue, excluding: nil)
-            try person.insert(db)
-            try DuplicateCheck.enforce(db, suspect, new.override, subject: AuditSubject(operatorIdNumber: id.rawValue), context: context)
-            try db.audit("operator.add", AuditSubject(operatorIdNumber: id.rawValue), after: person.auditJSON, context: context)
-            return person
+        if let existing = try Operator.filter(Column("id_number") == id.rawValue).fetchOne(db) {
+            throw RegistryError.operatorExists(maskedID: id.masked, name: existing.name)
         }
+        try new.override.validate()
+        let suspect = try DuplicateCheck.suspectPhone(db, phone: phone.rawValue, excluding: nil)
+        try person.insert(db)
+        try DuplicateCheck.enforce(db, suspect, new.override, subject: AuditSubject(operatorIdNumber: id.rawValue), context: context)
+        try db.audit("operator.add", AuditSubject(operatorIdNumber: id.rawValue), after: person.auditJSON, context: context)
+        return person
     }
 
     static func retirementGroup(_ given: RetirementGroup?, for id: ResidentID) throws -> RetirementGroup {
@@ -175,53 +177,55 @@ extension AppDatabase {
     /// Puts an operator in charge of a point from a date. The point's current operator, if
     /// any, stops that day; a person already running another point then is refused.
     public func assign(_ new: NewAssignment, context: ChangeContext) throws -> Assignment {
-        try write { db in
-            let point = try Self.point(db, new.pointCode)
-            if point.status == .closed { throw RegistryError.pointClosed(point.code) }
-            let person = try Self.operator(db, new.idNumber, today: context.today)
-            if new.from > context.today { throw RegistryError.dateInFuture(field: "date", new.from) }
-            if (new.contractType == nil) != (new.contractFrom == nil) || (new.contractTo != nil && new.contractType == nil) {
-                throw RegistryError.contractIncomplete
-            }
-            if let from = new.contractFrom, let to = new.contractTo, to < from { throw RegistryError.contractEndsBeforeStart }
-            let others = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT p.code, p.name FROM assignment a JOIN point p ON p.id = a.point_id
-                    WHERE a.operator_id = ? AND a.point_id <> ? AND (a.ended_on IS NULL OR a.ended_on > ?)
-                    ORDER BY a.started_on LIMIT 1
-                    """, arguments: [person.id, point.id, new.from])
-            if let other = others.first {
-                throw RegistryError.operatorBusy(maskedID: person.residentID.masked, otherPoint: other["code"], otherName: other["name"])
-            }
-            if var current = try Assignment.filter(Column("point_id") == point.id! && Column("ended_on") == nil).fetchOne(db) {
-                if current.operatorId == person.id { throw RegistryError.operatorAlreadyHere(maskedID: person.residentID.masked) }
-                if new.from < current.startedOn { throw RegistryError.assignmentBeforeCurrent(new.from, current: current.startedOn) }
-                try Self.end(db, &current, on: new.from, reason: Message.replacedByNewOperator.zh, pointCode: point.code, context: context)
-            }
-            if let ended = try LocalDate.fetchOne(
-                db, sql: "SELECT max(ended_on) FROM assignment WHERE point_id = ? AND ended_on > ?", arguments: [point.id, new.from])
-            {
-                throw RegistryError.assignmentOverlapsHistory(new.from, endedOn: ended)
-            }
-            // A phone shared with another operator who runs a point now hints at impersonation.
-            try new.override.validate()
-            let phoneSuspect = try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: person.id)
-            let running = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM operator o JOIN assignment a ON a.operator_id = o.id AND a.ended_on IS NULL WHERE o.phone = ? AND o.id <> ?)",
-                arguments: [person.phone, person.id]) ?? false
-            try DuplicateCheck.enforce(
-                db, running ? phoneSuspect : nil, new.override, subject: AuditSubject(pointCode: point.code, operatorIdNumber: person.idNumber),
-                context: context)
-            var assignment = Assignment(
-                pointId: point.id!, operatorId: person.id!, startedOn: new.from, contractType: new.contractType,
-                contractFrom: new.contractFrom, contractTo: new.contractTo)
-            try assignment.insert(db)
-            try db.audit(
-                "point.assign", AuditSubject(pointCode: point.code, operatorIdNumber: person.idNumber),
-                after: assignment.auditJSON, context: context)
-            return assignment
+        try write { db in try Self.assign(db, new, context: context) }
+    }
+
+    static func assign(_ db: Database, _ new: NewAssignment, context: ChangeContext) throws -> Assignment {
+        let point = try Self.point(db, new.pointCode)
+        if point.status == .closed { throw RegistryError.pointClosed(point.code) }
+        let person = try Self.operator(db, new.idNumber, today: context.today)
+        if new.from > context.today { throw RegistryError.dateInFuture(field: "date", new.from) }
+        if (new.contractType == nil) != (new.contractFrom == nil) || (new.contractTo != nil && new.contractType == nil) {
+            throw RegistryError.contractIncomplete
         }
+        if let from = new.contractFrom, let to = new.contractTo, to < from { throw RegistryError.contractEndsBeforeStart }
+        let others = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.code, p.name FROM assignment a JOIN point p ON p.id = a.point_id
+                WHERE a.operator_id = ? AND a.point_id <> ? AND (a.ended_on IS NULL OR a.ended_on > ?)
+                ORDER BY a.started_on LIMIT 1
+                """, arguments: [person.id, point.id, new.from])
+        if let other = others.first {
+            throw RegistryError.operatorBusy(maskedID: person.residentID.masked, otherPoint: other["code"], otherName: other["name"])
+        }
+        if var current = try Assignment.filter(Column("point_id") == point.id! && Column("ended_on") == nil).fetchOne(db) {
+            if current.operatorId == person.id { throw RegistryError.operatorAlreadyHere(maskedID: person.residentID.masked) }
+            if new.from < current.startedOn { throw RegistryError.assignmentBeforeCurrent(new.from, current: current.startedOn) }
+            try Self.end(db, &current, on: new.from, reason: Message.replacedByNewOperator.zh, pointCode: point.code, context: context)
+        }
+        if let ended = try LocalDate.fetchOne(
+            db, sql: "SELECT max(ended_on) FROM assignment WHERE point_id = ? AND ended_on > ?", arguments: [point.id, new.from])
+        {
+            throw RegistryError.assignmentOverlapsHistory(new.from, endedOn: ended)
+        }
+        // A phone shared with another operator who runs a point now hints at impersonation.
+        try new.override.validate()
+        let phoneSuspect = try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: person.id)
+        let running = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM operator o JOIN assignment a ON a.operator_id = o.id AND a.ended_on IS NULL WHERE o.phone = ? AND o.id <> ?)",
+            arguments: [person.phone, person.id]) ?? false
+        try DuplicateCheck.enforce(
+            db, running ? phoneSuspect : nil, new.override, subject: AuditSubject(pointCode: point.code, operatorIdNumber: person.idNumber),
+            context: context)
+        var assignment = Assignment(
+            pointId: point.id!, operatorId: person.id!, startedOn: new.from, contractType: new.contractType,
+            contractFrom: new.contractFrom, contractTo: new.contractTo)
+        try assignment.insert(db)
+        try db.audit(
+            "point.assign", AuditSubject(pointCode: point.code, operatorIdNumber: person.idNumber),
+            after: assignment.auditJSON, context: context)
+        return assignment
     }
 
     /// Ends the point's current assignment on a date, for a reason.

@@ -47,35 +47,37 @@ extension AppDatabase {
     /// Registers a point in a village that is current. It gets the village's code and the next
     /// 3-digit number, never reused; it starts planned, or operating when it has opened.
     public func addPoint(_ new: NewPoint, context: ChangeContext) throws -> Point {
-        try write { db in
-            let village = try Self.activeVillage(db, new.village)
-            let name = Normalize.spreadsheetText(new.name)
-            if name.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
-            try Self.checkCoordinates(new.latitude, new.longitude)
-            if let year = new.planYear, !(2000...2100).contains(year) { throw RegistryError.planYearOutOfRange(year) }
-            if let opened = new.openedOn, opened > context.today { throw RegistryError.dateInFuture(field: "opened_on", opened) }
-            try new.override.validate()
-            let suspect = try DuplicateCheck.suspectPoint(
-                db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil)
-            let last = try String.fetchOne(
-                db, sql: "SELECT max(code) FROM point WHERE code LIKE ?", arguments: [new.village.rawValue + "%"])
-            let number = (last.flatMap { Int($0.suffix(3)) } ?? 0) + 1
-            guard number <= 999 else { throw RegistryError.pointCodesExhausted(new.village) }
-            var point = Point(
-                code: new.village.rawValue + String(repeating: "0", count: 3 - String(number).count) + String(number),
-                villageId: village.id!, name: name, address: new.address.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 },
-                latitude: new.latitude, longitude: new.longitude, planYear: new.planYear, openedOn: new.openedOn,
-                status: .planned)
-            try point.insert(db)
-            try DuplicateCheck.enforce(db, suspect, new.override, subject: AuditSubject(pointCode: point.code), context: context)
-            var first = PointStatusChange(
-                pointId: point.id!, fromStatus: nil, status: new.openedOn == nil ? .planned : .operating,
-                onDate: new.openedOn ?? context.today, reason: Message.registered.zh, clerk: context.clerk)
-            try first.insert(db)
-            point.status = first.status
-            try db.audit("point.add", AuditSubject(pointCode: point.code), after: point.auditJSON, context: context)
-            return point
-        }
+        try write { db in try Self.addPoint(db, new, context: context) }
+    }
+
+    static func addPoint(_ db: Database, _ new: NewPoint, context: ChangeContext) throws -> Point {
+        let village = try Self.activeVillage(db, new.village)
+        let name = Normalize.spreadsheetText(new.name)
+        if name.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
+        try Self.checkCoordinates(new.latitude, new.longitude)
+        if let year = new.planYear, !(2000...2100).contains(year) { throw RegistryError.planYearOutOfRange(year) }
+        if let opened = new.openedOn, opened > context.today { throw RegistryError.dateInFuture(field: "opened_on", opened) }
+        try new.override.validate()
+        let suspect = try DuplicateCheck.suspectPoint(
+            db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil)
+        let last = try String.fetchOne(
+            db, sql: "SELECT max(code) FROM point WHERE code LIKE ?", arguments: [new.village.rawValue + "%"])
+        let number = (last.flatMap { Int($0.suffix(3)) } ?? 0) + 1
+        guard number <= 999 else { throw RegistryError.pointCodesExhausted(new.village) }
+        var point = Point(
+            code: new.village.rawValue + String(repeating: "0", count: 3 - String(number).count) + String(number),
+            villageId: village.id!, name: name, address: new.address.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 },
+            latitude: new.latitude, longitude: new.longitude, planYear: new.planYear, openedOn: new.openedOn,
+            status: .planned)
+        try point.insert(db)
+        try DuplicateCheck.enforce(db, suspect, new.override, subject: AuditSubject(pointCode: point.code), context: context)
+        var first = PointStatusChange(
+            pointId: point.id!, fromStatus: nil, status: new.openedOn == nil ? .planned : .operating,
+            onDate: new.openedOn ?? context.today, reason: Message.registered.zh, clerk: context.clerk)
+        try first.insert(db)
+        point.status = first.status
+        try db.audit("point.add", AuditSubject(pointCode: point.code), after: point.auditJSON, context: context)
+        return point
     }
 
     static func activeVillage(_ db: Database, _ code: DivisionCode) throws -> Division {
@@ -104,44 +106,46 @@ extension AppDatabase {
     /// Edits a point's details. A credit code that fails GB 32100 is refused unless `force`
     /// with a reason, which the audit trail keeps.
     public func editPoint(_ code: String, _ edit: PointEdit, context: ChangeContext) throws -> Point {
-        try write { db in
-            var point = try Self.point(db, code)
-            let before = point
-            if let name = edit.name {
-                let trimmed = Normalize.spreadsheetText(name)
-                if trimmed.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
-                point.name = trimmed
-            }
-            if let address = edit.address { point.address = address.isEmpty ? nil : Normalize.spreadsheetText(address) }
-            if edit.latitude != nil || edit.longitude != nil {
-                try Self.checkCoordinates(edit.latitude, edit.longitude)
-                point.latitude = edit.latitude
-                point.longitude = edit.longitude
-            }
-            if let year = edit.planYear {
-                guard (2000...2100).contains(year) else { throw RegistryError.planYearOutOfRange(year) }
-                point.planYear = year
-            }
-            if let opened = edit.openedOn {
-                if opened > context.today { throw RegistryError.dateInFuture(field: "opened_on", opened) }
-                point.openedOn = opened
-            }
-            if let business = edit.businessName { point.businessName = Normalize.spreadsheetText(business) }
-            if edit.force && (edit.reason ?? "").trimmingSpaces().isEmpty { throw RegistryError.forceNeedsReason }
-            if let text = edit.creditCode {
-                let code = try parse("credit_code") { () throws(ValueError) in try CreditCode(parsing: text, allowingBadCheck: edit.force) }
-                guard point.businessName != nil else { throw RegistryError.businessNameRequired }
-                point.creditCode = code.rawValue
-                point.creditCodeOverride = code.checkCharacterValid ? nil : edit.reason
-            }
-            if point != before {
-                try point.update(db)
-                try db.audit(
-                    edit.force ? "point.force" : "point.edit", AuditSubject(pointCode: code), before: before.auditJSON,
-                    after: point.auditJSON, reason: edit.reason, context: context)
-            }
-            return point
+        try write { db in try Self.editPoint(db, code, edit, context: context) }
+    }
+
+    static func editPoint(_ db: Database, _ code: String, _ edit: PointEdit, context: ChangeContext) throws -> Point {
+        var point = try Self.point(db, code)
+        let before = point
+        if let name = edit.name {
+            let trimmed = Normalize.spreadsheetText(name)
+            if trimmed.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
+            point.name = trimmed
         }
+        if let address = edit.address { point.address = address.isEmpty ? nil : Normalize.spreadsheetText(address) }
+        if edit.latitude != nil || edit.longitude != nil {
+            try Self.checkCoordinates(edit.latitude, edit.longitude)
+            point.latitude = edit.latitude
+            point.longitude = edit.longitude
+        }
+        if let year = edit.planYear {
+            guard (2000...2100).contains(year) else { throw RegistryError.planYearOutOfRange(year) }
+            point.planYear = year
+        }
+        if let opened = edit.openedOn {
+            if opened > context.today { throw RegistryError.dateInFuture(field: "opened_on", opened) }
+            point.openedOn = opened
+        }
+        if let business = edit.businessName { point.businessName = Normalize.spreadsheetText(business) }
+        if edit.force && (edit.reason ?? "").trimmingSpaces().isEmpty { throw RegistryError.forceNeedsReason }
+        if let text = edit.creditCode {
+            let code = try parse("credit_code") { () throws(ValueError) in try CreditCode(parsing: text, allowingBadCheck: edit.force) }
+            guard point.businessName != nil else { throw RegistryError.businessNameRequired }
+            point.creditCode = code.rawValue
+            point.creditCodeOverride = code.checkCharacterValid ? nil : edit.reason
+        }
+        if point != before {
+            try point.update(db)
+            try db.audit(
+                edit.force ? "point.force" : "point.edit", AuditSubject(pointCode: code), before: before.auditJSON,
+                after: point.auditJSON, reason: edit.reason, context: context)
+        }
+        return point
     }
 
     /// Moves a point through its lifecycle: planned → operating or closed; operating ⇄

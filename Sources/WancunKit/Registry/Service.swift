@@ -109,32 +109,34 @@ extension AppDatabase {
     /// Starts a service at a point. Agent purchasing names its category; medicines need the
     /// partner pharmacy and its licence number; finance needs the partner bank.
     public func addService(_ new: NewService, context: ChangeContext) throws -> Service {
-        try write { db in
-            let point = try Self.point(db, new.pointCode)
-            if point.status == .closed { throw RegistryError.pointClosed(point.code) }
-            if new.from > context.today { throw RegistryError.dateInFuture(field: "date", new.from) }
-            let partner = new.partner.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 }
-            let licence = new.licence.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 }
-            switch new.kind {
-            case .agentPurchase:
-                guard let category = new.category else { throw RegistryError.serviceCategoryRequired }
-                if category == .medicines && (partner == nil || licence == nil) { throw RegistryError.medicinesNeedPharmacy }
-            case .finance:
-                if partner == nil { throw RegistryError.financeNeedsBank }
-                if new.category != nil { throw RegistryError.serviceCategoryOnlyForPurchase }
-            default:
-                if new.category != nil { throw RegistryError.serviceCategoryOnlyForPurchase }
-            }
-            let open = try Service.filter(
-                Column("point_id") == point.id! && Column("kind") == new.kind.rawValue && Column("ended_on") == nil
-            ).fetchAll(db).filter { $0.category == new.category }
-            if !open.isEmpty { throw RegistryError.serviceExists(new.kind.rawValue, new.category?.rawValue) }
-            var service = Service(
-                pointId: point.id!, kind: new.kind, category: new.category, partner: partner, licence: licence, startedOn: new.from)
-            try service.insert(db)
-            try db.audit("service.add", AuditSubject(pointCode: point.code), after: service.auditJSON, context: context)
-            return service
+        try write { db in try Self.addService(db, new, context: context) }
+    }
+
+    static func addService(_ db: Database, _ new: NewService, context: ChangeContext) throws -> Service {
+        let point = try Self.point(db, new.pointCode)
+        if point.status == .closed { throw RegistryError.pointClosed(point.code) }
+        if new.from > context.today { throw RegistryError.dateInFuture(field: "date", new.from) }
+        let partner = new.partner.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 }
+        let licence = new.licence.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 }
+        switch new.kind {
+        case .agentPurchase:
+            guard let category = new.category else { throw RegistryError.serviceCategoryRequired }
+            if category == .medicines && (partner == nil || licence == nil) { throw RegistryError.medicinesNeedPharmacy }
+        case .finance:
+            if partner == nil { throw RegistryError.financeNeedsBank }
+            if new.category != nil { throw RegistryError.serviceCategoryOnlyForPurchase }
+        default:
+            if new.category != nil { throw RegistryError.serviceCategoryOnlyForPurchase }
         }
+        let open = try Service.filter(
+            Column("point_id") == point.id! && Column("kind") == new.kind.rawValue && Column("ended_on") == nil
+        ).fetchAll(db).filter { $0.category == new.category }
+        if !open.isEmpty { throw RegistryError.serviceExists(new.kind.rawValue, new.category?.rawValue) }
+        var service = Service(
+            pointId: point.id!, kind: new.kind, category: new.category, partner: partner, licence: licence, startedOn: new.from)
+        try service.insert(db)
+        try db.audit("service.add", AuditSubject(pointCode: point.code), after: service.auditJSON, context: context)
+        return service
     }
 
     /// Ends a point's open service of a kind (and category, for agent purchasing).

@@ -16,7 +16,7 @@ struct OperatorAdd: WancunCommand {
             Men's retirement group is male; for a woman it must be given (female-55 or
             female-50), since it depends on the post. Difficulty categories: 4050, disabled,
             zero-employment, minimum-income, land-lost, long-term-unemployed, other.
-            Example: wancun operator add --name 王演示 --id-number 330424198503150026 --phone 13800000001 --retirement-group female-50 --difficulty 4050 --certificate JY2025-001 --certified-on 2025-03-01
+            Example: wancun operator add --name 王演示 --id-number 330424198503150023 --phone 13800000001 --retirement-group female-50 --difficulty 4050 --certificate JY2025-001 --certified-on 2025-03-01
             """)
 
     @OptionGroup var globals: GlobalOptions

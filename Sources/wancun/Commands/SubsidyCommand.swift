@@ -94,7 +94,7 @@ struct PointVerify: WancunCommand {
 struct OperatorMonths: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "months", abstract: "期初已享受补贴月数 / Months subsidised before the registry existed.",
-        discussion: "Example: wancun operator months 330424198503150026 14 --as-of 2025-12 --source '2024—2025年发放台账'")
+        discussion: "Example: wancun operator months 330424198503150023 14 --as-of 2025-12 --source '2024—2025年发放台账'")
 
     @OptionGroup var globals: GlobalOptions
     @Argument var idNumber: String

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+@testable import WancunKit
+
+@Suite struct PointSheetTests {
+    static let header = PointSheet.columns.map(\.header)
+
+    /// A row of the points sheet from the given values, by column key.
+    static func row(_ values: [String: String]) -> [String] { PointSheet.columns.map { values[$0.key] ?? "" } }
+
+    static func database() throws -> AppDatabase {
+        let db = try AppDatabase()
+        _ = try db.importDivisions(from: haiyanCSV, context: testContext)
+        return db
+    }
+
+    static let good: [[String: String]] = [
+        ["town_name": "沈荡镇", "village_name": "聚金村村民委员会", "name": "聚金村电商服务站", "plan_year": "2025", "opened_on": "2025-03-01",
+         "operator_name": "王演示", "id_number": ResidentID.withCheckCharacter("33042419850315002"), "phone": "13800000001",
+         "retirement_group": "female-50", "difficulty": "4050", "certificate_no": "C1", "certified_on": "2024-01-15",
+         "contract_type": "civil", "contract_from": "2025-03-01", "contract_to": "2027-02-28", "services": "parcel,agent-purchase:农资"],
+        ["village_code": "330424101202", "name": "董司村服务点", "latitude": "30.5", "longitude": "120.9", "services": "bill-payment"],
+    ]
+
+    @Test(arguments: ["csv-utf8", "csv-bom", "csv-gb18030", "xlsx"])
+    func everyFormatLoadsTheSameWayAndAgainChangesNothing(format: String) throws {
+        let db = try Self.database()
+        let rows = [Self.header] + Self.good.map(Self.row)
+        let dir = temporaryDirectory()
+        let path: String
+        switch format {
+        case "xlsx":
+            path = dir.appendingPathComponent("points.xlsx").path
+            try XLSXWriter.write([Worksheet(name: "服务点", header: rows[0], rows: rows.dropFirst().map { $0.map { SheetCell.text($0) } })], to: path)
+        default:
+            path = dir.appendingPathComponent("points.csv").path
+            let text = rows.map { $0.map { CSVWriter.quoted($0) }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+            let data = format == "csv-gb18030" ? text.data(using: TextEncoding.foundationGB18030)! : (format == "csv-bom" ? Data(TextEncoding.bom) : Data()) + Data(text.utf8)
+            try data.write(to: URL(fileURLWithPath: path))
+        }
+        let first = try db.importPoints(from: path, context: testContext)
+        #expect(first.rows.map(\.action) == [.created, .created])
+        #expect(first.rows.map(\.pointCode) == ["330424101201001", "330424101202001"])
+        let point = try db.pointDetail("330424101201001")
+        #expect(point.point.status == .operating && point.point.operatorName == "王演示")
+        #expect(try db.services(pointCode: "330424101201001").count == 2)
+        let audit = try db.auditEntries(AuditFilter()).count
+        let again = try db.importPoints(from: path, context: testContext)
+        #expect(again.rows.map(\.action) == [.unchanged, .unchanged])
+        #expect(try db.auditEntries(AuditFilter()).count == audit)
+    }
+
+    @Test func aDryRunWritesNothing() throws {
+        let db = try Self.database()
+        let path = writeTemporaryFile("p.csv", ([Self.header] + Self.good.map(Self.row)).map { $0.joined(separator: ",") }.joined(separator: "\n"))
+        let result = try db.importPoints(from: path, dryRun: true, context: testContext)
+        #expect(result.rows.count == 2 && result.summary.written == 0)
+        #expect(try db.points().isEmpty)
+    }
+
+    @Test func problemsAreListedCellByCellAndNothingIsWritten() throws {
+        let db = try Self.database()
+        // Make 沈荡镇 have two villages named 聚金村, so the name alone is ambiguous.
+        let extra = writeTemporaryFile(
+            "extra.csv",
+            "code,name,level,parent_code\n330000000000,浙江省,province,\n330400000000,嘉兴市,city,330000000000\n330424000000,海盐县,county,330400000000\n330424101000,沈荡镇,town,330424000000\n330424101299,聚金村委会,village,330424101000\n")
+        _ = try db.importDivisions(from: extra, context: testContext)
+        let twin = ResidentID.withCheckCharacter("33042419800101001")
+        let rows = [Self.header] + [
+            ["town_name": "沈荡镇", "village_name": "聚金村", "name": "甲"],
+            ["village_code": "330424101000", "name": "乙"],
+            ["village_code": "330424101203", "name": "丙", "id_number": Mask.residentID(twin), "phone": "13800000009", "operator_name": "某"],
+            ["village_code": "330424101204", "name": "丁服务站", "latitude": "30.6", "longitude": "120.8"],
+            ["village_code": "330424101204", "name": "丁", "latitude": "30.7", "longitude": "120.8"],
+            ["village_code": "330424101205", "name": "戊", "latitude": "30.6001", "longitude": "120.8"],
+            ["village_code": "330424101206", "name": "己", "id_number": twin, "phone": "13800000009", "operator_name": "赵演示"],
+            ["village_code": "330424101207", "name": "庚", "id_number": ResidentID.withCheckCharacter("33042419800101002"), "phone": "13800000009",
+             "operator_name": "钱演示", "retirement_group": "female-55"],
+            ["village_code": "330424101208", "name": "辛", "latitude": "30.6002", "longitude": "120.8", "force_reason": "两个点在同一栋楼"],
+            ["village_code": "330424101209", "name": "壬", "services": "快递"],
+        ].map(Self.row)
+        let path = writeTemporaryFile("bad.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext) }
+        let found = error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" }
+        #expect(found == [
+            "2 行政村 VILLAGE_AMBIGUOUS", "3 村代码 NOT_A_VILLAGE", "4 公民身份号码 ID_MASKED", "6 服务点名称 DUPLICATE_IN_FILE",
+            "7 纬度 DUPLICATE_POINT_LOCATION", "9 手机号 DUPLICATE_PHONE", "11 服务 SERVICE_UNKNOWN",
+        ])
+        #expect(error.errors[0].message.zh.contains("330424101201、330424101299"))
+        #expect(!error.errors.map { $0.line(.zh) }.joined().contains(twin))
+        #expect(try db.points().isEmpty)
+        #expect(try db.operators().isEmpty)
+        // The copy beside the file marks each bad row, cell by cell.
+        let copyPath = try AnnotatedCopy.write(input: path, headerRow: 1, problems: error.problems, language: .zh)
+        let copy = try readAll(copyPath)
+        #expect(copy[0].last == "问题说明")
+        #expect(copy[1].last!.hasPrefix("列“行政村” 该乡镇有多个村名为“聚金村”"))
+        #expect(copy[4].last == "")  // row 5 (丁服务站) is fine
+        #expect(copy[5].last!.contains("与第5行是同一个服务点"))
+        #expect(copy[8].last!.contains("[DUPLICATE_PHONE]"))
+        #expect(copy[9].last == "")  // forced, with a reason
+    }
+
+    @Test func exportMasksUnlessRevealAndTheRoundTripChangesNothing() throws {
+        let db = try AppDatabase(path: try sharedDemoCopy())
+        let dir = temporaryDirectory()
+        let masked = dir.appendingPathComponent("masked.xlsx").path
+        let revealed = dir.appendingPathComponent("revealed.csv").path
+        #expect(try db.exportPoints(to: masked, reveal: false) == 30)
+        _ = try db.exportPoints(to: revealed, reveal: true)
+        let people = try db.operators().map(\.0)
+        let maskedText = try readAll(masked).flatMap { $0 }.joined()
+        #expect(people.allSatisfy { !maskedText.contains($0.idNumber) && !maskedText.contains($0.phone) })
+        let error = try #require(throws: RowProblems.self) { try db.importPoints(from: masked, context: testContext) }
+        #expect(error.errors.contains { $0.rule == "ID_MASKED" })
+        let audit = try db.auditEntries(AuditFilter()).count
+        let result = try db.importPoints(from: revealed, context: testContext)
+        #expect(result.rows.count == 30 && result.rows.allSatisfy { $0.action == .unchanged })
+        #expect(try db.auditEntries(AuditFilter()).count == audit)
+    }
+
+    @Test func theTemplateIsTheSchemasColumns() throws {
+        let dir = temporaryDirectory()
+        let xlsx = dir.appendingPathComponent("t.xlsx").path
+        try PointSheet.template(to: xlsx)
+        let rows = try readAll(xlsx)
+        #expect(rows[0] == Self.header)
+        #expect(try readAll(xlsx, sheet: "填写说明").dropFirst().map { $0[1] } == PointSheet.columns.map(\.key))
+        // Its example row loads as it is.
+        let db = try Self.database()
+        #expect(try db.importPoints(from: xlsx, context: testContext).rows.map(\.action) == [.created])
+        // English keys are accepted as headers too.
+        let english = writeTemporaryFile("en.csv", "village_code,name\n330424101203,英文表头服务点\n")
+        #expect(try db.importPoints(from: english, context: testContext).rows.count == 1)
+    }
+}
