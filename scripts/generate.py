@@ -92,21 +92,27 @@ def points(args):
     w.writerow(["村代码", "服务点名称", "地址", "纬度", "经度", "纳入规划年份", "开业日期", "站长姓名", "公民身份号码", "手机号",
                 "退休年龄类别", "就业困难人员类别", "证明编号", "认定日期", "合同类型", "合同开始", "合同结束", "服务"])
     seen_phone = set()
+    seen_id = set()
     for i in range(args.count):
         village = villages[i % len(villages)]
         ident = id_number(rng)
+        while ident in seen_id:
+            ident = id_number(rng)
+        seen_id.add(ident)
         phone = f"1{rng.choice('3456789')}{i:09d}"[:11]
         while phone in seen_phone:
             phone = f"1{rng.choice('3456789')}{rng.randint(0, 999999999):09d}"
         seen_phone.add(phone)
         female = int(ident[16]) % 2 == 0
+        difficulty = rng.choice(["4050", "land-lost", ""])
         opened = datetime.date(2020, 1, 1) + datetime.timedelta(days=rng.randint(0, 2000))
         w.writerow([
-            village, f"合成服务点{i}", f"合成路{i}号", f"{20 + (i % 20000) * 0.001:.6f}", f"{100 + (i // 20000) * 0.01:.6f}",
+            village, f"合成服务点{i:07d}", f"合成路{i}号", f"{20 + (i % 20000) * 0.001:.6f}", f"{100 + (i // 20000) * 0.01:.6f}",
             rng.choice([2021, 2022, 2023, 2024, 2025]), opened.isoformat(),
             rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), ident, phone,
-            rng.choice(["female-50", "female-55"]) if female else "male", rng.choice(["4050", "land-lost", ""]),
-            f"合成证{i}", "2023-01-15", rng.choice(["labour", "civil"]), opened.isoformat(), "", "parcel,bill-payment",
+            rng.choice(["female-50", "female-55"]) if female else "male", difficulty,
+            f"合成证{i}" if difficulty else "", "2023-01-15" if difficulty else "", rng.choice(["labour", "civil"]), opened.isoformat(), "",
+            "parcel,bill-payment",
         ])
     f.close()
 

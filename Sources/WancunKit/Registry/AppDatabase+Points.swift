@@ -61,7 +61,7 @@ extension AppDatabase {
         let suspect = try DuplicateCheck.suspectPoint(
             db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil)
         let last = try String.fetchOne(
-            db, sql: "SELECT max(code) FROM point WHERE code LIKE ?", arguments: [new.village.rawValue + "%"])
+            db, sql: "SELECT max(code) FROM point WHERE code GLOB ?", arguments: [new.village.rawValue + "*"])
         let number = (last.flatMap { Int($0.suffix(3)) } ?? 0) + 1
         guard number <= 999 else { throw RegistryError.pointCodesExhausted(new.village) }
         var point = Point(
@@ -186,8 +186,8 @@ extension AppDatabase {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let under = filter.under {
-            conditions.append("p.code LIKE ?")
-            arguments += [under.significantPrefix + "%"]
+            conditions.append("p.code GLOB ?")
+            arguments += [under.significantPrefix + "*"]
         }
         if let status = filter.status {
             conditions.append("p.status = ?")

@@ -75,8 +75,8 @@ extension AppDatabase {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let under = filter.under {
-            conditions.append("d.code LIKE ? AND d.code <> ?")
-            arguments += [under.significantPrefix + "%", under.rawValue]
+            conditions.append("d.code GLOB ? AND d.code <> ?")
+            arguments += [under.significantPrefix + "*", under.rawValue]
         }
         if let level = filter.level {
             conditions.append("d.level = ?")

@@ -310,7 +310,7 @@ extension AppDatabase {
     public func exportPoints(to path: String, under: DivisionCode? = nil, reveal: Bool) throws -> Int {
         let rows: [[String]] = try read { db in
             let points = try PointListing.fetchAll(
-                db, sql: PointListing.selectSQL + " WHERE p.code LIKE ? ORDER BY p.code", arguments: [(under?.significantPrefix ?? "") + "%"])
+                db, sql: PointListing.selectSQL + " WHERE p.code GLOB ? ORDER BY p.code", arguments: [(under?.significantPrefix ?? "") + "*"])
             return try points.map { p in
                 let point = try Self.point(db, p.code)
                 let assignment = try Assignment.filter(Column("point_id") == point.id! && Column("ended_on") == nil).fetchOne(db)
