@@ -11,12 +11,12 @@ public struct ChangeContext: Sendable {
         self.clerk = clerk
         self.now = now
         self.today = today ?? LocalDate.today(now: now)
-    }
-
-    /// The time as stored in the audit trail: ISO 8601 in Asia/Shanghai.
-    public var timestamp: String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        return formatter.string(from: now)
+        self.timestamp = formatter.string(from: now)
     }
+
+    /// The time as stored in the audit trail: ISO 8601 in Asia/Shanghai (made once: a
+    /// formatter is costly, and an import writes thousands of audit lines).
+    public let timestamp: String
 }
