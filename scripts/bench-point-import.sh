@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Benchmark: `wancun point import` of generated points with operators (CSV), every check on,
+# against the sqlite3 CLI doing the same database work without checks (`.import` into a
+# staging table, then INSERT … SELECT into the same point, operator and assignment tables with
+# the same indexes) and against `sqlite-utils insert --csv` into one flat table
+# (pip install sqlite-utils). The issue's scale is 500,000 points.
+# Usage, from the repository root: scripts/bench-point-import.sh [POINTS] [RUNS] [county|province|national]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-500000}
+runs=${2:-3}
+tmp=${TMPDIR:-/tmp}/wancun-bench
+mkdir -p "$tmp"
+swift build -c release --product wancun >/dev/null
+wancun=.build/release/wancun
+export WANCUN_TODAY=2026-11-26 WANCUN_CLERK=bench
+scale=${3:-national}
+[ -f "$tmp/divisions-$scale.csv" ] || python3 scripts/generate.py divisions --scale "$scale" --out "$tmp/divisions-$scale.csv"
+csv="$tmp/points-$scale-$count.csv"
+[ -f "$csv" ] || python3 scripts/generate.py points --divisions "$tmp/divisions-$scale.csv" --count "$count" --out "$csv"
+base="$tmp/points-base-$scale.sqlite"
+if [ ! -f "$base" ]; then
+  $wancun init --db "$base" >/dev/null
+  $wancun division import "$tmp/divisions-$scale.csv" --db "$base" >/dev/null
+  sqlite3 "$base" "PRAGMA wal_checkpoint(TRUNCATE)"
+fi
+cat > "$tmp/points-baseline.sql" <<SQL
+CREATE TEMP TABLE staging (village_code TEXT, name TEXT, address TEXT, latitude REAL, longitude REAL, plan_year INTEGER,
+  opened_on TEXT, operator_name TEXT, id_number TEXT, phone TEXT, retirement_group TEXT, difficulty TEXT, certificate_no TEXT,
+  certified_on TEXT, contract_type TEXT, contract_from TEXT, contract_to TEXT, services TEXT);
+.import --csv --skip 1 $csv staging
+INSERT INTO point (code, village_id, name, address, latitude, longitude, plan_year, opened_on, status)
+  SELECT s.village_code || printf('%03d', row_number() OVER (PARTITION BY s.village_code ORDER BY s.rowid)), d.id, s.name, s.address,
+    s.latitude, s.longitude, s.plan_year, s.opened_on, 'operating'
+  FROM staging s JOIN division d ON d.code = s.village_code;
+INSERT INTO operator (id_number, name, phone, difficulty, certificate_no, certified_on, retirement_group)
+  SELECT id_number, operator_name, phone, NULLIF(difficulty, ''), NULLIF(certificate_no, ''), NULLIF(certified_on, ''), retirement_group FROM staging;
+INSERT INTO assignment (point_id, operator_id, started_on, contract_type, contract_from, contract_to)
+  SELECT p.id, o.id, s.contract_from, s.contract_type, s.contract_from, NULLIF(s.contract_to, '')
+  FROM staging s JOIN operator o ON o.id_number = s.id_number JOIN point p ON p.name = s.name AND p.village_id = (SELECT id FROM division WHERE code = s.village_code);
+SQL
+python3 scripts/bench.py --name "point import, $count points with operators" --runs "$runs" \
+  --setup "wancun=rm -f $tmp/run-p.sqlite*; cp $base $tmp/run-p.sqlite" \
+  --setup "sqlite3=rm -f $tmp/run-q.sqlite*; cp $base $tmp/run-q.sqlite" \
+  --setup "sqlite-utils=rm -f $tmp/run-u.sqlite*" \
+  --candidate "wancun=$wancun point import $csv --db $tmp/run-p.sqlite" \
+  --baseline "sqlite3=sqlite3 $tmp/run-q.sqlite < $tmp/points-baseline.sql" \
+  --baseline "sqlite-utils=sqlite-utils insert $tmp/run-u.sqlite points $csv --csv"
+echo "rows: wancun $(sqlite3 "$tmp/run-p.sqlite" 'SELECT count(*) FROM point') points, sqlite3 $(sqlite3 "$tmp/run-q.sqlite" 'SELECT count(*) FROM point') points"
