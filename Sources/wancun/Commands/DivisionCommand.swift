@@ -41,7 +41,9 @@ struct DivisionImportCommand: WancunCommand {
             ctx.say(report.scopeMessage)
             ctx.say(report.summary)
             if dryRun { ctx.say(.dryRunNothingWritten) }
-            let shown = report.changes.filter { $0.kind != .added || report.count(.added) <= 20 }
+            // A first load adds every code: list additions only when they are few.
+            let listAdded = report.count(.added) <= 20
+            let shown = report.changes.filter { $0.kind != .added || listAdded }
             if !shown.isEmpty { ctx.render(changeTable(shown, ctx.language), output) }
         } else {
             ctx.render(changeTable(report.changes, ctx.language), output)
