@@ -49,16 +49,10 @@ public enum AnnotatedCopy {
             let note = number == headerRow ? title : notes[number] ?? (isData && !cells.allSatisfy(\.isEmpty) ? defaultNote : "")
             return padded + [note]
         }
-        if destination.lowercased().hasSuffix(".xlsx") {
-            // The copy keeps the input's rows where they were: its first row is the "header".
-            let sheetRows = annotated.dropFirst().map { $0.map { SheetCell.text($0) } }
-            try XLSXWriter.write(
-                [Worksheet(name: sheet ?? "Sheet1", header: annotated.first ?? [title], rows: Array(sheetRows))], to: destination)
-        } else {
-            var writer = CSVWriter()
-            for row in annotated { writer.append(row) }
-            try writer.write(to: destination)
-        }
+        // The copy keeps the input's rows where they were: its first row is the "header".
+        try TableFile.write(
+            Worksheet(name: sheet ?? "Sheet1", header: annotated.first ?? [title], rows: annotated.dropFirst().map { $0.map { SheetCell.text($0) } }),
+            to: destination)
         return destination
     }
 }

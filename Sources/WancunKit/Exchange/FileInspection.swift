@@ -36,16 +36,9 @@ public struct FileInspection: Sendable {
         let source = try TableReader.openSource(path: input, sheet: sheet)
         var rows: [[String]] = []
         while let row = try source.next() { rows.append(row.cells) }
-        if output.lowercased().hasSuffix(".xlsx") {
-            let name = (source as? XLSXReader)?.sheetName ?? URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-            try XLSXWriter.write(
-                [Worksheet(name: name, header: rows.first ?? [], rows: rows.dropFirst().map { $0.map { SheetCell.text($0) } })],
-                to: output)
-        } else {
-            var writer = CSVWriter()
-            for row in rows { writer.append(row) }
-            try writer.write(to: output)
-        }
+        let name = (source as? XLSXReader)?.sheetName ?? URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
+        try TableFile.write(
+            Worksheet(name: name, header: rows.first ?? [], rows: rows.dropFirst().map { $0.map { SheetCell.text($0) } }), to: output)
         return rows.count
     }
 }

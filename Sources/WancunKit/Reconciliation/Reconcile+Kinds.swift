@@ -1,12 +1,15 @@
 import GRDB
 
+/// A cell's text, cleaned, that may not be empty: keys and text fields.
+func requiredText(_ text: String) throws(ValueError) -> String {
+    let t = Normalize.spreadsheetText(text)
+    if t.isEmpty { throw .empty }
+    return t
+}
+
 extension ReconField {
     static func text(_ key: String, _ header: String) -> ReconField {
-        ReconField(key: key, header: header, isAmount: false) { text throws(ValueError) in
-            let t = Normalize.spreadsheetText(text)
-            if t.isEmpty { throw .empty }
-            return t
-        }
+        ReconField(key: key, header: header, isAmount: false, parse: requiredText)
     }
 
     static func amount(_ key: String, _ header: String, emptyIsZero: Bool = false) -> ReconField {
@@ -76,11 +79,7 @@ extension AppDatabase {
         let courier = try read { db in try Self.courier(db, key) }
         let spec = ReconSpec(
             kind: .parcels, subject: courier.name, month: month, runId: nil, keyColumn: ColumnSpec("waybill", "运单号"),
-            parseKey: { text throws(ValueError) in
-                let t = Normalize.spreadsheetText(text)
-                if t.isEmpty { throw .empty }
-                return t
-            }, maskKey: nil,
+            parseKey: requiredText, maskKey: nil,
             fields: [
                 .text("point_code", "服务点编码"),
                 ReconField(key: "arrived_at", header: "到站时间", isAmount: false) { text throws(ValueError) in try LocalDateTime(parsing: text).description },
@@ -106,11 +105,7 @@ extension AppDatabase {
         }
         let spec = ReconSpec(
             kind: .fees, subject: courier.name, month: month, runId: nil, keyColumn: ColumnSpec("point_code", "服务点编码"),
-            parseKey: { text throws(ValueError) in
-                let t = Normalize.spreadsheetText(text)
-                if t.isEmpty { throw .empty }
-                return t
-            }, maskKey: nil,
+            parseKey: requiredText, maskKey: nil,
             fields: [count, .amount("amount", "金额(元)")],
             totalField: 1, unit: "fen",
             registrySQL: """
@@ -130,11 +125,7 @@ extension AppDatabase {
         let platform = Normalize.spreadsheetText(platform)
         let spec = ReconSpec(
             kind: .purchases, subject: platform, month: month, runId: nil, keyColumn: ColumnSpec("order_no", "订单号"),
-            parseKey: { text throws(ValueError) in
-                let t = Normalize.spreadsheetText(text)
-                if t.isEmpty { throw .empty }
-                return t
-            }, maskKey: nil,
+            parseKey: requiredText, maskKey: nil,
             fields: [
                 .text("point_code", "服务点编码"), .amount("amount", "金额(元)"),
                 ReconField(key: "on_date", header: "日期", isAmount: false) { text throws(ValueError) in try LocalDate(parsing: Normalize.spreadsheetText(text)).description },

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -123,17 +122,6 @@ public struct ReconOptions: Sendable {
 }
 
 extension AppDatabase {
-    /// The file's sha256, read in chunks.
-    static func fileSHA256(_ path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw RowProblem(file: (path as NSString).lastPathComponent, row: nil, rule: "FILE_UNREADABLE", message: .cannotRead(path))
-        }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-    }
-
     /// The one reconciliation core. Reads the whole file into a temporary table (every row
     /// checked; problems refuse the file unless `skipInvalid`), puts the registry side beside
     /// it, finds each outcome with SQL, and records the report with its differences.
@@ -142,7 +130,7 @@ extension AppDatabase {
         _ spec: ReconSpec, file path: String, options: ReconOptions, context: ChangeContext,
         record: (Database, Int64) throws -> Void = { _, _ in }
     ) throws -> ReconReport {
-        let sha = try Self.fileSHA256(path)
+        let sha = try Digest.sha256(fileAt: path)
         let fileName = (path as NSString).lastPathComponent
         let table = try TableReader(
             path: path, columns: [spec.keyColumn] + spec.fields.map { ColumnSpec($0.key, $0.header, required: $0.required) }, sheet: options.sheet)

@@ -334,15 +334,8 @@ extension AppDatabase {
                 return PointSheet.columns.map { values[$0.key] ?? "" }
             }
         }
-        if path.lowercased().hasSuffix(".xlsx") {
-            try XLSXWriter.write(
-                [Worksheet(name: "服务点", header: PointSheet.columns.map(\.header), rows: rows.map { $0.map { SheetCell.text($0) } })], to: path)
-        } else {
-            var csv = CSVWriter()
-            csv.append(PointSheet.columns.map(\.header))
-            for row in rows { csv.append(row) }
-            try csv.write(to: path)
-        }
+        try TableFile.write(
+            Worksheet(name: "服务点", header: PointSheet.columns.map(\.header), rows: rows.map { $0.map { SheetCell.text($0) } }), to: path)
         return rows.count
     }
 }

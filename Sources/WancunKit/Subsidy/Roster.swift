@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A column the HR roster can carry.
@@ -103,17 +102,8 @@ extension AppDatabase {
                                        .text("审核人："), .empty, .empty, .text("制表日期：\(finalized)")]
         let footer = [totals, [], Array(signatures.prefix(max(profile.fields.count, 4)))]
         let headers = profile.fields.map(\.1)
-        if path.lowercased().hasSuffix(".xlsx") {
-            try XLSXWriter.write([Worksheet(name: "花名册", title: title, header: headers, rows: rows, footer: footer)], to: path)
-        } else {
-            var csv = CSVWriter()
-            csv.append([title])
-            csv.append(headers)
-            for row in rows + footer { csv.append(row.map(\.displayText)) }
-            try csv.write(to: path)
-        }
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        let digest = SHA256.hash(data: bytes).map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        try TableFile.write(Worksheet(name: "花名册", title: title, header: headers, rows: rows, footer: footer), to: path)
+        let digest = try Digest.sha256(fileAt: path)
         let manifestPath = path + ".manifest.json"
         let manifest = JSONValue.object([
             ("run_id", .number(String(id))), ("month", .string(month.description)), ("rows", .number(String(results.count))),

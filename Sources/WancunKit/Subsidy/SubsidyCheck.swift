@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -273,13 +272,6 @@ extension AppDatabase {
         return decisions
     }
 
-    static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-    }
-
     /// Runs the month's check and records it as a new draft run; returns the run's id.
     ///
     /// The run keeps the sha256 of the policy values (`key=value` lines in key order) and of
@@ -296,8 +288,8 @@ extension AppDatabase {
             let decisions = Self.decide(inputs, policy: policy)
             let canonical = decisions.map(\.canonical).joined(separator: "\n") + "\n"
             var run = SubsidyRun(
-                month: month, createdAt: context.timestamp, clerk: context.clerk, policySha256: Self.sha256(policy.canonical),
-                inputsSha256: Self.sha256(canonical), status: .draft)
+                month: month, createdAt: context.timestamp, clerk: context.clerk, policySha256: Digest.sha256(text: policy.canonical),
+                inputsSha256: Digest.sha256(text: canonical), status: .draft)
             try run.insert(db)
             let insert = try db.makeStatement(
                 sql: """

@@ -18,18 +18,11 @@ public struct RuleOutcome: Sendable, Hashable {
     public var passed: Bool
     public var evidence: [(String, String)]
 
-    public static func == (a: RuleOutcome, b: RuleOutcome) -> Bool { a.json == b.json }
-    public func hash(into hasher: inout Hasher) { hasher.combine(json.compact()) }
+    public static func == (a: RuleOutcome, b: RuleOutcome) -> Bool { serialize([a]) == serialize([b]) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(Self.serialize([self])) }
 
-    /// `{"rule":…,"passed":…,"evidence":[[key,value],…]}`: pairs keep the evidence's order.
-    var json: JSONValue {
-        .object([
-            ("rule", .string(rule.rawValue)), ("passed", .bool(passed)),
-            ("evidence", .array(evidence.map { .array([.string($0.0), .string($0.1)]) })),
-        ])
-    }
-
-    /// The stored form of a point's outcomes: the same JSON as `json`, written directly.
+    /// The stored form of a point's outcomes:
+    /// `[{"rule":…,"passed":…,"evidence":[[key,value],…]},…]` (pairs keep the evidence's order).
     static func serialize(_ outcomes: [RuleOutcome]) -> String {
         var writer = JSONWriter(capacity: 1024)
         writer.beginArray()

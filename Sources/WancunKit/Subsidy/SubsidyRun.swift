@@ -121,10 +121,13 @@ extension AppDatabase {
     }
 
     public func subsidyRuns(month: Month? = nil) throws -> [SubsidyRunInfo] {
+        try runInfos { request in month.map { request.filter(Column("month") == $0) } ?? request }
+    }
+
+    /// Runs with their totals, as `narrow` selects them.
+    func runInfos(_ narrow: (QueryInterfaceRequest<SubsidyRun>) -> QueryInterfaceRequest<SubsidyRun>) throws -> [SubsidyRunInfo] {
         try read { db in
-            var request = SubsidyRun.order(Column("id"))
-            if let month { request = request.filter(Column("month") == month) }
-            return try request.fetchAll(db).map { run in
+            return try narrow(SubsidyRun.order(Column("id"))).fetchAll(db).map { run in
                 let row = try Row.fetchOne(
                     db, sql: "SELECT count(*) AS n, sum(eligible) AS e, sum(amount_fen) AS t FROM subsidy_result WHERE run_id = ?",
                     arguments: [run.id])!
@@ -134,7 +137,7 @@ extension AppDatabase {
     }
 
     public func subsidyRun(_ id: Int64) throws -> SubsidyRunInfo {
-        guard let info = try subsidyRuns().first(where: { $0.run.id == id }) else { throw SubsidyError.runUnknown(id) }
+        guard let info = try runInfos({ $0.filter(Column("id") == id) }).first else { throw SubsidyError.runUnknown(id) }
         return info
     }
 
