@@ -92,12 +92,11 @@ CREATE TABLE operator (
       AND substr(id_number, 18, 1) GLOB '[0-9X]'),
   name TEXT NOT NULL CHECK (name <> ''),
   phone TEXT NOT NULL CHECK (length(phone) = 11 AND phone GLOB '1[3-9]*' AND phone NOT GLOB '*[^0-9]*'),
-  difficulty TEXT CHECK (difficulty IN
-    ('4050', 'disabled', 'zero-employment', 'minimum-income', 'land-lost', 'long-term-unemployed', 'other')),
+  difficulty TEXT CHECK ((difficulty = '4050' OR difficulty = 'disabled' OR difficulty = 'zero-employment' OR difficulty = 'minimum-income' OR difficulty = 'land-lost' OR difficulty = 'long-term-unemployed' OR difficulty = 'other')),
   difficulty_note TEXT CHECK (difficulty_note <> ''),
   certificate_no TEXT CHECK (certificate_no <> ''),
   certified_on TEXT CHECK (date(certified_on) = certified_on),
-  retirement_group TEXT NOT NULL CHECK (retirement_group IN ('male', 'female-55', 'female-50')),
+  retirement_group TEXT NOT NULL CHECK ((retirement_group = 'male' OR retirement_group = 'female-55' OR retirement_group = 'female-50')),
   CHECK ((difficulty IS NULL) = (certificate_no IS NULL) AND (difficulty IS NULL) = (certified_on IS NULL)),
   CHECK (difficulty IS NOT 'other' OR difficulty_note IS NOT NULL),
   CHECK ((retirement_group = 'male') = (CAST(substr(id_number, 17, 1) AS INTEGER) % 2 = 1))
@@ -135,7 +134,7 @@ CREATE TABLE point (
   plan_year INTEGER CHECK (plan_year BETWEEN 2000 AND 2100),
   opened_on TEXT CHECK (date(opened_on) = opened_on),
   status TEXT NOT NULL DEFAULT 'planned'
-    CHECK (status IN ('planned', 'operating', 'suspended', 'closed')),
+    CHECK ((status = 'planned' OR status = 'operating' OR status = 'suspended' OR status = 'closed')),
   business_name TEXT CHECK (business_name <> ''),
   credit_code TEXT CHECK (length(credit_code) = 18),
   credit_code_override TEXT CHECK (credit_code_override <> ''),
@@ -146,8 +145,8 @@ CREATE TABLE point (
 CREATE TABLE point_status (
   id INTEGER PRIMARY KEY,
   point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE RESTRICT,
-  from_status TEXT CHECK (from_status IN ('planned', 'operating', 'suspended')),
-  status TEXT NOT NULL CHECK (status IN ('planned', 'operating', 'suspended', 'closed')),
+  from_status TEXT CHECK ((from_status = 'planned' OR from_status = 'operating' OR from_status = 'suspended')),
+  status TEXT NOT NULL CHECK ((status = 'planned' OR status = 'operating' OR status = 'suspended' OR status = 'closed')),
   on_date TEXT NOT NULL CHECK (date(on_date) = on_date),
   reason TEXT NOT NULL CHECK (reason <> ''),
   clerk TEXT NOT NULL CHECK (clerk <> '')
@@ -163,10 +162,9 @@ CREATE TABLE point_verification (
 
 CREATE TABLE policy_value (
   id INTEGER PRIMARY KEY,
-  key TEXT NOT NULL CHECK (key IN ('monthly_amount_fen', 'max_months', 'near_retirement_window_months',
-    'min_monthly_activity', 'accepted_difficulty_categories', 'min_operating_days')),
+  key TEXT NOT NULL CHECK ((key = 'monthly_amount_fen' OR key = 'max_months' OR key = 'near_retirement_window_months' OR key = 'min_monthly_activity' OR key = 'accepted_difficulty_categories' OR key = 'min_operating_days')),
   value TEXT NOT NULL CHECK (value <> ''),
-  unit TEXT NOT NULL CHECK (unit IN ('fen', 'months', 'count', 'categories', 'days')),
+  unit TEXT NOT NULL CHECK ((unit = 'fen' OR unit = 'months' OR unit = 'count' OR unit = 'categories' OR unit = 'days')),
   from_date TEXT NOT NULL CHECK (date(from_date) = from_date),
   source TEXT NOT NULL CHECK (source <> ''),
   UNIQUE (key, from_date)
@@ -177,7 +175,7 @@ CREATE TABLE purchase (
   point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE RESTRICT,
   platform TEXT NOT NULL CHECK (platform <> ''),
   order_no TEXT NOT NULL CHECK (order_no <> '' AND length(order_no) <= 64),
-  category TEXT NOT NULL CHECK (category IN ('building-materials', 'farm-inputs', 'medicines', 'daily-goods')),
+  category TEXT NOT NULL CHECK ((category = 'building-materials' OR category = 'farm-inputs' OR category = 'medicines' OR category = 'daily-goods')),
   amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
   on_date TEXT NOT NULL CHECK (date(on_date) = on_date),
   UNIQUE (platform, order_no)
@@ -210,8 +208,7 @@ CREATE TABLE reconciliation (
 CREATE TABLE reconciliation_item (
   id INTEGER PRIMARY KEY,
   reconciliation_id INTEGER NOT NULL REFERENCES reconciliation(id) ON DELETE CASCADE,
-  outcome TEXT NOT NULL CHECK (outcome IN ('amount_mismatch', 'field_mismatch', 'only_in_registry',
-    'only_in_file', 'duplicate_in_file', 'unknown_key', 'invalid_row')),
+  outcome TEXT NOT NULL CHECK ((outcome = 'amount_mismatch' OR outcome = 'field_mismatch' OR outcome = 'only_in_registry' OR outcome = 'only_in_file' OR outcome = 'duplicate_in_file' OR outcome = 'unknown_key' OR outcome = 'invalid_row')),
   key TEXT NOT NULL,
   file_row INTEGER CHECK (file_row >= 1),
   field TEXT,
@@ -253,8 +250,8 @@ CREATE TABLE service (
   id INTEGER PRIMARY KEY,
   point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE RESTRICT,
   kind TEXT NOT NULL
-    CHECK (kind IN ('agent-purchase', 'agent-sale', 'bill-payment', 'ticketing', 'parcel', 'finance')),
-  category TEXT CHECK (category IN ('building-materials', 'farm-inputs', 'medicines', 'daily-goods')),
+    CHECK ((kind = 'agent-purchase' OR kind = 'agent-sale' OR kind = 'bill-payment' OR kind = 'ticketing' OR kind = 'parcel' OR kind = 'finance')),
+  category TEXT CHECK ((category = 'building-materials' OR category = 'farm-inputs' OR category = 'medicines' OR category = 'daily-goods')),
   partner TEXT CHECK (partner <> ''),
   licence TEXT CHECK (licence <> ''),
   started_on TEXT NOT NULL CHECK (date(started_on) = started_on),
@@ -366,6 +363,7 @@ CREATE TRIGGER point_status_no_update BEFORE UPDATE ON point_status
   BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END;
 
 CREATE TRIGGER point_status_sets_point AFTER INSERT ON point_status
+  WHEN NEW.status IS NOT (SELECT status FROM point WHERE id = NEW.point_id)
   BEGIN UPDATE point SET status = NEW.status WHERE id = NEW.point_id; END;
 
 CREATE TRIGGER reconciliation_no_update BEFORE UPDATE ON reconciliation

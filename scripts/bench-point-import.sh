@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: `wancun point import` of generated points with operators (CSV), every check on,
 # against the sqlite3 CLI doing the same database work without checks (`.import` into a
-# staging table, then INSERT … SELECT into the same point, operator and assignment tables with
-# the same indexes) and against `sqlite-utils insert --csv` into one flat table
-# (pip install sqlite-utils). The issue's scale is 500,000 points.
+# staging table, then INSERT … SELECT into the same tables the import writes, with the same
+# indexes: point, point_status, operator, assignment, service and one audit line per point)
+# and against `sqlite-utils insert --csv` into one flat table (pip install sqlite-utils). The issue's scale is 500,000 points.
 # Usage, from the repository root: scripts/bench-point-import.sh [POINTS] [RUNS] [county|province|national]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,22 +22,34 @@ base="$tmp/points-base-$scale.sqlite"
 if [ ! -f "$base" ]; then
   $wancun init --db "$base" >/dev/null
   $wancun division import "$tmp/divisions-$scale.csv" --db "$base" >/dev/null
-  sqlite3 "$base" "PRAGMA wal_checkpoint(TRUNCATE)"
 fi
+# Bring a base made by an older build to the current schema, so that both sides start equal.
+$wancun init --db "$base" >/dev/null
+sqlite3 "$base" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 cat > "$tmp/points-baseline.sql" <<SQL
 CREATE TEMP TABLE staging (village_code TEXT, name TEXT, address TEXT, latitude REAL, longitude REAL, plan_year INTEGER,
   opened_on TEXT, operator_name TEXT, id_number TEXT, phone TEXT, retirement_group TEXT, difficulty TEXT, certificate_no TEXT,
   certified_on TEXT, contract_type TEXT, contract_from TEXT, contract_to TEXT, services TEXT);
 .import --csv --skip 1 $csv staging
-INSERT INTO point (code, village_id, name, address, latitude, longitude, plan_year, opened_on, status)
-  SELECT s.village_code || printf('%03d', row_number() OVER (PARTITION BY s.village_code ORDER BY s.rowid)), d.id, s.name, s.address,
-    s.latitude, s.longitude, s.plan_year, s.opened_on, 'operating'
+CREATE TEMP TABLE numbered AS
+  SELECT s.*, d.id AS village_id, s.village_code || printf('%03d', row_number() OVER (PARTITION BY s.village_code ORDER BY s.rowid)) AS code
   FROM staging s JOIN division d ON d.code = s.village_code;
+INSERT INTO point (code, village_id, name, address, latitude, longitude, plan_year, opened_on, status)
+  SELECT code, village_id, name, address, latitude, longitude, plan_year, opened_on, 'operating' FROM numbered;
+INSERT INTO point_status (point_id, status, on_date, reason, clerk)
+  SELECT p.id, 'operating', n.opened_on, '登记', 'bench' FROM numbered n JOIN point p ON p.code = n.code;
 INSERT INTO operator (id_number, name, phone, difficulty, certificate_no, certified_on, retirement_group)
-  SELECT id_number, operator_name, phone, NULLIF(difficulty, ''), NULLIF(certificate_no, ''), NULLIF(certified_on, ''), retirement_group FROM staging;
+  SELECT id_number, operator_name, phone, NULLIF(difficulty, ''), NULLIF(certificate_no, ''), NULLIF(certified_on, ''), retirement_group FROM numbered;
 INSERT INTO assignment (point_id, operator_id, started_on, contract_type, contract_from, contract_to)
-  SELECT p.id, o.id, s.contract_from, s.contract_type, s.contract_from, NULLIF(s.contract_to, '')
-  FROM staging s JOIN operator o ON o.id_number = s.id_number JOIN point p ON p.name = s.name AND p.village_id = (SELECT id FROM division WHERE code = s.village_code);
+  SELECT p.id, o.id, n.contract_from, n.contract_type, n.contract_from, NULLIF(n.contract_to, '')
+  FROM numbered n JOIN operator o ON o.id_number = n.id_number JOIN point p ON p.code = n.code;
+INSERT INTO service (point_id, kind, started_on)
+  SELECT p.id, j.value, n.opened_on FROM numbered n JOIN point p ON p.code = n.code,
+    json_each('["' || replace(n.services, ',', '","') || '"]') j;
+INSERT INTO audit (at, clerk, action, point_code, operator_id_number, after, reason)
+  SELECT '2026-11-26T09:00:00+08:00', 'bench', 'point.import', code, id_number,
+    json_object('action', 'created', 'point', json_object('name', name, 'address', address)), 'bench'
+  FROM numbered;
 SQL
 python3 scripts/bench.py --name "point import, $count points with operators" --runs "$runs" \
   --setup "wancun=rm -f $tmp/run-p.sqlite*; cp $base $tmp/run-p.sqlite" \
@@ -46,4 +58,5 @@ python3 scripts/bench.py --name "point import, $count points with operators" --r
   --candidate "wancun=$wancun point import $csv --db $tmp/run-p.sqlite" \
   --baseline "sqlite3=sqlite3 $tmp/run-q.sqlite < $tmp/points-baseline.sql" \
   --baseline "sqlite-utils=sqlite-utils insert $tmp/run-u.sqlite points $csv --csv"
-echo "rows: wancun $(sqlite3 "$tmp/run-p.sqlite" 'SELECT count(*) FROM point') points, sqlite3 $(sqlite3 "$tmp/run-q.sqlite" 'SELECT count(*) FROM point') points"
+count_rows='SELECT (SELECT count(*) FROM point) || " points, " || (SELECT count(*) FROM operator) || " operators, " || (SELECT count(*) FROM service) || " services"'
+echo "wancun: $(sqlite3 "$tmp/run-p.sqlite" "$count_rows"); sqlite3: $(sqlite3 "$tmp/run-q.sqlite" "$count_rows")"

@@ -45,6 +45,12 @@ import Testing
         let point = try db.pointDetail("330424101201001")
         #expect(point.point.status == .operating && point.point.operatorName == "王演示")
         #expect(try db.services(pointCode: "330424101201001").count == 2)
+        // One audit line per row, naming the file and row, with the operator and services it made.
+        let lines = try db.auditEntries(AuditFilter(pointCode: "330424101201001"))
+        #expect(lines.map(\.action) == ["point.import"])
+        #expect(lines.first?.reason == "导入 \((path as NSString).lastPathComponent) 第 2 行")
+        let after = try #require(lines.first?.after)
+        #expect(after.contains(#""action":"created""#) && after.contains(#""operator":{"#) && after.contains(#""services":[{"#))
         let audit = try db.auditEntries(AuditFilter()).count
         let again = try db.importPoints(from: path, context: testContext)
         #expect(again.rows.map(\.action) == [.unchanged, .unchanged])

@@ -11,6 +11,47 @@ import Testing
         #expect(actual == expected, "schema.sql drifted: run scripts/dump-schema.sh and commit the result")
     }
 
+    @Test(arguments: [
+        ("kind TEXT CHECK (kind IN ('a', 'b', 'c'))", "kind TEXT CHECK ((kind = 'a' OR kind = 'b' OR kind = 'c'))"),
+        ("x CHECK (x IN\n    ('a', 'b-c', 'd'))", "x CHECK ((x = 'a' OR x = 'b-c' OR x = 'd'))"),
+        ("x CHECK (x IN ('a', 'b'))", "x CHECK (x IN ('a', 'b'))"),
+        ("x CHECK (x IN (0, 1, 2))", "x CHECK (x IN (0, 1, 2))"),
+    ])
+    func inListsBecomeOrChains(sql: String, expected: String) {
+        #expect(AppDatabase.orChains(sql) == expected)
+    }
+
+    @Test func rewrittenChecksStillRefuseWhatTheyRefused() throws {
+        let db = try AppDatabase()
+        _ = try db.importDivisions(from: haiyanCSV, context: testContext)
+        _ = try db.addPoint(NewPoint(village: DivisionCode(parsing: "330424101201"), name: "点", openedOn: LocalDate(parsing: "2025-01-01")), context: testContext)
+        for sql in [
+            "INSERT INTO point (code, village_id, name, status) VALUES ('330424101201002', 1, '点', 'open')",
+            "INSERT INTO service (point_id, kind, started_on) VALUES (1, 'delivery', '2026-01-01')",
+            "INSERT INTO service (point_id, kind, category, started_on) VALUES (1, 'agent-purchase', 'toys', '2026-01-01')",
+            "INSERT INTO point_status (point_id, from_status, status, on_date, reason, clerk) VALUES (1, 'closed', 'operating', '2026-01-01', 'r', 'c')",
+        ] {
+            #expect(throws: StoreError.self, "\(sql)") { try db.write { try $0.execute(sql: sql) } }
+        }
+        try db.write { try $0.execute(sql: "INSERT INTO service (point_id, kind, category, started_on) VALUES (1, 'agent-purchase', 'farm-inputs', '2026-01-01')") }
+    }
+
+    @Test func aVersion5DatabaseWithDataMigrates() throws {
+        let path = temporaryDirectory().appendingPathComponent("v5.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try AppDatabase.migrator.migrate(queue, upTo: "v5")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO division (code, name, level) VALUES ('330000000000', '浙江省', 'province')")
+            try db.execute(sql: "INSERT INTO operator (id_number, name, phone, retirement_group) VALUES (?, '甲', '13800000001', 'male')",
+                           arguments: [ResidentID.withCheckCharacter("33042419850315001")])
+        }
+        try queue.close()
+        let db = try AppDatabase(path: path)
+        #expect(try db.schemaSQL() == AppDatabase().schemaSQL())
+        #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM operator") } == 1)
+        #expect(try db.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+    }
+
     @Test func everyTableIsStrict() throws {
         let schema = try AppDatabase().schemaSQL()
         let tables = schema.components(separatedBy: "CREATE TABLE ").dropFirst()

@@ -204,6 +204,8 @@ extension Message {
 
 extension Message {
     static let registered = Message(zh: "登记", en: "registered")
+    /// The audit reason of a row loaded from a file.
+    static func importedFrom(_ file: String, row: Int) -> Message { Message(zh: "导入 \(file) 第 \(row) 行", en: "imported from \(file), row \(row)") }
     static let replacedByNewOperator = Message(zh: "由新站长接替", en: "replaced by a new operator")
 }
 

@@ -32,8 +32,10 @@ extension AppDatabase {
             try writer.writeWithoutTransaction { db in
                 // A larger page cache for the bulk writes, back to the default afterwards.
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-                try db.execute(sql: "PRAGMA cache_size = -65536")
-                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+                let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
+                // Statement and savepoint journals in memory: on disk they cost a write per page.
+                try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = \(tempStore)") }
                 try db.inTransaction(.immediate) {
                     try prepare(db)
                     while true {

@@ -74,7 +74,8 @@ extension AppDatabase {
         try write { db in try Self.addOperator(db, new, context: context) }
     }
 
-    static func addOperator(_ db: Database, _ new: NewOperator, context: ChangeContext) throws -> Operator {
+    /// `knownNew` when the caller has just looked the ID number up and found nobody.
+    static func addOperator(_ db: Database, _ new: NewOperator, context: ChangeContext, knownNew: Bool = false, audited: Bool = true) throws -> Operator {
         let id = try parse("id_number") { () throws(ValueError) in try ResidentID(parsing: new.idNumber, today: context.today) }
         let phone = try parse("phone") { () throws(ValueError) in try Phone(parsing: new.phone) }
         let name = Normalize.spreadsheetText(new.name)
@@ -84,14 +85,14 @@ extension AppDatabase {
             difficultyNote: new.difficultyNote, certificateNo: new.certificateNo, certifiedOn: new.certifiedOn,
             retirementGroup: try Self.retirementGroup(new.retirementGroup, for: id))
         try Self.checkDifficulty(person, today: context.today)
-        if let existing = try Operator.filter(Column("id_number") == id.rawValue).fetchOne(db) {
+        if !knownNew, let existing = try Operator.fetch(db, idNumber: id.rawValue) {
             throw RegistryError.operatorExists(maskedID: id.masked, name: existing.name)
         }
         try new.override.validate()
         let suspect = try DuplicateCheck.suspectPhone(db, phone: phone.rawValue, excluding: nil)
-        try person.insert(db)
+        try person.insertCached(db)
         try DuplicateCheck.enforce(db, suspect, new.override, subject: AuditSubject(operatorIdNumber: id.rawValue), context: context)
-        try db.audit("operator.add", AuditSubject(operatorIdNumber: id.rawValue), after: person.auditJSON, context: context)
+        if audited { try db.audit("operator.add", AuditSubject(operatorIdNumber: id.rawValue), after: person.auditJSON, context: context) }
         return person
     }
 
@@ -114,7 +115,7 @@ extension AppDatabase {
 
     static func `operator`(_ db: Database, _ idNumber: String, today: LocalDate) throws -> Operator {
         let id = try parse("id_number") { () throws(ValueError) in try ResidentID(parsing: idNumber, today: today) }
-        guard let person = try Operator.filter(Column("id_number") == id.rawValue).fetchOne(db) else {
+        guard let person = try Operator.fetch(db, idNumber: id.rawValue) else {
             throw RegistryError.operatorUnknown(maskedID: id.masked)
         }
         return person
@@ -181,50 +182,60 @@ extension AppDatabase {
     }
 
     static func assign(_ db: Database, _ new: NewAssignment, context: ChangeContext) throws -> Assignment {
-        let point = try Self.point(db, new.pointCode)
+        try assign(db, point: Self.point(db, new.pointCode), person: Self.operator(db, new.idNumber, today: context.today), new, context: context)
+    }
+
+    /// `newPoint` or `newPerson` when the caller created it in this change, so that it has no
+    /// assignments to look at; `audited` false when the caller writes one line for it all.
+    static func assign(
+        _ db: Database, point: Point, person: Operator, _ new: NewAssignment, context: ChangeContext, newPoint: Bool = false,
+        newPerson: Bool = false, audited: Bool = true
+    ) throws -> Assignment {
         if point.status == .closed { throw RegistryError.pointClosed(point.code) }
-        let person = try Self.operator(db, new.idNumber, today: context.today)
         if new.from > context.today { throw RegistryError.dateInFuture(field: "date", new.from) }
         if (new.contractType == nil) != (new.contractFrom == nil) || (new.contractTo != nil && new.contractType == nil) {
             throw RegistryError.contractIncomplete
         }
         if let from = new.contractFrom, let to = new.contractTo, to < from { throw RegistryError.contractEndsBeforeStart }
-        let others = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT p.code, p.name FROM assignment a JOIN point p ON p.id = a.point_id
-                WHERE a.operator_id = ? AND a.point_id <> ? AND (a.ended_on IS NULL OR a.ended_on > ?)
-                ORDER BY a.started_on LIMIT 1
-                """, arguments: [person.id, point.id, new.from])
+        let others = newPerson ? [] : try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT p.code, p.name FROM assignment a JOIN point p ON p.id = a.point_id
+                    WHERE a.operator_id = ? AND a.point_id <> ? AND (a.ended_on IS NULL OR a.ended_on > ?)
+                    ORDER BY a.started_on LIMIT 1
+                    """), arguments: [person.id, point.id, new.from])
         if let other = others.first {
             throw RegistryError.operatorBusy(maskedID: person.residentID.masked, otherPoint: other["code"], otherName: other["name"])
         }
-        if var current = try Assignment.filter(Column("point_id") == point.id! && Column("ended_on") == nil).fetchOne(db) {
+        if !newPoint, var current = try Assignment.fetchOpen(db, pointId: point.id!) {
             if current.operatorId == person.id { throw RegistryError.operatorAlreadyHere(maskedID: person.residentID.masked) }
             if new.from < current.startedOn { throw RegistryError.assignmentBeforeCurrent(new.from, current: current.startedOn) }
             try Self.end(db, &current, on: new.from, reason: Message.replacedByNewOperator.zh, pointCode: point.code, context: context)
         }
-        if let ended = try LocalDate.fetchOne(
-            db, sql: "SELECT max(ended_on) FROM assignment WHERE point_id = ? AND ended_on > ?", arguments: [point.id, new.from])
+        if !newPoint, let ended = try LocalDate.fetchOne(
+            db.cachedStatement(sql: "SELECT max(ended_on) FROM assignment WHERE point_id = ? AND ended_on > ?"), arguments: [point.id, new.from])
         {
             throw RegistryError.assignmentOverlapsHistory(new.from, endedOn: ended)
         }
         // A phone shared with another operator who runs a point now hints at impersonation.
         try new.override.validate()
         let phoneSuspect = try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: person.id)
-        let running = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM operator o JOIN assignment a ON a.operator_id = o.id AND a.ended_on IS NULL WHERE o.phone = ? AND o.id <> ?)",
-            arguments: [person.phone, person.id]) ?? false
+        let running = try phoneSuspect != nil && Bool.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT EXISTS (SELECT 1 FROM operator o JOIN assignment a ON a.operator_id = o.id AND a.ended_on IS NULL WHERE o.phone = ? AND o.id <> ?)"),
+            arguments: [person.phone, person.id]) == true
         try DuplicateCheck.enforce(
             db, running ? phoneSuspect : nil, new.override, subject: AuditSubject(pointCode: point.code, operatorIdNumber: person.idNumber),
             context: context)
         var assignment = Assignment(
             pointId: point.id!, operatorId: person.id!, startedOn: new.from, contractType: new.contractType,
             contractFrom: new.contractFrom, contractTo: new.contractTo)
-        try assignment.insert(db)
-        try db.audit(
-            "point.assign", AuditSubject(pointCode: point.code, operatorIdNumber: person.idNumber),
-            after: assignment.auditJSON, context: context)
+        try assignment.insertCached(db)
+        if audited {
+            try db.audit(
+                "point.assign", AuditSubject(pointCode: point.code, operatorIdNumber: person.idNumber),
+                after: assignment.auditJSON, context: context)
+        }
         return assignment
     }
 
@@ -232,7 +243,7 @@ extension AppDatabase {
     public func unassign(_ pointCode: String, on date: LocalDate, reason: String, context: ChangeContext) throws {
         try write { db in
             let point = try Self.point(db, pointCode)
-            guard var current = try Assignment.filter(Column("point_id") == point.id! && Column("ended_on") == nil).fetchOne(db) else {
+            guard var current = try Assignment.fetchOpen(db, pointId: point.id!) else {
                 throw RegistryError.noActiveAssignment(pointCode)
             }
             if reason.trimmingSpaces().isEmpty { throw RegistryError.reasonRequired }
@@ -247,7 +258,7 @@ extension AppDatabase {
         assignment.endedOn = date
         assignment.endReason = reason
         try assignment.update(db)
-        let idNumber = try String.fetchOne(db, sql: "SELECT id_number FROM operator WHERE id = ?", arguments: [assignment.operatorId])
+        let idNumber = try String.fetchOne(db.cachedStatement(sql: "SELECT id_number FROM operator WHERE id = ?"), arguments: [assignment.operatorId])
         try db.audit(
             "point.unassign", AuditSubject(pointCode: pointCode, operatorIdNumber: idNumber), before: before,
             after: assignment.auditJSON, reason: reason, context: context)

@@ -50,8 +50,13 @@ extension AppDatabase {
         try write { db in try Self.addPoint(db, new, context: context) }
     }
 
-    static func addPoint(_ db: Database, _ new: NewPoint, context: ChangeContext) throws -> Point {
-        let village = try Self.activeVillage(db, new.village)
+    /// `village` and `sameVillage` (its points) when the caller has them already; `audited`
+    /// false when the caller writes one audit line for several changes.
+    static func addPoint(
+        _ db: Database, _ new: NewPoint, context: ChangeContext, village known: Division? = nil, sameVillage: [Point]? = nil,
+        audited: Bool = true
+    ) throws -> Point {
+        let village = try known.map { try Self.checkActive($0) } ?? Self.activeVillage(db, new.village)
         let name = Normalize.spreadsheetText(new.name)
         if name.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
         try Self.checkCoordinates(new.latitude, new.longitude)
@@ -59,33 +64,39 @@ extension AppDatabase {
         if let opened = new.openedOn, opened > context.today { throw RegistryError.dateInFuture(field: "opened_on", opened) }
         try new.override.validate()
         let suspect = try DuplicateCheck.suspectPoint(
-            db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil)
+            db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil, sameVillage: sameVillage)
+        // A range, not GLOB: a bound GLOB pattern makes SQLite compile the statement anew each time.
         let last = try String.fetchOne(
-            db, sql: "SELECT max(code) FROM point WHERE code GLOB ?", arguments: [new.village.rawValue + "*"])
+            db.cachedStatement(sql: "SELECT max(code) FROM point WHERE code BETWEEN ? AND ?"),
+            arguments: [new.village.rawValue + "000", new.village.rawValue + "999"])
         let number = (last.flatMap { Int($0.suffix(3)) } ?? 0) + 1
         guard number <= 999 else { throw RegistryError.pointCodesExhausted(new.village) }
         var point = Point(
             code: new.village.rawValue + String(repeating: "0", count: 3 - String(number).count) + String(number),
             villageId: village.id!, name: name, address: new.address.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 },
             latitude: new.latitude, longitude: new.longitude, planYear: new.planYear, openedOn: new.openedOn,
-            status: .planned)
-        try point.insert(db)
+            status: new.openedOn == nil ? .planned : .operating)
+        try point.insertCached(db)
         try DuplicateCheck.enforce(db, suspect, new.override, subject: AuditSubject(pointCode: point.code), context: context)
         var first = PointStatusChange(
-            pointId: point.id!, fromStatus: nil, status: new.openedOn == nil ? .planned : .operating,
-            onDate: new.openedOn ?? context.today, reason: Message.registered.zh, clerk: context.clerk)
-        try first.insert(db)
-        point.status = first.status
-        try db.audit("point.add", AuditSubject(pointCode: point.code), after: point.auditJSON, context: context)
+            pointId: point.id!, fromStatus: nil, status: point.status, onDate: new.openedOn ?? context.today,
+            reason: Message.registered.zh, clerk: context.clerk)
+        try first.insertCached(db)
+        if audited { try db.audit("point.add", AuditSubject(pointCode: point.code), after: point.auditJSON, context: context) }
         return point
     }
 
     static func activeVillage(_ db: Database, _ code: DivisionCode) throws -> Division {
-        guard let village = try Division.filter(Column("code") == code).fetchOne(db) else {
+        guard let village = try Division.fetch(db, code: code) else {
             throw RegistryError.villageUnknown(code)
         }
-        guard code.level == .village else { throw RegistryError.notAVillage(code, code.level) }
-        if let retired = village.retiredOn { throw RegistryError.villageRetired(code, retired) }
+        return try checkActive(village)
+    }
+
+    /// The division, when it is a current village.
+    static func checkActive(_ village: Division) throws -> Division {
+        guard village.code.level == .village else { throw RegistryError.notAVillage(village.code, village.code.level) }
+        if let retired = village.retiredOn { throw RegistryError.villageRetired(village.code, retired) }
         return village
     }
 
@@ -97,7 +108,7 @@ extension AppDatabase {
     }
 
     static func point(_ db: Database, _ code: String) throws -> Point {
-        guard let point = try Point.filter(Column("code") == code).fetchOne(db) else {
+        guard let point = try Point.fetch(db, code: code) else {
             throw RegistryError.pointUnknown(code)
         }
         return point
@@ -109,7 +120,7 @@ extension AppDatabase {
         try write { db in try Self.editPoint(db, code, edit, context: context) }
     }
 
-    static func editPoint(_ db: Database, _ code: String, _ edit: PointEdit, context: ChangeContext) throws -> Point {
+    static func editPoint(_ db: Database, _ code: String, _ edit: PointEdit, context: ChangeContext, audited: Bool = true) throws -> Point {
         var point = try Self.point(db, code)
         let before = point
         if let name = edit.name {
@@ -141,9 +152,11 @@ extension AppDatabase {
         }
         if point != before {
             try point.update(db)
-            try db.audit(
+            if audited {
+                try db.audit(
                 edit.force ? "point.force" : "point.edit", AuditSubject(pointCode: code), before: before.auditJSON,
-                after: point.auditJSON, reason: edit.reason, context: context)
+                    after: point.auditJSON, reason: edit.reason, context: context)
+            }
         }
         return point
     }
@@ -165,7 +178,7 @@ extension AppDatabase {
             if let last, day < last { throw RegistryError.statusDateBeforeLast(day, last: last) }
             var change = PointStatusChange(
                 pointId: point.id!, fromStatus: point.status, status: status, onDate: day, reason: reason, clerk: context.clerk)
-            try change.insert(db)
+            try change.insertCached(db)
             point.status = status  // as the trigger on point_status just set it
             if status == .operating && point.openedOn == nil {
                 point.openedOn = day
@@ -175,7 +188,7 @@ extension AppDatabase {
                 "point.status", AuditSubject(pointCode: code), before: .object([("status", .string(change.fromStatus!.rawValue))]),
                 after: .object([("status", .string(status.rawValue)), ("on_date", .string(day.description))]), reason: reason,
                 context: context)
-            if status == .closed, var open = try Assignment.filter(Column("point_id") == point.id! && Column("ended_on") == nil).fetchOne(db) {
+            if status == .closed, var open = try Assignment.fetchOpen(db, pointId: point.id!) {
                 try Self.end(db, &open, on: day, reason: reason, pointCode: code, context: context)
             }
         }

@@ -25,10 +25,22 @@ enum DuplicateCheck {
 
     /// A point's name with 服务点, 服务站, 电商 and spaces dropped, for comparison.
     static func normalizedPointName(_ name: String) -> String {
-        var n = Normalize.spreadsheetText(name).filter { !$0.isWhitespace }
-        for word in ["服务点", "服务站", "电商"] { n = n.replacingOccurrences(of: word, with: "") }
-        return n
+        // On UTF-8 bytes: an import compares every row's name with its village's points.
+        var bytes = Array(Normalize.spreadsheetText(name).filter { !$0.isWhitespace }.utf8)
+        for word in droppedWords {
+            var i = 0
+            while i + word.count <= bytes.count {
+                if bytes[i] == word[0] && bytes[i..<i + word.count].elementsEqual(word) {
+                    bytes.removeSubrange(i..<i + word.count)
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let droppedWords = ["服务点", "服务站", "电商"].map { Array($0.utf8) }
 
     static func similarNames(_ a: String, _ b: String) -> Bool {
         let x = normalizedPointName(a)
@@ -47,8 +59,11 @@ enum DuplicateCheck {
     }
 
     /// The first open point that looks like the same one, by name in the village or by place.
-    static func suspectPoint(_ db: Database, villageId: Int64, name: String, latitude: Double?, longitude: Double?, excluding: Int64?) throws -> RegistryError? {
-        let sameVillage = try Point.filter(Column("village_id") == villageId && Column("status") != PointStatus.closed.rawValue).fetchAll(db)
+    /// `sameVillage`: the village's points, when the caller has read them already.
+    static func suspectPoint(
+        _ db: Database, villageId: Int64, name: String, latitude: Double?, longitude: Double?, excluding: Int64?, sameVillage: [Point]? = nil
+    ) throws -> RegistryError? {
+        let sameVillage = try (sameVillage ?? Point.fetchAll(db, villageId: villageId)).filter { $0.status != .closed }
         if let other = sameVillage.first(where: { $0.id != excluding && similarNames($0.name, name) }) {
             return .pointNameDuplicate(code: other.code, name: other.name)
         }
@@ -57,10 +72,9 @@ enum DuplicateCheck {
         let dLon = nearMeters / (111_320 * max(0.01, cos(latitude * .pi / 180)))
         // The index on (latitude, longitude) narrows this to a thin band: no scan.
         let near = try Point.fetchAll(
-            db,
-            sql: """
-                SELECT * FROM point WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND status <> 'closed'
-                """, arguments: [latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon])
+            db.cachedStatement(
+                sql: "SELECT * FROM point WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND status <> 'closed'"),
+            arguments: [latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon])
         for other in near where other.id != excluding {
             let d = meters(latitude, longitude, other.latitude!, other.longitude!)
             if d <= nearMeters { return .pointTooClose(code: other.code, name: other.name, meters: Int(d.rounded())) }
@@ -70,7 +84,9 @@ enum DuplicateCheck {
 
     /// Another operator with the same phone.
     static func suspectPhone(_ db: Database, phone: String, excluding: Int64?) throws -> RegistryError? {
-        guard let other = try Operator.filter(Column("phone") == phone && Column("id") != (excluding ?? -1)).fetchOne(db) else { return nil }
+        guard let other = try Operator.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM operator WHERE phone = ? AND id <> ? LIMIT 1"), arguments: [phone, excluding ?? -1])
+        else { return nil }
         return .phoneDuplicate(maskedPhone: Mask.phone(phone), otherName: other.name, otherMaskedID: other.residentID.masked)
     }
 

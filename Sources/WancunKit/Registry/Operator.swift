@@ -70,6 +70,30 @@ public struct Operator: Codable, Sendable, Hashable, FetchableRecord, MutablePer
         self.retirementGroup = retirementGroup
     }
 
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["id_number"] = idNumber
+        container["name"] = name
+        container["phone"] = phone
+        container["difficulty"] = difficulty
+        container["difficulty_note"] = difficultyNote
+        container["certificate_no"] = certificateNo
+        container["certified_on"] = certifiedOn
+        container["retirement_group"] = retirementGroup
+    }
+
+    static let insertSQL = makeInsertSQL([
+        "id_number", "name", "phone", "difficulty", "difficulty_note", "certificate_no", "certified_on", "retirement_group",
+    ])
+    var insertArguments: StatementArguments {
+        [idNumber, name, phone, difficulty, difficultyNote, certificateNo, certifiedOn, retirementGroup]
+    }
+
+    /// The operator with this ID number, if any.
+    static func fetch(_ db: Database, idNumber: String) throws -> Operator? {
+        try Operator.fetchOne(db.cachedStatement(sql: "SELECT * FROM operator WHERE id_number = ?"), arguments: [idNumber])
+    }
+
     /// The ID number as a checked value (the schema guarantees its shape).
     public var residentID: ResidentID { ResidentID(trusted: idNumber) }
 
@@ -149,6 +173,26 @@ public struct Assignment: Codable, Sendable, Hashable, FetchableRecord, MutableP
         self.contractTo = contractTo
     }
 
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["point_id"] = pointId
+        container["operator_id"] = operatorId
+        container["started_on"] = startedOn
+        container["ended_on"] = endedOn
+        container["end_reason"] = endReason
+        container["contract_type"] = contractType
+        container["contract_from"] = contractFrom
+        container["contract_to"] = contractTo
+    }
+
+    static let insertSQL = makeInsertSQL(["point_id", "operator_id", "started_on", "ended_on", "end_reason", "contract_type", "contract_from", "contract_to"])
+    var insertArguments: StatementArguments { [pointId, operatorId, startedOn, endedOn, endReason, contractType, contractFrom, contractTo] }
+
+    /// The point's open assignment, if it has one.
+    static func fetchOpen(_ db: Database, pointId: Int64) throws -> Assignment? {
+        try Assignment.fetchOne(db.cachedStatement(sql: "SELECT * FROM assignment WHERE point_id = ? AND ended_on IS NULL"), arguments: [pointId])
+    }
+
     var auditJSON: JSONValue {
         .object([
             ("started_on", .string(startedOn.description)),
@@ -159,3 +203,6 @@ public struct Assignment: Codable, Sendable, Hashable, FetchableRecord, MutableP
         ])
     }
 }
+
+extension Operator: CachedInsert {}
+extension Assignment: CachedInsert {}

@@ -47,11 +47,16 @@ extension Database {
             before = .object(old.filter { changed.contains($0.0) })
             after = .object(new.filter { changed.contains($0.0) })
         }
-        var entry = AuditEntry(
-            at: context.timestamp, clerk: context.clerk, action: action, divisionCode: subject.divisionCode,
-            pointCode: subject.pointCode, operatorIdNumber: subject.operatorIdNumber,
-            before: before.map { $0.compact() }, after: after.map { $0.compact() }, reason: reason)
-        try entry.insert(self)
+        // A statement compiled once: an import writes one line per row.
+        try cachedStatement(
+            sql: """
+                INSERT INTO audit (at, clerk, action, division_code, point_code, operator_id_number, before, after, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            context.timestamp, context.clerk, action, subject.divisionCode, subject.pointCode, subject.operatorIdNumber,
+            before.map { $0.compact() }, after.map { $0.compact() }, reason,
+        ])
     }
 }
 

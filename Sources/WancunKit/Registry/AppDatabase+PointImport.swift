@@ -1,0 +1,295 @@
+import Foundation
+import GRDB
+
+/// What happened to one row of a points file.
+public struct PointImportRow: Sendable {
+    public enum Action: String, Sendable { case created, updated, unchanged }
+    public var row: Int
+    public var pointCode: String
+    public var action: Action
+}
+
+public struct PointImportSummary: Sendable {
+    public var summary: ImportSummary
+    public var rows: [PointImportRow]
+    public var headerRow: Int
+
+    public func count(_ action: PointImportRow.Action) -> Int { rows.filter { $0.action == action }.count }
+}
+
+/// What one import remembers between rows: divisions already looked up, and which row first
+/// came to each point.
+private final class PointImportState {
+    var villages: [DivisionCode: Division?] = [:]
+    /// Current towns by name, read on the first row that names its village instead of coding it.
+    var towns: [String: [Division]]?
+    var villagesByTown: [Int64: [Division]] = [:]
+    var firstRowOfPoint: [String: Int] = [:]
+    let file: String
+
+    init(file: String) { self.file = file }
+
+    func division(_ db: Database, _ code: DivisionCode) throws -> Division? {
+        if let known = villages[code] { return known }
+        let found = try Division.fetch(db, code: code)
+        villages[code] = found
+        return found
+    }
+
+    func towns(_ db: Database) throws -> [String: [Division]] {
+        if let towns { return towns }
+        var found: [String: [Division]] = [:]
+        for d in try Division.fetchAll(db, sql: "SELECT * FROM division WHERE level = 'town' AND retired_on IS NULL") {
+            found[Normalize.spreadsheetText(d.name), default: []].append(d)
+        }
+        towns = found
+        return found
+    }
+
+    func villages(_ db: Database, town: Int64) throws -> [Division] {
+        if let known = villagesByTown[town] { return known }
+        let found = try Division.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM division WHERE parent_id = ? AND level = 'village' AND retired_on IS NULL"),
+            arguments: [town])
+        villagesByTown[town] = found
+        return found
+    }
+}
+
+extension AppDatabase {
+    /// Loads points from a township's spreadsheet. Every row is checked, the duplicate checks
+    /// included (also between rows of the file), before anything is written; a row with a
+    /// point code updates that point, a row without one updates the village's point of the
+    /// same name or creates one. Importing the same file again changes nothing.
+    ///
+    /// Each row goes through the registry's own operations, with their checks, and leaves one
+    /// `point.import` line in the audit trail with all it changed.
+    public func importPoints(
+        from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext, progress: ((Int) -> Void)? = nil
+    ) throws -> PointImportSummary {
+        let state = PointImportState(file: (path as NSString).lastPathComponent)
+        var outcomes: [PointImportRow] = []
+        let summary = try importTable(
+            path: path, sheet: sheet, columns: PointSheet.columnSpecs, dryRun: dryRun,
+            row: { row, check, db in
+                progress?(row.number)
+                let before = check.problems.count
+                var result: PointImportRow?
+                // A row that fails leaves nothing behind for the rows after it to trip on.
+                try db.cachedStatement(sql: "SAVEPOINT point_row").execute()
+                do {
+                    result = try Self.importPointRow(row, &check, db, state: state, context: context)
+                    // Two rows of one file that come to the same point are a duplicate.
+                    if let code = result?.pointCode, let first = state.firstRowOfPoint[code] {
+                        check.add(row, "name", rule: "DUPLICATE_IN_FILE", message: .samePointAsRow(first, code))
+                    }
+                } catch let error as RegistryError {
+                    check.add(row, Self.column(for: error), rule: error.rule, message: error.message)
+                }
+                if check.problems.count != before { try db.cachedStatement(sql: "ROLLBACK TO point_row").execute() }
+                try db.cachedStatement(sql: "RELEASE point_row").execute()
+                if check.problems.count == before, let result {
+                    state.firstRowOfPoint[result.pointCode] = row.number
+                    outcomes.append(result)
+                    return result.action != .unchanged
+                }
+                return false
+            })
+        return PointImportSummary(summary: summary, rows: outcomes, headerRow: summary.headerRow)
+    }
+
+    /// The column a refusal is about, for the row problem.
+    static func column(for error: RegistryError) -> String? {
+        switch error {
+        case .invalid(let field, _): field == "id_number" ? "id_number" : field == "phone" ? "phone" : nil
+        case .villageUnknown, .notAVillage, .villageRetired: "village_code"
+        case .phoneDuplicate: "phone"
+        case .pointNameDuplicate: "name"
+        case .pointTooClose: "latitude"
+        case .operatorBusy, .retirementGroupRequired, .retirementGroupNotForMen, .retirementGroupNotForWomen: "id_number"
+        case .difficultyIncomplete, .difficultyNoteRequired: "difficulty"
+        case .contractIncomplete, .contractEndsBeforeStart: "contract_type"
+        case .pointUnknown: "point_code"
+        default: nil
+        }
+    }
+
+    private static func importPointRow(
+        _ row: TableRow, _ check: inout RowChecker, _ db: Database, state: PointImportState, context: ChangeContext
+    ) throws -> PointImportRow? {
+        // The village: by code, or by town and village names when they are unambiguous.
+        var village: DivisionCode?
+        if !row["village_code"].isEmpty {
+            village = check.value(row, "village_code") { text throws(ValueError) in try DivisionCode(parsing: text) }
+        } else if !row["village_name"].isEmpty {
+            let townMatches = try state.towns(db)[Normalize.spreadsheetText(row["town_name"])] ?? []
+            if townMatches.count != 1 {
+                check.add(row, "town_name", rule: townMatches.isEmpty ? "TOWN_UNKNOWN" : "TOWN_AMBIGUOUS",
+                          message: .townByName(row["town_name"], found: townMatches.count))
+            } else {
+                let wanted = Normalize.villageName(row["village_name"])
+                let matches = try state.villages(db, town: townMatches[0].id!).filter { Normalize.villageName($0.name) == wanted }
+                if matches.count == 1 {
+                    village = matches[0].code
+                } else {
+                    check.add(row, "village_name", rule: matches.isEmpty ? "VILLAGE_UNKNOWN" : "VILLAGE_AMBIGUOUS",
+                              message: .villageByName(row["village_name"], codes: matches.map(\.code.rawValue)))
+                }
+            }
+        } else {
+            check.add(row, "village_code", rule: "REQUIRED", message: .villageRequired)
+        }
+        let name = Normalize.spreadsheetText(row["name"])
+        if name.isEmpty { check.add(row, "name", rule: "REQUIRED", message: ValueError.empty.message) }
+        func optional<T>(_ key: String, _ parse: (String) throws(ValueError) -> T) -> T? {
+            row[key].isEmpty ? nil : check.value(row, key, parse)
+        }
+        let latitude = optional("latitude") { text throws(ValueError) in try Self.degrees(text) }
+        let longitude = optional("longitude") { text throws(ValueError) in try Self.degrees(text) }
+        let planYear = optional("plan_year") { text throws(ValueError) in
+            guard let y = Int(text) else { throw .number(text) }
+            return y
+        }
+        let openedOn = optional("opened_on") { text throws(ValueError) in try LocalDate(parsing: text) }
+        let override = Override(force: !row["force_reason"].isEmpty, reason: row["force_reason"].isEmpty ? nil : row["force_reason"])
+        // The operator, when the row names one.
+        let hasOperator = !row["id_number"].isEmpty
+        let idNumber = hasOperator
+            ? check.value(row, "id_number", personal: Mask.residentID) { text throws(ValueError) in try ResidentID(parsing: text, today: context.today) }
+            : nil
+        var phone: Phone?
+        if hasOperator {
+            if row["phone"].contains("*") {
+                check.add(row, "phone", value: Mask.phone(row["phone"]), rule: "PHONE_MASKED", message: .phoneMasked)
+            } else {
+                phone = check.value(row, "phone", personal: Mask.phone) { text throws(ValueError) in try Phone(parsing: text) }
+            }
+            if Normalize.spreadsheetText(row["operator_name"]).isEmpty {
+                check.add(row, "operator_name", rule: "REQUIRED", message: ValueError.empty.message)
+            }
+        }
+        let group = optional("retirement_group") { text throws(ValueError) in
+            guard let g = RetirementGroup(rawValue: text) else { throw .choice(text, RetirementGroup.allCases.map(\.rawValue)) }
+            return g
+        }
+        let difficulty = optional("difficulty") { text throws(ValueError) in
+            guard let d = DifficultyCategory(rawValue: text) else { throw .choice(text, DifficultyCategory.allCases.map(\.rawValue)) }
+            return d
+        }
+        let certifiedOn = optional("certified_on") { text throws(ValueError) in try LocalDate(parsing: text) }
+        let contractType = optional("contract_type") { text throws(ValueError) in
+            guard let c = ContractType(rawValue: text) else { throw .choice(text, ContractType.allCases.map(\.rawValue)) }
+            return c
+        }
+        let contractFrom = optional("contract_from") { text throws(ValueError) in try LocalDate(parsing: text) }
+        let contractTo = optional("contract_to") { text throws(ValueError) in try LocalDate(parsing: text) }
+        var services: [(ServiceKind, PurchaseCategory?)] = []
+        for item in row["services"].split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
+            let parts = item.split(separator: ":", maxSplits: 1).map { Normalize.spreadsheetText(String($0)) }
+            let category = parts.count > 1 ? PurchaseCategory(text: parts[1]) : nil
+            guard let kind = ServiceKind(rawValue: parts[0]), kind != .finance, parts.count == 1 || category != nil,
+                (kind == .agentPurchase) == (category != nil), category != .medicines
+            else {
+                check.add(row, "services", value: String(item), rule: "SERVICE_UNKNOWN", message: .serviceItemUnknown(String(item)))
+                continue
+            }
+            services.append((kind, category))
+        }
+        guard let village, !name.isEmpty, check.problems.last?.row != row.number else { return nil }
+
+        // The point: by code, else the village's point of the same name, else a new one.
+        guard let division = try state.division(db, village) else { throw RegistryError.villageUnknown(village) }
+        let sameVillage = try Point.fetchAll(db, villageId: division.id!)
+        var existing: Point?
+        if !row["point_code"].isEmpty {
+            existing = try Self.point(db, Normalize.spreadsheetText(row["point_code"]))
+            if existing?.villageId != division.id {
+                check.add(row, "point_code", rule: "POINT_VILLAGE_MISMATCH", message: .pointVillageMismatch(existing!.code, village))
+                return nil
+            }
+        } else {
+            let wanted = DuplicateCheck.normalizedPointName(name)
+            existing = sameVillage.first { DuplicateCheck.normalizedPointName($0.name) == wanted }
+        }
+        var action = PointImportRow.Action.unchanged
+        let point: Point
+        if let existing {
+            var edit = PointEdit()
+            if existing.name != name { edit.name = name }
+            let address = Normalize.spreadsheetText(row["address"])
+            if !address.isEmpty && existing.address != address { edit.address = address }
+            if let latitude, let longitude, existing.latitude != latitude || existing.longitude != longitude {
+                edit.latitude = latitude
+                edit.longitude = longitude
+            }
+            if let planYear, existing.planYear != planYear { edit.planYear = planYear }
+            if let openedOn, existing.openedOn != openedOn { edit.openedOn = openedOn }
+            let changed = edit.name != nil || edit.address != nil || edit.latitude != nil || edit.planYear != nil || edit.openedOn != nil
+            point = changed ? try Self.editPoint(db, existing.code, edit, context: context, audited: false) : existing
+            if changed { action = .updated }
+        } else {
+            let address = Normalize.spreadsheetText(row["address"])
+            point = try Self.addPoint(
+                db,
+                NewPoint(village: village, name: name, address: address.isEmpty ? nil : address, latitude: latitude, longitude: longitude,
+                         planYear: planYear, openedOn: openedOn, override: override),
+                context: context, village: division, sameVillage: sameVillage, audited: false)
+            action = .created
+        }
+        let newPoint = existing == nil
+        var newPerson: Operator?
+        var assignment: Assignment?
+        if let idNumber, let phone {
+            var person = try Operator.fetch(db, idNumber: idNumber.rawValue)
+            if person == nil {
+                person = try Self.addOperator(
+                    db,
+                    NewOperator(
+                        name: row["operator_name"], idNumber: idNumber.rawValue, phone: phone.rawValue, difficulty: difficulty,
+                        certificateNo: row["certificate_no"].isEmpty ? nil : row["certificate_no"], certifiedOn: certifiedOn,
+                        retirementGroup: group, override: override),
+                    context: context, knownNew: true, audited: false)
+                newPerson = person
+                if action == .unchanged { action = .updated }
+            }
+            let current = newPoint ? nil : try Assignment.fetchOpen(db, pointId: point.id!)
+            if current?.operatorId != person!.id {
+                assignment = try Self.assign(
+                    db, point: point, person: person!,
+                    NewAssignment(
+                        pointCode: point.code, idNumber: idNumber.rawValue, from: contractFrom ?? openedOn ?? context.today,
+                        contractType: contractType, contractFrom: contractType == nil ? nil : contractFrom ?? openedOn ?? context.today,
+                        contractTo: contractTo, override: override),
+                    context: context, newPoint: newPoint, newPerson: newPerson != nil, audited: false)
+                if action == .unchanged { action = .updated }
+            }
+        }
+        var open = newPoint ? [] : try Service.fetchOpen(db, pointId: point.id!)
+        var added: [Service] = []
+        for (kind, category) in services where !open.contains(where: { $0.kind == kind && $0.category == category }) {
+            let service = try Self.addService(
+                db, point: point, open: open, NewService(pointCode: point.code, kind: kind, category: category, from: point.openedOn ?? context.today),
+                context: context, audited: false)
+            open.append(service)
+            added.append(service)
+            if action == .unchanged { action = .updated }
+        }
+        if action != .unchanged {
+            // One line for the row: what it made or changed, and where it came from.
+            var after: [(String, JSONValue)] = [("action", .string(action.rawValue)), ("point", point.auditJSON)]
+            if let newPerson { after.append(("operator", newPerson.auditJSON)) }
+            if let assignment { after.append(("assignment", assignment.auditJSON)) }
+            if !added.isEmpty { after.append(("services", .array(added.map(\.auditJSON)))) }
+            try db.audit(
+                "point.import", AuditSubject(pointCode: point.code, operatorIdNumber: idNumber?.rawValue),
+                before: existing.map { .object([("point", $0.auditJSON)]) }, after: .object(after),
+                reason: Message.importedFrom(state.file, row: row.number).zh, context: context)
+        }
+        return PointImportRow(row: row.number, pointCode: point.code, action: action)
+    }
+
+    static func degrees(_ text: String) throws(ValueError) -> Double {
+        guard let value = Double(Normalize.spreadsheetText(text)), value.isFinite else { throw .number(text) }
+        return value
+    }
+}
