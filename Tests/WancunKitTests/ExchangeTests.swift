@@ -153,6 +153,22 @@ func readAll(_ path: String, sheet: String? = nil) throws -> [[String]] {
 }
 
 @Suite struct WritingTests {
+    @Test func aStreamedCSVIsTheSameFileAsOneWrittenWhole() throws {
+        let path = temporaryDirectory().appendingPathComponent("big.csv").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        var whole = CSVWriter()
+        var streamed = try CSVWriter(streamingBeside: path)
+        for i in 0..<40_000 {
+            let row = ["330424101201\(i)", "聚金村,电商\"服务站\"", ""]
+            whole.append(row)
+            streamed.append(row)
+        }
+        try streamed.write(to: path)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == whole.data)
+        #expect(whole.data.count > 1 << 20)  // so that some rows went to the file before the end
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+    }
+
     static let sheets = [
         Worksheet(
             name: "花名册", title: "海盐县2026年1月村级电商服务点公益性岗位补贴花名册",

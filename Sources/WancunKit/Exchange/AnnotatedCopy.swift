@@ -38,17 +38,34 @@ public enum AnnotatedCopy {
         input: String, sheet: String?, headerRow: Int?, notes: [Int: String], title: String, defaultNote: String, to output: String
     ) throws(RowProblem) -> String {
         let destination = output
-        let source = try TableReader.openSource(path: input, sheet: sheet)
-        var rows: [[String]] = []
-        while let row = try source.next() { rows.append(row.cells) }
-        let width = rows.map(\.count).max() ?? 0
-        let annotated = rows.enumerated().map { index, cells -> [String] in
-            let number = index + 1
+        // The widest row, so that the notes line up in one column.
+        var width = 0
+        let widths = try TableReader.openSource(path: input, sheet: sheet)
+        while let row = try widths.next() { width = max(width, row.cells.count) }
+        func annotated(_ number: Int, _ cells: [String]) -> [String] {
             let padded = cells + Array(repeating: "", count: width - cells.count)
             let isData = headerRow.map { number > $0 } ?? true
             let note = number == headerRow ? title : notes[number] ?? (isData && !cells.allSatisfy(\.isEmpty) ? defaultNote : "")
             return padded + [note]
         }
+        let source = try TableReader.openSource(path: input, sheet: sheet)
+        var number = 0
+        if !destination.lowercased().hasSuffix(".xlsx") {
+            // Row by row: a copy of a large CSV file never holds its cells all at once.
+            var csv = try CSVWriter(streamingBeside: destination)
+            while let row = try source.next() {
+                number += 1
+                csv.append(annotated(number, row.cells))
+            }
+            try csv.write(to: destination)
+            return destination
+        }
+        var rows: [[String]] = []
+        while let row = try source.next() {
+            number += 1
+            rows.append(annotated(number, row.cells))
+        }
+        let annotated = rows
         // The copy keeps the input's rows where they were: its first row is the "header".
         try TableFile.write(
             Worksheet(name: sheet ?? "Sheet1", header: annotated.first ?? [title], rows: annotated.dropFirst().map { $0.map { SheetCell.text($0) } }),

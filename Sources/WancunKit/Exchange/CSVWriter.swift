@@ -4,8 +4,21 @@ import Foundation
 /// quotes only where a cell needs them.
 public struct CSVWriter {
     public private(set) var data = Data(TextEncoding.bom)
+    /// For a large file: a temporary file beside the destination that takes the rows as they
+    /// come, so that they are never all in memory.
+    private var spill: (handle: FileHandle, path: String)?
 
     public init() {}
+
+    /// A writer for a file that may be too large to hold: rows go to a temporary file beside
+    /// `path`, which replaces `path` in `write(to:)`.
+    public init(streamingBeside path: String) throws(RowProblem) {
+        let temporary = path + ".partial"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(temporary))
+        }
+        spill = (handle, temporary)
+    }
 
     public mutating func append(_ cells: [String]) {
         var line = ""
@@ -15,6 +28,10 @@ public struct CSVWriter {
         }
         line += "\r\n"
         data.append(contentsOf: line.utf8)
+        if let spill, data.count > 1 << 20 {
+            spill.handle.write(data)
+            data.removeAll(keepingCapacity: true)
+        }
     }
 
     static func quoted(_ cell: String) -> String {
@@ -24,7 +41,16 @@ public struct CSVWriter {
 
     /// Writes the file whole, replacing any file at `path` only once the new one is complete.
     public func write(to path: String) throws(RowProblem) {
-        try FileOutput.write(data, to: path)
+        guard let spill else { return try FileOutput.write(data, to: path) }
+        do {
+            try spill.handle.write(contentsOf: data)
+            try spill.handle.close()
+            // rename(2) replaces any file at `path` in one step.
+            guard rename(spill.path, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: spill.path)
+            throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
+        }
     }
 }
 

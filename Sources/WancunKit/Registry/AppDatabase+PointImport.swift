@@ -20,7 +20,7 @@ public struct PointImportSummary: Sendable {
 /// What one import remembers between rows: divisions already looked up, and which row first
 /// came to each point.
 private final class PointImportState {
-    var villages: [DivisionCode: Division?] = [:]
+    var lastVillage: Division?
     /// Current towns by name, read on the first row that names its village instead of coding it.
     var towns: [String: [Division]]?
     var villagesByTown: [Int64: [Division]] = [:]
@@ -29,11 +29,11 @@ private final class PointImportState {
 
     init(file: String) { self.file = file }
 
+    /// The division of the previous row is kept: files list a village's points together.
     func division(_ db: Database, _ code: DivisionCode) throws -> Division? {
-        if let known = villages[code] { return known }
-        let found = try Division.fetch(db, code: code)
-        villages[code] = found
-        return found
+        if let last = lastVillage, last.code == code { return last }
+        lastVillage = try Division.fetch(db, code: code)
+        return lastVillage
     }
 
     func towns(_ db: Database) throws -> [String: [Division]] {
