@@ -65,10 +65,9 @@ public enum AnnotatedCopy {
             number += 1
             rows.append(annotated(number, row.cells))
         }
-        let annotated = rows
         // The copy keeps the input's rows where they were: its first row is the "header".
         try TableFile.write(
-            Worksheet(name: sheet ?? "Sheet1", header: annotated.first ?? [title], rows: annotated.dropFirst().map { $0.map { SheetCell.text($0) } }),
+            Worksheet(name: sheet ?? "Sheet1", header: rows.first ?? [title], rows: rows.dropFirst().map { $0.map { SheetCell.text($0) } }),
             to: destination)
         return destination
     }
