@@ -26,9 +26,20 @@ import Testing
         ("3.30424E+17", .scientificNotation("3.30424E+17")),
         ("110105********002X", .residentIDMasked),
         ("", .empty),
+        ("11010519491231002乙", .residentIDCharacters),
+        ("3.30424e17", .scientificNotation("3.30424E17")),
+        ("\u{3000}\t", .empty),
     ])
     func refuses(input: String, error: ValueError) {
         #expect(throws: error) { try ResidentID(parsing: input, today: Self.today) }
+    }
+
+    @Test func spacesOfEveryKindAreTrimmedAndDroppedFromPointNames() {
+        #expect(Normalize.spreadsheetText("\u{3000}\u{A0} 聚金村\t\r\n") == "聚金村")
+        #expect("\u{2003}聚金 村\u{205F}".trimmingSpaces() == "聚金 村")
+        #expect("a\u{200B}".trimmingSpaces() == "a\u{200B}")  // zero width space is not White_Space
+        #expect(DuplicateCheck.normalizedPointName(" 聚金\u{3000}村 电商 服务站") == "聚金村")
+        #expect(Normalize.villageName("聚金\u{2002}村村民委员会") == "聚金村")
     }
 
     @Test func refusesImpossibleAndFutureBirthDates() {

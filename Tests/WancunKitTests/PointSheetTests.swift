@@ -108,6 +108,27 @@ import Testing
         #expect(copy[9].last == "")  // forced, with a reason
     }
 
+    @Test func aRowThatFailsAfterWritingLeavesNothingForLaterRowsToTripOn() throws {
+        let db = try Self.database()
+        let rows = [Self.header] + [
+            ["village_code": "330424101203", "name": "甲", "id_number": ResidentID.withCheckCharacter("33042419800101001"),
+             "phone": "13800000009", "operator_name": "赵演示"],
+            // Its point is written before its operator's phone is found taken by row 2's.
+            ["village_code": "330424101204", "name": "乙", "latitude": "30.6", "longitude": "120.8",
+             "id_number": ResidentID.withCheckCharacter("33042419800101011"), "phone": "13800000009", "operator_name": "钱演示"],
+            // Within 50 m of row 3's point, which must not count: row 3 was refused.
+            ["village_code": "330424101205", "name": "丙", "latitude": "30.6001", "longitude": "120.8"],
+            ["village_code": "330424101206", "name": "丁", "services": "快递"],
+        ].map(Self.row)
+        let path = writeTemporaryFile("later.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext) }
+        #expect(error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" } == ["3 手机号 DUPLICATE_PHONE", "5 服务 SERVICE_UNKNOWN"])
+        #expect(try db.points().isEmpty)
+        // Without the refused rows, the rest loads.
+        let fixed = writeTemporaryFile("fixed.csv", [rows[0], rows[1], rows[3]].map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        #expect(try db.importPoints(from: fixed, context: testContext).rows.map(\.action) == [.created, .created])
+    }
+
     @Test func exportMasksUnlessRevealAndTheRoundTripChangesNothing() throws {
         let db = try AppDatabase(path: try sharedDemoCopy())
         let dir = temporaryDirectory()

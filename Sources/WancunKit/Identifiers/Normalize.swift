@@ -26,7 +26,7 @@ public enum Normalize {
     /// A village's everyday name: official suffixes dropped as spreadsheets drop them.
     /// `X村村民委员会`, `X村委会` → `X村`; `X社区居委会`, `X社区居民委员会` → `X社区`; `X居委会` → `X社区`.
     public static func villageName(_ official: String) -> String {
-        let name = spreadsheetText(official).filter { !$0.isWhitespace }
+        let name = withoutSpaces(spreadsheetText(official))
         for (suffix, replacement) in [
             ("村村民委员会", "村"), ("村民委员会", "村"), ("村委会", "村"), ("社区居民委员会", "社区"), ("社区居委会", "社区"),
             ("居民委员会", "社区"), ("居委会", "社区"),
@@ -38,15 +38,33 @@ public enum Normalize {
 
     /// `3.30424E+17`, `3.30424e17`: what Excel shows for a long number stored as a number.
     public static func looksLikeScientificNotation(_ text: String) -> Bool {
-        let upper = text.uppercased()
-        guard let e = upper.firstIndex(of: "E") else { return false }
-        let mantissa = upper[..<e]
-        var exponent = upper[upper.index(after: e)...]
-        if exponent.first == "+" { exponent = exponent.dropFirst() }
+        let bytes = Array(text.utf8)
+        guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) else { return false }
+        let mantissa = bytes[..<e]
+        var exponent = bytes[(e + 1)...]
+        if exponent.first == UInt8(ascii: "+") { exponent = exponent.dropFirst() }
+        let digit = { (b: UInt8) in (0x30...0x39).contains(b) }
         return !mantissa.isEmpty && !exponent.isEmpty
-            && mantissa.allSatisfy { $0.isASCIIDigit || $0 == "." }
-            && mantissa.first!.isASCIIDigit
-            && exponent.allSatisfy(\.isASCIIDigit)
+            && mantissa.allSatisfy { digit($0) || $0 == UInt8(ascii: ".") }
+            && digit(mantissa.first!)
+            && exponent.allSatisfy(digit)
+    }
+
+    /// Unicode's White_Space, which `Character.isWhitespace` tests: compared as numbers, since
+    /// the property lookup showed up in imports, where every cell is trimmed.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    /// The text without any spaces inside it.
+    static func withoutSpaces(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isSpace) else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !isSpace($0) })
+        return String(scalars)
     }
 }
 
@@ -57,9 +75,11 @@ extension String {
         guard let first = utf8.first, let last = utf8.last else { return self }
         // Printable ASCII at both ends: nothing to trim.
         if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F { return self }
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return s.count == count ? self : String(s)
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, Normalize.isSpace(scalars[start]) { scalars.formIndex(after: &start) }
+        while start < end, Normalize.isSpace(scalars[scalars.index(before: end)]) { scalars.formIndex(before: &end) }
+        return start == scalars.startIndex && end == scalars.endIndex ? self : String(scalars[start..<end])
     }
 }

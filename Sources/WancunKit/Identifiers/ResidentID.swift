@@ -10,7 +10,7 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
 
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    static let checkCharacters = Array("10X98765432")
+    static let checkCharacters = Array("10X98765432".utf8)
 
     /// Parses and checks an ID number. Spaces around it and full-width characters are
     /// normalised; a lower-case `x` is accepted and stored upper-case.
@@ -18,16 +18,17 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
         let text = Normalize.spreadsheetText(input).uppercased()
         if text.isEmpty { throw .empty }
         if Normalize.looksLikeScientificNotation(text) { throw .scientificNotation(text) }
-        if text.contains("*") { throw .residentIDMasked }
-        guard text.count == 18 else { throw .residentIDLength(text.count) }
-        let chars = Array(text)
-        guard chars[0..<17].allSatisfy(\.isASCIIDigit), chars[17].isASCIIDigit || chars[17] == "X"
+        // On UTF-8 bytes: an import checks one ID number per row, and Characters cost more
+        // than the rest of the check.
+        let bytes = Array(text.utf8)
+        if bytes.contains(UInt8(ascii: "*")) { throw .residentIDMasked }
+        guard bytes.count == 18 else { throw text.count == 18 ? .residentIDCharacters : .residentIDLength(text.count) }
+        guard bytes[0..<17].allSatisfy(Self.isDigit), Self.isDigit(bytes[17]) || bytes[17] == UInt8(ascii: "X")
         else { throw .residentIDCharacters }
-        guard ResidentID.checkCharacter(for: chars[0..<17]) == chars[17] else {
+        guard ResidentID.checkCharacter(for: bytes[0..<17]) == bytes[17] else {
             throw .residentIDCheck
         }
-        let digits = chars.map { $0.wholeNumberValue ?? 10 }
-        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + digits[$1] } }
+        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
         guard let birth = LocalDate(year: number(6..<10), month: number(10..<12), day: number(12..<14)),
             birth.year >= 1880
         else { throw .residentIDBirthDate }
@@ -38,16 +39,18 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
     /// A value the database already checked.
     init(trusted: String) { self.rawValue = trusted }
 
-    /// The check character for the first 17 digits.
-    static func checkCharacter(for first17: ArraySlice<Character>) -> Character {
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+
+    /// The check character (as an ASCII byte) for the first 17 digits.
+    static func checkCharacter(for first17: ArraySlice<UInt8>) -> UInt8 {
         var sum = 0
-        for (weight, char) in zip(weights, first17) { sum += weight * char.wholeNumberValue! }
+        for (weight, digit) in zip(weights, first17) { sum += weight * Int(digit - 0x30) }
         return checkCharacters[sum % 11]
     }
 
     /// Completes 17 digits with their check character (for generated and demo data).
     public static func withCheckCharacter(_ first17: String) -> String {
-        first17 + String(checkCharacter(for: Array(first17)[...]))
+        first17 + String(UnicodeScalar(checkCharacter(for: Array(first17.utf8)[...])))
     }
 
     public var birthDate: LocalDate {

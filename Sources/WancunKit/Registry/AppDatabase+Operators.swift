@@ -217,9 +217,10 @@ extension AppDatabase {
         {
             throw RegistryError.assignmentOverlapsHistory(new.from, endedOn: ended)
         }
-        // A phone shared with another operator who runs a point now hints at impersonation.
+        // A phone shared with another operator who runs a point now hints at impersonation. A
+        // person registered in this change had their phone checked against every operator.
         try new.override.validate()
-        let phoneSuspect = try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: person.id)
+        let phoneSuspect = newPerson ? nil : try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: person.id)
         let running = try phoneSuspect != nil && Bool.fetchOne(
             db.cachedStatement(
                 sql: "SELECT EXISTS (SELECT 1 FROM operator o JOIN assignment a ON a.operator_id = o.id AND a.ended_on IS NULL WHERE o.phone = ? AND o.id <> ?)"),

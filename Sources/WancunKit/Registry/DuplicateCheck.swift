@@ -26,7 +26,7 @@ enum DuplicateCheck {
     /// A point's name with 服务点, 服务站, 电商 and spaces dropped, for comparison.
     static func normalizedPointName(_ name: String) -> String {
         // On UTF-8 bytes: an import compares every row's name with its village's points.
-        var bytes = Array(Normalize.spreadsheetText(name).filter { !$0.isWhitespace }.utf8)
+        var bytes = Array(Normalize.withoutSpaces(Normalize.spreadsheetText(name)).utf8)
         for word in droppedWords {
             var i = 0
             while i + word.count <= bytes.count {
