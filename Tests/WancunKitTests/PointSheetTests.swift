@@ -129,6 +129,16 @@ import Testing
         #expect(try db.importPoints(from: fixed, context: testContext).rows.map(\.action) == [.created, .created])
     }
 
+    @Test func newPointsOfOneVillageTakeTheNextNumbers() throws {
+        let db = try Self.database()
+        let first = try db.addPoint(NewPoint(village: DivisionCode(parsing: "330424101203"), name: "甲"), context: testContext)
+        try db.changeStatus(first.code, to: .closed, reason: "撤并", on: testContext.today, context: testContext)
+        let rows = [Self.header] + [["village_code": "330424101203", "name": "乙"], ["village_code": "330424101203", "name": "丙"]].map(Self.row)
+        let path = writeTemporaryFile("same.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        // A closed point keeps its number: the new ones come after it.
+        #expect(try db.importPoints(from: path, context: testContext).rows.map(\.pointCode) == ["330424101203002", "330424101203003"])
+    }
+
     @Test func exportMasksUnlessRevealAndTheRoundTripChangesNothing() throws {
         let db = try AppDatabase(path: try sharedDemoCopy())
         let dir = temporaryDirectory()

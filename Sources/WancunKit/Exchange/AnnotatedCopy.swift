@@ -33,15 +33,19 @@ public enum AnnotatedCopy {
 
     /// Writes a copy of `input` with one more column: `title` on the header row, each row's
     /// note (or `defaultNote`) below it. The copy is CSV or XLSX by `output`'s extension.
+    /// `width`: the most cells a row of the input has, when the caller read it all already.
     @discardableResult
     public static func write(
-        input: String, sheet: String?, headerRow: Int?, notes: [Int: String], title: String, defaultNote: String, to output: String
+        input: String, sheet: String?, headerRow: Int?, notes: [Int: String], title: String, defaultNote: String, to output: String,
+        width known: Int? = nil
     ) throws(RowProblem) -> String {
         let destination = output
         // The widest row, so that the notes line up in one column.
-        var width = 0
-        let widths = try TableReader.openSource(path: input, sheet: sheet)
-        while let row = try widths.next() { width = max(width, row.cells.count) }
+        var width = known ?? 0
+        if known == nil {
+            let widths = try TableReader.openSource(path: input, sheet: sheet)
+            while let row = try widths.next() { width = max(width, row.cells.count) }
+        }
         func annotated(_ number: Int, _ cells: [String]) -> [String] {
             let padded = cells + Array(repeating: "", count: width - cells.count)
             let isData = headerRow.map { number > $0 } ?? true

@@ -21,21 +21,37 @@ public struct CSVWriter {
     }
 
     public mutating func append(_ cells: [String]) {
-        var line = ""
+        // On UTF-8 bytes: looking for quotes Character by Character cost more than the rest.
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
         for (index, cell) in cells.enumerated() {
-            if index > 0 { line += "," }
-            line += CSVWriter.quoted(cell)
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            let utf8 = cell.utf8
+            guard utf8.contains(where: Self.needsQuotes) else {
+                line.append(contentsOf: utf8)
+                continue
+            }
+            line.append(UInt8(ascii: "\""))
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { line.append(byte) }
+                line.append(byte)
+            }
+            line.append(UInt8(ascii: "\""))
         }
-        line += "\r\n"
-        data.append(contentsOf: line.utf8)
+        line.append(contentsOf: [0x0D, 0x0A])
+        data.append(contentsOf: line)
         if let spill, data.count > 1 << 20 {
             spill.handle.write(data)
             data.removeAll(keepingCapacity: true)
         }
     }
 
+    private static func needsQuotes(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+    }
+
     static func quoted(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        guard cell.utf8.contains(where: needsQuotes) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -57,6 +57,8 @@ public final class TableReader {
     public let headers: [String]
     /// Unknown columns: reported, not fatal.
     public private(set) var warnings: [RowProblem] = []
+    /// The most cells any row read so far had, blank rows and those above the header included.
+    public private(set) var widestRow = 0
     private let source: any RowSource
     private var pending: [SourceRow]
     private let indexByKey: [String: Int]
@@ -82,6 +84,7 @@ public final class TableReader {
         else {
             throw RowProblems([RowProblem(file: source.path, row: nil, rule: "HEADER_NOT_FOUND", message: .headerNotFound)])
         }
+        widestRow = top.map(\.cells.count).max() ?? 0
         headerRowNumber = best.number
         headers = best.cells.map { $0.trimmingSpaces() }
         var problems: [RowProblem] = []
@@ -140,7 +143,12 @@ public final class TableReader {
     public func next() throws(RowProblem) -> TableRow? {
         while true {
             let row: SourceRow?
-            if let last = pending.popLast() { row = last } else { row = try source.next() }
+            if let last = pending.popLast() {
+                row = last
+            } else {
+                row = try source.next()
+                widestRow = max(widestRow, row?.cells.count ?? 0)
+            }
             guard let row else { return nil }
             if row.cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
             return TableRow(

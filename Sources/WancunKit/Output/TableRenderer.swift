@@ -75,7 +75,9 @@ public struct TableRenderer: Sendable {
 
 /// A JSON value whose objects keep their keys in order. Foundation's encoders sort keys or
 /// leave the order unspecified; clerks read these files, so column order is kept by hand.
-public indirect enum JSONValue: Sendable, Hashable {
+/// Not `indirect`: arrays already hold their elements apart, and boxing every value cost an
+/// allocation per field in each audit line.
+public enum JSONValue: Sendable, Hashable {
     case string(String)
     case number(String)
     case bool(Bool)

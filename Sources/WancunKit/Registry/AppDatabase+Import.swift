@@ -10,6 +10,9 @@ public struct ImportSummary: Sendable {
     public var warnings: [RowProblem]
     /// Where the file's header row was.
     public var headerRow: Int
+    /// The most cells any row of the file had: an annotated copy of it needs no second reading
+    /// to line its notes up.
+    public var width: Int
 }
 
 extension AppDatabase {
@@ -59,6 +62,7 @@ extension AppDatabase {
             throw RowProblems(check.problems + table.warnings, input: path, sheet: sheet, headerRow: table.headerRowNumber)
         }
         return ImportSummary(
-            file: path, rows: rows, written: dryRun ? 0 : written, dryRun: dryRun, warnings: table.warnings, headerRow: table.headerRowNumber)
+            file: path, rows: rows, written: dryRun ? 0 : written, dryRun: dryRun, warnings: table.warnings, headerRow: table.headerRowNumber,
+            width: table.widestRow)
     }
 }

@@ -65,8 +65,9 @@ extension AppDatabase {
         try new.override.validate()
         let suspect = try DuplicateCheck.suspectPoint(
             db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil, sameVillage: sameVillage)
+        // Points never leave their village, so the village's points hold its highest number.
         // A range, not GLOB: a bound GLOB pattern makes SQLite compile the statement anew each time.
-        let last = try String.fetchOne(
+        let last = try sameVillage.map { $0.map(\.code).max() } ?? String.fetchOne(
             db.cachedStatement(sql: "SELECT max(code) FROM point WHERE code BETWEEN ? AND ?"),
             arguments: [new.village.rawValue + "000", new.village.rawValue + "999"])
         let number = (last.flatMap { Int($0.suffix(3)) } ?? 0) + 1

@@ -70,12 +70,15 @@ enum DuplicateCheck {
         guard let latitude, let longitude else { return nil }
         let dLat = nearMeters / 111_320
         let dLon = nearMeters / (111_320 * max(0.01, cos(latitude * .pi / 180)))
-        // The index on (latitude, longitude) narrows this to a thin band: no scan.
-        let near = try Point.fetchAll(
+        // The index on (latitude, longitude) narrows this to a thin band: no scan. Ids first,
+        // records only for what is found: most points have nothing near, and reading a record
+        // costs more than the lookup.
+        let nearIds = try Int64.fetchAll(
             db.cachedStatement(
-                sql: "SELECT * FROM point WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND status <> 'closed'"),
+                sql: "SELECT id FROM point WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND status <> 'closed'"),
             arguments: [latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon])
-        for other in near where other.id != excluding {
+        for id in nearIds where id != excluding {
+            guard let other = try Point.fetchOne(db.cachedStatement(sql: "SELECT * FROM point WHERE id = ?"), arguments: [id]) else { continue }
             let d = meters(latitude, longitude, other.latitude!, other.longitude!)
             if d <= nearMeters { return .pointTooClose(code: other.code, name: other.name, meters: Int(d.rounded())) }
         }
@@ -84,8 +87,10 @@ enum DuplicateCheck {
 
     /// Another operator with the same phone.
     static func suspectPhone(_ db: Database, phone: String, excluding: Int64?) throws -> RegistryError? {
-        guard let other = try Operator.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM operator WHERE phone = ? AND id <> ? LIMIT 1"), arguments: [phone, excluding ?? -1])
+        // The id first, as for points near: usually there is none.
+        guard let id = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM operator WHERE phone = ? AND id <> ? LIMIT 1"), arguments: [phone, excluding ?? -1]),
+            let other = try Operator.fetchOne(db.cachedStatement(sql: "SELECT * FROM operator WHERE id = ?"), arguments: [id])
         else { return nil }
         return .phoneDuplicate(maskedPhone: Mask.phone(phone), otherName: other.name, otherMaskedID: other.residentID.masked)
     }

@@ -56,7 +56,8 @@ struct PointImport: WancunCommand {
         let copy = AnnotatedCopy.path(for: input.file).replacingOccurrences(of: ".errors.", with: ".result.")
         try AnnotatedCopy.write(
             input: input.file, sheet: input.sheet, headerRow: result.headerRow, notes: notes,
-            title: Message.Header.importResult.text(ctx.language), defaultNote: "", to: copy)
+            title: Message.Header.importResult.text(ctx.language), defaultNote: "", to: copy,
+            width: result.summary.width)
         ctx.say(.resultCopyWritten(copy))
     }
 }
