@@ -101,16 +101,20 @@ import Testing
 }
 
 @Suite struct PhoneTests {
-    @Test(arguments: ["13812345678", "+86 138 1234 5678", "138-1234-5678", "19912345678"])
+    @Test(arguments: ["13812345678", "+86 138 1234 5678", "138-1234-5678", "１３８１２３４５６７８", "\u{3000}13812345678 "])
     func accepts(input: String) throws {
         let phone = try Phone(parsing: input)
-        #expect(phone.rawValue.count == 11)
+        #expect(phone.rawValue == "13812345678")
         #expect(phone.masked.hasPrefix(String(phone.rawValue.prefix(3)) + "****"))
     }
 
-    @Test(arguments: ["12812345678", "1381234567", "138123456789", "1381234567a"])
+    @Test(arguments: ["12812345678", "1381234567", "138123456789", "1381234567a", "一三八一二三四五六七八", "1381234567８9"])
     func refuses(input: String) {
         #expect(throws: ValueError.phone) { try Phone(parsing: input) }
+    }
+
+    @Test func anEmptyCellIsEmptyNotAWrongNumber() {
+        #expect(throws: ValueError.empty) { try Phone(parsing: " - ") }
     }
 }
 
@@ -142,6 +146,8 @@ import Testing
         #expect(throws: ValueError.self) { try Month(parsing: "2026-13") }
         #expect(throws: ValueError.self) { try LocalDate(parsing: "2025-02-29") }
         #expect(try LocalDate(parsing: "2024-02-29").adding(days: 1).description == "2024-03-01")
+        #expect(LocalDate(year: 1880, month: 1, day: 9)!.description == "1880-01-09")
+        #expect(LocalDate(year: 2100, month: 12, day: 31)!.description == "2100-12-31")
         let d = try LocalDate(parsing: "2026-11-26")
         #expect(LocalDate(dayNumber: d.dayNumber) == d)
         #expect(LocalDate(dayNumber: 0).description == "1970-01-01")

@@ -52,6 +52,32 @@ import Testing
         #expect(try db.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
 
+    @Test func recordsReadByPositionMatchRecordsReadByName() throws {
+        let app = try AppDatabase(path: try sharedDemoCopy())
+        try app.read { db in
+            func same<R: FetchableRecord & TableRecord & Equatable>(_ read: (StatementColumns) -> R) throws {
+                let sql = "SELECT * FROM \(R.databaseTableName) ORDER BY id"
+                let byName = try R.fetchAll(db, sql: sql)
+                #expect(!byName.isEmpty, "no \(R.databaseTableName) rows in the demo")
+                #expect(try db.makeStatement(sql: sql).rows(read: read) == byName, "\(R.databaseTableName)")
+            }
+            try same(Point.init(columns:))
+            try same(Operator.init(columns:))
+            try same(Division.init(columns:))
+            try same(Assignment.init(columns:))
+            try same(Service.init(columns:))
+        }
+    }
+
+    @Test func aDirectStatementRefusesTheWrongNumberOfValues() throws {
+        let app = try AppDatabase()
+        try app.read { db in
+            let statement = try db.makeStatement(sql: "SELECT * FROM division WHERE code = ? AND name = ?")
+            #expect(throws: DatabaseError.self) { try statement.rows({ $0("330424101201") }) { _ in () } }
+            #expect(try statement.rows({ $0("330424101201"); $0("x") }) { _ in () }.isEmpty)
+        }
+    }
+
     @Test func everyTableIsStrict() throws {
         let schema = try AppDatabase().schemaSQL()
         let tables = schema.components(separatedBy: "CREATE TABLE ").dropFirst()

@@ -63,9 +63,13 @@ public struct JSONWriter {
 
     private mutating func quote(_ s: String) {
         bytes.append(0x22)
-        // Most text has nothing to escape: copy it whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            bytes.append(contentsOf: s.utf8)
+        // Most text has nothing to escape: copy it whole, from its contiguous UTF-8 when it has it.
+        let copied = s.utf8.withContiguousStorageIfAvailable { utf8 in
+            if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if copied == true {
             bytes.append(0x22)
             return
         }

@@ -179,7 +179,8 @@ extension AppDatabase {
                     }
                     continue
                 }
-                try insert.execute(arguments: StatementArguments([row.number, key] + values.map { $0 as (any DatabaseValueConvertible)? }))
+                let first: [(any DatabaseValueConvertible)?] = [row.number, key]
+                try insert.execute(arguments: StatementArguments(first + values.map { $0 as (any DatabaseValueConvertible)? }))
             }
             if !options.skipInvalid && !check.problems.isEmpty {
                 throw RowProblems(check.problems + table.warnings, input: path, sheet: options.sheet, headerRow: table.headerRowNumber)

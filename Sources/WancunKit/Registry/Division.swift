@@ -21,13 +21,16 @@ public struct Division: Codable, Sendable, Hashable, FetchableRecord, MutablePer
 
 // Column by column: faster than Codable, which shows in imports.
 extension Division {
-    public init(row: Row) throws {
-        id = row["id"]
-        code = row["code"]
-        name = row["name"]
-        level = row["level"]
-        parentId = row["parent_id"]
-        retiredOn = row["retired_on"]
+    public init(row: Row) throws { self.init(columns: row) }
+
+    /// Columns by name from a `Row`, by position (the table's order) from a statement.
+    init(columns c: some ColumnSource) {
+        id = c[0, "id"]
+        code = c[1, "code"]!
+        name = c[2, "name"]!
+        level = c[3, "level"]!
+        parentId = c[4, "parent_id"]
+        retiredOn = c[5, "retired_on"]
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -41,7 +44,7 @@ extension Division {
 
     /// The division with this code, if any.
     static func fetch(_ db: Database, code: DivisionCode) throws -> Division? {
-        try Division.fetchOne(db.cachedStatement(sql: "SELECT * FROM division WHERE code = ?"), arguments: [code])
+        try db.cachedStatement(sql: "SELECT * FROM division WHERE code = ?").firstRow({ $0(code) }, read: Division.init(columns:))
     }
 }
 

@@ -43,16 +43,19 @@ public struct Operator: Codable, Sendable, Hashable, FetchableRecord, MutablePer
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// Read column by column: faster than Codable decoding where thousands are read at once.
-    public init(row: Row) throws {
-        id = row["id"]
-        idNumber = row["id_number"]
-        name = row["name"]
-        phone = row["phone"]
-        difficulty = row["difficulty"]
-        difficultyNote = row["difficulty_note"]
-        certificateNo = row["certificate_no"]
-        certifiedOn = row["certified_on"]
-        retirementGroup = row["retirement_group"]
+    public init(row: Row) throws { self.init(columns: row) }
+
+    /// Columns by name from a `Row`, by position (the table's order) from a statement.
+    init(columns c: some ColumnSource) {
+        id = c[0, "id"]
+        idNumber = c[1, "id_number"]!
+        name = c[2, "name"]!
+        phone = c[3, "phone"]!
+        difficulty = c[4, "difficulty"]
+        difficultyNote = c[5, "difficulty_note"]
+        certificateNo = c[6, "certificate_no"]
+        certifiedOn = c[7, "certified_on"]
+        retirementGroup = c[8, "retirement_group"]!
     }
 
     init(
@@ -85,13 +88,13 @@ public struct Operator: Codable, Sendable, Hashable, FetchableRecord, MutablePer
     static let insertSQL = makeInsertSQL([
         "id_number", "name", "phone", "difficulty", "difficulty_note", "certificate_no", "certified_on", "retirement_group",
     ])
-    var insertArguments: StatementArguments {
-        [idNumber, name, phone, difficulty, difficultyNote, certificateNo, certifiedOn, retirementGroup]
+    func bindInsert(_ b: inout Bindings) {
+        b(idNumber); b(name); b(phone); b(difficulty); b(difficultyNote); b(certificateNo); b(certifiedOn); b(retirementGroup)
     }
 
     /// The operator with this ID number, if any.
     static func fetch(_ db: Database, idNumber: String) throws -> Operator? {
-        try Operator.fetchOne(db.cachedStatement(sql: "SELECT * FROM operator WHERE id_number = ?"), arguments: [idNumber])
+        try db.cachedStatement(sql: "SELECT * FROM operator WHERE id_number = ?").firstRow({ $0(idNumber) }, read: Operator.init(columns:))
     }
 
     /// The ID number as a checked value (the schema guarantees its shape).
@@ -146,16 +149,19 @@ public struct Assignment: Codable, Sendable, Hashable, FetchableRecord, MutableP
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// Read column by column: faster than Codable decoding where thousands are read at once.
-    public init(row: Row) throws {
-        id = row["id"]
-        pointId = row["point_id"]
-        operatorId = row["operator_id"]
-        startedOn = row["started_on"]
-        endedOn = row["ended_on"]
-        endReason = row["end_reason"]
-        contractType = row["contract_type"]
-        contractFrom = row["contract_from"]
-        contractTo = row["contract_to"]
+    public init(row: Row) throws { self.init(columns: row) }
+
+    /// Columns by name from a `Row`, by position (the table's order) from a statement.
+    init(columns c: some ColumnSource) {
+        id = c[0, "id"]
+        pointId = c[1, "point_id"]!
+        operatorId = c[2, "operator_id"]!
+        startedOn = c[3, "started_on"]!
+        endedOn = c[4, "ended_on"]
+        endReason = c[5, "end_reason"]
+        contractType = c[6, "contract_type"]
+        contractFrom = c[7, "contract_from"]
+        contractTo = c[8, "contract_to"]
     }
 
     init(
@@ -186,11 +192,14 @@ public struct Assignment: Codable, Sendable, Hashable, FetchableRecord, MutableP
     }
 
     static let insertSQL = makeInsertSQL(["point_id", "operator_id", "started_on", "ended_on", "end_reason", "contract_type", "contract_from", "contract_to"])
-    var insertArguments: StatementArguments { [pointId, operatorId, startedOn, endedOn, endReason, contractType, contractFrom, contractTo] }
+    func bindInsert(_ b: inout Bindings) {
+        b(pointId); b(operatorId); b(startedOn); b(endedOn); b(endReason); b(contractType); b(contractFrom); b(contractTo)
+    }
 
     /// The point's open assignment, if it has one.
     static func fetchOpen(_ db: Database, pointId: Int64) throws -> Assignment? {
-        try Assignment.fetchOne(db.cachedStatement(sql: "SELECT * FROM assignment WHERE point_id = ? AND ended_on IS NULL"), arguments: [pointId])
+        try db.cachedStatement(sql: "SELECT * FROM assignment WHERE point_id = ? AND ended_on IS NULL").firstRow(
+            { $0(pointId) }, read: Assignment.init(columns:))
     }
 
     var auditJSON: JSONValue {

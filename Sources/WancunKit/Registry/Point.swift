@@ -56,20 +56,23 @@ public struct Point: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
 // Column by column, for reading and writing: Codable and its snake-case conversion cost more
 // than the SQL itself when an import writes hundreds of thousands of points.
 extension Point: CachedInsert {
-    public init(row: Row) throws {
-        id = row["id"]
-        code = row["code"]
-        villageId = row["village_id"]
-        name = row["name"]
-        address = row["address"]
-        latitude = row["latitude"]
-        longitude = row["longitude"]
-        planYear = row["plan_year"]
-        openedOn = row["opened_on"]
-        status = row["status"]
-        businessName = row["business_name"]
-        creditCode = row["credit_code"]
-        creditCodeOverride = row["credit_code_override"]
+    public init(row: Row) throws { self.init(columns: row) }
+
+    /// Columns by name from a `Row`, by position (the table's order) from a statement.
+    init(columns c: some ColumnSource) {
+        id = c[0, "id"]
+        code = c[1, "code"]!
+        villageId = c[2, "village_id"]!
+        name = c[3, "name"]!
+        address = c[4, "address"]
+        latitude = c[5, "latitude"]
+        longitude = c[6, "longitude"]
+        planYear = c[7, "plan_year"]
+        openedOn = c[8, "opened_on"]
+        status = c[9, "status"]!
+        businessName = c[10, "business_name"]
+        creditCode = c[11, "credit_code"]
+        creditCodeOverride = c[12, "credit_code_override"]
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -89,16 +92,18 @@ extension Point: CachedInsert {
     }
 
     static let insertSQL = makeInsertSQL(["code", "village_id", "name", "address", "latitude", "longitude", "plan_year", "opened_on", "status"])
-    var insertArguments: StatementArguments { [code, villageId, name, address, latitude, longitude, planYear, openedOn, status] }
+    func bindInsert(_ b: inout Bindings) {
+        b(code); b(villageId); b(name); b(address); b(latitude); b(longitude); b(planYear); b(openedOn); b(status)
+    }
 
     /// The point with this code, if any.
     static func fetch(_ db: Database, code: String) throws -> Point? {
-        try Point.fetchOne(db.cachedStatement(sql: "SELECT * FROM point WHERE code = ?"), arguments: [code])
+        try db.cachedStatement(sql: "SELECT * FROM point WHERE code = ?").firstRow({ $0(code) }, read: Point.init(columns:))
     }
 
     /// A village's points, in code order.
     static func fetchAll(_ db: Database, villageId: Int64) throws -> [Point] {
-        try Point.fetchAll(db.cachedStatement(sql: "SELECT * FROM point WHERE village_id = ? ORDER BY code"), arguments: [villageId])
+        try db.cachedStatement(sql: "SELECT * FROM point WHERE village_id = ? ORDER BY code").rows({ $0(villageId) }, read: Point.init(columns:))
     }
 }
 
@@ -120,7 +125,9 @@ public struct PointStatusChange: Codable, Sendable, Hashable, FetchableRecord, M
 
 extension PointStatusChange: CachedInsert {
     static let insertSQL = makeInsertSQL(["point_id", "from_status", "status", "on_date", "reason", "clerk"])
-    var insertArguments: StatementArguments { [pointId, fromStatus, status, onDate, reason, clerk] }
+    func bindInsert(_ b: inout Bindings) {
+        b(pointId); b(fromStatus); b(status); b(onDate); b(reason); b(clerk)
+    }
 
     public init(row: Row) throws {
         id = row["id"]

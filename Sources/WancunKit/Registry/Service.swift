@@ -60,17 +60,22 @@ public struct Service: Codable, Sendable, Hashable, FetchableRecord, MutablePers
 // Column by column: faster than Codable, which shows in imports.
 extension Service: CachedInsert {
     static let insertSQL = makeInsertSQL(["point_id", "kind", "category", "partner", "licence", "started_on", "ended_on"])
-    var insertArguments: StatementArguments { [pointId, kind, category, partner, licence, startedOn, endedOn] }
+    func bindInsert(_ b: inout Bindings) {
+        b(pointId); b(kind); b(category); b(partner); b(licence); b(startedOn); b(endedOn)
+    }
 
-    public init(row: Row) throws {
-        id = row["id"]
-        pointId = row["point_id"]
-        kind = row["kind"]
-        category = row["category"]
-        partner = row["partner"]
-        licence = row["licence"]
-        startedOn = row["started_on"]
-        endedOn = row["ended_on"]
+    public init(row: Row) throws { self.init(columns: row) }
+
+    /// Columns by name from a `Row`, by position (the table's order) from a statement.
+    init(columns c: some ColumnSource) {
+        id = c[0, "id"]
+        pointId = c[1, "point_id"]!
+        kind = c[2, "kind"]!
+        category = c[3, "category"]
+        partner = c[4, "partner"]
+        licence = c[5, "licence"]
+        startedOn = c[6, "started_on"]!
+        endedOn = c[7, "ended_on"]
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -86,7 +91,8 @@ extension Service: CachedInsert {
 
     /// The point's open services, oldest first.
     static func fetchOpen(_ db: Database, pointId: Int64) throws -> [Service] {
-        try Service.fetchAll(db.cachedStatement(sql: "SELECT * FROM service WHERE point_id = ? AND ended_on IS NULL ORDER BY id"), arguments: [pointId])
+        try db.cachedStatement(sql: "SELECT * FROM service WHERE point_id = ? AND ended_on IS NULL ORDER BY id").rows(
+            { $0(pointId) }, read: Service.init(columns:))
     }
 }
 

@@ -53,10 +53,10 @@ extension Database {
                 INSERT INTO audit (at, clerk, action, division_code, point_code, operator_id_number, before, after, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [
-            context.timestamp, context.clerk, action, subject.divisionCode, subject.pointCode, subject.operatorIdNumber,
-            before.map { $0.compact() }, after.map { $0.compact() }, reason,
-        ])
+        ).run {
+            $0(context.timestamp); $0(context.clerk); $0(action); $0(subject.divisionCode); $0(subject.pointCode)
+            $0(subject.operatorIdNumber); $0(before?.compact()); $0(after?.compact()); $0(reason)
+        }
     }
 }
 

@@ -1,13 +1,13 @@
 import GRDB
 
-/// A record inserted through one statement compiled once per connection. GRDB's `insert`
-/// builds its SQL and container anew for every row, which dominates a bulk import; the
-/// registry's busiest tables use this instead. `insertArguments` follow the columns that
-/// `insertSQL` names.
+/// A record inserted through one statement compiled once per connection and bound directly
+/// (`DirectStatement.swift`). GRDB's `insert` builds its SQL and container anew for every row,
+/// which dominates a bulk import; the registry's busiest tables use this instead.
+/// `bindInsert` binds the columns that `insertSQL` names, in order.
 protocol CachedInsert: MutablePersistableRecord {
     var id: Int64? { get set }
     static var insertSQL: String { get }
-    var insertArguments: StatementArguments { get }
+    func bindInsert(_ values: inout Bindings)
 }
 
 extension CachedInsert {
@@ -16,7 +16,7 @@ extension CachedInsert {
     }
 
     mutating func insertCached(_ db: Database) throws {
-        try db.cachedStatement(sql: Self.insertSQL).execute(arguments: insertArguments)
+        try db.cachedStatement(sql: Self.insertSQL).run(bindInsert)
         id = db.lastInsertedRowID
     }
 }
