@@ -169,6 +169,16 @@ func readAll(_ path: String, sheet: String? = nil) throws -> [[String]] {
         #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
     }
 
+    @Test func aCopyThatFailsHalfwayLeavesNoFileBehind() throws {
+        let input = writeTemporaryFile("unclosed.csv", "a,b\n1,2\n3,\"4\n")
+        let output = (input as NSString).deletingPathExtension + ".result.csv"
+        #expect(throws: RowProblem.self) {
+            try AnnotatedCopy.write(input: input, sheet: nil, headerRow: 1, notes: [:], title: "t", defaultNote: "", to: output)
+        }
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(!FileManager.default.fileExists(atPath: output + ".partial"))
+    }
+
     static let sheets = [
         Worksheet(
             name: "花名册", title: "海盐县2026年1月村级电商服务点公益性岗位补贴花名册",

@@ -57,11 +57,16 @@ public enum AnnotatedCopy {
         if !destination.lowercased().hasSuffix(".xlsx") {
             // Row by row: a copy of a large CSV file never holds its cells all at once.
             var csv = try CSVWriter(streamingBeside: destination)
-            while let row = try source.next() {
-                number += 1
-                csv.append(annotated(number, row.cells))
+            do {
+                while let row = try source.next() {
+                    number += 1
+                    csv.append(annotated(number, row.cells))
+                }
+                try csv.write(to: destination)
+            } catch {
+                csv.discard()
+                throw error
             }
-            try csv.write(to: destination)
             return destination
         }
         var rows: [[String]] = []

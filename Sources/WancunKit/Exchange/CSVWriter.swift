@@ -55,6 +55,13 @@ public struct CSVWriter {
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// Gives up a file that will not be finished: its temporary file is removed.
+    public func discard() {
+        guard let spill else { return }
+        try? spill.handle.close()
+        try? FileManager.default.removeItem(atPath: spill.path)
+    }
+
     /// Writes the file whole, replacing any file at `path` only once the new one is complete.
     public func write(to path: String) throws(RowProblem) {
         guard let spill else { return try FileOutput.write(data, to: path) }
