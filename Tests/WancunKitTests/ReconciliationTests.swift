@@ -135,6 +135,27 @@ func outcomes(_ report: ReconReport) -> [String: Int] {
         #expect(report.unit == "fen")
     }
 
+    @Test func aFeeThatChangesMidMonthPricesEachParcelOnce() throws {
+        let db = try AppDatabase()
+        _ = try db.importDivisions(from: haiyanCSV, context: testContext)
+        let point = try db.addPoint(NewPoint(village: DivisionCode(parsing: "330424101201"), name: "甲"), context: testContext)
+        let courier = try db.addCourier(NewCourier(name: "某快递海盐网点", brand: "某快递", creditCode: nil), context: testContext)
+        _ = try db.linkCourier(
+            pointCode: point.code, courier: courier.name, from: LocalDate(year: 2026, month: 9, day: 1)!, to: LocalDate(year: 2026, month: 10, day: 16)!,
+            daysPerWeek: nil, fee: Fen(50), context: testContext)
+        _ = try db.linkCourier(
+            pointCode: point.code, courier: courier.name, from: LocalDate(year: 2026, month: 10, day: 16)!, to: nil, daysPerWeek: nil, fee: Fen(80),
+            context: testContext)
+        let arrivals = ["2026-10-01 09:00", "2026-10-15 23:59", "2026-10-16 00:00", "2026-10-20 10:00", "2026-10-31 18:00", "2026-11-01 08:00"]
+        let parcels = [["服务点编码", "运单号", "快递公司", "到站时间"]] + arrivals.enumerated().map { [point.code, "W\($0.offset)", courier.name, $0.element] }
+        _ = try db.importParcels(from: try writeCSV("parcels.csv", parcels), context: testContext)
+        // Two parcels at 0.50, three at 0.80; November's is not October's.
+        let statement = try writeCSV("fees.csv", [["服务点编码", "件数", "金额(元)"], [point.code, "5", "3.40"]])
+        let report = try db.reconcileFees(courier: courier.name, month: Self.oct, file: statement, context: testContext)
+        #expect(outcomes(report) == ["matched": 1])
+        #expect(report.expectedTotal == 340 && report.actualTotal == 340)
+    }
+
     @Test func platformStatementAndExitCodes() throws {
         let path = try sharedDemoCopy()
         let db = try AppDatabase(path: path)

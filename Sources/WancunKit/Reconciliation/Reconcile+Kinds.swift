@@ -94,8 +94,8 @@ extension AppDatabase {
         return try reconcile(spec, file: path, options: options, context: context)
     }
 
-    /// A courier's fee statement (服务点编码, 件数, 金额(元)) against the month's parcels times the
-    /// linked fee per point.
+    /// A courier's fee statement (服务点编码, 件数, 金额(元)) against the month's parcels, each at
+    /// the fee of the link in force the day it arrived (a point's fee may change mid-month).
     public func reconcileFees(courier key: String, month: Month, file path: String, options: ReconOptions = ReconOptions(), context: ChangeContext) throws -> ReconReport {
         let courier = try read { db in try Self.courier(db, key) }
         let count = ReconField(key: "count", header: "件数", isAmount: false) { text throws(ValueError) in
@@ -109,10 +109,15 @@ extension AppDatabase {
             fields: [count, .amount("amount", "金额(元)")],
             totalField: 1, unit: "fen",
             registrySQL: """
-                SELECT p.code, CAST(count(x.id) AS TEXT), CAST(count(x.id) * coalesce(l.fee_fen, 0) AS TEXT)
+                SELECT p.code, CAST(count(x.id) AS TEXT), CAST(coalesce(sum((
+                    SELECT l.fee_fen FROM courier_link l
+                    WHERE l.point_id = p.id AND l.courier_id = ?1 AND l.started_on <= substr(x.arrived_at, 1, 10)
+                      AND (l.ended_on IS NULL OR l.ended_on > substr(x.arrived_at, 1, 10)))), 0) AS TEXT)
                 FROM point p
-                JOIN courier_link l ON l.point_id = p.id AND l.courier_id = ?1 AND l.started_on <= ?3 AND (l.ended_on IS NULL OR l.ended_on > ?2)
                 LEFT JOIN parcel x ON x.point_id = p.id AND x.courier_id = ?1 AND x.arrived_at >= ?2 AND x.arrived_at < ?4
+                WHERE EXISTS (
+                    SELECT 1 FROM courier_link l
+                    WHERE l.point_id = p.id AND l.courier_id = ?1 AND l.started_on <= ?3 AND (l.ended_on IS NULL OR l.ended_on > ?2))
                 GROUP BY p.id
                 """,
             registryArguments: [courier.id, month.firstDay.description, month.lastDay.description, month.adding(months: 1).firstDay.description],
