@@ -129,6 +129,18 @@ import Testing
         #expect(try db.importPoints(from: fixed, context: testContext).rows.map(\.action) == [.created, .created])
     }
 
+    @Test func operatorDetailsWithoutAnIDNumberAreRefusedNotDropped() throws {
+        let db = try Self.database()
+        let rows = [Self.header] + [
+            ["village_code": "330424101203", "name": "甲", "phone": "13800000009", "operator_name": "赵演示"],
+            ["village_code": "330424101204", "name": "乙", "contract_to": "2027-01-01"],
+        ].map(Self.row)
+        let path = writeTemporaryFile("noid.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext) }
+        #expect(error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" } == ["2 公民身份号码 REQUIRED", "3 公民身份号码 REQUIRED"])
+        #expect(error.errors[0].message.zh.contains("站长姓名") && error.errors[1].message.zh.contains("合同结束"))
+    }
+
     @Test func newPointsOfOneVillageTakeTheNextNumbers() throws {
         let db = try Self.database()
         let first = try db.addPoint(NewPoint(village: DivisionCode(parsing: "330424101203"), name: "甲"), context: testContext)

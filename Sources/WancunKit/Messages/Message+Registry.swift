@@ -254,6 +254,10 @@ extension Message {
                 zh: "该乡镇有多个村名为“\(name)”（\(codes.joined(separator: "、"))）：村名会重复，请改填村代码",
                 en: "several villages are named \"\(name)\" (\(codes.joined(separator: ", "))): names repeat, give the village code")
     }
+    static func operatorNeedsIDNumber(_ column: String) -> Message {
+        Message(
+            zh: "填写了“\(column)”但没有公民身份号码：站长按公民身份号码登记", en: "“\(column)” is filled but the ID number is not: operators are registered by ID number")
+    }
     static let villageRequired = Message(zh: "请填写村代码，或乡镇和行政村名称", en: "give the village code, or the town and village names")
     static let phoneMasked = Message(
         zh: "手机号已被遮蔽（含 *），请用 --reveal 导出的完整号码", en: "the phone is masked (has *): use the full number, as exported with --reveal")

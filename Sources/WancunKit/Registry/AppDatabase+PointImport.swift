@@ -116,6 +116,12 @@ extension AppDatabase {
         return PointImportSummary(summary: summary, rows: outcomes, headerRow: summary.headerRow)
     }
 
+    /// The columns about a point's operator, who is registered by ID number.
+    static let operatorColumns = [
+        "operator_name", "phone", "retirement_group", "difficulty", "certificate_no", "certified_on", "contract_type", "contract_from",
+        "contract_to",
+    ]
+
     /// The column a refusal is about, for the row problem.
     static func column(for error: RegistryError) -> String? {
         switch error {
@@ -185,6 +191,9 @@ extension AppDatabase {
             if Normalize.spreadsheetText(row["operator_name"]).isEmpty {
                 check.add(row, "operator_name", rule: "REQUIRED", message: ValueError.empty.message)
             }
+        } else if let filled = Self.operatorColumns.first(where: { !row[$0].isEmpty }) {
+            // Operator details without the ID number they belong to would be dropped unsaid.
+            check.add(row, "id_number", rule: "REQUIRED", message: .operatorNeedsIDNumber(row.header(filled)))
         }
         let group = optional("retirement_group") { text throws(ValueError) in
             guard let g = RetirementGroup(rawValue: text) else { throw .choice(text, RetirementGroup.allCases.map(\.rawValue)) }
