@@ -51,12 +51,20 @@ INSERT INTO audit (at, clerk, action, point_code, operator_id_number, after, rea
     json_object('action', 'created', 'point', json_object('name', name, 'address', address)), 'bench'
   FROM numbered;
 SQL
+# A third baseline where a C compiler and SQLite's header are at hand: the import's own lookups
+# and writes, row by row through SQLite's C API (scripts/per-row-floor.c): what checking row by
+# row costs SQLite, apart from anything wancun adds.
+floor=()
+if cc -O2 -o "$tmp/per-row-floor" scripts/per-row-floor.c -lsqlite3 2>/dev/null; then
+  floor=(--setup "per-row C=rm -f $tmp/run-c.sqlite*; cp $base $tmp/run-c.sqlite"
+    --baseline "per-row C=$tmp/per-row-floor $tmp/run-c.sqlite $csv")
+fi
 python3 scripts/bench.py --name "point import, $count points with operators" --runs "$runs" \
   --setup "wancun=rm -f $tmp/run-p.sqlite*; cp $base $tmp/run-p.sqlite" \
   --setup "sqlite3=rm -f $tmp/run-q.sqlite*; cp $base $tmp/run-q.sqlite" \
   --setup "sqlite-utils=rm -f $tmp/run-u.sqlite*" \
   --candidate "wancun=$wancun point import $csv --db $tmp/run-p.sqlite" \
   --baseline "sqlite3=sqlite3 $tmp/run-q.sqlite < $tmp/points-baseline.sql" \
-  --baseline "sqlite-utils=sqlite-utils insert $tmp/run-u.sqlite points $csv --csv"
+  --baseline "sqlite-utils=sqlite-utils insert $tmp/run-u.sqlite points $csv --csv" "${floor[@]}"
 count_rows='SELECT (SELECT count(*) FROM point) || " points, " || (SELECT count(*) FROM operator) || " operators, " || (SELECT count(*) FROM service) || " services"'
 echo "wancun: $(sqlite3 "$tmp/run-p.sqlite" "$count_rows"); sqlite3: $(sqlite3 "$tmp/run-q.sqlite" "$count_rows")"
