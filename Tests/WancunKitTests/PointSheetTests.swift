@@ -141,6 +141,46 @@ import Testing
         #expect(error.errors[0].message.zh.contains("站长姓名") && error.errors[1].message.zh.contains("合同结束"))
     }
 
+    /// Rows of many batches of the reading thread, in two villages.
+    static func manyRows(_ count: Int) -> [[String]] {
+        (0..<count).map { i in Self.row(["village_code": i % 2 == 0 ? "330424101203" : "330424101204", "name": "点\(1000 + i)"]) }
+    }
+
+    @Test func aLargeFileIsTakenInOrderAndWhole() throws {
+        let db = try Self.database()
+        let path = writeTemporaryFile("many.csv", ([Self.header] + Self.manyRows(1500)).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        let result = try db.importPoints(from: path, context: testContext)
+        #expect(result.rows.map(\.row) == Array(2...1501))
+        #expect(result.rows.prefix(4).map(\.pointCode) == ["330424101203001", "330424101204001", "330424101203002", "330424101204002"])
+        #expect(try db.points().count == 1500)
+    }
+
+    @Test func aFileThatCannotBeReadOnListsTheRowsBeforeAndWritesNothing() throws {
+        let db = try Self.database()
+        var rows = Self.manyRows(900)
+        rows[100][PointSheet.columns.firstIndex { $0.key == "latitude" }!] = "北纬30度"
+        let text = ([Self.header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n330424101203,\"未闭合\n"
+        let error = try #require(throws: RowProblems.self) { try db.importPoints(from: writeTemporaryFile("cut.csv", text), context: testContext) }
+        #expect(error.errors.map(\.rule) == ["NUMBER_FORMAT", "CSV_UNCLOSED_QUOTE"])
+        #expect(try db.points().isEmpty)
+    }
+
+    @Test func aRowFailingAfterWritingDeepInAFileStartsTheImportOverRowByRow() throws {
+        let db = try Self.database()
+        var rows = Self.manyRows(800)
+        let key = { (k: String) in PointSheet.columns.firstIndex { $0.key == k }! }
+        for (i, id) in [(10, "33042419800101001"), (700, "33042419800101011")] {
+            rows[i][key("id_number")] = ResidentID.withCheckCharacter(id)
+            rows[i][key("phone")] = "13800000009"
+            rows[i][key("operator_name")] = "某"
+        }
+        let error = try #require(throws: RowProblems.self) {
+            try db.importPoints(from: writeTemporaryFile("deep.csv", ([Self.header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"), context: testContext)
+        }
+        #expect(error.errors.map { "\($0.row!) \($0.rule)" } == ["702 DUPLICATE_PHONE"])
+        #expect(try db.points().isEmpty)
+    }
+
     @Test func newPointsOfOneVillageTakeTheNextNumbers() throws {
         let db = try Self.database()
         let first = try db.addPoint(NewPoint(village: DivisionCode(parsing: "330424101203"), name: "甲"), context: testContext)

@@ -27,10 +27,28 @@ extension AppDatabase {
         prepare: (Database) throws -> Void = { _ in },
         row handle: (TableRow, inout RowChecker, Database) throws -> Bool
     ) throws -> ImportSummary {
+        try importTable(
+            path: path, sheet: sheet, columns: columns, dryRun: dryRun, prepare: prepare, parse: { _, _ in () },
+            row: { row, _, check, db in try handle(row, &check, db) })
+    }
+
+    /// The same, with each row first given to `parse` on a reading thread of its own (see
+    /// `RowPipeline`), while the database works on the rows before: what `parse` makes of a
+    /// row, and the problems it records, come to `row` with it.
+    func importTable<Parsed: Sendable>(
+        path: String, sheet: String?, columns: [ColumnSpec], dryRun: Bool,
+        prepare: (Database) throws -> Void = { _ in },
+        parse: @escaping @Sendable (TableRow, inout RowChecker) -> Parsed,
+        row handle: (TableRow, Parsed, inout RowChecker, Database) throws -> Bool
+    ) throws -> ImportSummary {
         let table = try TableReader(path: path, columns: columns, sheet: sheet)
-        var check = RowChecker(file: (path as NSString).lastPathComponent)
+        let file = (path as NSString).lastPathComponent
+        var check = RowChecker(file: file)
         var rows = 0
         var written = 0
+        let pipeline = RowPipeline(table: table, file: file, parse: parse)
+        // Whatever happens here, the reading thread is done with the table before it is read.
+        defer { pipeline.finish() }
         do {
             try writer.writeWithoutTransaction { db in
                 // A larger page cache for the bulk writes, back to the default afterwards.
@@ -41,16 +59,19 @@ extension AppDatabase {
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = \(tempStore)") }
                 try db.inTransaction(.immediate) {
                     try prepare(db)
-                    while true {
-                        let next: TableRow?
-                        do { next = try table.next() } catch let problem as RowProblem {
+                    reading: while let item = pipeline.next() {
+                        switch item {
+                        case .failure(let problem):
                             check.add(problem)
-                            break
+                            break reading
+                        case .rows(let batch):
+                            for (row, parsed, problems) in batch {
+                                rows += 1
+                                guard check.readable(row) else { continue }
+                                for problem in problems { check.add(problem) }
+                                if try handle(row, parsed, &check, db) { written += 1 }
+                            }
                         }
-                        guard let row = next else { break }
-                        rows += 1
-                        guard check.readable(row) else { continue }
-                        if try handle(row, &check, db) { written += 1 }
                     }
                     return check.problems.isEmpty && !dryRun ? .commit : .rollback
                 }
@@ -58,6 +79,7 @@ extension AppDatabase {
         } catch let error as DatabaseError {
             throw StoreError(error, path: writer.path)
         }
+        pipeline.finish()
         if !check.problems.isEmpty {
             throw RowProblems(check.problems + table.warnings, input: path, sheet: sheet, headerRow: table.headerRowNumber)
         }

@@ -85,16 +85,18 @@ extension AppDatabase {
     ) throws -> PointImportSummary {
         let state = PointImportState(file: (path as NSString).lastPathComponent)
         var outcomes: [PointImportRow] = []
+        let today = context.today
         let summary = try importTable(
             path: path, sheet: sheet, columns: PointSheet.columnSpecs, dryRun: dryRun,
-            row: { row, check, db in
+            parse: { row, check in Self.parsePointRow(row, &check, today: today) },
+            row: { row, fields, check, db in
                 progress?(row.number)
                 let before = check.problems.count
                 let changes = db.totalChangesCount
                 var result: PointImportRow?
                 if rowSavepoints { try db.cachedStatement(sql: "SAVEPOINT point_row").execute() }
                 do {
-                    result = try Self.importPointRow(row, &check, db, state: state, context: context)
+                    result = try Self.importPointRow(row, fields, &check, db, state: state, context: context)
                     // Two rows of one file that come to the same point are a duplicate.
                     if let code = result?.pointCode, let first = state.firstRowOfPoint[code] {
                         check.add(row, "name", rule: "DUPLICATE_IN_FILE", message: .samePointAsRow(first, code))
@@ -138,29 +140,33 @@ extension AppDatabase {
         }
     }
 
-    private static func importPointRow(
-        _ row: TableRow, _ check: inout RowChecker, _ db: Database, state: PointImportState, context: ChangeContext
-    ) throws -> PointImportRow? {
-        // The village: by code, or by town and village names when they are unambiguous.
+    /// A row's cells as values, each checked on its own: no database needed, so the import does
+    /// this on its reading thread.
+    struct PointRowFields: Sendable {
+        var village: DivisionCode?
+        var name: String
+        var latitude: Double?
+        var longitude: Double?
+        var planYear: Int?
+        var openedOn: LocalDate?
+        var override: Override
+        var idNumber: ResidentID?
+        var phone: Phone?
+        var group: RetirementGroup?
+        var difficulty: DifficultyCategory?
+        var certifiedOn: LocalDate?
+        var contractType: ContractType?
+        var contractFrom: LocalDate?
+        var contractTo: LocalDate?
+        var services: [(ServiceKind, PurchaseCategory?)]
+    }
+
+    static func parsePointRow(_ row: TableRow, _ check: inout RowChecker, today: LocalDate) -> PointRowFields {
+        // The village by code; by town and village names needs the database, later.
         var village: DivisionCode?
         if !row["village_code"].isEmpty {
             village = check.value(row, "village_code") { text throws(ValueError) in try DivisionCode(parsing: text) }
-        } else if !row["village_name"].isEmpty {
-            let townMatches = try state.towns(db)[Normalize.spreadsheetText(row["town_name"])] ?? []
-            if townMatches.count != 1 {
-                check.add(row, "town_name", rule: townMatches.isEmpty ? "TOWN_UNKNOWN" : "TOWN_AMBIGUOUS",
-                          message: .townByName(row["town_name"], found: townMatches.count))
-            } else {
-                let wanted = Normalize.villageName(row["village_name"])
-                let matches = try state.villages(db, town: townMatches[0].id!).filter { Normalize.villageName($0.name) == wanted }
-                if matches.count == 1 {
-                    village = matches[0].code
-                } else {
-                    check.add(row, "village_name", rule: matches.isEmpty ? "VILLAGE_UNKNOWN" : "VILLAGE_AMBIGUOUS",
-                              message: .villageByName(row["village_name"], codes: matches.map(\.code.rawValue)))
-                }
-            }
-        } else {
+        } else if row["village_name"].isEmpty {
             check.add(row, "village_code", rule: "REQUIRED", message: .villageRequired)
         }
         let name = Normalize.spreadsheetText(row["name"])
@@ -179,7 +185,7 @@ extension AppDatabase {
         // The operator, when the row names one.
         let hasOperator = !row["id_number"].isEmpty
         let idNumber = hasOperator
-            ? check.value(row, "id_number", personal: Mask.residentID) { text throws(ValueError) in try ResidentID(parsing: text, today: context.today) }
+            ? check.value(row, "id_number", personal: Mask.residentID) { text throws(ValueError) in try ResidentID(parsing: text, today: today) }
             : nil
         var phone: Phone?
         if hasOperator {
@@ -222,6 +228,38 @@ extension AppDatabase {
             }
             services.append((kind, category))
         }
+        return PointRowFields(
+            village: village, name: name, latitude: latitude, longitude: longitude, planYear: planYear, openedOn: openedOn,
+            override: override, idNumber: idNumber, phone: phone, group: group, difficulty: difficulty, certifiedOn: certifiedOn,
+            contractType: contractType, contractFrom: contractFrom, contractTo: contractTo, services: services)
+    }
+
+    private static func importPointRow(
+        _ row: TableRow, _ fields: PointRowFields, _ check: inout RowChecker, _ db: Database, state: PointImportState,
+        context: ChangeContext
+    ) throws -> PointImportRow? {
+        // The village by town and village names, when they are unambiguous.
+        var village = fields.village
+        if row["village_code"].isEmpty && !row["village_name"].isEmpty {
+            let townMatches = try state.towns(db)[Normalize.spreadsheetText(row["town_name"])] ?? []
+            if townMatches.count != 1 {
+                check.add(row, "town_name", rule: townMatches.isEmpty ? "TOWN_UNKNOWN" : "TOWN_AMBIGUOUS",
+                          message: .townByName(row["town_name"], found: townMatches.count))
+            } else {
+                let wanted = Normalize.villageName(row["village_name"])
+                let matches = try state.villages(db, town: townMatches[0].id!).filter { Normalize.villageName($0.name) == wanted }
+                if matches.count == 1 {
+                    village = matches[0].code
+                } else {
+                    check.add(row, "village_name", rule: matches.isEmpty ? "VILLAGE_UNKNOWN" : "VILLAGE_AMBIGUOUS",
+                              message: .villageByName(row["village_name"], codes: matches.map(\.code.rawValue)))
+                }
+            }
+        }
+        let (name, latitude, longitude, planYear, openedOn, override) =
+            (fields.name, fields.latitude, fields.longitude, fields.planYear, fields.openedOn, fields.override)
+        let (idNumber, phone, group, difficulty, certifiedOn) = (fields.idNumber, fields.phone, fields.group, fields.difficulty, fields.certifiedOn)
+        let (contractType, contractFrom, contractTo, services) = (fields.contractType, fields.contractFrom, fields.contractTo, fields.services)
         guard let village, !name.isEmpty, check.problems.last?.row != row.number else { return nil }
 
         // The point: by code, else the village's point of the same name, else a new one.
