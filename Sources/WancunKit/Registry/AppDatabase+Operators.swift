@@ -107,8 +107,8 @@ extension AppDatabase {
     }
 
     static func checkDifficulty(_ person: Operator, today: LocalDate) throws {
-        let parts = [person.difficulty == nil, (person.certificateNo ?? "").isEmpty, person.certifiedOn == nil]
-        if Set(parts).count > 1 { throw RegistryError.difficultyIncomplete }
+        let missing = [person.difficulty == nil, (person.certificateNo ?? "").isEmpty, person.certifiedOn == nil]
+        if missing.contains(true) && missing.contains(false) { throw RegistryError.difficultyIncomplete }
         if person.difficulty == .other && (person.difficultyNote ?? "").isEmpty { throw RegistryError.difficultyNoteRequired }
         if let on = person.certifiedOn, on > today { throw RegistryError.dateInFuture(field: "certified_on", on) }
     }
