@@ -174,6 +174,9 @@ import Testing
             rows[i][key("phone")] = "13800000009"
             rows[i][key("operator_name")] = "某"
         }
+        // Row 702's point is written before its phone is refused; row 752 is 11 m from it.
+        (rows[700][key("latitude")], rows[700][key("longitude")]) = ("30.6", "120.8")
+        (rows[750][key("latitude")], rows[750][key("longitude")]) = ("30.6001", "120.8")
         let error = try #require(throws: RowProblems.self) {
             try db.importPoints(from: writeTemporaryFile("deep.csv", ([Self.header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"), context: testContext)
         }
