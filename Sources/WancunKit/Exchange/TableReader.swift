@@ -21,10 +21,8 @@ public struct ColumnSpec: Sendable {
         self.required = required
     }
 
-    func matches(_ header: String) -> Bool {
-        let h = ColumnSpec.normalize(header)
-        return h == ColumnSpec.normalize(key) || names.contains { ColumnSpec.normalize($0) == h }
-    }
+    /// The key and names as headers are compared.
+    var normalizedNames: Set<String> { Set(([key] + names).map(ColumnSpec.normalize)) }
 
     static func normalize(_ name: String) -> String {
         Normalize.spreadsheetText(name).lowercased().filter { !$0.isWhitespace }
@@ -76,22 +74,27 @@ public final class TableReader {
         } catch {
             throw RowProblems([error])
         }
-        func score(_ row: SourceRow) -> Int {
-            columns.filter { spec in row.cells.contains(where: spec.matches) }.count
+        // The row naming the most columns; each name normalised once.
+        let wanted = columns.map(\.normalizedNames)
+        let scores = top.map { row in
+            let cells = Set(row.cells.map(ColumnSpec.normalize))
+            return wanted.filter { !$0.isDisjoint(with: cells) }.count
         }
-        guard let best = top.max(by: { score($0) < score($1) || (score($0) == score($1) && $0.number > $1.number) }),
-            score(best) > 0
+        guard let bestIndex = scores.indices.max(by: { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }),
+            scores[bestIndex] > 0
         else {
             throw RowProblems([RowProblem(file: source.path, row: nil, rule: "HEADER_NOT_FOUND", message: .headerNotFound)])
         }
         widestRow = top.map(\.cells.count).max() ?? 0
+        let best = top[bestIndex]
         headerRowNumber = best.number
         headers = best.cells.map { $0.trimmingSpaces() }
         var problems: [RowProblem] = []
         var indexByKey: [String: Int] = [:]
         var headerByKey: [String: String] = [:]
         for (index, header) in headers.enumerated() where !header.isEmpty {
-            if let spec = columns.first(where: { $0.matches(header) }) {
+            let name = ColumnSpec.normalize(header)
+            if let spec = wanted.firstIndex(where: { $0.contains(name) }).map({ columns[$0] }) {
                 if indexByKey[spec.key] != nil {
                     problems.append(
                         RowProblem(file: path, row: best.number, column: header, rule: "DUPLICATE_COLUMN", message: .duplicateColumn))
