@@ -11,8 +11,6 @@ public struct Division: Codable, Sendable, Hashable, FetchableRecord, MutablePer
     public var retiredOn: LocalDate?
 
     public static let databaseTableName = "division"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

@@ -38,8 +38,6 @@ public struct Operator: Codable, Sendable, Hashable, FetchableRecord, MutablePer
     public var retirementGroup: RetirementGroup
 
     public static let databaseTableName = "operator"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// Read column by column: faster than Codable decoding where thousands are read at once.
@@ -144,8 +142,6 @@ public struct Assignment: Codable, Sendable, Hashable, FetchableRecord, MutableP
     public var contractTo: LocalDate?
 
     public static let databaseTableName = "assignment"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// Read column by column: faster than Codable decoding where thousands are read at once.

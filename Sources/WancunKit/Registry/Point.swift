@@ -35,8 +35,6 @@ public struct Point: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
     public var creditCodeOverride: String?
 
     public static let databaseTableName = "point"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The fields an edit may change, as audited.
@@ -118,7 +116,6 @@ public struct PointStatusChange: Codable, Sendable, Hashable, FetchableRecord, M
     public var clerk: String
 
     public static let databaseTableName = "point_status"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -44,8 +44,6 @@ public struct Service: Codable, Sendable, Hashable, FetchableRecord, MutablePers
     public var endedOn: LocalDate?
 
     public static let databaseTableName = "service"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     var auditJSON: JSONValue {
