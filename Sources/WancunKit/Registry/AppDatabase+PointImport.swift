@@ -68,7 +68,7 @@ extension AppDatabase {
         from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext, progress: ((Int) -> Void)? = nil
     ) throws -> PointImportSummary {
         // Rows run without a savepoint each: a savepoint copies every page a row touches, and
-        // cost a sixth of the import's time. A row that fails after writing something would
+        // cost about a sixth of the import's time. A row that fails after writing something would
         // leave that behind for the rows after it to trip on, so then the import starts over
         // with a savepoint for each row (it will not be committed anyway).
         do {
