@@ -66,3 +66,13 @@ import Testing
         #expect(parsed["e"] as? String == "中文\n\u{1}")
     }
 }
+
+@Suite struct ProgressBarTests {
+    @Test func theBarThePercentageAndTheRows() {
+        #expect(ProgressBar.line(rows: 260_000, fraction: 0.52, language: .zh) == "[████████████░░░░░░░░░░░░]  52%  已检查 260000 行……")
+        #expect(ProgressBar.line(rows: 0, fraction: 0, width: 4, language: .en) == "[░░░░]   0%  0 rows checked…")
+        #expect(ProgressBar.line(rows: 9, fraction: 1, width: 4, language: .en) == "[████] 100%  9 rows checked…")
+        #expect(ProgressBar.line(rows: 9, fraction: .nan, width: 4, language: .en) == "[░░░░]   0%  9 rows checked…")
+        #expect(ProgressBar.line(rows: 9, fraction: 1.5, width: 4, language: .en) == "[████] 100%  9 rows checked…")
+    }
+}

@@ -155,6 +155,24 @@ import Testing
         #expect(try db.points().count == 1500)
     }
 
+    @Test(arguments: ["csv", "xlsx"])
+    func progressFollowsTheFileToItsEnd(format: String) throws {
+        let db = try Self.database()
+        let rows = [Self.header] + Self.manyRows(600)
+        let path = temporaryDirectory().appendingPathComponent("progress.\(format)").path
+        if format == "xlsx" {
+            try XLSXWriter.write([Worksheet(name: "服务点", header: rows[0], rows: rows.dropFirst().map { $0.map { SheetCell.text($0) } })], to: path)
+        } else {
+            try Data((rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        }
+        nonisolated(unsafe) var seen: [(Int, Double)] = []
+        _ = try db.importPoints(from: path, context: testContext) { row, fraction in seen.append((row, fraction)) }
+        #expect(seen.map(\.0) == Array(2...601))
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.1 <= $1.1 })
+        #expect(seen.first!.1 > 0 && seen.first!.1 < 0.05)  // the header search reads 20 rows ahead
+        #expect(seen.last!.1 == 1)
+    }
+
     @Test func aFileThatCannotBeReadOnListsTheRowsBeforeAndWritesNothing() throws {
         let db = try Self.database()
         var rows = Self.manyRows(900)

@@ -33,6 +33,9 @@ public final class CSVReader {
     private var atEnd = false
     private var rowNumber = 0
     private let chunkSize: Int
+    /// Bytes dropped from the front of the buffer so far, and the file's size: how far it is read.
+    private var dropped = 0
+    private let size: Int
 
     /// Opens `path`; it is read `chunkSize` bytes at a time (1 MiB unless a test says less).
     public init(path: String, chunkSize: Int = 1 << 20) throws(RowProblem) {
@@ -42,6 +45,7 @@ public final class CSVReader {
             throw RowProblem(file: path, row: nil, rule: "FILE_UNREADABLE", message: .cannotRead(path))
         }
         self.handle = handle
+        size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         do {
             // The first read is large enough to tell the encoding, whatever the chunk size.
             let first = max(chunkSize, 1 << 16)
@@ -56,10 +60,13 @@ public final class CSVReader {
 
     deinit { try? handle.close() }
 
+    public var fractionRead: Double { size > 0 ? min(1, Double(dropped + position) / Double(size)) : 1 }
+
     private func refill() {
         guard !atEnd else { return }
         if position > 0 {
             buffer.removeFirst(position)
+            dropped += position
             position = 0
         }
         let more = (try? handle.read(upToCount: chunkSize)) ?? Data()

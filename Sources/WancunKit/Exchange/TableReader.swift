@@ -4,6 +4,8 @@ import Foundation
 public protocol RowSource: AnyObject {
     var path: String { get }
     func next() throws(RowProblem) -> SourceRow?
+    /// How much of the file the rows read so far cover, from 0 to 1: for a progress bar.
+    var fractionRead: Double { get }
 }
 
 extension CSVReader: RowSource {}
@@ -34,6 +36,8 @@ public struct TableRow: Sendable {
     public let number: Int
     public let cells: [String]
     public let hasBadBytes: Bool
+    /// How much of the file was read up to this row, from 0 to 1.
+    public let fraction: Double
     let indexByKey: [String: Int]
     let headerByKey: [String: String]
 
@@ -155,8 +159,8 @@ public final class TableReader {
             guard let row else { return nil }
             if row.cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
             return TableRow(
-                number: row.number, cells: row.cells, hasBadBytes: row.hasBadBytes, indexByKey: indexByKey,
-                headerByKey: headerByKey)
+                number: row.number, cells: row.cells, hasBadBytes: row.hasBadBytes, fraction: source.fractionRead,
+                indexByKey: indexByKey, headerByKey: headerByKey)
         }
     }
 }

@@ -55,6 +55,8 @@ public final class XLSXReader: RowSource {
         rows = SheetParser(sheetData, strings: strings, dateStyles: dateStyles, date1904: workbook.date1904).rows
     }
 
+    public var fractionRead: Double { rows.isEmpty ? 1 : Double(index) / Double(rows.count) }
+
     public func next() throws(RowProblem) -> SourceRow? {
         guard index < rows.count else { return nil }
         defer { index += 1 }

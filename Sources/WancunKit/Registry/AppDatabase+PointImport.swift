@@ -65,7 +65,7 @@ extension AppDatabase {
     /// Each row goes through the registry's own operations, with their checks, and leaves one
     /// `point.import` line in the audit trail with all it changed.
     public func importPoints(
-        from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext, progress: ((Int) -> Void)? = nil
+        from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext, progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil
     ) throws -> PointImportSummary {
         // Rows run without a savepoint each: a savepoint copies every page a row touches, and
         // cost about a sixth of the import's time. A row that fails after writing something would
@@ -81,7 +81,7 @@ extension AppDatabase {
     private struct RowFailedAfterWriting: Error {}
 
     private func importPoints(
-        from path: String, sheet: String?, dryRun: Bool, context: ChangeContext, rowSavepoints: Bool, progress: ((Int) -> Void)?
+        from path: String, sheet: String?, dryRun: Bool, context: ChangeContext, rowSavepoints: Bool, progress: ((_ row: Int, _ fraction: Double) -> Void)?
     ) throws -> PointImportSummary {
         let state = PointImportState(file: (path as NSString).lastPathComponent)
         var outcomes: [PointImportRow] = []
@@ -90,7 +90,7 @@ extension AppDatabase {
             path: path, sheet: sheet, columns: PointSheet.columnSpecs, dryRun: dryRun,
             parse: { row, check in Self.parsePointRow(row, &check, today: today) },
             row: { row, fields, check, db in
-                progress?(row.number)
+                progress?(row.number, row.fraction)
                 let before = check.problems.count
                 let changes = db.totalChangesCount
                 var result: PointImportRow?

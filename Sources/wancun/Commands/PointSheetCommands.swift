@@ -44,7 +44,7 @@ struct PointImport: WancunCommand {
         let terminal = isatty(2) == 1
         let result = try ctx.openDatabase().importPoints(
             from: input.file, sheet: input.sheet, dryRun: input.dryRun, context: ctx.changeContext(),
-            progress: terminal ? { row in if row % 1000 == 0 { ctx.progress(row) } } : nil)
+            progress: terminal ? { row, fraction in if row % 1000 == 0 { ctx.progress(row, fraction) } } : nil)
         if terminal { ctx.err("\r\u{1B}[K") }
         for warning in result.summary.warnings { ctx.err(warning.line(ctx.language) + "\n") }
         ctx.say(.pointsImported(created: result.count(.created), updated: result.count(.updated), unchanged: result.count(.unchanged)))
@@ -80,7 +80,7 @@ struct PointExport: WancunCommand {
 
 extension Context {
     /// A one-line progress bar on a terminal.
-    func progress(_ rows: Int) {
-        err("\r" + Message.progressRows(rows).text(language))
+    func progress(_ rows: Int, _ fraction: Double) {
+        err("\r" + ProgressBar.line(rows: rows, fraction: fraction, language: language))
     }
 }
