@@ -27,7 +27,7 @@ public struct ColumnSpec: Sendable {
     var normalizedNames: Set<String> { Set(([key] + names).map(ColumnSpec.normalize)) }
 
     static func normalize(_ name: String) -> String {
-        Normalize.spreadsheetText(name).lowercased().filter { !$0.isWhitespace }
+        Normalize.withoutSpaces(Normalize.spreadsheetText(name).lowercased())
     }
 }
 

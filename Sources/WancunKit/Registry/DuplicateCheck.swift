@@ -70,15 +70,11 @@ enum DuplicateCheck {
         guard let latitude, let longitude else { return nil }
         let dLat = nearMeters / 111_320
         let dLon = nearMeters / (111_320 * max(0.01, cos(latitude * .pi / 180)))
-        // The index on (latitude, longitude) narrows this to a thin band: no scan. Ids first,
-        // records only for what is found: most points have nothing near, and reading a record
-        // costs more than the lookup.
-        let nearIds = try db.cachedStatement(
-            sql: "SELECT id FROM point WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND status <> 'closed'"
-        ).rows({ $0(latitude - dLat); $0(latitude + dLat); $0(longitude - dLon); $0(longitude + dLon) }) { $0[0, "id"] as Int64? }
-        for id in nearIds.compactMap({ $0 }) where id != excluding {
-            guard let other = try db.cachedStatement(sql: "SELECT * FROM point WHERE id = ?").firstRow({ $0(id) }, read: Point.init(columns:))
-            else { continue }
+        // The index on (latitude, longitude) narrows this to a thin band: no scan.
+        let near = try db.cachedStatement(
+            sql: "SELECT * FROM point WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND status <> 'closed'"
+        ).rows({ $0(latitude - dLat); $0(latitude + dLat); $0(longitude - dLon); $0(longitude + dLon) }, read: Point.init(columns:))
+        for other in near where other.id != excluding {
             let d = meters(latitude, longitude, other.latitude!, other.longitude!)
             if d <= nearMeters { return .pointTooClose(code: other.code, name: other.name, meters: Int(d.rounded())) }
         }
@@ -87,10 +83,8 @@ enum DuplicateCheck {
 
     /// Another operator with the same phone.
     static func suspectPhone(_ db: Database, phone: String, excluding: Int64?) throws -> RegistryError? {
-        // The id first, as for points near: usually there is none.
-        guard let id = try db.cachedStatement(sql: "SELECT id FROM operator WHERE phone = ? AND id <> ? LIMIT 1").firstRow(
-            { $0(phone); $0(excluding ?? -1) }, read: { $0[0, "id"] as Int64? }) ?? nil,
-            let other = try db.cachedStatement(sql: "SELECT * FROM operator WHERE id = ?").firstRow({ $0(id) }, read: Operator.init(columns:))
+        guard let other = try db.cachedStatement(sql: "SELECT * FROM operator WHERE phone = ? AND id <> ? LIMIT 1").firstRow(
+            { $0(phone); $0(excluding ?? -1) }, read: Operator.init(columns:))
         else { return nil }
         return .phoneDuplicate(maskedPhone: Mask.phone(phone), otherName: other.name, otherMaskedID: other.residentID.masked)
     }
