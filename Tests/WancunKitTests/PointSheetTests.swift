@@ -156,6 +156,58 @@ import Testing
     }
 
     @Test(arguments: ["csv", "xlsx"])
+    func theResultCopyGivesEveryRowItsPointCodeAndWhatWasDone(format: String) throws {
+        let db = try Self.database()
+        // A title above the header, a blank row, a row with one cell too many; enough rows
+        // for the notes to cross to the copy's thread in several batches.
+        var rows = [["2026年沈荡镇服务点"], Self.header] + Self.manyRows(600)
+        rows.insert(Self.header.map { _ in "" }, at: 300)
+        rows[400].append("多出的一格")
+        let dir = temporaryDirectory()
+        let path = dir.appendingPathComponent("points.\(format)").path
+        let copyPath = dir.appendingPathComponent("points.result.\(format)").path
+        func write() throws {
+            if format == "xlsx" {
+                try XLSXWriter.write(
+                    [Worksheet(name: "服务点", header: rows[0], rows: rows.dropFirst().map { $0.map { SheetCell.text($0) } })], to: path)
+            } else {
+                try Data(rows.map { $0.joined(separator: ",") }.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))
+            }
+        }
+        try write()
+        _ = try db.importPoints(from: path, context: testContext)
+        // The second time: one row renamed is updated, the rest unchanged.
+        rows[2][PointSheet.columns.firstIndex { $0.key == "address" }!] = "新地址"
+        try write()
+        let result = try db.importPoints(from: path, context: testContext, resultCopy: copyPath, language: .zh)
+        #expect(result.resultCopy == copyPath)
+        let copy = try readAll(copyPath)
+        let input = try readAll(path)
+        #expect(copy.count == input.count)
+        let width = Self.header.count + 1
+        for (index, row) in copy.enumerated() {
+            // Every row as it was, padded to the widest, with its note last.
+            #expect(row.count == width + 1 && Array(row.prefix(input[index].count)) == input[index])
+        }
+        #expect(copy[0].last == "" && copy[1].last == "导入结果" && copy[300].last == "")
+        let notes = copy.dropFirst(2).map { $0.last! }.filter { !$0.isEmpty }
+        #expect(notes.count == 600 && notes.count == result.rows.count)
+        #expect(notes[0] == "330424101203001 更新 [updated]" && notes[1] == "330424101204001 未变 [unchanged]")
+        #expect(zip(notes, result.rows).allSatisfy { $0.hasPrefix($1.pointCode + " ") && $0.hasSuffix("[\($1.action.rawValue)]") })
+    }
+
+    @Test func aFailedImportLeavesNoResultCopy() throws {
+        let db = try Self.database()
+        var rows = Self.manyRows(800)
+        rows[700][PointSheet.columns.firstIndex { $0.key == "plan_year" }!] = "二〇二五"
+        let path = writeTemporaryFile("bad.csv", ([Self.header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        let copyPath = (path as NSString).deletingPathExtension + ".result.csv"
+        #expect(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext, resultCopy: copyPath) }
+        #expect(!FileManager.default.fileExists(atPath: copyPath))
+        #expect(!FileManager.default.fileExists(atPath: copyPath + ".partial"))
+    }
+
+    @Test(arguments: ["csv", "xlsx"])
     func progressFollowsTheFileToItsEnd(format: String) throws {
         let db = try Self.database()
         let rows = [Self.header] + Self.manyRows(600)
@@ -195,11 +247,12 @@ import Testing
         // Row 702's point is written before its phone is refused; row 752 is 11 m from it.
         (rows[700][key("latitude")], rows[700][key("longitude")]) = ("30.6", "120.8")
         (rows[750][key("latitude")], rows[750][key("longitude")]) = ("30.6001", "120.8")
-        let error = try #require(throws: RowProblems.self) {
-            try db.importPoints(from: writeTemporaryFile("deep.csv", ([Self.header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"), context: testContext)
-        }
+        let path = writeTemporaryFile("deep.csv", ([Self.header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        let copyPath = (path as NSString).deletingPathExtension + ".result.csv"
+        let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext, resultCopy: copyPath) }
         #expect(error.errors.map { "\($0.row!) \($0.rule)" } == ["702 DUPLICATE_PHONE"])
         #expect(try db.points().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: copyPath) && !FileManager.default.fileExists(atPath: copyPath + ".partial"))
     }
 
     @Test func newPointsOfOneVillageTakeTheNextNumbers() throws {

@@ -59,8 +59,6 @@ public final class TableReader {
     public let headers: [String]
     /// Unknown columns: reported, not fatal.
     public private(set) var warnings: [RowProblem] = []
-    /// The most cells any row read so far had, blank rows and those above the header included.
-    public private(set) var widestRow = 0
     private let source: any RowSource
     private var pending: [SourceRow]
     private let indexByKey: [String: Int]
@@ -89,7 +87,6 @@ public final class TableReader {
         else {
             throw RowProblems([RowProblem(file: source.path, row: nil, rule: "HEADER_NOT_FOUND", message: .headerNotFound)])
         }
-        widestRow = top.map(\.cells.count).max() ?? 0
         let best = top[bestIndex]
         headerRowNumber = best.number
         headers = best.cells.map { $0.trimmingSpaces() }
@@ -154,7 +151,6 @@ public final class TableReader {
                 row = last
             } else {
                 row = try source.next()
-                widestRow = max(widestRow, row?.cells.count ?? 0)
             }
             guard let row else { return nil }
             if row.cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }

@@ -10,9 +10,6 @@ public struct ImportSummary: Sendable {
     public var warnings: [RowProblem]
     /// Where the file's header row was.
     public var headerRow: Int
-    /// The most cells any row of the file had: an annotated copy of it needs no second reading
-    /// to line its notes up.
-    public var width: Int
 }
 
 extension AppDatabase {
@@ -34,14 +31,17 @@ extension AppDatabase {
 
     /// The same, with each row first given to `parse` on a reading thread of its own (see
     /// `RowPipeline`), while the database works on the rows before: what `parse` makes of a
-    /// row, and the problems it records, come to `row` with it.
+    /// row, and the problems it records, come to `row` with it. `opened` learns where the
+    /// file's header row is before any row comes.
     func importTable<Parsed: Sendable>(
         path: String, sheet: String?, columns: [ColumnSpec], dryRun: Bool,
         prepare: (Database) throws -> Void = { _ in },
+        opened: (_ headerRow: Int) -> Void = { _ in },
         parse: @escaping @Sendable (TableRow, inout RowChecker) -> Parsed,
         row handle: (TableRow, Parsed, inout RowChecker, Database) throws -> Bool
     ) throws -> ImportSummary {
         let table = try TableReader(path: path, columns: columns, sheet: sheet)
+        opened(table.headerRowNumber)
         let file = (path as NSString).lastPathComponent
         var check = RowChecker(file: file)
         var rows = 0
@@ -84,7 +84,6 @@ extension AppDatabase {
             throw RowProblems(check.problems + table.warnings, input: path, sheet: sheet, headerRow: table.headerRowNumber)
         }
         return ImportSummary(
-            file: path, rows: rows, written: dryRun ? 0 : written, dryRun: dryRun, warnings: table.warnings, headerRow: table.headerRowNumber,
-            width: table.widestRow)
+            file: path, rows: rows, written: dryRun ? 0 : written, dryRun: dryRun, warnings: table.warnings, headerRow: table.headerRowNumber)
     }
 }

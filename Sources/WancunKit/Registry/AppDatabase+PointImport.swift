@@ -13,6 +13,9 @@ public struct PointImportSummary: Sendable {
     public var summary: ImportSummary
     public var rows: [PointImportRow]
     public var headerRow: Int
+    /// The copy of the file with every row's point code and what the import did with it,
+    /// when one was asked for.
+    public var resultCopy: String?
 
     public func count(_ action: PointImportRow.Action) -> Int { rows.filter { $0.action == action }.count }
 }
@@ -64,30 +67,54 @@ extension AppDatabase {
     ///
     /// Each row goes through the registry's own operations, with their checks, and leaves one
     /// `point.import` line in the audit trail with all it changed.
+    ///
+    /// `resultCopy`: where to write a copy of the file with every row's point code and what
+    /// the import did with it (in `language`), once the import has succeeded. The copy is
+    /// written while the import runs, and left behind only when the import succeeds.
     public func importPoints(
-        from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext, progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil
+        from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext, resultCopy: String? = nil,
+        language: Language = .zh, progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil
     ) throws -> PointImportSummary {
-        // Rows run without a savepoint each: a savepoint copies every page a row touches, and
-        // cost about a sixth of the import's time. A row that fails after writing something would
-        // leave that behind for the rows after it to trip on, so then the import starts over
-        // with a savepoint for each row (it will not be committed anyway).
-        do {
-            return try importPoints(from: path, sheet: sheet, dryRun: dryRun, context: context, rowSavepoints: false, progress: progress)
-        } catch is RowFailedAfterWriting {
-            return try importPoints(from: path, sheet: sheet, dryRun: dryRun, context: context, rowSavepoints: true, progress: progress)
+        let copy = resultCopy.map {
+            AnnotatedCopy.Stream(input: path, sheet: sheet, title: Message.Header.importResult.text(language), to: $0)
         }
+        var summary: PointImportSummary
+        do {
+            // Rows run without a savepoint each: a savepoint copies every page a row touches,
+            // and cost about a sixth of the import's time. A row that fails after writing
+            // something would leave that behind for the rows after it to trip on, so then the
+            // import starts over with a savepoint for each row (and fails again at that row: it
+            // is never committed, so it needs no copy).
+            do {
+                summary = try importPoints(
+                    from: path, sheet: sheet, dryRun: dryRun, context: context, rowSavepoints: false, copy: copy, language: language,
+                    progress: progress)
+            } catch is RowFailedAfterWriting {
+                copy?.discard()
+                summary = try importPoints(
+                    from: path, sheet: sheet, dryRun: dryRun, context: context, rowSavepoints: true, copy: nil, language: language,
+                    progress: progress)
+            }
+        } catch {
+            copy?.discard()
+            throw error
+        }
+        summary.resultCopy = try copy?.finish()
+        return summary
     }
 
     private struct RowFailedAfterWriting: Error {}
 
     private func importPoints(
-        from path: String, sheet: String?, dryRun: Bool, context: ChangeContext, rowSavepoints: Bool, progress: ((_ row: Int, _ fraction: Double) -> Void)?
+        from path: String, sheet: String?, dryRun: Bool, context: ChangeContext, rowSavepoints: Bool, copy: AnnotatedCopy.Stream?,
+        language: Language, progress: ((_ row: Int, _ fraction: Double) -> Void)?
     ) throws -> PointImportSummary {
         let state = PointImportState(file: (path as NSString).lastPathComponent)
         var outcomes: [PointImportRow] = []
         let today = context.today
         let summary = try importTable(
             path: path, sheet: sheet, columns: PointSheet.columnSpecs, dryRun: dryRun,
+            opened: { copy?.header($0) },
             parse: { row, check in Self.parsePointRow(row, &check, today: today) },
             row: { row, fields, check, db in
                 progress?(row.number, row.fraction)
@@ -113,9 +140,10 @@ extension AppDatabase {
                 guard check.problems.count == before, let result else { return false }
                 state.firstRowOfPoint[result.pointCode] = row.number
                 outcomes.append(result)
+                copy?.note(row.number, "\(result.pointCode) \(Message.importAction(result.action.rawValue).text(language)) [\(result.action.rawValue)]")
                 return result.action != .unchanged
             })
-        return PointImportSummary(summary: summary, rows: outcomes, headerRow: summary.headerRow)
+        return PointImportSummary(summary: summary, rows: outcomes, headerRow: summary.headerRow, resultCopy: nil)
     }
 
     /// The columns about a point's operator, who is registered by ID number.

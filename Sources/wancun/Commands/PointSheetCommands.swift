@@ -42,22 +42,14 @@ struct PointImport: WancunCommand {
 
     func run(_ ctx: Context) throws {
         let terminal = isatty(2) == 1
+        let copy = AnnotatedCopy.path(for: input.file).replacingOccurrences(of: ".errors.", with: ".result.")
         let result = try ctx.openDatabase().importPoints(
-            from: input.file, sheet: input.sheet, dryRun: input.dryRun, context: ctx.changeContext(),
-            progress: terminal ? { row, fraction in if row % 1000 == 0 { ctx.progress(row, fraction) } } : nil)
+            from: input.file, sheet: input.sheet, dryRun: input.dryRun, context: ctx.changeContext(), resultCopy: copy,
+            language: ctx.language, progress: terminal ? { row, fraction in if row % 1000 == 0 { ctx.progress(row, fraction) } } : nil)
         if terminal { ctx.err("\r\u{1B}[K") }
         for warning in result.summary.warnings { ctx.err(warning.line(ctx.language) + "\n") }
         ctx.say(.pointsImported(created: result.count(.created), updated: result.count(.updated), unchanged: result.count(.unchanged)))
         if input.dryRun { ctx.say(.dryRunNothingWritten) }
-        var notes: [Int: String] = [:]
-        for row in result.rows {
-            notes[row.row] = "\(row.pointCode) \(Message.importAction(row.action.rawValue).text(ctx.language)) [\(row.action.rawValue)]"
-        }
-        let copy = AnnotatedCopy.path(for: input.file).replacingOccurrences(of: ".errors.", with: ".result.")
-        try AnnotatedCopy.write(
-            input: input.file, sheet: input.sheet, headerRow: result.headerRow, notes: notes,
-            title: Message.Header.importResult.text(ctx.language), defaultNote: "", to: copy,
-            width: result.summary.width)
         ctx.say(.resultCopyWritten(copy))
     }
 }
