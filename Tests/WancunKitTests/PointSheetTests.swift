@@ -232,6 +232,8 @@ import Testing
         let text = ([Self.header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n330424101203,\"未闭合\n"
         let error = try #require(throws: RowProblems.self) { try db.importPoints(from: writeTemporaryFile("cut.csv", text), context: testContext) }
         #expect(error.errors.map(\.rule) == ["NUMBER_FORMAT", "CSV_UNCLOSED_QUOTE"])
+        // A coordinate may have decimals: the message asks for a number, not a whole one.
+        #expect(error.errors[0].message.zh == "“北纬30度”不是数字（如 30.5125）")
         #expect(try db.points().isEmpty)
     }
 

@@ -23,7 +23,10 @@ public enum ValueError: Error, Equatable, Sendable {
     case moneyPrecision(String)
     case empty
     case choice(String, [String])
+    /// Not a whole number of at least zero.
     case number(String)
+    /// Not a number, with or without decimals (coordinates).
+    case decimal(String)
 
     /// A stable code naming the rule, the same in every language.
     public var rule: String {
@@ -48,7 +51,7 @@ public enum ValueError: Error, Equatable, Sendable {
         case .moneyPrecision: "MONEY_PRECISION"
         case .empty: "REQUIRED"
         case .choice: "NOT_A_CHOICE"
-        case .number: "NUMBER_FORMAT"
+        case .number, .decimal: "NUMBER_FORMAT"
         }
     }
 }

@@ -54,6 +54,8 @@ extension Message {
             Message(zh: "“\(text)”应为 \(choices.joined(separator: " 或 "))", en: "\"\(text)\" must be \(choices.joined(separator: " or "))")
         case .number(let text):
             Message(zh: "“\(text)”不是非负整数", en: "\"\(text)\" is not a whole number")
+        case .decimal(let text):
+            Message(zh: "“\(text)”不是数字（如 30.5125）", en: "\"\(text)\" is not a number such as 30.5125")
         }
     }
 }

@@ -382,7 +382,7 @@ extension AppDatabase {
     }
 
     static func degrees(_ text: String) throws(ValueError) -> Double {
-        guard let value = Double(Normalize.spreadsheetText(text)), value.isFinite else { throw .number(text) }
+        guard let value = Double(Normalize.spreadsheetText(text)), value.isFinite else { throw .decimal(text) }
         return value
     }
 }
