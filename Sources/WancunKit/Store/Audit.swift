@@ -55,17 +55,19 @@ extension Database {
                 """
         ).run {
             $0(context.timestamp); $0(context.clerk); $0(action); $0(subject.divisionCode); $0(subject.pointCode)
-            $0(subject.operatorIdNumber); $0(before?.compact()); $0(after?.compact()); $0(reason)
+            $0(subject.operatorIdNumber); $0(utf8: before?.compactUTF8()); $0(utf8: after?.compactUTF8()); $0(reason)
         }
     }
 }
 
 extension JSONValue {
     /// One-line JSON, as stored.
-    public func compact() -> String {
+    public func compact() -> String { String(decoding: compactUTF8(), as: UTF8.self) }
+
+    func compactUTF8() -> [UInt8] {
         var writer = JSONWriter()
         write(to: &writer)
-        return writer.text
+        return writer.bytes
     }
 }
 

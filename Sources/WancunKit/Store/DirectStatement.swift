@@ -15,11 +15,40 @@ struct Bindings {
     fileprivate var code = SQLITE_OK
 
     mutating func callAsFunction<T: DatabaseValueConvertible>(_ value: T?) {
-        let result = (value?.databaseValue ?? .null).bind(to: statement, at: index)
+        record((value?.databaseValue ?? .null).bind(to: statement, at: index))
+    }
+
+    // The commonest types straight to SQLite, without a `DatabaseValue` in between.
+    mutating func callAsFunction(_ value: String?) {
+        record(value.map { sqlite3_bind_text(statement, index, $0, -1, transient) } ?? sqlite3_bind_null(statement, index))
+    }
+
+    mutating func callAsFunction(_ value: Int64?) {
+        record(value.map { sqlite3_bind_int64(statement, index, $0) } ?? sqlite3_bind_null(statement, index))
+    }
+
+    mutating func callAsFunction(_ value: Int?) { self(value.map(Int64.init)) }
+
+    mutating func callAsFunction(_ value: Double?) {
+        record(value.map { sqlite3_bind_double(statement, index, $0) } ?? sqlite3_bind_null(statement, index))
+    }
+
+    /// Text given as UTF-8 bytes (JSON as `JSONWriter` writes it), without making a `String`.
+    mutating func callAsFunction(utf8 bytes: [UInt8]?) {
+        guard let bytes else { return record(sqlite3_bind_null(statement, index)) }
+        record(bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, index, $0.baseAddress, CInt($0.count), transient) }
+        })
+    }
+
+    private mutating func record(_ result: CInt) {
         if code == SQLITE_OK { code = result }
         index += 1
     }
 }
+
+/// SQLite copies the value before the bind returns.
+private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
 /// Where a record's columns come from: a GRDB `Row`, by name, or the current row of a
 /// statement run here, by position. A record decodes through this once for both.
