@@ -29,6 +29,13 @@ struct Bindings {
 
     mutating func callAsFunction(_ value: Int?) { self(value.map(Int64.init)) }
 
+    /// Enums and codes stored as their text.
+    mutating func callAsFunction<T: RawRepresentable & DatabaseValueConvertible>(_ value: T?) where T.RawValue == String {
+        self(value?.rawValue)
+    }
+
+    mutating func callAsFunction(_ value: LocalDate?) { self(value?.description) }
+
     mutating func callAsFunction(_ value: Double?) {
         record(value.map { sqlite3_bind_double(statement, index, $0) } ?? sqlite3_bind_null(statement, index))
     }
