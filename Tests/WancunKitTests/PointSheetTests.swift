@@ -108,6 +108,32 @@ import Testing
         #expect(copy[9].last == "")  // forced, with a reason
     }
 
+    @Test func aRowsBadCellsDoNotHideTheRegistrysChecksNorAddProblemsOfTheirOwn() throws {
+        let db = try Self.database()
+        let woman = ResidentID.withCheckCharacter("33042419850315002")
+        let rows = [Self.header] + [
+            ["village_code": "330424101203", "name": "甲", "latitude": "30.6", "longitude": "120.8"],
+            // A bad year, and 11 m from 甲: both are listed.
+            ["village_code": "330424101204", "name": "乙", "latitude": "30.6001", "longitude": "120.8", "plan_year": "二〇二五"],
+            // A bad latitude: the point is checked without a position, not as half of one.
+            ["village_code": "330424101205", "name": "丙", "latitude": "北纬30度", "longitude": "120.9"],
+            // A retirement group that is not a choice: not also "a woman needs one".
+            ["village_code": "330424101206", "name": "丁", "id_number": woman, "phone": "13800000001", "operator_name": "王演示",
+             "retirement_group": "女50"],
+            // A bad phone, and the same point as row 2.
+            ["village_code": "330424101203", "name": "甲", "id_number": ResidentID.withCheckCharacter("33042419800101001"),
+             "phone": "1380000", "operator_name": "赵演示"],
+            ["village_code": "330424101207", "name": "戊"],
+        ].map(Self.row)
+        let path = writeTemporaryFile("mixed.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext) }
+        #expect(error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" } == [
+            "3 纳入规划年份 NUMBER_FORMAT", "3 纬度 DUPLICATE_POINT_LOCATION", "4 纬度 NUMBER_FORMAT", "5 退休年龄类别 NOT_A_CHOICE",
+            "6 手机号 PHONE_FORMAT", "6 服务点名称 DUPLICATE_IN_FILE",
+        ])
+        #expect(try db.points().isEmpty && db.operators().isEmpty)
+    }
+
     @Test func aRowThatFailsAfterWritingLeavesNothingForLaterRowsToTripOn() throws {
         let db = try Self.database()
         let rows = [Self.header] + [

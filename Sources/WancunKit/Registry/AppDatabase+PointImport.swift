@@ -120,6 +120,9 @@ extension AppDatabase {
                 progress?(row.number, row.fraction)
                 let before = check.problems.count
                 let changes = db.totalChangesCount
+                // A row whose cells have problems still goes through the registry's checks with
+                // what it has, so that all its problems are listed at once; it fails all the same.
+                func failed() -> Bool { fields.cellProblems || check.problems.count != before }
                 var result: PointImportRow?
                 if rowSavepoints { try db.cachedStatement(sql: "SAVEPOINT point_row").execute() }
                 do {
@@ -132,12 +135,12 @@ extension AppDatabase {
                     check.add(row, Self.column(for: error), rule: error.rule, message: error.message)
                 }
                 if rowSavepoints {
-                    if check.problems.count != before { try db.cachedStatement(sql: "ROLLBACK TO point_row").execute() }
+                    if failed() { try db.cachedStatement(sql: "ROLLBACK TO point_row").execute() }
                     try db.cachedStatement(sql: "RELEASE point_row").execute()
-                } else if check.problems.count != before && db.totalChangesCount != changes {
+                } else if failed() && db.totalChangesCount != changes {
                     throw RowFailedAfterWriting()
                 }
-                guard check.problems.count == before, let result else { return false }
+                guard !failed(), let result else { return false }
                 state.firstRowOfPoint[result.pointCode] = row.number
                 outcomes.append(result)
                 copy?.note(row.number, "\(result.pointCode) \(Message.importAction(result.action.rawValue).text(language)) [\(result.action.rawValue)]")
@@ -187,6 +190,11 @@ extension AppDatabase {
         var contractFrom: LocalDate?
         var contractTo: LocalDate?
         var services: [(ServiceKind, PurchaseCategory?)]
+        /// Whether the operator's cells are all usable: when one is not, the row's operator is
+        /// left out of the registry's checks rather than checked with a value missing.
+        var operatorUsable: Bool
+        /// Whether any cell of the row had a problem.
+        var cellProblems: Bool
     }
 
     static func parsePointRow(_ row: TableRow, _ check: inout RowChecker, today: LocalDate) -> PointRowFields {
@@ -202,8 +210,12 @@ extension AppDatabase {
         func optional<T>(_ key: String, _ parse: (String) throws(ValueError) -> T) -> T? {
             row[key].isEmpty ? nil : check.value(row, key, parse)
         }
-        let latitude = optional("latitude") { text throws(ValueError) in try Self.degrees(text) }
-        let longitude = optional("longitude") { text throws(ValueError) in try Self.degrees(text) }
+        var latitude = optional("latitude") { text throws(ValueError) in try Self.degrees(text) }
+        var longitude = optional("longitude") { text throws(ValueError) in try Self.degrees(text) }
+        // One bad coordinate leaves the point without any, not with half a position.
+        if (latitude == nil && !row["latitude"].isEmpty) || (longitude == nil && !row["longitude"].isEmpty) {
+            (latitude, longitude) = (nil, nil)
+        }
         let planYear = optional("plan_year") { text throws(ValueError) in
             guard let y = Int(text) else { throw .number(text) }
             return y
@@ -211,6 +223,7 @@ extension AppDatabase {
         let openedOn = optional("opened_on") { text throws(ValueError) in try LocalDate(parsing: text) }
         let override = Override(force: !row["force_reason"].isEmpty, reason: row["force_reason"].isEmpty ? nil : row["force_reason"])
         // The operator, when the row names one.
+        let beforeOperator = check.problems.count
         let hasOperator = !row["id_number"].isEmpty
         let idNumber = hasOperator
             ? check.value(row, "id_number", personal: Mask.residentID) { text throws(ValueError) in try ResidentID(parsing: text, today: today) }
@@ -244,6 +257,7 @@ extension AppDatabase {
         }
         let contractFrom = optional("contract_from") { text throws(ValueError) in try LocalDate(parsing: text) }
         let contractTo = optional("contract_to") { text throws(ValueError) in try LocalDate(parsing: text) }
+        let operatorUsable = check.problems.count == beforeOperator
         var services: [(ServiceKind, PurchaseCategory?)] = []
         for item in row["services"].split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
             let parts = item.split(separator: ":", maxSplits: 1).map { Normalize.spreadsheetText(String($0)) }
@@ -259,7 +273,8 @@ extension AppDatabase {
         return PointRowFields(
             village: village, name: name, latitude: latitude, longitude: longitude, planYear: planYear, openedOn: openedOn,
             override: override, idNumber: idNumber, phone: phone, group: group, difficulty: difficulty, certifiedOn: certifiedOn,
-            contractType: contractType, contractFrom: contractFrom, contractTo: contractTo, services: services)
+            contractType: contractType, contractFrom: contractFrom, contractTo: contractTo, services: services,
+            operatorUsable: operatorUsable, cellProblems: !check.problems.isEmpty)
     }
 
     private static func importPointRow(
@@ -288,7 +303,8 @@ extension AppDatabase {
             (fields.name, fields.latitude, fields.longitude, fields.planYear, fields.openedOn, fields.override)
         let (idNumber, phone, group, difficulty, certifiedOn) = (fields.idNumber, fields.phone, fields.group, fields.difficulty, fields.certifiedOn)
         let (contractType, contractFrom, contractTo, services) = (fields.contractType, fields.contractFrom, fields.contractTo, fields.services)
-        guard let village, !name.isEmpty, check.problems.last?.row != row.number else { return nil }
+        // A village that could not be found, or a point without a name, leaves nothing to check.
+        guard let village, !name.isEmpty else { return nil }
 
         // The point: by code, else the village's point of the same name, else a new one.
         guard let division = try state.division(db, village) else { throw RegistryError.villageUnknown(village) }
@@ -332,7 +348,7 @@ extension AppDatabase {
         let newPoint = existing == nil
         var newPerson: Operator?
         var assignment: Assignment?
-        if let idNumber, let phone {
+        if let idNumber, let phone, fields.operatorUsable {
             var person = try Operator.fetch(db, idNumber: idNumber.rawValue)
             if person == nil {
                 person = try Self.addOperator(
