@@ -2,7 +2,8 @@
 # Benchmark: `wancun point import` of generated points with operators (CSV), every check on,
 # against the sqlite3 CLI doing the same database work without checks (`.import` into a
 # staging table, then INSERT … SELECT into the same tables the import writes, with the same
-# indexes: point, point_status, operator, assignment, service and one audit line per point)
+# indexes: point, point_status, operator, assignment, service and one audit line per point, with
+# the same values and the same audit JSON and reason as wancun writes, so both write the same bytes)
 # and against `sqlite-utils insert --csv` into one flat table (pip install sqlite-utils). The issue's scale is 500,000 points.
 # Usage, from the repository root: scripts/bench-point-import.sh [POINTS] [RUNS] [county|province|national]
 set -euo pipefail
@@ -32,7 +33,7 @@ CREATE TEMP TABLE staging (village_code TEXT, name TEXT, address TEXT, latitude 
   certified_on TEXT, contract_type TEXT, contract_from TEXT, contract_to TEXT, services TEXT);
 .import --csv --skip 1 $csv staging
 CREATE TEMP TABLE numbered AS
-  SELECT s.*, d.id AS village_id, s.village_code || printf('%03d', row_number() OVER (PARTITION BY s.village_code ORDER BY s.rowid)) AS code
+  SELECT s.*, s.rowid AS line, d.id AS village_id, s.village_code || printf('%03d', row_number() OVER (PARTITION BY s.village_code ORDER BY s.rowid)) AS code
   FROM staging s JOIN division d ON d.code = s.village_code;
 INSERT INTO point (code, village_id, name, address, latitude, longitude, plan_year, opened_on, status)
   SELECT code, village_id, name, address, latitude, longitude, plan_year, opened_on, 'operating' FROM numbered;
@@ -48,8 +49,19 @@ INSERT INTO service (point_id, kind, started_on)
     json_each('["' || replace(n.services, ',', '","') || '"]') j;
 INSERT INTO audit (at, clerk, action, point_code, operator_id_number, after, reason)
   SELECT '2026-11-26T09:00:00+08:00', 'bench', 'point.import', code, id_number,
-    json_object('action', 'created', 'point', json_object('name', name, 'address', address)), 'bench'
-  FROM numbered;
+    json_object('action', 'created',
+      'point', json_object('name', name, 'address', address, 'latitude', latitude, 'longitude', longitude,
+        'plan_year', plan_year, 'opened_on', opened_on, 'business_name', NULL, 'credit_code', NULL),
+      'operator', json_object('name', operator_name, 'id_number', id_number, 'phone', phone,
+        'difficulty', NULLIF(difficulty, ''), 'difficulty_note', NULL, 'certificate_no', NULLIF(certificate_no, ''),
+        'certified_on', NULLIF(certified_on, ''), 'retirement_group', retirement_group),
+      'assignment', json_object('started_on', contract_from, 'ended_on', NULL, 'contract_type', contract_type,
+        'contract_from', contract_from, 'contract_to', NULLIF(contract_to, '')),
+      'services', json((SELECT json_group_array(json_object('kind', j.value, 'category', NULL, 'partner', NULL,
+        'licence', NULL, 'started_on', n.opened_on, 'ended_on', NULL))
+        FROM json_each('["' || replace(n.services, ',', '","') || '"]') j))),
+    '导入 $(basename "$csv") 第 ' || (line + 1) || ' 行'
+  FROM numbered n;
 SQL
 # A third baseline where a C compiler and SQLite's header are at hand: the import's own lookups
 # and writes, row by row through SQLite's C API (scripts/per-row-floor.c): what checking row by
@@ -68,3 +80,18 @@ python3 scripts/bench.py --name "point import, $count points with operators" --r
   --baseline "sqlite-utils=sqlite-utils insert $tmp/run-u.sqlite points $csv --csv" "${floor[@]}"
 count_rows='SELECT (SELECT count(*) FROM point) || " points, " || (SELECT count(*) FROM operator) || " operators, " || (SELECT count(*) FROM service) || " services"'
 echo "wancun: $(sqlite3 "$tmp/run-p.sqlite" "$count_rows"); sqlite3: $(sqlite3 "$tmp/run-q.sqlite" "$count_rows")"
+# The baseline is only fair if it writes what wancun writes: compare every row and audit line.
+contents="SELECT p.code, p.name, p.address, p.latitude, p.longitude, p.plan_year, p.opened_on, p.status,
+    s.from_status, s.status, s.on_date, s.reason, s.clerk, o.id_number, o.name, o.phone, o.difficulty,
+    o.certificate_no, o.certified_on, o.retirement_group, a.started_on, a.ended_on, a.contract_type,
+    a.contract_from, a.contract_to,
+    (SELECT group_concat(kind || '/' || started_on, ',') FROM service WHERE point_id = p.id),
+    (SELECT group_concat(operator_id_number || after || reason) FROM audit WHERE point_code = p.code)
+  FROM point p JOIN point_status s ON s.point_id = p.id JOIN assignment a ON a.point_id = p.id
+    JOIN operator o ON o.id = a.operator_id ORDER BY p.code"
+if cmp -s <(sqlite3 "$tmp/run-p.sqlite" "$contents") <(sqlite3 "$tmp/run-q.sqlite" "$contents"); then
+  echo "wancun and sqlite3 wrote the same rows and audit lines"
+else
+  echo "wancun and sqlite3 wrote different rows or audit lines: the baseline needs fixing" >&2
+  exit 1
+fi
