@@ -12,7 +12,6 @@ public struct PointImportRow: Sendable {
 public struct PointImportSummary: Sendable {
     public var summary: ImportSummary
     public var rows: [PointImportRow]
-    public var headerRow: Int
     /// The copy of the file with every row's point code and what the import did with it,
     /// when one was asked for.
     public var resultCopy: String?
@@ -146,7 +145,7 @@ extension AppDatabase {
                 copy?.note(row.number, "\(result.pointCode) \(Message.importAction(result.action.rawValue).text(language)) [\(result.action.rawValue)]")
                 return result.action != .unchanged
             })
-        return PointImportSummary(summary: summary, rows: outcomes, headerRow: summary.headerRow, resultCopy: nil)
+        return PointImportSummary(summary: summary, rows: outcomes, resultCopy: nil)
     }
 
     /// The columns about a point's operator, who is registered by ID number.
@@ -162,11 +161,17 @@ extension AppDatabase {
         case .villageUnknown, .notAVillage, .villageRetired: "village_code"
         case .phoneDuplicate: "phone"
         case .pointNameDuplicate: "name"
-        case .pointTooClose: "latitude"
-        case .operatorBusy, .retirementGroupRequired, .retirementGroupNotForMen, .retirementGroupNotForWomen: "id_number"
+        case .pointTooClose, .coordinatesIncomplete, .coordinatesOutOfRange: "latitude"
+        case .planYearOutOfRange: "plan_year"
+        // The day an assignment or a service starts comes from more than one column.
+        case .dateInFuture(let field, _): ["opened_on", "certified_on"].contains(field) ? field : nil
+        case .operatorBusy, .operatorAlreadyHere, .retirementGroupRequired, .retirementGroupNotForMen, .retirementGroupNotForWomen: "id_number"
         case .difficultyIncomplete, .difficultyNoteRequired: "difficulty"
         case .contractIncomplete, .contractEndsBeforeStart: "contract_type"
-        case .pointUnknown: "point_code"
+        case .assignmentBeforeCurrent, .assignmentOverlapsHistory: "contract_from"
+        case .forceNeedsReason: "force_reason"
+        case .pointUnknown, .pointClosed: "point_code"
+        case .serviceCategoryRequired, .serviceCategoryOnlyForPurchase, .medicinesNeedPharmacy, .financeNeedsBank, .serviceExists: "services"
         default: nil
         }
     }
@@ -305,23 +310,35 @@ extension AppDatabase {
         let (contractType, contractFrom, contractTo, services) = (fields.contractType, fields.contractFrom, fields.contractTo, fields.services)
         // A village that could not be found, or a point without a name, leaves nothing to check.
         guard let village, !name.isEmpty else { return nil }
+        // Each of the row's registry operations runs even when one before it was refused, where
+        // it does not need what was refused, so that all the row's problems are listed at once.
+        let before = check.problems.count
+        func attempt<T>(_ operation: () throws -> T) throws -> T? {
+            do {
+                return try operation()
+            } catch let error as RegistryError {
+                check.add(row, Self.column(for: error), rule: error.rule, message: error.message)
+                return nil
+            }
+        }
 
         // The point: by code, else the village's point of the same name, else a new one.
         guard let division = try state.division(db, village) else { throw RegistryError.villageUnknown(village) }
         let sameVillage = try Point.fetchAll(db, villageId: division.id!)
         var existing: Point?
+        var action = PointImportRow.Action.unchanged
+        var point: Point?
         if !row["point_code"].isEmpty {
-            existing = try Self.point(db, Normalize.spreadsheetText(row["point_code"]))
-            if existing?.villageId != division.id {
-                check.add(row, "point_code", rule: "POINT_VILLAGE_MISMATCH", message: .pointVillageMismatch(existing!.code, village))
+            guard let found = try attempt({ try Self.point(db, Normalize.spreadsheetText(row["point_code"])) }) else { return nil }
+            if found.villageId != division.id {
+                check.add(row, "point_code", rule: "POINT_VILLAGE_MISMATCH", message: .pointVillageMismatch(found.code, village))
                 return nil
             }
+            existing = found
         } else {
             let wanted = DuplicateCheck.normalizedPointName(name)
             existing = sameVillage.first { DuplicateCheck.normalizedPointName($0.name) == wanted }
         }
-        var action = PointImportRow.Action.unchanged
-        let point: Point
         if let existing {
             var edit = PointEdit()
             if existing.name != name { edit.name = name }
@@ -334,56 +351,67 @@ extension AppDatabase {
             if let planYear, existing.planYear != planYear { edit.planYear = planYear }
             if let openedOn, existing.openedOn != openedOn { edit.openedOn = openedOn }
             let changed = edit.name != nil || edit.address != nil || edit.latitude != nil || edit.planYear != nil || edit.openedOn != nil
-            point = changed ? try Self.editPoint(db, existing.code, edit, context: context, audited: false) : existing
+            point = try changed ? attempt { try Self.editPoint(db, existing.code, edit, context: context, audited: false) } : existing
             if changed { action = .updated }
         } else {
             let address = Normalize.spreadsheetText(row["address"])
-            point = try Self.addPoint(
-                db,
-                NewPoint(village: village, name: name, address: address.isEmpty ? nil : address, latitude: latitude, longitude: longitude,
-                         planYear: planYear, openedOn: openedOn, override: override),
-                context: context, village: division, sameVillage: sameVillage, audited: false)
+            point = try attempt {
+                try Self.addPoint(
+                    db,
+                    NewPoint(village: village, name: name, address: address.isEmpty ? nil : address, latitude: latitude, longitude: longitude,
+                             planYear: planYear, openedOn: openedOn, override: override),
+                    context: context, village: division, sameVillage: sameVillage, audited: false)
+            }
             action = .created
         }
         let newPoint = existing == nil
+
+        // The operator, registered by ID number even when the point was refused: their own
+        // checks do not need it. Their assignment does.
+        var person: Operator?
         var newPerson: Operator?
         var assignment: Assignment?
         if let idNumber, let phone, fields.operatorUsable {
-            var person = try Operator.fetch(db, idNumber: idNumber.rawValue)
+            person = try Operator.fetch(db, idNumber: idNumber.rawValue)
             if person == nil {
-                person = try Self.addOperator(
-                    db,
-                    NewOperator(
-                        name: row["operator_name"], idNumber: idNumber.rawValue, phone: phone.rawValue, difficulty: difficulty,
-                        certificateNo: row["certificate_no"].isEmpty ? nil : row["certificate_no"], certifiedOn: certifiedOn,
-                        retirementGroup: group, override: override),
-                    context: context, knownNew: true, audited: false)
+                person = try attempt {
+                    try Self.addOperator(
+                        db,
+                        NewOperator(
+                            name: row["operator_name"], idNumber: idNumber.rawValue, phone: phone.rawValue, difficulty: difficulty,
+                            certificateNo: row["certificate_no"].isEmpty ? nil : row["certificate_no"], certifiedOn: certifiedOn,
+                            retirementGroup: group, override: override),
+                        context: context, knownNew: true, audited: false)
+                }
                 newPerson = person
                 if action == .unchanged { action = .updated }
             }
-            let current = newPoint ? nil : try Assignment.fetchOpen(db, pointId: point.id!)
-            if current?.operatorId != person!.id {
-                assignment = try Self.assign(
-                    db, point: point, person: person!,
+        }
+        guard let point else { return nil }
+        let current = try newPoint || person == nil ? nil : Assignment.fetchOpen(db, pointId: point.id!)
+        if let person, let idNumber, current?.operatorId != person.id {
+            assignment = try attempt {
+                try Self.assign(
+                    db, point: point, person: person,
                     NewAssignment(
                         pointCode: point.code, idNumber: idNumber.rawValue, from: contractFrom ?? openedOn ?? context.today,
                         contractType: contractType, contractFrom: contractType == nil ? nil : contractFrom ?? openedOn ?? context.today,
                         contractTo: contractTo, override: override),
                     context: context, newPoint: newPoint, newPerson: newPerson != nil, audited: false)
-                if action == .unchanged { action = .updated }
             }
+            if action == .unchanged { action = .updated }
         }
         var open = newPoint ? [] : try Service.fetchOpen(db, pointId: point.id!)
         var added: [Service] = []
         for (kind, category) in services where !open.contains(where: { $0.kind == kind && $0.category == category }) {
-            let service = try Self.addService(
-                db, point: point, open: open, NewService(pointCode: point.code, kind: kind, category: category, from: point.openedOn ?? context.today),
-                context: context, audited: false)
+            let new = NewService(pointCode: point.code, kind: kind, category: category, from: point.openedOn ?? context.today)
+            guard let service = try attempt({ try Self.addService(db, point: point, open: open, new, context: context, audited: false) })
+            else { continue }
             open.append(service)
             added.append(service)
             if action == .unchanged { action = .updated }
         }
-        if action != .unchanged {
+        if action != .unchanged && check.problems.count == before {
             // One line for the row: what it made or changed, and where it came from.
             var after: [(String, JSONValue)] = [("action", .string(action.rawValue)), ("point", point.auditJSON)]
             if let newPerson { after.append(("operator", newPerson.auditJSON)) }
