@@ -337,6 +337,55 @@ import Testing
         #expect(try db.auditEntries(AuditFilter()).count == audit)
     }
 
+    @Test func exportUnderATownGivesItsPointsCellByCell() throws {
+        let db = try Self.database()
+        let rows = [Self.header] + (Self.good + [["village_code": "330424102200", "name": "百联村服务点", "services": "parcel"]]).map(Self.row)
+        let path = writeTemporaryFile("three.csv", rows.map { $0.map(CSVWriter.quoted).joined(separator: ",") }.joined(separator: "\n") + "\n")
+        _ = try db.importPoints(from: path, context: testContext)
+        let first = "330424101201001"
+        // Services the sheet has no columns for are left out; an ended one is not open.
+        _ = try db.addService(NewService(pointCode: first, kind: .finance, partner: "农商银行", from: LocalDate(parsing: "2025-03-02")), context: testContext)
+        _ = try db.addService(NewService(pointCode: first, kind: .billPayment, from: LocalDate(parsing: "2025-03-02")), context: testContext)
+        _ = try db.addService(NewService(pointCode: first, kind: .ticketing, from: LocalDate(parsing: "2025-03-02")), context: testContext)
+        try db.endService(pointCode: first, kind: .billPayment, category: nil, on: LocalDate(parsing: "2025-06-01"), context: testContext)
+        let out = temporaryDirectory().appendingPathComponent("town.csv").path
+        #expect(try db.exportPoints(to: out, under: DivisionCode(parsing: "330424101000"), reveal: false) == 2)
+        let woman = ResidentID.withCheckCharacter("33042419850315002")
+        #expect(try readAll(out) == [
+            Self.header,
+            [first, "330424101201", "沈荡镇", "聚金村", "聚金村电商服务站", "", "", "", "2025", "2025-03-01", "王演示",
+             Mask.residentID(woman), Mask.phone("13800000001"), "female-50", "4050", "C1", "2024-01-15", "civil", "2025-03-01",
+             "2027-02-28", "parcel,agent-purchase:农资,ticketing", ""],
+            ["330424101202001", "330424101202", "沈荡镇", "董司村", "董司村服务点", "", "30.5", "120.9", "", "", "", "", "", "", "", "",
+             "", "", "", "", "bill-payment", ""],
+        ])
+        // The whole county, in XLSX, with ID numbers shown.
+        let all = temporaryDirectory().appendingPathComponent("all.xlsx").path
+        #expect(try db.exportPoints(to: all, reveal: true) == 3)
+        let sheet = try readAll(all)
+        #expect(sheet.map { $0[0] } == ["服务点编码", first, "330424101202001", "330424102200001"])
+        #expect(sheet[1][11] == woman && sheet[1][12] == "13800000001")
+    }
+
+    @Test func aGivenUpOutputLeavesTheFileThatWasThere() throws {
+        for name in ["t.csv", "t.xlsx"] {
+            let path = temporaryDirectory().appendingPathComponent(name).path
+            try TableFile.write(Worksheet(name: "s", header: ["a"], rows: [[.text("old")]]), to: path)
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            let output = try TableFile.Output(path: path, name: "s", header: ["a"])
+            for i in 0..<50_000 { try output.append([.text("new \(i)")]) }
+            output.discard()
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+            #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+            // Written through to the end, the rows are all there, in order.
+            let again = try TableFile.Output(path: path, name: "s", header: ["a"])
+            for i in 0..<50_000 { try again.append([.text("new \(i)")]) }
+            try again.finish(footer: [[.text("end")]])
+            let read = try readAll(path)
+            #expect(read.count == 50_002 && read[1] == ["new 0"] && read[50_000] == ["new 49999"] && read[50_001] == ["end"])
+        }
+    }
+
     @Test func theTemplateIsTheSchemasColumns() throws {
         let dir = temporaryDirectory()
         let xlsx = dir.appendingPathComponent("t.xlsx").path

@@ -58,33 +58,22 @@ public enum AnnotatedCopy {
             return cells + Array(repeating: "", count: width - cells.count) + [note]
         }
         let source = try TableReader.openSource(path: input, sheet: sheet)
-        var number = 0
-        if !destination.lowercased().hasSuffix(".xlsx") {
-            // Row by row: a copy of a large CSV file never holds its cells all at once.
-            var csv = try CSVWriter(streamingBeside: destination)
-            do {
-                while let row = try source.next() {
-                    number += 1
-                    guard let cells = annotated(number, row.cells) else { return csv.discard() }
-                    csv.append(cells)
-                }
-                try csv.write(to: destination)
-            } catch {
-                csv.discard()
-                throw error
+        // Row by row: a copy of a large file never holds its cells all at once. The copy keeps
+        // the input's rows where they were: its first row is the "header".
+        var number = 1
+        guard let header = annotated(number, try source.next()?.cells ?? []) else { return }
+        let output = try TableFile.Output(path: destination, name: sheet ?? "Sheet1", header: header)
+        do {
+            while let row = try source.next() {
+                number += 1
+                guard let cells = annotated(number, row.cells) else { return output.discard() }
+                try output.append(cells.map { SheetCell.text($0) })
             }
-            return
+            try output.finish()
+        } catch {
+            output.discard()
+            throw error
         }
-        var rows: [[String]] = []
-        while let row = try source.next() {
-            number += 1
-            guard let cells = annotated(number, row.cells) else { return }
-            rows.append(cells)
-        }
-        // The copy keeps the input's rows where they were: its first row is the "header".
-        try TableFile.write(
-            Worksheet(name: sheet ?? "Sheet1", header: rows.first ?? [""], rows: rows.dropFirst().map { $0.map { SheetCell.text($0) } }),
-            to: destination)
     }
 
     /// A copy written on a thread of its own while an import decides its rows, so that the

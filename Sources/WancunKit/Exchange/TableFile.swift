@@ -2,14 +2,60 @@
 /// CSV (UTF-8 with BOM) with the title, header, rows and footer lines in order.
 public enum TableFile {
     public static func write(_ sheet: Worksheet, to path: String) throws(RowProblem) {
-        if path.lowercased().hasSuffix(".xlsx") {
-            try XLSXWriter.write([sheet], to: path)
-            return
+        let output = try Output(path: path, name: sheet.name, title: sheet.title, header: sheet.header)
+        do {
+            for row in sheet.rows { try output.append(row) }
+            try output.finish(footer: sheet.footer)
+        } catch {
+            output.discard()
+            throw error
         }
-        var csv = CSVWriter()
-        if let title = sheet.title { csv.append([title]) }
-        csv.append(sheet.header)
-        for row in sheet.rows + sheet.footer { csv.append(row.map(\.displayText)) }
-        try csv.write(to: path)
+    }
+
+    /// One sheet written a row at a time, for tables too large to hold: the rows go to a
+    /// temporary file, and nothing is at `path` until `finish`, which replaces any file there.
+    public final class Output {
+        private let path: String
+        private var csv: CSVWriter?
+        private let book: XLSXWriter.Workbook?
+
+        public init(path: String, name: String, title: String? = nil, header: [String]) throws(RowProblem) {
+            self.path = path
+            if path.lowercased().hasSuffix(".xlsx") {
+                let book = try XLSXWriter.Workbook(path: path)
+                do { try book.beginSheet(name: name, title: title, header: header) } catch {
+                    book.discard()
+                    throw error
+                }
+                self.book = book
+            } else {
+                var csv = try CSVWriter(streamingBeside: path)
+                if let title { csv.append([title]) }
+                csv.append(header)
+                self.csv = csv
+                book = nil
+            }
+        }
+
+        public func append(_ cells: [SheetCell]) throws(RowProblem) {
+            if let book { try book.append(cells) } else { csv!.append(cells.map(\.displayText)) }
+        }
+
+        /// Writes the lines below the table (totals, signatures) and puts the file at `path`.
+        public func finish(footer: [[SheetCell]] = []) throws(RowProblem) {
+            if let book {
+                for row in footer { try book.append(row, footer: true) }
+                try book.finish()
+            } else {
+                for row in footer { csv!.append(row.map(\.displayText)) }
+                try csv!.write(to: path)
+            }
+        }
+
+        /// Gives up the file: its temporary files are removed and `path` is left as it was.
+        public func discard() {
+            book?.discard()
+            csv?.discard()
+        }
     }
 }

@@ -43,42 +43,285 @@ public struct Worksheet: Sendable {
 /// The same sheets always give the same bytes: fixed timestamps, fixed part order.
 public enum XLSXWriter {
     public static func data(_ sheets: [Worksheet]) throws -> Data {
-        var strings = SharedStrings()
-        let sheetXML = sheets.enumerated().map { index, sheet in worksheetXML(sheet, selected: index == 0, strings: &strings) }
-        var parts: [(String, String)] = [
-            ("[Content_Types].xml", contentTypes(sheets.count)),
-            ("_rels/.rels", rootRelationships),
-            ("docProps/app.xml", appProperties),
-            ("docProps/core.xml", coreProperties),
-            ("xl/workbook.xml", workbookXML(sheets)),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheets.count)),
-            ("xl/styles.xml", stylesXML),
-            ("xl/sharedStrings.xml", strings.xml),
-        ]
-        for (index, xml) in sheetXML.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", xml)) }
-        let archive = try Archive(data: Data(), accessMode: .create)
-        // 1980-01-01 00:00, the earliest time a ZIP entry can carry, in the zone ZIPFoundation
-        // converts with, so the stored fields are the same on every machine.
-        let fixedDate = Calendar.current.date(from: DateComponents(year: 1980, month: 1, day: 1, hour: 0, minute: 0))!
-        for (name, xml) in parts {
-            let bytes = Data(xml.utf8)
-            try archive.addEntry(
-                with: name, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: fixedDate,
-                permissions: 0o644, compressionMethod: .deflate
-            ) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        return archive.data!
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("book.xlsx").path
+        try write(sheets, to: path)
+        return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
     /// Writes the workbook, replacing any file at `path` only once the new one is complete.
     public static func write(_ sheets: [Worksheet], to path: String) throws(RowProblem) {
-        let bytes: Data
-        do { bytes = try data(sheets) } catch {
-            throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
+        let book = try Workbook(path: path)
+        do {
+            for sheet in sheets {
+                try book.beginSheet(name: sheet.name, title: sheet.title, header: sheet.header)
+                for row in sheet.rows { try book.append(row) }
+                for row in sheet.footer { try book.append(row, footer: true) }
+            }
+            try book.finish()
+        } catch {
+            book.discard()
+            throw error
         }
-        try FileOutput.write(bytes, to: path)
+    }
+
+    /// A workbook written as its rows come, one sheet after another: each sheet's rows go to a
+    /// temporary file, so that a large table is never held whole (only its distinct texts, for
+    /// the shared strings). Nothing is at `path` until `finish()`, which replaces any file
+    /// there in one step.
+    public final class Workbook {
+        private let path: String
+        private let directory: URL
+        private var strings = SharedStrings()
+        private var sheets: [SheetPart] = []
+        private var current: SheetPart?
+
+        public init(path: String) throws(RowProblem) {
+            self.path = path
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-xlsx-\(UUID().uuidString)")
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
+            }
+        }
+
+        /// Starts the next sheet with its title line (if any) and header.
+        public func beginSheet(name: String, title: String?, header: [String]) throws(RowProblem) {
+            try endSheet()
+            let file = directory.appendingPathComponent("sheet\(sheets.count + 1).rows")
+            guard FileManager.default.createFile(atPath: file.path, contents: nil), let handle = FileHandle(forWritingAtPath: file.path) else {
+                throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(file.path))
+            }
+            let sheet = SheetPart(name: name, title: title, header: header, file: file, handle: handle, destination: path)
+            current = sheet
+            if let title { try sheet.row([.text(title)], style: .title, strings: &strings) }
+            try sheet.row(header.map { .text($0) }, style: .header, strings: &strings)
+        }
+
+        /// A row of the current sheet; `footer` rows (totals, signatures) do not widen columns.
+        public func append(_ cells: [SheetCell], footer: Bool = false) throws(RowProblem) {
+            guard let current else { preconditionFailure("append before beginSheet") }
+            if !footer { current.measure(cells) }
+            current.width = max(current.width, cells.count)
+            try current.row(cells, style: nil, strings: &strings)
+        }
+
+        private func endSheet() throws(RowProblem) {
+            guard let sheet = current else { return }
+            current = nil
+            try sheet.close()
+            sheets.append(sheet)
+        }
+
+        /// Writes the workbook and puts it at `path`.
+        public func finish() throws(RowProblem) {
+            try endSheet()
+            let partial = path + ".partial"
+            do {
+                try? FileManager.default.removeItem(atPath: partial)
+                let archive = try Archive(url: URL(fileURLWithPath: partial), accessMode: .create)
+                var parts: [(String, PartSource)] = [
+                    ("[Content_Types].xml", .bytes(Data(contentTypes(sheets.count).utf8))),
+                    ("_rels/.rels", .bytes(Data(rootRelationships.utf8))),
+                    ("docProps/app.xml", .bytes(Data(appProperties.utf8))),
+                    ("docProps/core.xml", .bytes(Data(coreProperties.utf8))),
+                    ("xl/workbook.xml", .bytes(Data(workbookXML(sheets.map(\.name)).utf8))),
+                    ("xl/_rels/workbook.xml.rels", .bytes(Data(workbookRelationships(sheets.count).utf8))),
+                    ("xl/styles.xml", .bytes(Data(stylesXML.utf8))),
+                    ("xl/sharedStrings.xml", .bytes(strings.xml)),
+                ]
+                for (index, sheet) in sheets.enumerated() {
+                    parts.append(("xl/worksheets/sheet\(index + 1).xml", try sheet.part(selected: index == 0)))
+                }
+                // 1980-01-01 00:00, the earliest time a ZIP entry can carry, in the zone ZIPFoundation
+                // converts with, so the stored fields are the same on every machine.
+                let fixedDate = Calendar.current.date(from: DateComponents(year: 1980, month: 1, day: 1, hour: 0, minute: 0))!
+                for (name, source) in parts {
+                    try archive.addEntry(
+                        with: name, type: .file, uncompressedSize: Int64(source.count), modificationDate: fixedDate,
+                        permissions: 0o644, compressionMethod: .deflate
+                    ) { position, size in try source.read(at: Int(position), count: size) }
+                }
+                for case .rows(_, let handle, _, _) in parts.map(\.1) { try? handle.close() }
+                // rename(2) replaces any file at `path` in one step.
+                guard rename(partial, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            } catch {
+                try? FileManager.default.removeItem(atPath: partial)
+                discard()
+                throw failure(error)
+            }
+            discard()
+        }
+
+        /// Gives up the workbook: its temporary files are removed.
+        public func discard() {
+            try? current?.handle.close()
+            current = nil
+            try? FileManager.default.removeItem(at: directory)
+        }
+
+        private func failure(_ error: any Error) -> RowProblem {
+            if let problem = error as? RowProblem { return problem }
+            return RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
+        }
+    }
+
+    /// One sheet being written: its rows as XML in a temporary file, and what the part's
+    /// beginning needs to know of them (how wide each column is, how many rows).
+    private final class SheetPart {
+        let name: String
+        let title: String?
+        let header: [String]
+        let file: URL
+        let handle: FileHandle
+        /// The workbook's path, for the problem when the rows cannot be written.
+        let destination: String
+        var width: Int
+        var rowNumber = 0
+        var widest: [Int]
+        private var buffer: [UInt8] = []
+
+        init(name: String, title: String?, header: [String], file: URL, handle: FileHandle, destination: String) {
+            (self.name, self.title, self.header, self.file, self.handle, self.destination) = (name, title, header, file, handle, destination)
+            width = max(header.count, 1)
+            widest = header.map(DisplayWidth.of)
+            buffer.reserveCapacity(1 << 20)
+        }
+
+        func measure(_ cells: [SheetCell]) {
+            if widest.count < cells.count { widest += Array(repeating: 0, count: cells.count - widest.count) }
+            for (column, cell) in cells.enumerated() {
+                let text: String
+                switch cell {
+                case .text(let s, _): text = s
+                case .empty: continue
+                default: text = cell.displayText
+                }
+                widest[column] = max(widest[column], DisplayWidth.of(text))
+            }
+        }
+
+        /// The row's XML; `style` for the title and header rows, else each cell's own.
+        func row(_ cells: [SheetCell], style: Style?, strings: inout SharedStrings) throws(RowProblem) {
+            rowNumber += 1
+            let number = String(rowNumber)
+            buffer.append(contentsOf: #"<row r=""#.utf8)
+            buffer.append(contentsOf: number.utf8)
+            buffer.append(contentsOf: #"">"#.utf8)
+            for (column, cell) in cells.enumerated() {
+                let value: String
+                var shared = false
+                switch cell {
+                case .text(let text, _):
+                    value = String(strings.index(text))
+                    shared = true
+                case .integer(let n, _): value = String(n)
+                case .money(let fen, _): value = fen.yuanText
+                case .empty: continue
+                }
+                let s = style ?? XLSXWriter.style(cell)
+                buffer.append(contentsOf: #"<c r=""#.utf8)
+                buffer.append(contentsOf: XLSX.columnName(column).utf8)
+                buffer.append(contentsOf: number.utf8)
+                buffer.append(contentsOf: #"" s=""#.utf8)
+                buffer.append(contentsOf: String(s.rawValue).utf8)
+                buffer.append(contentsOf: shared ? #"" t="s"><v>"#.utf8 : #""><v>"#.utf8)
+                buffer.append(contentsOf: value.utf8)
+                buffer.append(contentsOf: "</v></c>".utf8)
+            }
+            buffer.append(contentsOf: "</row>".utf8)
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+
+        private func flush() throws(RowProblem) {
+            do { try handle.write(contentsOf: buffer) } catch {
+                throw RowProblem(file: destination, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// The last rows written and the file closed: the sheet is complete.
+        func close() throws(RowProblem) {
+            try flush()
+            do { try handle.close() } catch {
+                throw RowProblem(file: destination, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
+            }
+        }
+
+        /// The whole part: its beginning, the rows from the temporary file, its end.
+        func part(selected: Bool) throws -> PartSource {
+            let headerRow = title == nil ? 1 : 2
+            var xml = xmlHeader
+            xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
+            xml += #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+            xml += "<dimension ref=\"A1:\(XLSX.columnName(width - 1))\(rowNumber)\"/>"
+            xml += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
+            xml += "<pane ySplit=\"\(headerRow)\" topLeftCell=\"A\(headerRow + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            xml += "<selection pane=\"bottomLeft\" activeCell=\"A\(headerRow + 1)\" sqref=\"A\(headerRow + 1)\"/>"
+            xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>"
+            for column in 0..<width {
+                let chars = min(60, max(6, (column < widest.count ? widest[column] : 0) + 2))
+                xml += "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(chars)\" customWidth=\"1\"/>"
+            }
+            xml += "</cols><sheetData>"
+            var end = "</sheetData>"
+            if title != nil && width > 1 {
+                end += "<mergeCells count=\"1\"><mergeCell ref=\"A1:\(XLSX.columnName(width - 1))1\"/></mergeCells>"
+            }
+            end += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+            end += "</worksheet>"
+            let rows = try FileHandle(forReadingFrom: file)
+            let size = Int(try rows.seekToEnd())
+            return .rows(Data(xml.utf8), rows, size, Data(end.utf8))
+        }
+    }
+
+    /// A part's bytes for the archive: held, or a sheet's rows in a file between its
+    /// beginning and end.
+    private enum PartSource {
+        case bytes(Data)
+        case rows(Data, FileHandle, Int, Data)
+
+        var count: Int {
+            switch self {
+            case .bytes(let data): data.count
+            case .rows(let start, _, let size, let end): start.count + size + end.count
+            }
+        }
+
+        /// `count` bytes from `position`; the archive asks for them in order.
+        func read(at position: Int, count: Int) throws -> Data {
+            switch self {
+            case .bytes(let data):
+                return data.subdata(in: position..<position + count)
+            case .rows(let start, let handle, let size, let end):
+                var out = Data()
+                out.reserveCapacity(count)
+                var at = position
+                let stop = position + count
+                if at < start.count {
+                    let n = min(stop, start.count)
+                    out.append(start.subdata(in: at..<n))
+                    at = n
+                }
+                if at < stop && at < start.count + size {
+                    let n = min(stop, start.count + size) - at
+                    try handle.seek(toOffset: UInt64(at - start.count))
+                    let chunk = try handle.read(upToCount: n) ?? Data()
+                    guard chunk.count == n else { throw CocoaError(.fileReadCorruptFile) }
+                    out.append(chunk)
+                    at += n
+                }
+                if at < stop {
+                    let from = at - start.count - size
+                    out.append(end.subdata(in: from..<from + (stop - at)))
+                }
+                return out
+            }
+        }
     }
 
     // Style indexes in `stylesXML`'s cellXfs.
@@ -95,58 +338,6 @@ public enum XLSXWriter {
         }
     }
 
-    static func worksheetXML(_ sheet: Worksheet, selected: Bool, strings: inout SharedStrings) -> String {
-        let width = max(sheet.header.count, (sheet.rows + sheet.footer).map(\.count).max() ?? 0, 1)
-        let headerRow = sheet.title == nil ? 1 : 2
-        let lastRow = headerRow + sheet.rows.count + sheet.footer.count
-        var xml = xmlHeader
-        xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
-        xml += #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
-        xml += "<dimension ref=\"A1:\(XLSX.columnName(width - 1))\(lastRow)\"/>"
-        xml += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
-        xml += "<pane ySplit=\"\(headerRow)\" topLeftCell=\"A\(headerRow + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-        xml += "<selection pane=\"bottomLeft\" activeCell=\"A\(headerRow + 1)\" sqref=\"A\(headerRow + 1)\"/>"
-        xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>"
-        for column in 0..<width {
-            var widest = column < sheet.header.count ? DisplayWidth.of(sheet.header[column]) : 0
-            for row in sheet.rows where column < row.count { widest = max(widest, DisplayWidth.of(row[column].displayText)) }
-            let chars = min(60, max(6, widest + 2))
-            xml += "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(chars)\" customWidth=\"1\"/>"
-        }
-        xml += "</cols><sheetData>"
-        var rowNumber = 0
-        func row(_ cells: [SheetCell], header: Bool = false, title: Bool = false) {
-            rowNumber += 1
-            xml += "<row r=\"\(rowNumber)\">"
-            for (column, cell) in cells.enumerated() {
-                let ref = XLSX.columnName(column) + String(rowNumber)
-                let s = title ? Style.title : header ? Style.header : style(cell)
-                switch cell {
-                case .text(let text, _):
-                    xml += "<c r=\"\(ref)\" s=\"\(s.rawValue)\" t=\"s\"><v>\(strings.index(text))</v></c>"
-                case .integer(let n, _):
-                    xml += "<c r=\"\(ref)\" s=\"\(s.rawValue)\"><v>\(n)</v></c>"
-                case .money(let fen, _):
-                    xml += "<c r=\"\(ref)\" s=\"\(s.rawValue)\"><v>\(fen.yuanText)</v></c>"
-                case .empty:
-                    continue
-                }
-            }
-            xml += "</row>"
-        }
-        if let title = sheet.title { row([.text(title)], title: true) }
-        row(sheet.header.map { .text($0) }, header: true)
-        for cells in sheet.rows { row(cells) }
-        for cells in sheet.footer { row(cells) }
-        xml += "</sheetData>"
-        if sheet.title != nil && width > 1 {
-            xml += "<mergeCells count=\"1\"><mergeCell ref=\"A1:\(XLSX.columnName(width - 1))1\"/></mergeCells>"
-        }
-        xml += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-        xml += "</worksheet>"
-        return xml
-    }
-
     struct SharedStrings {
         var order: [String] = []
         var indexes: [String: Int] = [:]
@@ -160,14 +351,17 @@ public enum XLSXWriter {
             return order.count - 1
         }
 
-        var xml: String {
-            var xml = xmlHeader
-            xml += "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(uses)\" uniqueCount=\"\(order.count)\">"
+        var xml: Data {
+            var xml = Data(xmlHeader.utf8)
+            xml.append(contentsOf: "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(uses)\" uniqueCount=\"\(order.count)\">".utf8)
             for text in order {
                 let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
-                xml += preserve ? "<si><t xml:space=\"preserve\">\(escape(text))</t></si>" : "<si><t>\(escape(text))</t></si>"
+                xml.append(contentsOf: (preserve ? "<si><t xml:space=\"preserve\">" : "<si><t>").utf8)
+                xml.append(contentsOf: escape(text).utf8)
+                xml.append(contentsOf: "</t></si>".utf8)
             }
-            return xml + "</sst>"
+            xml.append(contentsOf: "</sst>".utf8)
+            return xml
         }
     }
 
@@ -223,12 +417,12 @@ public enum XLSXWriter {
         + "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z</dcterms:created>"
         + "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>"
 
-    static func workbookXML(_ sheets: [Worksheet]) -> String {
+    static func workbookXML(_ names: [String]) -> String {
         var xml = xmlHeader
         xml += "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
         xml += "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
-        for (index, sheet) in sheets.enumerated() {
-            xml += "<sheet name=\"\(escape(sheetName(sheet.name)))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+        for (index, name) in names.enumerated() {
+            xml += "<sheet name=\"\(escape(sheetName(name)))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
         }
         return xml + "</sheets></workbook>"
     }

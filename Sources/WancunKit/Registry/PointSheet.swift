@@ -67,35 +67,70 @@ public enum PointSheet {
 extension AppDatabase {
     /// The registry as a points file: the template's columns, one row per point with its
     /// current operator and open services. ID numbers and phones masked unless `reveal`.
+    /// The rows are read in one pass and written as they come, so that a national registry
+    /// is never held whole.
     public func exportPoints(to path: String, under: DivisionCode? = nil, reveal: Bool) throws -> Int {
-        let rows: [[String]] = try read { db in
-            let points = try PointListing.fetchAll(
-                db, sql: PointListing.selectSQL + " WHERE p.code GLOB ? ORDER BY p.code", arguments: [(under?.significantPrefix ?? "") + "*"])
-            return try points.map { p in
-                let point = try Self.point(db, p.code)
-                let assignment = try Assignment.fetchOpen(db, pointId: point.id!)
-                let person = try assignment.flatMap { try Operator.fetchOne(db, key: $0.operatorId) }
-                let services = try Service.fetchOpen(db, pointId: point.id!)
-                    .filter { $0.kind != .finance && $0.category != .medicines }
-                    .map { $0.kind.rawValue + ($0.category.map { ":" + Message.purchaseCategory($0).zh } ?? "") }
-                func number(_ d: Double?) -> String { d.map { String($0) } ?? "" }
-                let values: [String: String] = [
-                    "point_code": p.code, "village_code": p.villageCode.rawValue, "town_name": p.townName,
-                    "village_name": Normalize.villageName(p.villageName), "name": p.name, "address": p.address ?? "",
-                    "latitude": number(p.latitude), "longitude": number(p.longitude), "plan_year": p.planYear.map(String.init) ?? "",
-                    "opened_on": p.openedOn?.description ?? "", "operator_name": person?.name ?? "",
-                    "id_number": person.map { reveal ? $0.idNumber : Mask.residentID($0.idNumber) } ?? "",
-                    "phone": person.map { reveal ? $0.phone : Mask.phone($0.phone) } ?? "",
-                    "retirement_group": person?.retirementGroup.rawValue ?? "", "difficulty": person?.difficulty?.rawValue ?? "",
-                    "certificate_no": person?.certificateNo ?? "", "certified_on": person?.certifiedOn?.description ?? "",
-                    "contract_type": assignment?.contractType?.rawValue ?? "", "contract_from": assignment?.contractFrom?.description ?? "",
-                    "contract_to": assignment?.contractTo?.description ?? "", "services": services.joined(separator: ","), "force_reason": "",
-                ]
-                return PointSheet.columns.map { values[$0.key] ?? "" }
+        let output = try TableFile.Output(path: path, name: "服务点", header: PointSheet.columns.map(\.header))
+        do {
+            let count = try read { db in
+                let prefix = under?.significantPrefix ?? ""
+                // Codes are digits: every code that starts with `prefix` sorts before prefix + "A".
+                let rows = try Row.fetchCursor(db, sql: Self.exportSQL, arguments: [prefix, prefix + "A"])
+                var count = 0
+                while let row = try rows.next() {
+                    try output.append(Self.exportCells(row, reveal: reveal).map { SheetCell.text($0) })
+                    count += 1
+                }
+                return count
             }
+            try output.finish()
+            return count
+        } catch {
+            output.discard()
+            throw error
         }
-        try TableFile.write(
-            Worksheet(name: "服务点", header: PointSheet.columns.map(\.header), rows: rows.map { $0.map { SheetCell.text($0) } }), to: path)
-        return rows.count
+    }
+
+    /// A point with its village, town, current operator and contract, and open services in
+    /// the order they were added (the subquery reads them by the index on point_id, in id order).
+    private static let exportSQL = """
+        SELECT p.code, v.code, t.name, v.name, p.name, p.address, p.latitude, p.longitude, p.plan_year, p.opened_on,
+               o.name, o.id_number, o.phone, o.retirement_group, o.difficulty, o.certificate_no, o.certified_on,
+               a.contract_type, a.contract_from, a.contract_to,
+               (SELECT group_concat(item, ',') FROM (
+                  SELECT s.kind || ifnull(':' || s.category, '') AS item FROM service s
+                  WHERE s.point_id = p.id AND s.ended_on IS NULL ORDER BY s.id))
+        FROM point p
+        JOIN division v ON v.id = p.village_id
+        JOIN division t ON t.id = v.parent_id
+        LEFT JOIN assignment a ON a.point_id = p.id AND a.ended_on IS NULL
+        LEFT JOIN operator o ON o.id = a.operator_id
+        WHERE p.code >= ? AND p.code < ?
+        ORDER BY p.code
+        """
+
+    /// One row of `exportSQL` in the template's columns.
+    private static func exportCells(_ row: Row, reveal: Bool) -> [String] {
+        func text(_ index: Int) -> String { row[index] ?? "" }
+        let latitude: Double? = row[6]
+        let longitude: Double? = row[7]
+        let planYear: Int? = row[8]
+        let idNumber: String? = row[11]
+        let phone: String? = row[12]
+        // Finance and medicines need a partner and licence the sheet has no columns for.
+        let services = (text(20)).split(separator: ",").compactMap { item -> String? in
+            let parts = item.split(separator: ":", maxSplits: 1)
+            guard let kind = ServiceKind(rawValue: String(parts[0])), kind != .finance else { return nil }
+            guard parts.count > 1 else { return kind.rawValue }
+            guard let category = PurchaseCategory(rawValue: String(parts[1])), category != .medicines else { return nil }
+            return kind.rawValue + ":" + Message.purchaseCategory(category).zh
+        }
+        let values: [String] = [
+            text(0), text(1), text(2), Normalize.villageName(text(3)), text(4), text(5),
+            latitude.map { String($0) } ?? "", longitude.map { String($0) } ?? "", planYear.map(String.init) ?? "", text(9),
+            text(10), idNumber.map { reveal ? $0 : Mask.residentID($0) } ?? "", phone.map { reveal ? $0 : Mask.phone($0) } ?? "",
+            text(13), text(14), text(15), text(16), text(17), text(18), text(19), services.joined(separator: ","), "",
+        ]
+        return values
     }
 }
