@@ -377,12 +377,14 @@ import Testing
             output.discard()
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
             #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+            #expect(!FileManager.default.fileExists(atPath: path + ".partial-sheets"))
             // Written through to the end, the rows are all there, in order.
             let again = try TableFile.Output(path: path, name: "s", header: ["a"])
             for i in 0..<50_000 { try again.append([.text("new \(i)")]) }
             try again.finish(footer: [[.text("end")]])
             let read = try readAll(path)
             #expect(read.count == 50_002 && read[1] == ["new 0"] && read[50_000] == ["new 49999"] && read[50_001] == ["end"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent) == [name])
         }
     }
 

@@ -71,25 +71,28 @@ public enum XLSXWriter {
     /// temporary file, so that a large table is never held whole (only its distinct texts, for
     /// the shared strings). Nothing is at `path` until `finish()`, which replaces any file
     /// there in one step.
-    public final class Workbook {
+    final class Workbook {
         private let path: String
         private let directory: URL
         private var strings = SharedStrings()
         private var sheets: [SheetPart] = []
         private var current: SheetPart?
 
-        public init(path: String) throws(RowProblem) {
+        init(path: String) throws(RowProblem) {
             self.path = path
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-xlsx-\(UUID().uuidString)")
+            // Beside the workbook, as a CSV file's rows are: on the disk the user chose, never in
+            // a temporary directory that may be held in memory.
+            directory = URL(fileURLWithPath: path + ".partial-sheets")
             do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try? FileManager.default.removeItem(at: directory)
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
             } catch {
                 throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
             }
         }
 
         /// Starts the next sheet with its title line (if any) and header.
-        public func beginSheet(name: String, title: String?, header: [String]) throws(RowProblem) {
+        func beginSheet(name: String, title: String?, header: [String]) throws(RowProblem) {
             try endSheet()
             let file = directory.appendingPathComponent("sheet\(sheets.count + 1).rows")
             guard FileManager.default.createFile(atPath: file.path, contents: nil), let handle = FileHandle(forWritingAtPath: file.path) else {
@@ -102,7 +105,7 @@ public enum XLSXWriter {
         }
 
         /// A row of the current sheet; `footer` rows (totals, signatures) do not widen columns.
-        public func append(_ cells: [SheetCell], footer: Bool = false) throws(RowProblem) {
+        func append(_ cells: [SheetCell], footer: Bool = false) throws(RowProblem) {
             guard let current else { preconditionFailure("append before beginSheet") }
             if !footer { current.measure(cells) }
             current.width = max(current.width, cells.count)
@@ -117,7 +120,7 @@ public enum XLSXWriter {
         }
 
         /// Writes the workbook and puts it at `path`.
-        public func finish() throws(RowProblem) {
+        func finish() throws(RowProblem) {
             try endSheet()
             let partial = path + ".partial"
             do {
@@ -157,7 +160,7 @@ public enum XLSXWriter {
         }
 
         /// Gives up the workbook: its temporary files are removed.
-        public func discard() {
+        func discard() {
             try? current?.handle.close()
             current = nil
             try? FileManager.default.removeItem(at: directory)
