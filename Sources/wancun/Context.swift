@@ -74,6 +74,9 @@ final class Context {
             }
         case let problem as RowProblem:
             err(problem.line(language) + "\n")
+        case let refused as RegistryError:
+            // One line per refusal of the change.
+            for refusal in refused.refusals { err(Message.errorPrefix.text(language) + refusal.message.text(language) + "\n") }
         case let error as any UserFacingError:
             err(Message.errorPrefix.text(language) + error.message.text(language) + "\n")
         default:

@@ -140,13 +140,14 @@ import Testing
         let rows = [Self.header] + [
             ["village_code": "330424101203", "name": "甲", "latitude": "30.6", "longitude": "120.8", "id_number": man,
              "phone": "13800000009", "operator_name": "赵演示"],
-            // 11 m from 甲, and its operator has 甲's operator's phone.
-            ["village_code": "330424101204", "name": "乙", "latitude": "30.6001", "longitude": "120.8",
+            // A plan year out of range, 11 m from 甲, and its operator has 甲's operator's phone.
+            ["village_code": "330424101204", "name": "乙", "latitude": "30.6001", "longitude": "120.8", "plan_year": "1999",
              "id_number": ResidentID.withCheckCharacter("33042419800101011"), "phone": "13800000009", "operator_name": "钱演示",
              "services": "parcel"],
-            // A plan year out of range, and a woman without a retirement group.
+            // A plan year out of range, and a woman without a retirement group and with half a certificate.
             ["village_code": "330424101205", "name": "丙", "plan_year": "1999",
-             "id_number": ResidentID.withCheckCharacter("33042419850315002"), "phone": "13800000002", "operator_name": "王演示"],
+             "id_number": ResidentID.withCheckCharacter("33042419850315002"), "phone": "13800000002", "operator_name": "王演示",
+             "difficulty": "4050"],
             // A good point, for an operator who runs 甲.
             ["village_code": "330424101206", "name": "丁", "id_number": man, "phone": "13800000009", "operator_name": "赵演示",
              "services": "parcel"],
@@ -154,8 +155,8 @@ import Testing
         let path = writeTemporaryFile("both.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
         let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext) }
         #expect(error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" } == [
-            "3 纬度 DUPLICATE_POINT_LOCATION", "3 手机号 DUPLICATE_PHONE", "4 纳入规划年份 PLAN_YEAR_RANGE",
-            "4 公民身份号码 RETIREMENT_GROUP_REQUIRED", "5 公民身份号码 OPERATOR_HAS_OTHER_POST",
+            "3 纳入规划年份 PLAN_YEAR_RANGE", "3 纬度 DUPLICATE_POINT_LOCATION", "3 手机号 DUPLICATE_PHONE", "4 纳入规划年份 PLAN_YEAR_RANGE",
+            "4 公民身份号码 RETIREMENT_GROUP_REQUIRED", "4 就业困难人员类别 DIFFICULTY_INCOMPLETE", "5 公民身份号码 OPERATOR_HAS_OTHER_POST",
         ])
         #expect(try db.points().isEmpty && db.operators().isEmpty)
     }

@@ -44,6 +44,20 @@ import Testing
         #expect(try databaseContent(path) == before)
     }
 
+    @Test func everyRefusalOfOneCommandHasItsOwnLine() throws {
+        let path = try Self.demoDatabase()
+        let before = try databaseContent(path)
+        let result = try wancun([
+            "point", "add", "--village", "330424101201", "--name", "甲", "--lat", "30.6", "--plan-year", "1999", "--opened", "2099-01-01",
+            "--db", path,
+        ])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 3, "\(result.stderr)")
+        #expect(lines.allSatisfy { $0.hasPrefix("错误：") } && lines[0].contains("经度和纬度") && lines[1].contains("1999") && lines[2].contains("2099-01-01"))
+        #expect(try databaseContent(path) == before)
+    }
+
     @Test func aSecondConcurrentPostIsRefusedNamingTheOtherPoint() throws {
         let path = try Self.demoDatabase()
         let db = try AppDatabase(path: path)

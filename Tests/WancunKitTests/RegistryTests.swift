@@ -42,6 +42,31 @@ func registryFixture() throws -> (AppDatabase, Point, Operator) {
         }
     }
 
+    @Test func everyRefusalOfOneChangeIsGivenAtOnce() throws {
+        let (db, point, person) = try registryFixture()
+        let village = try DivisionCode(parsing: "330424101201")
+        // A plan year out of range, an opening day to come, and the same name as a point of the village.
+        let error = try #require(throws: RegistryError.self) {
+            try db.addPoint(
+                NewPoint(village: village, name: point.name, planYear: 1999, openedOn: LocalDate(year: 2099, month: 1, day: 1)),
+                context: testContext)
+        }
+        #expect(error.refusals.map(\.rule) == ["PLAN_YEAR_RANGE", "DATE_IN_FUTURE", "DUPLICATE_POINT_NAME"])
+        #expect(["1999", "2099-01-01", point.code].allSatisfy(error.message.zh.contains))
+        // A woman without a retirement group, half a difficulty certificate, and another operator's phone.
+        let operatorError = try #require(throws: RegistryError.self) {
+            try db.addOperator(
+                NewOperator(name: "李示例", idNumber: ResidentID.withCheckCharacter("33042419850315002"), phone: person.phone, difficulty: .age4050),
+                context: testContext)
+        }
+        #expect(operatorError.refusals.map(\.rule) == ["RETIREMENT_GROUP_REQUIRED", "DIFFICULTY_INCOMPLETE", "DUPLICATE_PHONE"])
+        // One refusal alone is given as it is.
+        #expect(throws: RegistryError.planYearOutOfRange(1999)) {
+            try db.addPoint(NewPoint(village: village, name: "另一个点", planYear: 1999), context: testContext)
+        }
+        #expect(try db.points().count == 1 && db.operators().count == 1)
+    }
+
     static let allowed: Set<String> = ["planned>operating", "planned>closed", "operating>suspended", "suspended>operating", "operating>closed", "suspended>closed"]
 
     @Test(arguments: PointStatus.allCases, PointStatus.allCases)

@@ -58,6 +58,8 @@ extension Message {
 
     static func registryError(_ error: RegistryError) -> Message {
         switch error {
+        case .several(let all):
+            return Message(zh: all.map { registryError($0).zh }.joined(separator: "；"), en: all.map { registryError($0).en }.joined(separator: "; "))
         case .invalid(let field, let valueError):
             let name = fieldName(field)
             let inner = valueError.message

@@ -79,24 +79,30 @@ extension AppDatabase {
         let id = try parse("id_number") { () throws(ValueError) in try ResidentID(parsing: new.idNumber, today: context.today) }
         let phone = try parse("phone") { () throws(ValueError) in try Phone(parsing: new.phone) }
         let name = Normalize.spreadsheetText(new.name)
-        if name.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
+        // Every refusal at once, the duplicate check's included.
+        var refusals: [RegistryError] = []
+        if name.isEmpty { refusals.append(.invalid(field: "name", .empty)) }
+        var group = RetirementGroup.male
+        do { group = try Self.retirementGroup(new.retirementGroup, for: id) } catch { refusals.append(error) }
         var person = Operator(
             idNumber: id.rawValue, name: name, phone: phone.rawValue, difficulty: new.difficulty,
             difficultyNote: new.difficultyNote, certificateNo: new.certificateNo, certifiedOn: new.certifiedOn,
-            retirementGroup: try Self.retirementGroup(new.retirementGroup, for: id))
-        try Self.checkDifficulty(person, today: context.today)
+            retirementGroup: group)
+        if let refusal = Self.difficultyRefusal(person, today: context.today) { refusals.append(refusal) }
         if !knownNew, let existing = try Operator.fetch(db, idNumber: id.rawValue) {
-            throw RegistryError.operatorExists(maskedID: id.masked, name: existing.name)
+            refusals.append(.operatorExists(maskedID: id.masked, name: existing.name))
         }
-        try new.override.validate()
+        if let refusal = new.override.refusal { refusals.append(refusal) }
         let suspect = try DuplicateCheck.suspectPhone(db, phone: phone.rawValue, excluding: nil)
+        if !refusals.isEmpty, let suspect, !new.override.force { refusals.append(suspect) }
+        try RegistryError.refuse(refusals)
         try person.insertCached(db)
         try DuplicateCheck.enforce(db, suspect, new.override, subject: AuditSubject(operatorIdNumber: id.rawValue), context: context)
         if audited { try db.audit("operator.add", AuditSubject(operatorIdNumber: id.rawValue), after: person.auditJSON, context: context) }
         return person
     }
 
-    static func retirementGroup(_ given: RetirementGroup?, for id: ResidentID) throws -> RetirementGroup {
+    static func retirementGroup(_ given: RetirementGroup?, for id: ResidentID) throws(RegistryError) -> RetirementGroup {
         switch (id.sex, given) {
         case (.male, nil), (.male, .male): return .male
         case (.male, _): throw RegistryError.retirementGroupNotForMen
@@ -107,10 +113,15 @@ extension AppDatabase {
     }
 
     static func checkDifficulty(_ person: Operator, today: LocalDate) throws {
+        if let refusal = difficultyRefusal(person, today: today) { throw refusal }
+    }
+
+    static func difficultyRefusal(_ person: Operator, today: LocalDate) -> RegistryError? {
         let missing = [person.difficulty == nil, (person.certificateNo ?? "").isEmpty, person.certifiedOn == nil]
-        if missing.contains(true) && missing.contains(false) { throw RegistryError.difficultyIncomplete }
-        if person.difficulty == .other && (person.difficultyNote ?? "").isEmpty { throw RegistryError.difficultyNoteRequired }
-        if let on = person.certifiedOn, on > today { throw RegistryError.dateInFuture(field: "certified_on", on) }
+        if missing.contains(true) && missing.contains(false) { return .difficultyIncomplete }
+        if person.difficulty == .other && (person.difficultyNote ?? "").isEmpty { return .difficultyNoteRequired }
+        if let on = person.certifiedOn, on > today { return .dateInFuture(field: "certified_on", on) }
+        return nil
     }
 
     static func `operator`(_ db: Database, _ idNumber: String, today: LocalDate) throws -> Operator {

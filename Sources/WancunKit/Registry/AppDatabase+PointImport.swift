@@ -131,7 +131,7 @@ extension AppDatabase {
                         check.add(row, "name", rule: "DUPLICATE_IN_FILE", message: .samePointAsRow(first, code))
                     }
                 } catch let error as RegistryError {
-                    check.add(row, Self.column(for: error), rule: error.rule, message: error.message)
+                    for refusal in error.refusals { check.add(row, Self.column(for: refusal), rule: refusal.rule, message: refusal.message) }
                 }
                 if rowSavepoints {
                     if failed() { try db.cachedStatement(sql: "ROLLBACK TO point_row").execute() }
@@ -317,7 +317,7 @@ extension AppDatabase {
             do {
                 return try operation()
             } catch let error as RegistryError {
-                check.add(row, Self.column(for: error), rule: error.rule, message: error.message)
+                for refusal in error.refusals { check.add(row, Self.column(for: refusal), rule: refusal.rule, message: refusal.message) }
                 return nil
             }
         }

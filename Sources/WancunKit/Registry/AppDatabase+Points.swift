@@ -58,13 +58,17 @@ extension AppDatabase {
     ) throws -> Point {
         let village = try known.map { try Self.checkActive($0) } ?? Self.activeVillage(db, new.village)
         let name = Normalize.spreadsheetText(new.name)
-        if name.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
-        try Self.checkCoordinates(new.latitude, new.longitude)
-        if let year = new.planYear, !(2000...2100).contains(year) { throw RegistryError.planYearOutOfRange(year) }
-        if let opened = new.openedOn, opened > context.today { throw RegistryError.dateInFuture(field: "opened_on", opened) }
-        try new.override.validate()
+        // Every refusal at once, the duplicate checks' included.
+        var refusals: [RegistryError] = []
+        if name.isEmpty { refusals.append(.invalid(field: "name", .empty)) }
+        if let refusal = Self.coordinatesRefusal(new.latitude, new.longitude) { refusals.append(refusal) }
+        if let year = new.planYear, !(2000...2100).contains(year) { refusals.append(.planYearOutOfRange(year)) }
+        if let opened = new.openedOn, opened > context.today { refusals.append(.dateInFuture(field: "opened_on", opened)) }
+        if let refusal = new.override.refusal { refusals.append(refusal) }
         let suspect = try DuplicateCheck.suspectPoint(
             db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil, sameVillage: sameVillage)
+        if !refusals.isEmpty, let suspect, !new.override.force { refusals.append(suspect) }
+        try RegistryError.refuse(refusals)
         // Points never leave their village, so the village's points hold its highest number.
         // A range, not GLOB: a bound GLOB pattern makes SQLite compile the statement anew each time.
         let last = try sameVillage.map { $0.map(\.code).max() } ?? String.fetchOne(
@@ -102,10 +106,15 @@ extension AppDatabase {
     }
 
     static func checkCoordinates(_ latitude: Double?, _ longitude: Double?) throws {
-        if (latitude == nil) != (longitude == nil) { throw RegistryError.coordinatesIncomplete }
+        if let refusal = coordinatesRefusal(latitude, longitude) { throw refusal }
+    }
+
+    static func coordinatesRefusal(_ latitude: Double?, _ longitude: Double?) -> RegistryError? {
+        if (latitude == nil) != (longitude == nil) { return .coordinatesIncomplete }
         if let latitude, let longitude, !(-90...90).contains(latitude) || !(-180...180).contains(longitude) {
-            throw RegistryError.coordinatesOutOfRange
+            return .coordinatesOutOfRange
         }
+        return nil
     }
 
     static func point(_ db: Database, _ code: String) throws -> Point {

@@ -14,7 +14,11 @@ public struct Override: Sendable, Hashable {
     public static let none = Override()
 
     func validate() throws {
-        if force && (reason ?? "").trimmingSpaces().isEmpty { throw RegistryError.forceNeedsReason }
+        if let refusal { throw refusal }
+    }
+
+    var refusal: RegistryError? {
+        force && (reason ?? "").trimmingSpaces().isEmpty ? .forceNeedsReason : nil
     }
 }
 

@@ -55,6 +55,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case phoneDuplicate(maskedPhone: String, otherName: String, otherMaskedID: String)
     case pointNameDuplicate(code: String, name: String)
     case pointTooClose(code: String, name: String, meters: Int)
+    /// More than one refusal of one change, in the order they were found.
+    indirect case several([RegistryError])
 
     /// A stable code naming the rule, the same in every language.
     public var rule: String {
@@ -113,12 +115,27 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .phoneDuplicate: "DUPLICATE_PHONE"
         case .pointNameDuplicate: "DUPLICATE_POINT_NAME"
         case .pointTooClose: "DUPLICATE_POINT_LOCATION"
+        case .several(let all): all.first?.rule ?? ""
         }
     }
 }
 
 extension RegistryError: UserFacingError {
     public var message: Message { .registryError(self) }
+}
+
+extension RegistryError {
+    /// Refuses with what was found: nothing, one refusal, or several.
+    static func refuse(_ refusals: [RegistryError]) throws(RegistryError) {
+        if refusals.count == 1 { throw refusals[0] }
+        if refusals.count > 1 { throw .several(refusals) }
+    }
+
+    /// Each refusal on its own.
+    public var refusals: [RegistryError] {
+        if case .several(let all) = self { return all }
+        return [self]
+    }
 }
 
 /// Parses a value, naming the field when it fails.
