@@ -33,7 +33,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WancunKitTests",
-            dependencies: ["WancunKit", "wancun"]
+            dependencies: ["WancunKit", "wancun", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     swiftLanguageModes: [.v6]

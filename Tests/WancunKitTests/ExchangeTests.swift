@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import WancunKit
 
@@ -246,6 +247,50 @@ func readAll(_ path: String, sheet: String? = nil) throws -> [[String]] {
         let widths = first["widths"] as! [String: Double]
         // 公民身份号码 needs 18 columns of digits; 姓名's widest cell is 李演示 & <某> (13).
         #expect(widths["C"] == 20 && widths["B"] == 15)
+    }
+
+    @Test func aLargeSheetIsReadWholeAndInOrderAndCanBeLeftHalfRead() throws {
+        let path = temporaryDirectory().appendingPathComponent("large.xlsx").path
+        let rows = (0..<5_000).map { i in [SheetCell.text("第\(i)行"), .integer(Int64(i)), i % 7 == 0 ? .empty : .text("x")] }
+        try XLSXWriter.write([Worksheet(name: "s", header: ["a", "b", "c"], rows: rows)], to: path)
+        let reader = try XLSXReader(path: path)
+        var seen: [SourceRow] = []
+        var fractions: [Double] = []
+        while let row = try reader.next() {
+            seen.append(row)
+            fractions.append(reader.fractionRead)
+        }
+        #expect(seen.map(\.number) == Array(1...5_001))
+        // Row 0 ends with an empty cell, which is not stored.
+        #expect(seen[1].cells == ["第0行", "0"] && seen[5_000].cells == ["第4999行", "4999", "x"])
+        #expect(seen[1].numeric == [false, true] && seen[2].numeric == [false, true, false])
+        #expect(zip(fractions, fractions.dropFirst()).allSatisfy { $0 <= $1 } && fractions[2_500] < 0.6 && fractions.last == 1)
+        // A reader left after a few rows stops its parsing thread; another reads the file anew.
+        for _ in 0..<20 {
+            let partial = try XLSXReader(path: path)
+            _ = try partial.next()
+        }
+        #expect(try readAll(path).count == 5_001)
+    }
+
+    @Test func aSheetThatBreaksOffIsRefusedNotCutShort() throws {
+        let dir = temporaryDirectory()
+        let whole = dir.appendingPathComponent("whole.xlsx")
+        try XLSXWriter.write([Worksheet(name: "s", header: ["a"], rows: (0..<2_000).map { [.text("行\($0)")] })], to: whole.path)
+        // The same workbook with its sheet's XML broken off half-way.
+        let source = try Archive(url: whole, accessMode: .read)
+        let broken = dir.appendingPathComponent("broken.xlsx")
+        let target = try Archive(url: broken, accessMode: .create)
+        for entry in source {
+            var data = Data()
+            _ = try source.extract(entry) { data.append($0) }
+            if entry.path == "xl/worksheets/sheet1.xml" { data = data.prefix(data.count / 2) }
+            try target.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let error = try #require(throws: RowProblem.self) { try readAll(broken.path) }
+        #expect(error.rule == "XLSX_UNREADABLE")
     }
 
     @Test func csvRoundTrip() throws {

@@ -11,11 +11,15 @@ import ZIPFoundation
 /// Reads one sheet of an `.xlsx` workbook as Excel, WPS Office and LibreOffice write it:
 /// shared and inline strings, numbers (as Excel shows them, to 15 significant digits),
 /// booleans, dates in the 1900 or 1904 system (by the cell's number format), empty cells.
+///
+/// The sheet is read a row at a time: its XML is unpacked to a temporary file and parsed on a
+/// thread of its own, a few batches of rows ahead, so that a large sheet is never held whole.
 public final class XLSXReader: RowSource {
     public let path: String
     public let sheetNames: [String]
     public let sheetName: String
-    private var rows: [SourceRow]
+    private let rows: SheetRows
+    private var current: [SourceRow] = []
     private var index = 0
 
     /// Opens `path` and reads the sheet named `sheet`, or the first.
@@ -49,18 +53,125 @@ public final class XLSXReader: RowSource {
         let relations = part("xl/_rels/workbook.xml.rels").map(RelationshipParser.init)?.targets ?? [:]
         var target = relations[chosen.relationID] ?? "worksheets/sheet1.xml"
         if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
-        guard let sheetData = part(target) else { throw unreadable(target) }
+        guard let entry = archive[target] else { throw unreadable(target) }
         let strings = part("xl/sharedStrings.xml").map { SharedStringsParser($0).strings } ?? []
         let dateStyles = part("xl/styles.xml").map { StylesParser($0).dateStyles } ?? []
-        rows = SheetParser(sheetData, strings: strings, dateStyles: dateStyles, date1904: workbook.date1904).rows
+        let xml = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-sheet-\(UUID().uuidString).xml")
+        do {
+            _ = try archive.extract(entry, to: xml, skipCRC32: false)
+        } catch {
+            try? FileManager.default.removeItem(at: xml)
+            throw unreadable(target)
+        }
+        rows = SheetRows(
+            xml: xml, parser: SheetParser(strings: strings, dateStyles: dateStyles, date1904: workbook.date1904), unreadable: unreadable(target))
     }
 
-    public var fractionRead: Double { rows.isEmpty ? 1 : Double(index) / Double(rows.count) }
+    deinit { rows.stop() }
+
+    /// The last row handed out, against the last row the sheet says it has.
+    public var fractionRead: Double {
+        if finished { return 1 }
+        let last = rows.lastRow
+        return last > 0 ? min(1, Double(taken) / Double(last)) : 0
+    }
+
+    private var taken = 0
+    private var finished = false
 
     public func next() throws(RowProblem) -> SourceRow? {
-        guard index < rows.count else { return nil }
+        if index == current.count {
+            guard let batch = try rows.next() else {
+                finished = true
+                return nil
+            }
+            (current, index) = (batch, 0)
+        }
         defer { index += 1 }
-        return rows[index]
+        taken = current[index].number
+        return current[index]
+    }
+}
+
+/// A sheet's rows, parsed from its XML on a thread of their own and handed over in batches; the
+/// thread waits while enough are ready, and removes the XML file when it ends.
+private final class SheetRows: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[SourceRow]] = []
+    private var ended = false
+    private var stopped = false
+    private var failure: RowProblem?
+    /// The last row the sheet says it has (0 when it does not say).
+    private var last = 0
+    /// Batches parsed ahead, at most.
+    private let ahead = 4
+
+    init(xml: URL, parser delegate: SheetParser, unreadable: RowProblem) {
+        delegate.rows = self
+        // Only the parsing thread touches the parser's delegate from here on.
+        nonisolated(unsafe) let delegate = delegate
+        let thread = Thread { [self] in
+            let parser = XMLParser(stream: InputStream(url: xml) ?? InputStream(data: Data()))
+            parser.delegate = delegate
+            let parsed = parser.parse()
+            delegate.flush()
+            try? FileManager.default.removeItem(at: xml)
+            condition.lock()
+            // The parser recovers from what it can; a sheet that ends before its last row is
+            // refused all the same, not taken as shorter than it is.
+            if (!parsed || !delegate.complete) && !stopped { failure = unreadable }
+            ended = true
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.start()
+    }
+
+    /// From the parsing thread: rows parsed. False when the reader has stopped, so that the
+    /// parse is given up.
+    func deliver(_ batch: [SourceRow]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= ahead && !stopped { condition.wait() }
+        if stopped { return false }
+        batches.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    var lastRow: Int {
+        get {
+            condition.lock()
+            defer { condition.unlock() }
+            return last
+        }
+        set {
+            condition.lock()
+            last = newValue
+            condition.unlock()
+        }
+    }
+
+    /// The next batch, waiting for it; nil after the last.
+    func next() throws(RowProblem) -> [SourceRow]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !ended { condition.wait() }
+        guard !batches.isEmpty else {
+            if let failure { throw failure }
+            return nil
+        }
+        let batch = batches.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    /// The reader is done with the rows, whether or not it took them all.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
     }
 }
 
@@ -77,7 +188,7 @@ private final class WorkbookParser: NSObject, XMLParserDelegate {
         super.init()
         let parser = XMLParser(data: data)
         parser.delegate = self
-        parser.parse()
+        _ = parser.parse()
     }
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
@@ -100,7 +211,7 @@ private final class RelationshipParser: NSObject, XMLParserDelegate {
         super.init()
         let parser = XMLParser(data: data)
         parser.delegate = self
-        parser.parse()
+        _ = parser.parse()
     }
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
@@ -121,7 +232,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
         super.init()
         let parser = XMLParser(data: data)
         parser.delegate = self
-        parser.parse()
+        _ = parser.parse()
     }
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
@@ -161,7 +272,7 @@ private final class StylesParser: NSObject, XMLParserDelegate {
         super.init()
         let parser = XMLParser(data: data)
         parser.delegate = self
-        parser.parse()
+        _ = parser.parse()
     }
 
     static func isDateFormat(_ code: String) -> Bool {
@@ -204,9 +315,13 @@ private final class StylesParser: NSObject, XMLParserDelegate {
     }
 }
 
-/// A worksheet's cells, row by row, with gaps filled by empty cells.
+/// A worksheet's cells, row by row, with gaps filled by empty cells, handed to `rows` in batches.
 private final class SheetParser: NSObject, XMLParserDelegate {
-    var rows: [SourceRow] = []
+    weak var rows: SheetRows?
+    /// Whether the sheet's data ended as it should.
+    private(set) var complete = false
+    private var batch: [SourceRow] = []
+    private var lastNumber = 0
     private let strings: [String]
     private let dateStyles: Set<Int>
     private let date1904: Bool
@@ -219,18 +334,33 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     private var value = ""
     private var collecting = false
 
-    init(_ data: Data, strings: [String], dateStyles: Set<Int>, date1904: Bool) {
+    init(strings: [String], dateStyles: Set<Int>, date1904: Bool) {
         self.strings = strings
         self.dateStyles = dateStyles
         self.date1904 = date1904
-        super.init()
-        let parser = XMLParser(data: data)
-        parser.delegate = self
-        parser.parse()
+    }
+
+    /// Hands over the rows parsed so far; false when they are no longer wanted.
+    @discardableResult
+    func flush() -> Bool {
+        guard !batch.isEmpty else { return true }
+        defer { batch = [] }
+        return rows?.deliver(batch) ?? false
+    }
+
+    private func append(_ row: SourceRow, _ parser: XMLParser) {
+        batch.append(row)
+        lastNumber = row.number
+        if batch.count >= 256 && !flush() { parser.abortParsing() }
     }
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
         switch localName(element) {
+        case "dimension":
+            // "A1:V500001": the last row, for how far the reading has come.
+            if let last = attributes["ref"]?.split(separator: ":").last, let number = Int(last.drop { $0.isLetter }) {
+                rows?.lastRow = number
+            }
         case "row":
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
             cells = []
@@ -253,6 +383,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
         switch localName(element) {
+        case "sheetData": complete = true
         case "v", "t": collecting = false
         case "c":
             var text = value
@@ -276,11 +407,10 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             column += 1
         case "row":
             // Blank rows in the XML still count: fill any rows skipped before this one.
-            let last = rows.last?.number ?? 0
-            for missing in stride(from: last + 1, to: rowNumber, by: 1) {
-                rows.append(SourceRow(number: missing, cells: [], hasBadBytes: false))
+            for missing in stride(from: lastNumber + 1, to: rowNumber, by: 1) {
+                append(SourceRow(number: missing, cells: [], hasBadBytes: false), parser)
             }
-            rows.append(SourceRow(number: rowNumber, cells: cells, hasBadBytes: false, numeric: numeric))
+            append(SourceRow(number: rowNumber, cells: cells, hasBadBytes: false, numeric: numeric), parser)
         default: break
         }
     }
