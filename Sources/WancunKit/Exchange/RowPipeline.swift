@@ -14,74 +14,44 @@ final class RowPipeline<Parsed: Sendable>: @unchecked Sendable {
         case failure(RowProblem)
     }
 
-    private let condition = NSCondition()
-    private var items: [Item] = []
-    private var ended = false
-    private var stopped = false
-    private var running = true
-    /// Batches read ahead, at most: memory stays small however large the file.
-    private let ahead = 4
+    private let handover: Handover<Item>
     private let batchSize = 256
 
     init(table: TableReader, file: String, parse: @escaping @Sendable (TableRow, inout RowChecker) -> Parsed) {
+        // Batches read ahead, at most: memory stays small however large the file.
+        let handover = Handover<Item>(capacity: 4)
+        self.handover = handover
         // The table is only ever touched by the reading thread until `finish()` has waited for it.
         nonisolated(unsafe) let table = table
-        let thread = Thread { [self] in
-            read(table, file: file, parse: parse)
-            condition.lock()
-            running = false
-            condition.broadcast()
-            condition.unlock()
+        let batchSize = batchSize
+        let thread = Thread {
+            defer { handover.end() }
+            while !handover.isStopped {
+                var batch: [(row: TableRow, parsed: Parsed, problems: [RowProblem])] = []
+                var failure: RowProblem?
+                do throws(RowProblem) {
+                    while batch.count < batchSize, let row = try table.next() {
+                        var check = RowChecker(file: file)
+                        let parsed = parse(row, &check)
+                        batch.append((row, parsed, check.problems))
+                    }
+                } catch {
+                    failure = error
+                }
+                if !batch.isEmpty && !handover.put(.rows(batch)) { return }
+                if let failure { _ = handover.put(.failure(failure)) }
+                if failure != nil || batch.count < batchSize { return }
+            }
         }
         thread.start()
     }
 
-    private func read(_ table: TableReader, file: String, parse: (TableRow, inout RowChecker) -> Parsed) {
-        while true {
-            condition.lock()
-            while items.count >= ahead && !stopped { condition.wait() }
-            let stop = stopped
-            condition.unlock()
-            if stop { return }
-            var batch: [(row: TableRow, parsed: Parsed, problems: [RowProblem])] = []
-            var last: Item?
-            do {
-                while batch.count < batchSize, let row = try table.next() {
-                    var check = RowChecker(file: file)
-                    let parsed = parse(row, &check)
-                    batch.append((row, parsed, check.problems))
-                }
-            } catch {
-                last = .failure(error)
-            }
-            let atEnd = last != nil || batch.count < batchSize
-            condition.lock()
-            if !batch.isEmpty { items.append(.rows(batch)) }
-            if let last { items.append(last) }
-            ended = atEnd
-            condition.broadcast()
-            condition.unlock()
-            if atEnd { return }
-        }
-    }
-
     /// The next batch, waiting for it; nil after the last.
-    func next() -> Item? {
-        condition.lock()
-        defer { condition.unlock() }
-        while items.isEmpty && !ended { condition.wait() }
-        if items.isEmpty { return nil }
-        let item = items.removeFirst()
-        condition.broadcast()
-        return item
-    }
+    func next() -> Item? { handover.take() }
 
     /// Stops reading (the caller may not have taken every row) and waits for the thread to end.
     func finish() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        while running { condition.wait() }
-        condition.unlock()
+        handover.stop()
+        handover.waitForEnd()
     }
 }

@@ -96,83 +96,56 @@ public final class XLSXReader: RowSource {
 /// A sheet's rows, parsed from its XML on a thread of their own and handed over in batches; the
 /// thread waits while enough are ready, and removes the XML file when it ends.
 private final class SheetRows: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var batches: [[SourceRow]] = []
-    private var ended = false
-    private var stopped = false
-    private var failure: RowProblem?
+    enum Item {
+        case rows([SourceRow])
+        case failure(RowProblem)
+    }
+
+    /// Batches parsed ahead, at most.
+    private let handover = Handover<Item>(capacity: 4)
+    private let lock = NSLock()
     /// The last row the sheet says it has (0 when it does not say).
     private var last = 0
-    /// Batches parsed ahead, at most.
-    private let ahead = 4
 
     init(xml: URL, parser delegate: SheetParser, unreadable: RowProblem) {
         delegate.rows = self
         // Only the parsing thread touches the parser's delegate from here on.
         nonisolated(unsafe) let delegate = delegate
-        let thread = Thread { [self] in
+        let handover = handover
+        let thread = Thread {
+            defer { handover.end() }
             let parser = XMLParser(stream: InputStream(url: xml) ?? InputStream(data: Data()))
             parser.delegate = delegate
             let parsed = parser.parse()
-            delegate.flush()
             try? FileManager.default.removeItem(at: xml)
-            condition.lock()
+            guard delegate.flush() else { return }
             // The parser recovers from what it can; a sheet that ends before its last row is
             // refused all the same, not taken as shorter than it is.
-            if (!parsed || !delegate.complete) && !stopped { failure = unreadable }
-            ended = true
-            condition.broadcast()
-            condition.unlock()
+            if !parsed || !delegate.complete { _ = handover.put(.failure(unreadable)) }
         }
         thread.start()
     }
 
     /// From the parsing thread: rows parsed. False when the reader has stopped, so that the
     /// parse is given up.
-    func deliver(_ batch: [SourceRow]) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.count >= ahead && !stopped { condition.wait() }
-        if stopped { return false }
-        batches.append(batch)
-        condition.broadcast()
-        return true
-    }
+    func deliver(_ batch: [SourceRow]) -> Bool { handover.put(.rows(batch)) }
 
     var lastRow: Int {
-        get {
-            condition.lock()
-            defer { condition.unlock() }
-            return last
-        }
-        set {
-            condition.lock()
-            last = newValue
-            condition.unlock()
-        }
+        get { lock.withLock { last } }
+        set { lock.withLock { last = newValue } }
     }
 
     /// The next batch, waiting for it; nil after the last.
     func next() throws(RowProblem) -> [SourceRow]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty && !ended { condition.wait() }
-        guard !batches.isEmpty else {
-            if let failure { throw failure }
-            return nil
+        switch handover.take() {
+        case .rows(let batch): return batch
+        case .failure(let problem): throw problem
+        case nil: return nil
         }
-        let batch = batches.removeFirst()
-        condition.broadcast()
-        return batch
     }
 
     /// The reader is done with the rows, whether or not it took them all.
-    func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        condition.unlock()
-    }
+    func stop() { handover.stop() }
 }
 
 /// The sheets listed in `xl/workbook.xml`.
