@@ -12,7 +12,7 @@ public struct FileInspection: Sendable {
     /// Rows with bytes that are not valid text in the detected encoding.
     public var badByteRows: [Int]
 
-    /// Reads the whole file once, in bounded memory for CSV.
+    /// Reads the whole file once, a row at a time.
     public static func inspect(path: String, sheet: String? = nil) throws(RowProblem) -> FileInspection {
         let source = try TableReader.openSource(path: path, sheet: sheet)
         var rows = 0
@@ -31,14 +31,24 @@ public struct FileInspection: Sendable {
     }
 
     /// Copies a file's rows, as text, into CSV (UTF-8 with BOM) or XLSX, chosen by the
-    /// output's extension.
-    public static func convert(input: String, sheet: String? = nil, output: String) throws(RowProblem) -> Int {
+    /// output's extension, a row at a time.
+    public static func convert(input: String, sheet: String? = nil, output path: String) throws(RowProblem) -> Int {
         let source = try TableReader.openSource(path: input, sheet: sheet)
-        var rows: [[String]] = []
-        while let row = try source.next() { rows.append(row.cells) }
         let name = (source as? XLSXReader)?.sheetName ?? URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-        try TableFile.write(
-            Worksheet(name: name, header: rows.first ?? [], rows: rows.dropFirst().map { $0.map { SheetCell.text($0) } }), to: output)
-        return rows.count
+        // The first row is the copy's header, whatever it holds.
+        let first = try source.next()
+        let output = try TableFile.Output(path: path, name: name, header: first?.cells ?? [])
+        var count = first == nil ? 0 : 1
+        do {
+            while let row = try source.next() {
+                try output.append(row.cells.map { SheetCell.text($0) })
+                count += 1
+            }
+            try output.finish()
+        } catch {
+            output.discard()
+            throw error
+        }
+        return count
     }
 }
