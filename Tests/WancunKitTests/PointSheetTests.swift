@@ -161,6 +161,15 @@ import Testing
         #expect(try db.points().isEmpty && db.operators().isEmpty)
     }
 
+    @Test func aVillageCodeNotInTheDivisionsIsTheRowsProblem() throws {
+        let db = try Self.database()
+        let rows = [Self.header] + [["village_code": "330424101299", "name": "甲"], ["village_code": "330424101203", "name": "乙"]].map(Self.row)
+        let path = writeTemporaryFile("unknown.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext) }
+        #expect(error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" } == ["2 村代码 VILLAGE_UNKNOWN"])
+        #expect(try db.points().isEmpty)
+    }
+
     @Test func aRowThatFailsAfterWritingLeavesNothingForLaterRowsToTripOn() throws {
         let db = try Self.database()
         let rows = [Self.header] + [

@@ -94,8 +94,7 @@ extension AppDatabase {
         }
         if let refusal = new.override.refusal { refusals.append(refusal) }
         let suspect = try DuplicateCheck.suspectPhone(db, phone: phone.rawValue, excluding: nil)
-        if !refusals.isEmpty, let suspect, !new.override.force { refusals.append(suspect) }
-        try RegistryError.refuse(refusals)
+        try DuplicateCheck.refuse(refusals, suspect: suspect, new.override)
         try person.insertCached(db)
         try DuplicateCheck.enforce(db, suspect, new.override, subject: AuditSubject(operatorIdNumber: id.rawValue), context: context)
         if audited { try db.audit("operator.add", AuditSubject(operatorIdNumber: id.rawValue), after: person.auditJSON, context: context) }

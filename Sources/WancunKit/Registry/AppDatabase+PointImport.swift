@@ -32,10 +32,11 @@ private final class PointImportState {
     init(file: String) { self.file = file }
 
     /// The division of the previous row is kept: files list a village's points together.
-    func division(_ db: Database, _ code: DivisionCode) throws -> Division? {
+    func division(_ db: Database, _ code: DivisionCode) throws -> Division {
         if let last = lastVillage, last.code == code { return last }
-        lastVillage = try Division.fetch(db, code: code)
-        return lastVillage
+        guard let found = try Division.fetch(db, code: code) else { throw RegistryError.villageUnknown(code) }
+        lastVillage = found
+        return found
     }
 
     func towns(_ db: Database) throws -> [String: [Division]] {
@@ -122,16 +123,11 @@ extension AppDatabase {
                 // A row whose cells have problems still goes through the registry's checks with
                 // what it has, so that all its problems are listed at once; it fails all the same.
                 func failed() -> Bool { fields.cellProblems || check.problems.count != before }
-                var result: PointImportRow?
                 if rowSavepoints { try db.cachedStatement(sql: "SAVEPOINT point_row").execute() }
-                do {
-                    result = try Self.importPointRow(row, fields, &check, db, state: state, context: context)
-                    // Two rows of one file that come to the same point are a duplicate.
-                    if let code = result?.pointCode, let first = state.firstRowOfPoint[code] {
-                        check.add(row, "name", rule: "DUPLICATE_IN_FILE", message: .samePointAsRow(first, code))
-                    }
-                } catch let error as RegistryError {
-                    for refusal in error.refusals { check.add(row, Self.column(for: refusal), rule: refusal.rule, message: refusal.message) }
+                let result = try Self.importPointRow(row, fields, &check, db, state: state, context: context)
+                // Two rows of one file that come to the same point are a duplicate.
+                if let code = result?.pointCode, let first = state.firstRowOfPoint[code] {
+                    check.add(row, "name", rule: "DUPLICATE_IN_FILE", message: .samePointAsRow(first, code))
                 }
                 if rowSavepoints {
                     if failed() { try db.cachedStatement(sql: "ROLLBACK TO point_row").execute() }
@@ -312,6 +308,7 @@ extension AppDatabase {
         guard let village, !name.isEmpty else { return nil }
         // Each of the row's registry operations runs even when one before it was refused, where
         // it does not need what was refused, so that all the row's problems are listed at once.
+        // Their refusals become the row's problems here, and only here.
         let before = check.problems.count
         func attempt<T>(_ operation: () throws -> T) throws -> T? {
             do {
@@ -323,7 +320,7 @@ extension AppDatabase {
         }
 
         // The point: by code, else the village's point of the same name, else a new one.
-        guard let division = try state.division(db, village) else { throw RegistryError.villageUnknown(village) }
+        guard let division = try attempt({ try state.division(db, village) }) else { return nil }
         let sameVillage = try Point.fetchAll(db, villageId: division.id!)
         var existing: Point?
         var action = PointImportRow.Action.unchanged

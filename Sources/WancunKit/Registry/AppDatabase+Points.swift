@@ -67,8 +67,7 @@ extension AppDatabase {
         if let refusal = new.override.refusal { refusals.append(refusal) }
         let suspect = try DuplicateCheck.suspectPoint(
             db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil, sameVillage: sameVillage)
-        if !refusals.isEmpty, let suspect, !new.override.force { refusals.append(suspect) }
-        try RegistryError.refuse(refusals)
+        try DuplicateCheck.refuse(refusals, suspect: suspect, new.override)
         // Points never leave their village, so the village's points hold its highest number.
         // A range, not GLOB: a bound GLOB pattern makes SQLite compile the statement anew each time.
         let last = try sameVillage.map { $0.map(\.code).max() } ?? String.fetchOne(

@@ -93,6 +93,13 @@ enum DuplicateCheck {
         return .phoneDuplicate(maskedPhone: Mask.phone(phone), otherName: other.name, otherMaskedID: other.residentID.masked)
     }
 
+    /// Refuses a change with `refusals` and, unless overridden, `suspect` among them. A suspect
+    /// alone is left to `enforce`, once the change has a code to audit the override under.
+    static func refuse(_ refusals: [RegistryError], suspect: RegistryError?, _ override: Override) throws(RegistryError) {
+        guard !refusals.isEmpty else { return }
+        try RegistryError.refuse(refusals + (override.force ? [] : [suspect].compactMap { $0 }))
+    }
+
     /// Refuses for `suspect` unless overridden; an override is audited with its reason.
     static func enforce(_ db: Database, _ suspect: RegistryError?, _ override: Override, subject: AuditSubject, context: ChangeContext) throws {
         guard let suspect else { return }

@@ -125,12 +125,11 @@ extension AppDatabase {
             guard let category = PurchaseCategory(rawValue: String(parts[1])), category != .medicines else { return nil }
             return kind.rawValue + ":" + Message.purchaseCategory(category).zh
         }
-        let values: [String] = [
+        return [
             text(0), text(1), text(2), Normalize.villageName(text(3)), text(4), text(5),
             latitude.map { String($0) } ?? "", longitude.map { String($0) } ?? "", planYear.map(String.init) ?? "", text(9),
             text(10), idNumber.map { reveal ? $0 : Mask.residentID($0) } ?? "", phone.map { reveal ? $0 : Mask.phone($0) } ?? "",
             text(13), text(14), text(15), text(16), text(17), text(18), text(19), services.joined(separator: ","), "",
         ]
-        return values
     }
 }
