@@ -49,6 +49,20 @@ import Testing
         #expect(throws: ValueError.residentIDFutureBirth) { try ResidentID(parsing: future, today: Self.today) }
     }
 
+    /// 4050: a woman aged 40 or more, a man aged 50 or more, in full years; the birthday counts.
+    @Test(arguments: [
+        ("33042419860315002", "2026-03-15", 40, true), ("33042419860315002", "2026-03-14", 39, false),
+        ("33042419760315001", "2026-03-15", 50, true), ("33042419760315001", "2026-03-14", 49, false),
+        ("33042419850315002", "2025-03-01", 39, false), ("33042419800229002", "2020-02-28", 39, false),
+        ("33042419800229002", "2020-02-29", 40, true), ("33042419800229002", "2021-03-01", 41, true),
+    ])
+    func fullYearsAnd4050(first17: String, on: String, age: Int, meets: Bool) throws {
+        let id = try ResidentID(parsing: ResidentID.withCheckCharacter(first17), today: Self.today)
+        let date = try LocalDate(parsing: on)
+        #expect(id.age(on: date) == age)
+        #expect(id.meets4050(on: date) == meets)
+    }
+
     @Test func oddSeventeenthDigitIsMale() throws {
         let id = try ResidentID(parsing: ResidentID.withCheckCharacter("33042419800101001"), today: Self.today)
         #expect(id.sex == .male)

@@ -53,7 +53,7 @@ struct SubsidyFixture {
             context: testContext)
         person = try db.addOperator(
             NewOperator(
-                name: "周示例", idNumber: ResidentID.withCheckCharacter("330424\(born)001"), phone: "13900001111", difficulty: .age4050,
+                name: "周示例", idNumber: ResidentID.withCheckCharacter("330424\(born)001"), phone: "13900001111", difficulty: .disabled,
                 certificateNo: "海困2024-1", certifiedOn: LocalDate(year: 2024, month: 1, day: 1)),
             context: testContext)
         _ = try db.assign(
@@ -110,7 +110,7 @@ struct SubsidyFixture {
         case .operatorMissing:
             try db.unassign(f.point.code, on: LocalDate(year: 2026, month: 10, day: 1)!, reason: "离任", context: testContext)
         case .noDifficultyCert:
-            try db.setPolicy(.acceptedCategories, value: "disabled,land-lost", from: LocalDate(year: 2026, month: 1, day: 1)!, source: "测试", context: testContext)
+            try db.setPolicy(.acceptedCategories, value: "4050,land-lost", from: LocalDate(year: 2026, month: 1, day: 1)!, source: "测试", context: testContext)
         case .noContract:
             try db.write { try $0.execute(sql: "UPDATE assignment SET contract_to = '2026-10-15'") }
         case .retired:

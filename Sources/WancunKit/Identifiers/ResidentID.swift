@@ -59,6 +59,20 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
         return LocalDate(year: number(6..<10), month: number(10..<12), day: number(12..<14))!
     }
 
+    /// Age in full years on `date`: the birthday itself counts (born 1986-03-15, 40 on
+    /// 2026-03-15). Someone born on 29 February turns a year older on 1 March in other years.
+    public func age(on date: LocalDate) -> Int {
+        let born = birthDate
+        let years = date.year - born.year
+        return (date.month, date.day) < (born.month, born.day) ? years - 1 : years
+    }
+
+    /// Whether the 4050 difficulty category (女40周岁、男50周岁以上) can hold for this person
+    /// on `date`: a woman aged 40 or more, a man aged 50 or more, in full years.
+    public func meets4050(on date: LocalDate) -> Bool {
+        age(on: date) >= (sex == .female ? 40 : 50)
+    }
+
     /// Digit 17 odd means male.
     public var sex: Sex {
         let digit = rawValue.utf8[rawValue.utf8.index(rawValue.utf8.startIndex, offsetBy: 16)] - 48
