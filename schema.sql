@@ -111,6 +111,16 @@ CREATE TABLE other_post (
   UNIQUE (month, id_number, department)
 ) STRICT;
 
+CREATE TABLE other_post_list (
+  id INTEGER PRIMARY KEY,
+  month TEXT NOT NULL UNIQUE CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+  kind TEXT NOT NULL CHECK (kind IN ('file', 'none')),
+  source TEXT NOT NULL CHECK (source <> ''),
+  file_sha256 TEXT CHECK (length(file_sha256) = 64),
+  recorded_at TEXT NOT NULL,
+  clerk TEXT NOT NULL CHECK (clerk <> '')
+) STRICT;
+
 CREATE TABLE parcel (
   id INTEGER PRIMARY KEY,
   point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE RESTRICT,
@@ -160,11 +170,15 @@ CREATE TABLE point_verification (
   valid_until TEXT CHECK (date(valid_until) = valid_until AND valid_until >= verified_on)
 ) STRICT;
 
-CREATE TABLE policy_value (
+CREATE TABLE "policy_value" (
   id INTEGER PRIMARY KEY,
-  key TEXT NOT NULL CHECK ((key = 'monthly_amount_fen' OR key = 'max_months' OR key = 'near_retirement_window_months' OR key = 'min_monthly_activity' OR key = 'accepted_difficulty_categories' OR key = 'min_operating_days')),
+  key TEXT NOT NULL CHECK ((key = 'monthly_amount_fen' OR key = 'max_months'
+    OR key = 'near_retirement_window_months' OR key = 'min_monthly_activity'
+    OR key = 'accepted_difficulty_categories' OR key = 'min_operating_days' OR key = 'check_from_day'
+    OR key = 'tie_rule' OR key = 'fact_coverage' OR key = 'require_rural')),
   value TEXT NOT NULL CHECK (value <> ''),
-  unit TEXT NOT NULL CHECK ((unit = 'fen' OR unit = 'months' OR unit = 'count' OR unit = 'categories' OR unit = 'days')),
+  unit TEXT NOT NULL CHECK ((unit = 'fen' OR unit = 'months' OR unit = 'count' OR unit = 'categories'
+    OR unit = 'days' OR unit = 'day' OR unit = 'choice' OR unit = 'flag')),
   from_date TEXT NOT NULL CHECK (date(from_date) = from_date),
   source TEXT NOT NULL CHECK (source <> ''),
   UNIQUE (key, from_date)
@@ -283,7 +297,9 @@ CREATE TABLE subsidy_result (
   months_before INTEGER NOT NULL CHECK (months_before >= 0),
   months_including INTEGER NOT NULL CHECK (months_including = months_before + eligible),
   rules TEXT NOT NULL CHECK (json_valid(rules)),
-  snapshot TEXT NOT NULL CHECK (json_valid(snapshot)),
+  snapshot TEXT NOT NULL CHECK (json_valid(snapshot)), out_of_scope TEXT
+  CHECK (out_of_scope IS NULL OR ((out_of_scope = 'REGISTERED_AFTER_MONTH' OR out_of_scope = 'CLOSED_BEFORE_MONTH'
+    OR out_of_scope = 'NOT_OPERATING_IN_MONTH') AND eligible = 0 AND operator_id IS NULL)), inputs TEXT CHECK (json_valid(inputs)),
   UNIQUE (run_id, point_id),
   CHECK (eligible = 1 OR amount_fen = 0),
   CHECK (eligible = 0 OR operator_id IS NOT NULL)
@@ -298,7 +314,7 @@ CREATE TABLE subsidy_run (
   inputs_sha256 TEXT NOT NULL CHECK (length(inputs_sha256) = 64),
   status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final', 'replaced')),
   finalized_at TEXT,
-  replaced_reason TEXT CHECK (replaced_reason <> ''),
+  replaced_reason TEXT CHECK (replaced_reason <> ''), as_of TEXT CHECK (date(as_of) = as_of), without_other_posts_reason TEXT CHECK (without_other_posts_reason <> ''),
   CHECK ((status = 'draft') = (finalized_at IS NULL)),
   CHECK ((status = 'replaced') = (replaced_reason IS NOT NULL))
 ) STRICT;
@@ -378,6 +394,7 @@ CREATE TRIGGER subsidy_result_no_update BEFORE UPDATE ON subsidy_result
 CREATE TRIGGER subsidy_run_immutable BEFORE UPDATE ON subsidy_run
   WHEN OLD.month <> NEW.month OR OLD.created_at <> NEW.created_at OR OLD.clerk <> NEW.clerk
     OR OLD.policy_sha256 <> NEW.policy_sha256 OR OLD.inputs_sha256 <> NEW.inputs_sha256
+    OR OLD.as_of IS NOT NEW.as_of OR OLD.without_other_posts_reason IS NOT NEW.without_other_posts_reason
     OR NOT ((OLD.status = 'draft' AND NEW.status IN ('draft', 'final'))
       OR (OLD.status = 'final' AND NEW.status IN ('final', 'replaced'))
       OR (OLD.status = 'replaced' AND NEW.status = 'replaced' AND OLD.replaced_reason = NEW.replaced_reason))

@@ -49,7 +49,9 @@ func outcomes(_ report: ReconReport) -> [String: Int] {
         let decisions = try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM hr_decision WHERE run_id = 1 AND approved = 0") }
         #expect(decisions == 1)
         let rejected = eligible[1]
-        let next = try db.runSubsidyCheck(month: Month(year: 2026, month: 11)!, context: testContext)
+        // November is checked once it has ended.
+        let next = try db.runSubsidyCheck(
+            month: Month(year: 2026, month: 11)!, context: ChangeContext(clerk: "测试员", today: LocalDate(year: 2026, month: 12, day: 1)))
         let later = try db.subsidyResults(next.run.id!).first { $0.idNumber == rejected.idNumber }
         #expect(later.map { $0.monthsBefore == rejected.monthsBefore } ?? true)
         // The same file again is refused; with --again it is done again.

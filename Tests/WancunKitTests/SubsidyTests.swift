@@ -44,12 +44,17 @@ struct SubsidyFixture {
     let person: Operator
     static let month = Month(year: 2026, month: 10)!
 
-    init(born: String = "19800101", verified: Bool = true, parcelsPerMonth: Int = 12) throws {
+    init(
+        born: String = "19800101", verified: Bool = true, parcelsPerMonth: Int = 12, village: String = "330424101201",
+        otherPostsKnown: Bool = true
+    ) throws {
         db = try AppDatabase()
         _ = try db.importDivisions(from: haiyanCSV, context: testContext)
         _ = try db.importPolicy(from: repositoryRoot.appendingPathComponent("seed/policy.csv").path, context: testContext)
         point = try db.addPoint(
-            NewPoint(village: try DivisionCode(parsing: "330424101201"), name: "新丰村电商服务站", planYear: 2025, openedOn: LocalDate(year: 2025, month: 1, day: 1)),
+            NewPoint(
+                village: try DivisionCode(parsing: village), name: "新丰村电商服务站", planYear: 2025, openedOn: LocalDate(year: 2025, month: 1, day: 1),
+                override: DivisionCode(trusted: village).isRuralVillage ? .none : Override(force: true, reason: "社区服务点（测试）")),
             context: testContext)
         person = try db.addOperator(
             NewOperator(
@@ -66,6 +71,9 @@ struct SubsidyFixture {
         }
         _ = try db.addCourier(NewCourier(name: "邮政", brand: "中国邮政", creditCode: nil), context: testContext)
         for month in 7...10 { try addParcels(parcelsPerMonth, month: Month(year: 2026, month: month)!) }
+        if otherPostsKnown {
+            for month in 1...10 { try db.recordNoOtherPosts(month: Month(year: 2026, month: month)!, source: "县人社局函复（测试）", context: testContext) }
+        }
     }
 
     func addParcels(_ count: Int, month: Month, point code: String? = nil) throws {
@@ -89,7 +97,7 @@ struct SubsidyFixture {
         let (_, result) = try f.check()
         #expect(result.eligible, "\(result.failing)")
         #expect(result.amount == Fen(150000))
-        #expect(result.outcomes.map(\.rule) == SubsidyRule.allCases)
+        #expect(result.outcomes.map(\.rule) == SubsidyRule.allCases.filter { $0 != .otherPostsMissing })
         #expect(result.outcomes.first { $0.rule == .lowActivity }!.evidence.map(\.0) == ["parcels", "purchases", "minimum"])
         #expect(result.outcomes.first { $0.rule == .lowActivity }!.evidence[0].1 == "12")
     }
@@ -97,7 +105,9 @@ struct SubsidyFixture {
     /// Each case breaks one rule; that rule, and only it, fails.
     @Test(arguments: SubsidyRule.allCases)
     func eachRuleFailsAlone(rule: SubsidyRule) throws {
-        let f = try SubsidyFixture(verified: rule != .pointNotVerified, parcelsPerMonth: rule == .lowActivity ? 3 : 12)
+        let f = try SubsidyFixture(
+            verified: rule != .pointNotVerified, parcelsPerMonth: rule == .lowActivity ? 3 : 12,
+            village: rule == .pointNotRural ? "330424101003" : "330424101201", otherPostsKnown: rule != .otherPostsMissing)
         let db = f.db
         let oct = SubsidyFixture.month
         switch rule {
@@ -122,7 +132,7 @@ struct SubsidyFixture {
         case .doublePost:
             let file = writeTemporaryFile("other.csv", "公民身份号码,姓名,单位\n\(f.person.idNumber),周示例,县民政局\n")
             _ = try db.importOtherPosts(from: file, month: oct, context: testContext)
-        case .pointNotVerified, .lowActivity:
+        case .pointNotVerified, .lowActivity, .pointNotRural, .otherPostsMissing:
             break
         }
         var result: SubsidyResult

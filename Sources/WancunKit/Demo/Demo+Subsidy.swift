@@ -1,3 +1,5 @@
+import Foundation
+
 /// The demo's subsidy inputs: HR verifications for the points in the plan, an opening
 /// balance, an early retirement, another department's post; then October 2026 is checked.
 extension Demo {
@@ -15,6 +17,16 @@ extension Demo {
             try db.setOpeningBalance(
                 idNumber: people[1].idNumber, months: 12, asOf: Month(year: 2025, month: 12)!, first: nil, source: "2025年补贴发放台账（演示）",
                 context: context)
+        }
+        // The county's other departments answered for October with one post: that person is
+        // paid there, so not at their service point.
+        if people.count > 4 {
+            let list = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-demo-other-posts-\(getpid()).csv").path
+            defer { try? FileManager.default.removeItem(atPath: list) }
+            try TableFile.write(
+                Worksheet(name: "其他岗位", header: ["公民身份号码", "姓名", "单位"], rows: [[.text(people[4].idNumber), .text(people[4].name), .text("县民政局（演示）")]]),
+                to: list)
+            _ = try db.importOtherPosts(from: list, month: activityMonth, context: context)
         }
     }
 

@@ -3,6 +3,7 @@ extension Message {
     public static func subsidyRule(_ rule: SubsidyRule) -> Message {
         switch rule {
         case .pointNotInPlan: Message(zh: "服务点未纳入全省建设规划", en: "point not in the provincial plan")
+        case .pointNotRural: Message(zh: "服务点不在行政村（村委会）", en: "point not in a rural village")
         case .pointNotVerified: Message(zh: "服务点未经人力社保部门核定", en: "point not verified by the HR bureau")
         case .pointNotOperating: Message(zh: "本月运营天数不足", en: "too few operating days in the month")
         case .operatorMissing: Message(zh: "本月没有站长", en: "no operator in the month")
@@ -11,7 +12,17 @@ extension Message {
         case .retired: Message(zh: "已到法定退休年龄", en: "statutory retirement age reached")
         case .monthsExhausted: Message(zh: "补贴月数已用满", en: "the maximum subsidised months are used")
         case .doublePost: Message(zh: "同月已享受其他公益性岗位补贴（双岗）", en: "subsidised in another post the same month")
+        case .otherPostsMissing:
+            Message(zh: "本月其他部门公益性岗位名单未导入，无法排除双岗", en: "the month's list of other departments' posts is missing")
         case .lowActivity: Message(zh: "本月业务量（包裹＋代购）不足", en: "too little activity (parcels and purchases) in the month")
+        }
+    }
+
+    public static func scopeReason(_ reason: ScopeReason) -> Message {
+        switch reason {
+        case .registeredAfterMonth: Message(zh: "当月结束后才登记", en: "registered after the month")
+        case .closedBeforeMonth: Message(zh: "当月之前已关闭", en: "closed before the month")
+        case .notOperatingInMonth: Message(zh: "当月一天也未运营", en: "not operating on any day of the month")
         }
     }
 
@@ -31,6 +42,10 @@ extension Message {
         case .minMonthlyActivity: Message(zh: "每月最低业务量", en: "minimum monthly activity")
         case .acceptedCategories: Message(zh: "认可的就业困难类别", en: "accepted difficulty categories")
         case .minOperatingDays: Message(zh: "每月最少运营天数", en: "minimum operating days")
+        case .checkFromDay: Message(zh: "月末前可核查的起始日（none：月份结束后）", en: "day from which a month may be checked early (none: after it ends)")
+        case .tieRule: Message(zh: "在岗天数相同时的归属规则", en: "tie rule for equal days")
+        case .factCoverage: Message(zh: "核定、认定、合同须覆盖的天数", en: "days a verification, certificate or contract must cover")
+        case .requireRural: Message(zh: "仅限行政村（村委会）服务点", en: "rural villages only")
         }
     }
 
@@ -71,6 +86,34 @@ extension Message {
             return Message(zh: "\(month) 没有需要核查的服务点", en: "no points to check in \(month)")
         case .monthInFuture(let month):
             return Message(zh: "\(month) 尚未到来", en: "\(month) has not come yet")
+        case .monthNotOver(let month, let today, let fromDay):
+            if let fromDay {
+                return Message(
+                    zh: "\(month) 尚未结束（今天 \(today)）；按本县参数，自当月 \(fromDay) 日起方可提前核查",
+                    en: "\(month) has not ended (today is \(today)); the county's policy allows an early check from day \(fromDay)")
+            }
+            return Message(
+                zh: "\(month) 尚未结束（今天 \(today)），月份结束后方可核查；如本县须提前报送，用 wancun policy set check_from_day 设置",
+                en: "\(month) has not ended (today is \(today)); check it once it has, or set check_from_day for early reports")
+        case .draftStale(let id, let changes):
+            let list = changes.prefix(10).joined(separator: "；") + (changes.count > 10 ? "……" : "")
+            return Message(
+                zh: "第 \(id) 次核查之后登记信息已有变化，请重新核查（wancun subsidy check）再定稿：\(list)",
+                en: "the registry changed since run \(id) was made; run the check again before finalizing: \(list)")
+        case .withoutOtherPostsNeedsReason:
+            return Message(zh: "--without-other-posts 须用 --reason 写明原因", en: "--without-other-posts needs --reason")
+        case .otherPostsKnown(let month):
+            return Message(
+                zh: "\(month) 的其他部门公益性岗位名单已导入或已登记为无，不必用 --without-other-posts",
+                en: "the other departments' list for \(month) is known; --without-other-posts is not needed")
+        case .openingBalanceOverlapsFinal(let asOf, let firstPaid):
+            return Message(
+                zh: "期初截至月 \(asOf) 不早于已定稿发放的首月 \(firstPaid)：期初只能记录登记系统之前的月份",
+                en: "the opening balance as of \(asOf) is not before \(firstPaid), the first month a final run paid: it may only cover months before the registry")
+        case .openingBalanceOverCap(let months, let paid, let maximum):
+            return Message(
+                zh: "期初 \(months) 个月加上已定稿发放的 \(paid) 个月超过最长 \(maximum) 个月：请先核对已发放月份（人社局不通过的月份不计）",
+                en: "\(months) opening months and \(paid) months final runs paid pass the maximum of \(maximum): check the paid months first (months the bureau rejected do not count)")
         case .openingBalanceFirstMonth:
             return Message(zh: "期初月数或首月不合理（0–600 个月，首月不晚于截至月）", en: "opening months or first month out of range (0–600 months, first month not after as-of)")
         case .profileFieldUnknown(let field):
@@ -85,6 +128,14 @@ extension Message {
             zh: "已记录第 \(id) 次核查（\(month)）：\(points) 个服务点，符合条件 \(eligible) 个，合计 \(total.yuanText) 元（草稿，定稿后方可导出）",
             en: "run \(id) recorded (\(month)): \(points) points, \(eligible) eligible, \(total.yuanText) yuan in all (draft; finalize before export)")
     }
+    public static func outOfScopeCounted(_ counts: [ScopeReason: Int]) -> Message {
+        let parts = ScopeReason.allCases.compactMap { r in counts[r].map { (r, $0) } }
+        return Message(
+            zh: "另有 \(counts.values.reduce(0, +)) 个服务点不在本月核查范围内（" + parts.map { "\(Message.scopeReason($0.0).zh) \($0.1) 个" }.joined(separator: "，")
+                + "），用 wancun subsidy show RUN --only out-of-scope 查看",
+            en: "\(counts.values.reduce(0, +)) more points were not in the month's scope (" + parts.map { "\(Message.scopeReason($0.0).en): \($0.1)" }.joined(separator: ", ")
+                + "); see wancun subsidy show RUN --only out-of-scope")
+    }
     public static func runFinalized(_ id: Int64) -> Message { Message(zh: "第 \(id) 次核查已定稿", en: "run \(id) is final") }
     public static func rosterWritten(_ path: String, rows: Int, total: Fen, manifest: String) -> Message {
         Message(
@@ -98,6 +149,9 @@ extension Message {
     public static let verified = Message(zh: "已记录人社部门核定", en: "HR verification recorded")
     public static let openingBalanceSet = Message(zh: "已记录期初已享受月数", en: "opening balance recorded")
     public static let retirementOverridden = Message(zh: "已调整退休月份（已记入审计）", en: "retirement month overridden (audited)")
+    public static func noOtherPostsRecorded(_ month: Month) -> Message {
+        Message(zh: "已登记 \(month) 没有其他部门公益性岗位（已记入审计）", en: "recorded that \(month) has no other departments' posts (audited)")
+    }
     public static let noDifferences = Message(zh: "两次核查结果相同", en: "the two runs agree")
 }
 
@@ -114,4 +168,5 @@ extension Message.Header {
     public static let failingRules = Message(zh: "不符合的条件", en: "Failing rules")
     public static let runA = Message(zh: "前次", en: "Run A")
     public static let runB = Message(zh: "本次", en: "Run B")
+    public static let outOfScope = Message(zh: "范围外", en: "Out of scope")
 }

@@ -413,6 +413,73 @@ extension AppDatabase {
             try db.execute(sql: "PRAGMA writable_schema = OFF")
         }
 
+        migrator.registerMigration("v7") { db in
+            // The money path made order-proof. New dated policy keys, each with a default in
+            // force before any month so that existing databases keep checking; the key and unit
+            // CHECKs widen, so the table is rebuilt (its rows are copied as they are).
+            try db.execute(
+                sql: """
+                    CREATE TABLE policy_value_v7 (
+                      id INTEGER PRIMARY KEY,
+                      key TEXT NOT NULL CHECK ((key = 'monthly_amount_fen' OR key = 'max_months'
+                        OR key = 'near_retirement_window_months' OR key = 'min_monthly_activity'
+                        OR key = 'accepted_difficulty_categories' OR key = 'min_operating_days' OR key = 'check_from_day'
+                        OR key = 'tie_rule' OR key = 'fact_coverage' OR key = 'require_rural')),
+                      value TEXT NOT NULL CHECK (value <> ''),
+                      unit TEXT NOT NULL CHECK ((unit = 'fen' OR unit = 'months' OR unit = 'count' OR unit = 'categories'
+                        OR unit = 'days' OR unit = 'day' OR unit = 'choice' OR unit = 'flag')),
+                      from_date TEXT NOT NULL CHECK (date(from_date) = from_date),
+                      source TEXT NOT NULL CHECK (source <> ''),
+                      UNIQUE (key, from_date)
+                    ) STRICT;
+                    INSERT INTO policy_value_v7 SELECT id, key, value, unit, from_date, source FROM policy_value;
+                    DROP TABLE policy_value;
+                    ALTER TABLE policy_value_v7 RENAME TO policy_value;
+                    INSERT INTO policy_value (key, value, unit, from_date, source) VALUES
+                      ('check_from_day', 'none', 'day', '2000-01-01', '默认：月份结束后方可核查'),
+                      ('tie_rule', 'last_day', 'choice', '2000-01-01', '默认：在岗天数相同时，归当月最晚在岗的站长'),
+                      ('fact_coverage', 'all_days', 'choice', '2000-01-01', '默认：核定、认定和合同须覆盖站长计入的每一天'),
+                      ('require_rural', '1', 'flag', '2000-01-01', '默认：仅限行政村（村委会）服务点');
+
+                    -- Whether a month's list of other departments' subsidised posts is known: loaded
+                    -- from a file, or recorded as empty. Months loaded before this migration count
+                    -- as loaded.
+                    CREATE TABLE other_post_list (
+                      id INTEGER PRIMARY KEY,
+                      month TEXT NOT NULL UNIQUE CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+                      kind TEXT NOT NULL CHECK (kind IN ('file', 'none')),
+                      source TEXT NOT NULL CHECK (source <> ''),
+                      file_sha256 TEXT CHECK (length(file_sha256) = 64),
+                      recorded_at TEXT NOT NULL,
+                      clerk TEXT NOT NULL CHECK (clerk <> '')
+                    ) STRICT;
+                    INSERT INTO other_post_list (month, kind, source, recorded_at, clerk)
+                      SELECT DISTINCT month, 'file', '迁移前已导入', strftime('%Y-%m-%dT%H:%M:%S+08:00', 'now', '+8 hours'), 'migration'
+                      FROM other_post;
+
+                    -- A run made before its month ended records the day; a run made without the
+                    -- other departments' list records why.
+                    ALTER TABLE subsidy_run ADD COLUMN as_of TEXT CHECK (date(as_of) = as_of);
+                    ALTER TABLE subsidy_run ADD COLUMN without_other_posts_reason TEXT CHECK (without_other_posts_reason <> '');
+                    DROP TRIGGER subsidy_run_immutable;
+                    CREATE TRIGGER subsidy_run_immutable BEFORE UPDATE ON subsidy_run
+                      WHEN OLD.month <> NEW.month OR OLD.created_at <> NEW.created_at OR OLD.clerk <> NEW.clerk
+                        OR OLD.policy_sha256 <> NEW.policy_sha256 OR OLD.inputs_sha256 <> NEW.inputs_sha256
+                        OR OLD.as_of IS NOT NEW.as_of OR OLD.without_other_posts_reason IS NOT NEW.without_other_posts_reason
+                        OR NOT ((OLD.status = 'draft' AND NEW.status IN ('draft', 'final'))
+                          OR (OLD.status = 'final' AND NEW.status IN ('final', 'replaced'))
+                          OR (OLD.status = 'replaced' AND NEW.status = 'replaced' AND OLD.replaced_reason = NEW.replaced_reason))
+                      BEGIN SELECT RAISE(ABORT, 'a subsidy run is immutable: only draft → final → replaced'); END;
+
+                    -- Every point in the registry appears in a run: out of scope with a reason, or
+                    -- decided; each with the canonical line of what the rules read.
+                    ALTER TABLE subsidy_result ADD COLUMN out_of_scope TEXT
+                      CHECK (out_of_scope IS NULL OR ((out_of_scope = 'REGISTERED_AFTER_MONTH' OR out_of_scope = 'CLOSED_BEFORE_MONTH'
+                        OR out_of_scope = 'NOT_OPERATING_IN_MONTH') AND eligible = 0 AND operator_id IS NULL));
+                    ALTER TABLE subsidy_result ADD COLUMN inputs TEXT CHECK (json_valid(inputs));
+                    """)
+        }
+
         return migrator
     }
 

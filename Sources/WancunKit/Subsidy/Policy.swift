@@ -18,6 +18,17 @@ public enum PolicyKey: String, Sendable, CaseIterable, Codable, DatabaseValueCon
     case acceptedCategories = "accepted_difficulty_categories"
     /// A point must operate at least this many days of the month.
     case minOperatingDays = "min_operating_days"
+    /// From this day of a month on, that month may be checked before it ends (`none`: only
+    /// once it has ended).
+    case checkFromDay = "check_from_day"
+    /// Who gets a month when two operators have the same days: `last_day` (the one in charge
+    /// latest in the month, so on its last day if either was), `earlier_start`, `later_start`.
+    case tieRule = "tie_rule"
+    /// Whether verification, certificate and contract must hold on every day the paid operator
+    /// is counted (`all_days`) or on at least one of them (`any_day`).
+    case factCoverage = "fact_coverage"
+    /// `1`: only points in rural villages (村委会-type codes) are paid; `0`: any village.
+    case requireRural = "require_rural"
 
     public var unit: String {
         switch self {
@@ -26,6 +37,9 @@ public enum PolicyKey: String, Sendable, CaseIterable, Codable, DatabaseValueCon
         case .minMonthlyActivity: "count"
         case .acceptedCategories: "categories"
         case .minOperatingDays: "days"
+        case .checkFromDay: "day"
+        case .tieRule, .factCoverage: "choice"
+        case .requireRural: "flag"
         }
     }
 
@@ -39,6 +53,19 @@ public enum PolicyKey: String, Sendable, CaseIterable, Codable, DatabaseValueCon
                 throw SubsidyError.policyValueInvalid(rawValue, text)
             }
             return codes.joined(separator: ",")
+        case .checkFromDay:
+            if value == "none" { return value }
+            guard let day = Int(value), (1...31).contains(day) else { throw SubsidyError.policyValueInvalid(rawValue, text) }
+            return String(day)
+        case .tieRule:
+            guard TieRule(rawValue: value) != nil else { throw SubsidyError.policyValueInvalid(rawValue, text) }
+            return value
+        case .factCoverage:
+            guard FactCoverage(rawValue: value) != nil else { throw SubsidyError.policyValueInvalid(rawValue, text) }
+            return value
+        case .requireRural:
+            guard value == "0" || value == "1" else { throw SubsidyError.policyValueInvalid(rawValue, text) }
+            return value
         default:
             guard let n = Int64(value), n >= 0, self != .minOperatingDays || n <= 31 else {
                 throw SubsidyError.policyValueInvalid(rawValue, text)
@@ -46,6 +73,17 @@ public enum PolicyKey: String, Sendable, CaseIterable, Codable, DatabaseValueCon
             return String(n)
         }
     }
+}
+
+/// Who gets a month that two operators share with the same days.
+public enum TieRule: String, Sendable, CaseIterable {
+    case lastDay = "last_day", earlierStart = "earlier_start", laterStart = "later_start"
+}
+
+/// On which of the paid operator's days a dated fact (verification, certificate, contract)
+/// must hold.
+public enum FactCoverage: String, Sendable, CaseIterable {
+    case allDays = "all_days", anyDay = "any_day"
 }
 
 /// One dated value of a policy parameter.
@@ -84,6 +122,12 @@ public struct Policy: Sendable {
     public var acceptedCategories: Set<DifficultyCategory> {
         Set(values[.acceptedCategories]!.value.split(separator: ",").compactMap { DifficultyCategory(rawValue: String($0)) })
     }
+
+    /// The day of the month from which it may be checked before it ends; nil: only after.
+    public var checkFromDay: Int? { Int(values[.checkFromDay]!.value) }
+    public var tieRule: TieRule { TieRule(rawValue: values[.tieRule]!.value)! }
+    public var factCoverage: FactCoverage { FactCoverage(rawValue: values[.factCoverage]!.value)! }
+    public var requireRural: Bool { values[.requireRural]!.value == "1" }
 
     /// `key=value` lines in key order: what the run's policy hash is taken over.
     public var canonical: String {

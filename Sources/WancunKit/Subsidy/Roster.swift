@@ -100,7 +100,12 @@ extension AppDatabase {
         let finalized = String((info.run.finalizedAt ?? info.run.createdAt).prefix(10))
         let signatures: [SheetCell] = [.text("制表单位："), .empty, .empty, .text("制表人：\(info.run.clerk)"), .empty, .empty,
                                        .text("审核人："), .empty, .empty, .text("制表日期：\(finalized)")]
-        let footer = [totals, [], Array(signatures.prefix(max(profile.fields.count, 4)))]
+        // A run made before the month ended, or without the other departments' list, says so.
+        var notes: [String] = []
+        if let asOf = info.run.asOf { notes.append("截至 \(asOf) 核查") }
+        if let reason = info.run.withoutOtherPostsReason { notes.append("未取得其他部门公益性岗位名单（\(reason)）") }
+        let noteRows: [[SheetCell]] = notes.isEmpty ? [] : [[.text("备注：" + notes.joined(separator: "；"))]]
+        let footer = [totals] + noteRows + [[], Array(signatures.prefix(max(profile.fields.count, 4)))]
         let headers = profile.fields.map(\.1)
         try TableFile.write(Worksheet(name: "花名册", title: title, header: headers, rows: rows, footer: footer), to: path)
         let digest = try Digest.sha256(fileAt: path)

@@ -7,6 +7,8 @@ public struct PointDecision: Sendable {
     public var pointCode: String
     public var operatorId: Int64?
     public var operatorDays = 0
+    /// Set when the point is not checked this month: it is stored with this reason, no rules.
+    public var outOfScope: ScopeReason?
     public var outcomes: [RuleOutcome]
     public var monthsBefore: Int
     public var amount: Fen
@@ -15,28 +17,59 @@ public struct PointDecision: Sendable {
     /// The inputs the rules used, in the canonical form the run's inputs hash is taken over.
     var canonical: String
 
-    public var eligible: Bool { outcomes.allSatisfy(\.passed) }
+    public var eligible: Bool { outOfScope == nil && outcomes.allSatisfy(\.passed) }
     public var failing: [SubsidyRule] { outcomes.filter { !$0.passed }.map(\.rule) }
+}
+
+/// Whether the month's list of other departments' subsidised posts is known.
+public enum OtherPostsState: String, Sendable {
+    /// Loaded from the departments' file.
+    case loaded
+    /// Recorded as empty (`subsidy other-posts none`).
+    case recordedNone = "none"
+    /// Neither: the double-post rule cannot pass.
+    case missing
+    /// Missing, and the clerk ran the check without it, with a reason recorded on the run.
+    case waived
 }
 
 /// Everything the month's check reads, gathered once.
 struct SubsidyInputs {
+    /// One assignment clipped to the month: its first and last counted day (both included).
+    struct Stint {
+        var assignment: Assignment
+        var first: LocalDate
+        var last: LocalDate
+        var days: Int { last.dayNumber - first.dayNumber + 1 }
+    }
+
+    struct Verification {
+        var ref: String
+        var on: LocalDate
+        var until: LocalDate?
+    }
+
     struct PointInput {
         var id: Int64
         var code: String
+        var villageCode: DivisionCode
         var name: String
         var planYear: Int?
         var townName: String
         var villageName: String
+        var outOfScope: ScopeReason?
         var operatingDays: Int
-        var verification: (ref: String, on: LocalDate)?
+        var verifications: [Verification]
         var activity: (parcels: Int, purchases: Int)
-        var assignments: [(Assignment, days: Int)]
+        /// Every assignment of the month, in start order.
+        var stints: [Stint]
     }
 
+    /// Months the person was paid in any other month (final, not rejected), plus the opening balance.
     struct Usage {
         var months = 0
         var first: Month?
+        var balanceAsOf: Month?
     }
 
     var month: Month
@@ -45,6 +78,7 @@ struct SubsidyInputs {
     var overrides: [Int64: Month]
     var usage: [Int64: Usage]
     var otherPosts: [String: [String]]
+    var otherPostsState: OtherPostsState
 }
 
 extension AppDatabase {
@@ -55,27 +89,36 @@ extension AppDatabase {
         return max(0, lastPlusOne.dayNumber - first.dayNumber)
     }
 
-    static func gatherInputs(_ db: Database, month: Month) throws -> SubsidyInputs {
+    /// What the month's list of other departments' posts is: loaded, recorded empty, or missing.
+    static func otherPostsState(_ db: Database, month: Month) throws -> OtherPostsState {
+        switch try String.fetchOne(db, sql: "SELECT kind FROM other_post_list WHERE month = ?", arguments: [month]) {
+        case "file": .loaded
+        case "none": .recordedNone
+        default: .missing
+        }
+    }
+
+    static func gatherInputs(_ db: Database, month: Month, waiveOtherPosts: Bool = false) throws -> SubsidyInputs {
         let first = month.firstDay.description
         let last = month.lastDay.description
         let next = month.adding(months: 1).firstDay.description
-        // Points that existed by the month's end and were not closed before it began, with the
-        // month's activity counted through the (point, time) indexes.
-        let pointRows = try Row.fetchAll(
-            db,
+        // Every point in the registry, with where its history begins, its status before the
+        // month, and the month's activity counted through the (point, time) indexes.
+        let statement = try db.makeStatement(
             sql: """
-                SELECT p.id, p.code, p.name, p.plan_year, t.name AS town_name, v.name AS village_name,
-                  (SELECT count(*) FROM parcel x WHERE x.point_id = p.id AND x.arrived_at >= ?3 AND x.arrived_at < ?4) AS parcels,
-                  (SELECT count(*) FROM purchase y WHERE y.point_id = p.id AND y.on_date BETWEEN ?3 AND ?1) AS purchases
+                SELECT p.id, p.code, p.name, p.plan_year, v.code AS village_code, t.name AS town_name, v.name AS village_name,
+                  (SELECT min(on_date) FROM point_status s WHERE s.point_id = p.id) AS first_on,
+                  (SELECT s.status FROM point_status s WHERE s.point_id = p.id AND s.on_date < ?2
+                     ORDER BY s.on_date DESC, s.id DESC LIMIT 1) AS status_before,
+                  (SELECT count(*) FROM parcel x WHERE x.point_id = p.id AND x.arrived_at >= ?2 AND x.arrived_at < ?3) AS parcels,
+                  (SELECT count(*) FROM purchase y WHERE y.point_id = p.id AND y.on_date BETWEEN ?2 AND ?1) AS purchases
                 FROM point p JOIN division v ON v.id = p.village_id JOIN division t ON t.id = v.parent_id
-                WHERE (SELECT min(on_date) FROM point_status s WHERE s.point_id = p.id) <= ?1
-                  AND coalesce((SELECT s.status FROM point_status s WHERE s.point_id = p.id AND s.on_date < ?2
-                                ORDER BY s.on_date DESC, s.id DESC LIMIT 1), '') <> 'closed'
                 ORDER BY p.code
-                """, arguments: [last, first, first, next])
+                """)
+        let pointRows = try Row.fetchAll(statement, arguments: [last, first, next])
         var historyByPoint: [Int64: [(LocalDate, PointStatus)]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT point_id, on_date, status FROM point_status WHERE on_date <= ? ORDER BY point_id, on_date, id", arguments: [last]) {
-            historyByPoint[row["point_id"], default: []].append((row["on_date"], row["status"]))
+            historyByPoint[row[0], default: []].append((row[1], row[2]))
         }
         var assignmentsByPoint: [Int64: [Assignment]] = [:]
         for a in try Assignment.fetchAll(
@@ -84,49 +127,30 @@ extension AppDatabase {
         {
             assignmentsByPoint[a.pointId, default: []].append(a)
         }
-        var verification: [Int64: (String, LocalDate)] = [:]
+        var verifications: [Int64: [SubsidyInputs.Verification]] = [:]
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT point_id, hr_ref, verified_on FROM point_verification
-                WHERE verified_on <= ? AND (valid_until IS NULL OR valid_until >= ?) ORDER BY verified_on, id
+                SELECT point_id, hr_ref, verified_on, valid_until FROM point_verification
+                WHERE verified_on <= ? AND (valid_until IS NULL OR valid_until >= ?) ORDER BY point_id, verified_on, id
                 """, arguments: [last, first])
         {
-            verification[row["point_id"]] = (row["hr_ref"], row["verified_on"])
+            verifications[row[0], default: []].append(.init(ref: row[1], on: row[2], until: row[3]))
         }
         let operatorIds = Set(assignmentsByPoint.values.flatMap { $0.map(\.operatorId) })
         var operators: [Int64: Operator] = [:]
         for o in try Operator.fetchAll(db, keys: Array(operatorIds)) { operators[o.id!] = o }
         var overrides: [Int64: Month] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT operator_id, retirement_month FROM retirement_override") {
-            overrides[row["operator_id"]] = row["retirement_month"]
+            overrides[row[0]] = row[1]
         }
-        // Months used before this one: finalized eligible months the bureau did not reject,
-        // plus the opening balance.
-        var usage: [Int64: SubsidyInputs.Usage] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT r.operator_id, count(*) AS months, min(s.month) AS first FROM subsidy_result r
-                JOIN subsidy_run s ON s.id = r.run_id
-                WHERE s.status = 'final' AND s.month < ? AND r.eligible = 1
-                  AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
-                GROUP BY r.operator_id
-                """, arguments: [month.description])
-        {
-            usage[row["operator_id"]] = .init(months: row["months"], first: row["first"])
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT operator_id, months, first_month FROM opening_balance WHERE as_of_month < ?", arguments: [month.description]) {
-            var u = usage[row["operator_id"], default: .init()]
-            u.months += row["months"] as Int
-            let f: Month = row["first_month"]
-            u.first = u.first.map { min($0, f) } ?? f
-            usage[row["operator_id"]] = u
-        }
+        let usage = try paidMonths(db, except: month)
         var otherPosts: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id_number, department FROM other_post WHERE month = ? ORDER BY department", arguments: [month.description]) {
-            otherPosts[row["id_number"], default: []].append(row["department"])
+        for row in try Row.fetchAll(db, sql: "SELECT id_number, department FROM other_post WHERE month = ? ORDER BY department", arguments: [month]) {
+            otherPosts[row[0], default: []].append(row[1])
         }
+        var otherPostsState = try otherPostsState(db, month: month)
+        if otherPostsState == .missing && waiveOtherPosts { otherPostsState = .waived }
         let points = pointRows.map { row -> SubsidyInputs.PointInput in
             let id: Int64 = row["id"]
             // Operating days: each day takes the status of the latest change on or before it.
@@ -136,21 +160,55 @@ extension AppDatabase {
                 let date = month.firstDay.adding(days: day)
                 if history.last(where: { $0.0 <= date })?.1 == .operating { operating += 1 }
             }
-            let assignments: [(Assignment, days: Int)] = (assignmentsByPoint[id] ?? []).map { a in
-                (a, days: daysIn(month, from: a.startedOn, to: a.endedOn))
-            }
-            let code: String = row["code"]
-            let name: String = row["name"]
-            let planYear: Int? = row["plan_year"]
-            let town: String = row["town_name"]
-            let village: String = row["village_name"]
-            let counts: (Int, Int) = (row["parcels"], row["purchases"])
-            let verified: (ref: String, on: LocalDate)? = verification[id].map { (ref: $0.0, on: $0.1) }
+            let firstOn: LocalDate? = row["first_on"]
+            let statusBefore: PointStatus? = row["status_before"]
+            let scope: ScopeReason? =
+                if firstOn.map({ $0 > month.lastDay }) ?? true { .registeredAfterMonth }
+                else if statusBefore == .closed { .closedBeforeMonth }
+                else if operating == 0 { .notOperatingInMonth }
+                else { nil }
+            let stints = (assignmentsByPoint[id] ?? []).map { a in
+                SubsidyInputs.Stint(
+                    assignment: a, first: max(a.startedOn, month.firstDay),
+                    last: min(a.endedOn?.adding(days: -1) ?? month.lastDay, month.lastDay))
+            }.filter { $0.first <= $0.last }
             return SubsidyInputs.PointInput(
-                id: id, code: code, name: name, planYear: planYear, townName: town, villageName: village, operatingDays: operating,
-                verification: verified, activity: (parcels: counts.0, purchases: counts.1), assignments: assignments)
+                id: id, code: row["code"], villageCode: DivisionCode(trusted: row["village_code"]), name: row["name"],
+                planYear: row["plan_year"], townName: row["town_name"], villageName: row["village_name"], outOfScope: scope,
+                operatingDays: operating, verifications: verifications[id] ?? [],
+                activity: (parcels: row["parcels"], purchases: row["purchases"]), stints: stints)
         }
-        return SubsidyInputs(month: month, points: points, operators: operators, overrides: overrides, usage: usage, otherPosts: otherPosts)
+        return SubsidyInputs(
+            month: month, points: points, operators: operators, overrides: overrides, usage: usage, otherPosts: otherPosts,
+            otherPostsState: otherPostsState)
+    }
+
+    /// Months each person was paid: final, not-rejected eligible results of every month but
+    /// `except` (in whatever order the months were checked and finalized), plus the opening
+    /// balance. The first paid month is the earliest of these.
+    static func paidMonths(_ db: Database, except month: Month?) throws -> [Int64: SubsidyInputs.Usage] {
+        var usage: [Int64: SubsidyInputs.Usage] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.operator_id, count(*) AS months, min(s.month) AS first FROM subsidy_result r
+                JOIN subsidy_run s ON s.id = r.run_id
+                WHERE s.status = 'final' AND s.month IS NOT ? AND r.eligible = 1
+                  AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
+                GROUP BY r.operator_id
+                """, arguments: [month])
+        {
+            usage[row[0]] = .init(months: row[1], first: row[2])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT operator_id, months, first_month, as_of_month FROM opening_balance") {
+            var u = usage[row[0], default: .init()]
+            u.months += row[1] as Int
+            let f: Month = row[2]
+            u.first = u.first.map { min($0, f) } ?? f
+            u.balanceAsOf = row[3]
+            usage[row[0]] = u
+        }
+        return usage
     }
 
     /// The retirement month that applies: the recorded override, else the statutory one.
@@ -158,88 +216,180 @@ extension AppDatabase {
         overrides[person.id!] ?? Retirement.month(born: person.residentID.birthDate.monthValue, group: person.retirementGroup)
     }
 
-    /// Applies every rule to every point; every failing rule is listed, not just the first.
-    /// A point with no operator in the month is not tested on the operator's rules.
+    /// How many of the days in `ranges` lie in at least one of `periods` (ends included; an
+    /// open end holds on).
+    static func coveredDays(_ ranges: [(LocalDate, LocalDate)], by periods: [(LocalDate, LocalDate?)]) -> Int {
+        var covered = 0
+        for (from, to) in ranges {
+            for n in from.dayNumber...to.dayNumber where periods.contains(where: { $0.0.dayNumber <= n && ($0.1.map { n <= $0.dayNumber } ?? true) }) {
+                covered += 1
+            }
+        }
+        return covered
+    }
+
+    /// `2026-10-01..2026-10-10,2026-10-21..2026-10-31`
+    static func rangesText(_ ranges: [(LocalDate, LocalDate)]) -> String {
+        ranges.map { "\($0.0)..\($0.1)" }.joined(separator: ",")
+    }
+
+    /// Applies every rule to every point in scope; every failing rule is listed, not just the
+    /// first. A point with no operator in the month is not tested on the operator's rules.
+    /// Conflicts between posts are resolved only after each point's own rules are decided.
     static func decide(_ inputs: SubsidyInputs, policy: Policy) -> [PointDecision] {
         let month = inputs.month
         let accepted = policy.acceptedCategories
+        let coverage = policy.factCoverage
+        func holds(_ covered: Int, of total: Int) -> Bool { coverage == .allDays ? covered == total && total > 0 : covered > 0 }
         var decisions = inputs.points.map { point -> PointDecision in
-            var outcomes: [RuleOutcome] = []
-            func add(_ rule: SubsidyRule, _ passed: Bool, _ evidence: [(String, String)]) {
-                outcomes.append(RuleOutcome(rule: rule, passed: passed, evidence: evidence))
-            }
-            add(.pointNotInPlan, point.planYear.map { $0 <= month.year } ?? false, [("plan_year", point.planYear.map(String.init) ?? "")])
-            add(.pointNotVerified, point.verification != nil,
-                [("hr_ref", point.verification?.ref ?? ""), ("verified_on", point.verification?.on.description ?? "")])
-            add(.pointNotOperating, point.operatingDays >= policy.minOperatingDays,
-                [("operating_days", String(point.operatingDays)), ("minimum", String(policy.minOperatingDays))])
-            // The month goes to the operator assigned the most days of it (the later one on a tie).
-            let chosen = point.assignments.max { a, b in a.days < b.days || (a.days == b.days && a.0.startedOn < b.0.startedOn) }
-            let person = chosen.flatMap { inputs.operators[$0.0.operatorId] }
-            add(.operatorMissing, person != nil, [("operator", person?.name ?? ""), ("days", String(chosen?.days ?? 0))])
-            var canonical = JSONWriter()
-            canonical.beginObject()
-            canonical.field("point", point.code)
-            canonical.field("plan_year", point.planYear.map(String.init) ?? "")
-            canonical.field("hr_ref", point.verification?.ref ?? "")
-            canonical.key("operating_days")
-            canonical.number(point.operatingDays)
-            canonical.key("parcels")
-            canonical.number(point.activity.parcels)
-            canonical.key("purchases")
-            canonical.number(point.activity.purchases)
             var snapshot = JSONWriter()
             snapshot.beginObject()
             snapshot.field("point_code", point.code)
             snapshot.field("point_name", point.name)
             snapshot.field("town", point.townName)
             snapshot.field("village", point.villageName)
+            var canonical = JSONWriter()
+            canonical.beginObject()
+            canonical.field("point", point.code)
+            if let scope = point.outOfScope {
+                canonical.field("out_of_scope", scope.rawValue)
+                canonical.endObject()
+                snapshot.endObject()
+                return PointDecision(
+                    pointId: point.id, pointCode: point.code, outOfScope: scope, outcomes: [], monthsBefore: 0, amount: .zero,
+                    snapshot: snapshot.text, canonical: canonical.text)
+            }
+            var outcomes: [RuleOutcome] = []
+            func add(_ rule: SubsidyRule, _ passed: Bool, _ evidence: [(String, String)]) {
+                outcomes.append(RuleOutcome(rule: rule, passed: passed, evidence: evidence))
+            }
+            // The month goes to the operator with the most days, summed over their stints; a
+            // tie is decided by the policy's tie rule.
+            var byOperator: [(id: Int64, stints: [SubsidyInputs.Stint], days: Int)] = []
+            for stint in point.stints {
+                if let i = byOperator.firstIndex(where: { $0.id == stint.assignment.operatorId }) {
+                    byOperator[i].stints.append(stint)
+                    byOperator[i].days += stint.days
+                } else {
+                    byOperator.append((stint.assignment.operatorId, [stint], stint.days))
+                }
+            }
+            let most = byOperator.map(\.days).max() ?? 0
+            let tied = byOperator.filter { $0.days == most }
+            let chosen: (id: Int64, stints: [SubsidyInputs.Stint], days: Int)? =
+                switch policy.tieRule {
+                case .lastDay: tied.max { $0.stints.last!.last < $1.stints.last!.last }
+                case .earlierStart: tied.min { $0.stints[0].first < $1.stints[0].first }
+                case .laterStart: tied.max { $0.stints[0].first < $1.stints[0].first }
+                }
+            let person = chosen.flatMap { inputs.operators[$0.id] }
+            let counted: [(LocalDate, LocalDate)] = chosen?.stints.map { ($0.first, $0.last) } ?? [(month.firstDay, month.lastDay)]
+            let countedTotal = counted.reduce(0) { $0 + $1.1.dayNumber - $1.0.dayNumber + 1 }
+
+            add(.pointNotInPlan, point.planYear.map { $0 <= month.year } ?? false, [("plan_year", point.planYear.map(String.init) ?? "")])
+            add(.pointNotRural, !policy.requireRural || point.villageCode.isRuralVillage,
+                [("village_code", point.villageCode.rawValue), ("require_rural", policy.requireRural ? "1" : "0")])
+            let verifiedDays = coveredDays(counted, by: point.verifications.map { ($0.on, $0.until) })
+            let shown = point.verifications.last
+            add(.pointNotVerified, holds(verifiedDays, of: countedTotal),
+                [("hr_ref", shown?.ref ?? ""), ("verified_on", shown?.on.description ?? ""), ("valid_until", shown?.until?.description ?? ""),
+                 ("days_counted", rangesText(counted)), ("days_covered", String(verifiedDays)), ("coverage", coverage.rawValue)])
+            add(.pointNotOperating, point.operatingDays >= policy.minOperatingDays,
+                [("operating_days", String(point.operatingDays)), ("minimum", String(policy.minOperatingDays))])
+            var missing: [(String, String)] = [("operator", person?.name ?? ""), ("days", String(chosen?.days ?? 0))]
+            if byOperator.count > 1 {
+                missing.append(("operators", byOperator.map { "\(inputs.operators[$0.id]?.name ?? ""):\($0.days)" }.joined(separator: ",")))
+            }
+            if tied.count > 1 { missing.append(("tie_rule", policy.tieRule.rawValue)) }
+            add(.operatorMissing, person != nil, missing)
+
+            canonical.field("village", point.villageCode.rawValue)
+            canonical.field("plan_year", point.planYear.map(String.init) ?? "")
+            canonical.field("verifications", point.verifications.map { "\($0.ref)/\($0.on)/\($0.until?.description ?? "")" }.joined(separator: ";"))
+            canonical.key("operating_days")
+            canonical.number(point.operatingDays)
+            canonical.key("parcels")
+            canonical.number(point.activity.parcels)
+            canonical.key("purchases")
+            canonical.number(point.activity.purchases)
+            // Every operator of the month with their stints and contracts: who gets the month
+            // depends on all of them.
+            canonical.field(
+                "operators",
+                point.stints.map { s in
+                    let a = s.assignment
+                    return "\(inputs.operators[a.operatorId]?.idNumber ?? "")/\(s.first)..\(s.last)/\(a.contractType?.rawValue ?? "")/"
+                        + "\(a.contractFrom?.description ?? "")/\(a.contractTo?.description ?? "")"
+                }.joined(separator: ";"))
             var monthsBefore = 0
-            if let person, let assignment = chosen?.0 {
+            if let person, let chosen {
+                let certified = person.certifiedOn
+                let certDays = certified.map { coveredDays(counted, by: [($0, nil)]) } ?? 0
                 let isAccepted = person.difficulty.map { accepted.contains($0) } ?? false
-                let certified = person.certifiedOn.map { $0 <= month.lastDay } ?? false
-                add(.noDifficultyCert, isAccepted && certified,
-                    [("difficulty", person.difficulty?.rawValue ?? ""), ("certificate_no", person.certificateNo ?? ""),
-                     ("certified_on", person.certifiedOn?.description ?? "")])
-                // The contract must cover every day the operator was assigned in the month.
-                let from = max(assignment.startedOn, month.firstDay)
-                let to = min(assignment.endedOn?.adding(days: -1) ?? month.lastDay, month.lastDay)
-                let covered = assignment.contractFrom.map { $0 <= from } == true && (assignment.contractTo.map { $0 >= to } ?? true)
-                add(.noContract, covered,
-                    [("contract_type", assignment.contractType?.rawValue ?? ""), ("contract_from", assignment.contractFrom?.description ?? ""),
-                     ("contract_to", assignment.contractTo?.description ?? "")])
+                var certEvidence: [(String, String)] = [
+                    ("difficulty", person.difficulty?.rawValue ?? ""), ("certificate_no", person.certificateNo ?? ""),
+                    ("certified_on", certified?.description ?? ""), ("days_counted", rangesText(counted)),
+                    ("days_covered", String(certDays)), ("coverage", coverage.rawValue),
+                ]
+                // 4050: a woman of 40 or more, a man of 50 or more, on the day of certification.
+                var ageHolds = true
+                if person.difficulty == .age4050, let certified {
+                    ageHolds = person.residentID.meets4050(on: certified)
+                    certEvidence.append(("meets_4050", ageHolds ? "yes" : "no"))
+                }
+                add(.noDifficultyCert, isAccepted && ageHolds && holds(certDays, of: countedTotal), certEvidence)
+                // Each stint's own contract must cover its days.
+                let contractDays = chosen.stints.reduce(0) { sum, s in
+                    guard let from = s.assignment.contractFrom else { return sum }
+                    return sum + coveredDays([(s.first, s.last)], by: [(from, s.assignment.contractTo)])
+                }
+                let latest = chosen.stints.last!.assignment
+                add(.noContract, holds(contractDays, of: countedTotal),
+                    [("contract_type", latest.contractType?.rawValue ?? ""), ("contract_from", latest.contractFrom?.description ?? ""),
+                     ("contract_to", latest.contractTo?.description ?? ""), ("days_counted", rangesText(counted)),
+                     ("days_covered", String(contractDays)), ("coverage", coverage.rawValue)])
                 let retirement = retirementMonth(person, overrides: inputs.overrides)
                 add(.retired, month < retirement, [("retirement_month", retirement.description), ("month", month.description)])
                 let usage = inputs.usage[person.id!] ?? .init()
                 monthsBefore = usage.months
-                let firstMonth = usage.first ?? month
+                // If this month is paid, it may itself be the first.
+                let firstMonth = min(usage.first ?? month, month)
                 let nearRetirement = firstMonth.months(to: retirement) < policy.nearRetirementWindow
-                add(.monthsExhausted, usage.months < policy.maxMonths || nearRetirement,
-                    [("months_used", String(usage.months)), ("maximum", String(policy.maxMonths)), ("first_month", firstMonth.description),
-                     ("months_first_to_retirement", String(firstMonth.months(to: retirement)))])
+                // A month the opening balance already covers was paid outside the registry.
+                let inBalance = usage.balanceAsOf.map { month <= $0 } ?? false
+                var monthsEvidence: [(String, String)] = [
+                    ("months_used", String(usage.months)), ("maximum", String(policy.maxMonths)), ("first_month", firstMonth.description),
+                    ("months_first_to_retirement", String(firstMonth.months(to: retirement))),
+                ]
+                if let asOf = usage.balanceAsOf { monthsEvidence.append(("opening_balance_as_of", asOf.description)) }
+                add(.monthsExhausted, !inBalance && (usage.months < policy.maxMonths || nearRetirement), monthsEvidence)
                 let elsewhere = inputs.otherPosts[person.idNumber] ?? []
-                add(.doublePost, elsewhere.isEmpty, [("other_posts", elsewhere.joined(separator: ","))])
+                if inputs.otherPostsState == .missing {
+                    add(.otherPostsMissing, false, [("other_posts_list", inputs.otherPostsState.rawValue), ("month", month.description)])
+                } else {
+                    add(.doublePost, elsewhere.isEmpty,
+                        [("other_posts", elsewhere.joined(separator: ",")), ("other_posts_list", inputs.otherPostsState.rawValue)])
+                }
                 canonical.field("id_number", person.idNumber)
                 canonical.key("days")
-                canonical.number(chosen!.days)
+                canonical.number(chosen.days)
                 canonical.field("difficulty", person.difficulty?.rawValue ?? "")
-                canonical.field("certified_on", person.certifiedOn?.description ?? "")
-                canonical.field(
-                    "contract",
-                    "\(assignment.contractType?.rawValue ?? "")/\(assignment.contractFrom?.description ?? "")/\(assignment.contractTo?.description ?? "")")
+                canonical.field("certified_on", certified?.description ?? "")
                 canonical.field("retirement_month", retirement.description)
                 canonical.key("months_used")
                 canonical.number(usage.months)
-                canonical.field("first_month", firstMonth.description)
+                canonical.field("first_month", usage.first?.description ?? "")
+                canonical.field("balance_as_of", usage.balanceAsOf?.description ?? "")
                 canonical.field("other_posts", elsewhere.joined(separator: ","))
+                canonical.field("other_posts_list", inputs.otherPostsState.rawValue)
                 snapshot.field("operator_name", person.name)
                 snapshot.field("id_number", person.idNumber)
                 snapshot.field("phone", person.phone)
                 snapshot.field("sex", person.residentID.sex.rawValue)
                 snapshot.field("difficulty", person.difficulty?.rawValue ?? "")
-                snapshot.field("contract_type", assignment.contractType?.rawValue ?? "")
-                snapshot.field("contract_from", assignment.contractFrom?.description ?? "")
-                snapshot.field("contract_to", assignment.contractTo?.description ?? "")
+                snapshot.field("contract_type", latest.contractType?.rawValue ?? "")
+                snapshot.field("contract_from", latest.contractFrom?.description ?? "")
+                snapshot.field("contract_to", latest.contractTo?.description ?? "")
             }
             // With no operator, the rules about the operator do not apply and are not listed.
             let total = point.activity.parcels + point.activity.purchases
@@ -252,63 +402,98 @@ extension AppDatabase {
                 pointId: point.id, pointCode: point.code, operatorId: person?.id, operatorDays: chosen?.days ?? 0, outcomes: outcomes,
                 monthsBefore: monthsBefore, amount: .zero, snapshot: snapshot.text, canonical: canonical.text)
         }
-        // One person, one subsidised post: where a person would be paid at two points, the
-        // point with more of their days keeps them (the lower code on a tie).
-        let candidates = decisions.indices.filter { decisions[$0].operatorId != nil }
-        for (operatorId, indexes) in Dictionary(grouping: candidates, by: { decisions[$0].operatorId! }) where indexes.count > 1 {
+        // One person, one subsidised post. Only posts that would be paid conflict: a post that
+        // fails its own rules takes nothing from one that passes. Of the person's payable posts
+        // the one with more of their days keeps them (the lower code on a tie).
+        let postRules: Set<SubsidyRule> = [.doublePost, .otherPostsMissing]
+        let payable = decisions.indices.filter { i in
+            decisions[i].operatorId != nil && decisions[i].outOfScope == nil
+                && decisions[i].outcomes.allSatisfy { $0.passed || postRules.contains($0.rule) }
+        }
+        for indexes in Dictionary(grouping: payable, by: { decisions[$0].operatorId! }).values where indexes.count > 1 {
             let keep = indexes.max { a, b in
                 decisions[a].operatorDays < decisions[b].operatorDays
                     || (decisions[a].operatorDays == decisions[b].operatorDays && decisions[a].pointCode > decisions[b].pointCode)
             }!
             for i in indexes where i != keep {
-                if let r = decisions[i].outcomes.firstIndex(where: { $0.rule == .doublePost }) {
-                    decisions[i].outcomes[r].passed = false
-                    decisions[i].outcomes[r].evidence.append(("other_point", decisions[keep].pointCode))
+                guard let r = decisions[i].outcomes.firstIndex(where: { postRules.contains($0.rule) }) else { continue }
+                if decisions[i].outcomes[r].rule == .otherPostsMissing {
+                    decisions[i].outcomes.insert(RuleOutcome(rule: .doublePost, passed: false, evidence: []), at: r)
                 }
+                decisions[i].outcomes[r].passed = false
+                decisions[i].outcomes[r].evidence += [
+                    ("other_point", decisions[keep].pointCode), ("other_point_days", String(decisions[keep].operatorDays)),
+                    ("days", String(decisions[i].operatorDays)),
+                ]
             }
-            _ = operatorId
         }
         for i in decisions.indices where decisions[i].eligible { decisions[i].amount = policy.monthlyAmount }
         return decisions
     }
 
-    /// Runs the month's check and records it as a new draft run; returns the run's id.
+    /// The day a check of `month` made `today` counts up to: nil when the month has ended; the
+    /// day itself when the policy allows an early check from a day of the month it has reached.
+    static func checkAsOf(_ month: Month, today: LocalDate, policy: Policy) throws -> LocalDate? {
+        if month > today.monthValue { throw SubsidyError.monthInFuture(month) }
+        if today > month.lastDay { return nil }
+        guard let day = policy.checkFromDay, today.day >= day else {
+            throw SubsidyError.monthNotOver(month, today: today, fromDay: policy.checkFromDay)
+        }
+        return today
+    }
+
+    /// Runs the month's check and records it as a new draft run.
     ///
-    /// The run keeps the sha256 of the policy values (`key=value` lines in key order) and of
-    /// its inputs: one compact JSON line per point, in point-code order, holding what the
-    /// rules read (plan year, HR reference, operating days, activity, and for the operator:
-    /// ID number, days, difficulty, certification, contract, retirement month, months used,
-    /// first month, other posts).
-    public func runSubsidyCheck(month: Month, context: ChangeContext) throws -> SubsidyRunInfo {
-        if month > context.today.monthValue { throw SubsidyError.monthInFuture(month) }
+    /// A month may be checked once it has ended in Asia/Shanghai, or earlier from the policy's
+    /// `check_from_day` (the run then records the day it was made). The run keeps the sha256
+    /// of the policy values (`key=value` lines in key order) and of its inputs: one compact
+    /// JSON line per point, in point-code order, holding every fact the rules read (the point's
+    /// village, plan year, verifications, operating days and activity; every operator of the
+    /// month with their stints and contracts; for the operator paid: ID number, days,
+    /// difficulty, certification, retirement month, months used elsewhere, first month,
+    /// opening balance, other posts and whether the month's list of them is known), or the
+    /// reason the point is out of scope. Each result keeps its own line, so that finalizing
+    /// can name what changed.
+    public func runSubsidyCheck(month: Month, withoutOtherPosts reason: String? = nil, context: ChangeContext) throws -> SubsidyRunInfo {
+        let waiver = reason.map { $0.trimmingSpaces() }
+        if let waiver, waiver.isEmpty { throw SubsidyError.withoutOtherPostsNeedsReason }
         return try write { db in
             let policy = try Self.policy(db, on: month.firstDay)
-            let inputs = try Self.gatherInputs(db, month: month)
+            let asOf = try Self.checkAsOf(month, today: context.today, policy: policy)
+            if waiver != nil, try Self.otherPostsState(db, month: month) != .missing { throw SubsidyError.otherPostsKnown(month) }
+            let inputs = try Self.gatherInputs(db, month: month, waiveOtherPosts: waiver != nil)
             if inputs.points.isEmpty { throw SubsidyError.nothingToCheck(month) }
             let decisions = Self.decide(inputs, policy: policy)
-            let canonical = decisions.map(\.canonical).joined(separator: "\n") + "\n"
             var run = SubsidyRun(
                 month: month, createdAt: context.timestamp, clerk: context.clerk, policySha256: Digest.sha256(text: policy.canonical),
-                inputsSha256: Digest.sha256(text: canonical), status: .draft)
+                inputsSha256: Self.inputsHash(decisions), status: .draft, asOf: asOf, withoutOtherPostsReason: waiver)
             try run.insert(db)
             let insert = try db.makeStatement(
                 sql: """
-                    INSERT INTO subsidy_result (run_id, point_id, operator_id, eligible, amount_fen, months_before, months_including, rules, snapshot)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO subsidy_result (run_id, point_id, operator_id, eligible, amount_fen, months_before, months_including, rules,
+                      snapshot, out_of_scope, inputs)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for d in decisions {
                 try insert.execute(arguments: [
                     run.id, d.pointId, d.operatorId, d.eligible, d.amount.value, d.monthsBefore, d.monthsBefore + (d.eligible ? 1 : 0),
-                    RuleOutcome.serialize(d.outcomes), d.snapshot,
+                    RuleOutcome.serialize(d.outcomes), d.snapshot, d.outOfScope?.rawValue, d.canonical,
                 ])
             }
-            try db.audit(
-                "subsidy.check", AuditSubject(),
-                after: .object([("run", .number(String(run.id!))), ("month", .string(month.description)),
-                                ("points", .number(String(decisions.count))), ("eligible", .number(String(decisions.filter(\.eligible).count)))]),
-                context: context)
-            return SubsidyRunInfo(run: run, points: decisions.count, eligible: decisions.filter(\.eligible).count,
-                                  total: Fen(decisions.reduce(0) { $0 + $1.amount.value }))
+            let info = SubsidyRunInfo(run: run, decisions: decisions)
+            var after: [(String, JSONValue)] = [
+                ("run", .number(String(run.id!))), ("month", .string(month.description)), ("points", .number(String(info.points))),
+                ("eligible", .number(String(info.eligible))), ("out_of_scope", .number(String(info.outOfScope.values.reduce(0, +)))),
+            ]
+            if let asOf { after.append(("as_of", .string(asOf.description))) }
+            if let waiver { after.append(("without_other_posts", .string(waiver))) }
+            try db.audit("subsidy.check", AuditSubject(), after: .object(after), reason: waiver, context: context)
+            return info
         }
+    }
+
+    /// The run's inputs hash: over every decision's canonical line, in point-code order.
+    static func inputsHash(_ decisions: [PointDecision]) -> String {
+        Digest.sha256(text: decisions.map(\.canonical).joined(separator: "\n") + "\n")
     }
 }

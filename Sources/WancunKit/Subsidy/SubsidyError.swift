@@ -13,6 +13,16 @@ public enum SubsidyError: Error, Equatable, Sendable {
     case reconciled(Int64)
     case nothingToCheck(Month)
     case monthInFuture(Month)
+    /// The month has not ended, and the policy allows no early check on this day.
+    case monthNotOver(Month, today: LocalDate, fromDay: Int?)
+    /// The registry changed since the draft was made: what changed, where it can be named.
+    case draftStale(Int64, changes: [String])
+    case withoutOtherPostsNeedsReason
+    case otherPostsKnown(Month)
+    /// An opening balance as of a month that a final run already paid the person for.
+    case openingBalanceOverlapsFinal(asOf: Month, firstPaid: Month)
+    /// The balance with the months final runs already paid would pass the maximum.
+    case openingBalanceOverCap(months: Int, paid: Int, maximum: Int)
     case openingBalanceFirstMonth
     case profileFieldUnknown(String)
 
@@ -31,6 +41,12 @@ public enum SubsidyError: Error, Equatable, Sendable {
         case .reconciled: "RUN_RECONCILED"
         case .nothingToCheck: "NOTHING_TO_CHECK"
         case .monthInFuture: "MONTH_IN_FUTURE"
+        case .monthNotOver: "MONTH_NOT_OVER"
+        case .draftStale: "DRAFT_STALE"
+        case .withoutOtherPostsNeedsReason: "REASON_REQUIRED"
+        case .otherPostsKnown: "OTHER_POSTS_KNOWN"
+        case .openingBalanceOverlapsFinal: "OPENING_BALANCE_OVERLAPS_FINAL"
+        case .openingBalanceOverCap: "OPENING_BALANCE_OVER_CAP"
         case .openingBalanceFirstMonth: "OPENING_BALANCE_MONTHS"
         case .profileFieldUnknown: "PROFILE_FIELD_UNKNOWN"
         }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension AppDatabase {
@@ -20,6 +21,10 @@ extension AppDatabase {
     }
 
     /// Enters months subsidised before the registry existed, as of a month, with their source.
+    ///
+    /// The balance covers months before the registry paid the person: its as-of month must be
+    /// before the first month a final run paid them, and with the months final runs paid it
+    /// may not pass the maximum (unless the first month is within the near-retirement window).
     public func setOpeningBalance(idNumber: String, months: Int, asOf: Month, first: Month?, source: String, context: ChangeContext) throws {
         let source = source.trimmingSpaces()
         if source.isEmpty { throw SubsidyError.policySourceRequired }
@@ -29,6 +34,23 @@ extension AppDatabase {
         if firstMonth > asOf || months > firstMonth.months(to: asOf) + 1 { throw SubsidyError.openingBalanceFirstMonth }
         try write { db in
             let person = try Self.operator(db, idNumber, today: context.today)
+            let paid = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS months, min(s.month) AS first FROM subsidy_result r JOIN subsidy_run s ON s.id = r.run_id
+                    WHERE s.status = 'final' AND r.eligible = 1 AND r.operator_id = ?
+                      AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
+                    """, arguments: [person.id])!
+            if let firstPaid: Month = paid["first"] {
+                if asOf >= firstPaid { throw SubsidyError.openingBalanceOverlapsFinal(asOf: asOf, firstPaid: firstPaid) }
+                let policy = try Self.policy(db, on: firstPaid.firstDay)
+                let total = months + (paid["months"] as Int)
+                let retirement = Self.retirementMonth(person, overrides: try Self.retirementOverrides(db))
+                let near = min(firstMonth, firstPaid).months(to: retirement) < policy.nearRetirementWindow
+                if total > policy.maxMonths && !near {
+                    throw SubsidyError.openingBalanceOverCap(months: months, paid: paid["months"], maximum: policy.maxMonths)
+                }
+            }
             let before = try Row.fetchOne(db, sql: "SELECT months, first_month, as_of_month FROM opening_balance WHERE operator_id = ?", arguments: [person.id])
             try db.execute(
                 sql: """
@@ -42,6 +64,12 @@ extension AppDatabase {
                 after: .object([("months", .number(String(months))), ("first_month", .string(firstMonth.description)), ("as_of_month", .string(asOf.description))]),
                 reason: source, context: context)
         }
+    }
+
+    static func retirementOverrides(_ db: Database) throws -> [Int64: Month] {
+        var overrides: [Int64: Month] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT operator_id, retirement_month FROM retirement_override") { overrides[row[0]] = row[1] }
+        return overrides
     }
 
     /// Overrides an operator's retirement month (agreed early or deferred retirement), with a
@@ -71,12 +99,17 @@ extension AppDatabase {
         ColumnSpec("id_number", "公民身份号码", "身份证号"), ColumnSpec("name", "姓名"), ColumnSpec("department", "单位", "部门", "岗位单位"),
     ]
 
-    /// Loads other departments' subsidised posts for a month (for the double-post check).
-    /// The month's earlier list is replaced.
+    /// Loads other departments' subsidised posts for a month (for the double-post check), and
+    /// records that the month's list is known. The month's earlier list is replaced.
     public func importOtherPosts(from path: String, sheet: String? = nil, month: Month, context: ChangeContext) throws -> ImportSummary {
-        try importTable(
+        let digest = try Digest.sha256(fileAt: path)
+        return try importTable(
             path: path, sheet: sheet, columns: Self.otherPostColumns, dryRun: false,
-            prepare: { db in try db.execute(sql: "DELETE FROM other_post WHERE month = ?", arguments: [month]) },
+            prepare: { db in
+                try db.execute(sql: "DELETE FROM other_post WHERE month = ?", arguments: [month])
+                try Self.recordOtherPostList(
+                    db, month: month, kind: "file", source: (path as NSString).lastPathComponent, sha256: digest, context: context)
+            },
             row: { row, check, db in
                 let id = check.value(row, "id_number", personal: Mask.residentID) { text throws(ValueError) in
                     try ResidentID(parsing: text, today: context.today)
@@ -91,5 +124,37 @@ extension AppDatabase {
                     arguments: [month, id.rawValue, name, department])
                 return true
             })
+    }
+}
+
+extension AppDatabase {
+    /// Records that a month has no other departments' subsidised posts at all (their answer was
+    /// "none"), with where that answer came from; audited. A list loaded for the month is removed.
+    public func recordNoOtherPosts(month: Month, source: String, context: ChangeContext) throws {
+        let source = source.trimmingSpaces()
+        if source.isEmpty { throw SubsidyError.policySourceRequired }
+        try write { db in
+            try db.execute(sql: "DELETE FROM other_post WHERE month = ?", arguments: [month])
+            try Self.recordOtherPostList(db, month: month, kind: "none", source: source, sha256: nil, context: context)
+        }
+    }
+
+    /// One row per month saying its list is known; audited.
+    static func recordOtherPostList(
+        _ db: Database, month: Month, kind: String, source: String, sha256: String?, context: ChangeContext
+    ) throws {
+        let before = try Row.fetchOne(db, sql: "SELECT kind, source FROM other_post_list WHERE month = ?", arguments: [month])
+        try db.execute(
+            sql: """
+                INSERT INTO other_post_list (month, kind, source, file_sha256, recorded_at, clerk) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (month) DO UPDATE SET kind = excluded.kind, source = excluded.source, file_sha256 = excluded.file_sha256,
+                  recorded_at = excluded.recorded_at, clerk = excluded.clerk
+                """, arguments: [month, kind, source, sha256, context.timestamp, context.clerk])
+        var after: [(String, JSONValue)] = [("month", .string(month.description)), ("kind", .string(kind)), ("source", .string(source))]
+        if let sha256 { after.append(("file_sha256", .string(sha256))) }
+        try db.audit(
+            "subsidy.other_posts", AuditSubject(),
+            before: before.map { .object([("kind", .string($0["kind"])), ("source", .string($0["source"]))]) }, after: .object(after),
+            reason: kind == "none" ? source : nil, context: context)
     }
 }

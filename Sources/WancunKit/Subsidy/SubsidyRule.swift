@@ -1,6 +1,7 @@
 /// The eligibility rules of the public-welfare-post subsidy, each with a stable code.
 public enum SubsidyRule: String, Sendable, CaseIterable, Codable {
     case pointNotInPlan = "POINT_NOT_IN_PLAN"
+    case pointNotRural = "POINT_NOT_RURAL"
     case pointNotVerified = "POINT_NOT_VERIFIED"
     case pointNotOperating = "POINT_NOT_OPERATING"
     case operatorMissing = "OPERATOR_MISSING"
@@ -9,7 +10,21 @@ public enum SubsidyRule: String, Sendable, CaseIterable, Codable {
     case retired = "RETIRED"
     case monthsExhausted = "MONTHS_EXHAUSTED"
     case doublePost = "DOUBLE_POST"
+    /// The month's list of other departments' subsidised posts is neither loaded nor recorded
+    /// as empty, so the double-post rule cannot pass.
+    case otherPostsMissing = "OTHER_POSTS_MISSING"
     case lowActivity = "LOW_ACTIVITY"
+}
+
+/// Why a point in the registry is not checked for a month: it is stored in the run with
+/// this code instead of rules.
+public enum ScopeReason: String, Sendable, CaseIterable {
+    /// Its status history begins after the month.
+    case registeredAfterMonth = "REGISTERED_AFTER_MONTH"
+    /// It was closed before the month began.
+    case closedBeforeMonth = "CLOSED_BEFORE_MONTH"
+    /// It did not operate on any day of the month (planned or suspended throughout).
+    case notOperatingInMonth = "NOT_OPERATING_IN_MONTH"
 }
 
 /// One rule's outcome for one point and month, with the evidence it used.

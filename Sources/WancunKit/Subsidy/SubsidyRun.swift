@@ -17,6 +17,10 @@ public struct SubsidyRun: Codable, Sendable, Hashable, FetchableRecord, MutableP
     public var status: RunStatus
     public var finalizedAt: String?
     public var replacedReason: String?
+    /// The day the run was made, when that was before the month ended (`check_from_day`).
+    public var asOf: LocalDate?
+    /// Why the run was made without the other departments' list of posts.
+    public var withoutOtherPostsReason: String?
 
     public static let databaseTableName = "subsidy_run"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
@@ -30,19 +34,37 @@ public struct SubsidyRunInfo: Sendable {
     public var points: Int
     public var eligible: Int
     public var total: Fen
+    /// Points in the registry the run did not check, by reason.
+    public var outOfScope: [ScopeReason: Int] = [:]
+
+    init(run: SubsidyRun, points: Int, eligible: Int, total: Fen, outOfScope: [ScopeReason: Int] = [:]) {
+        self.run = run
+        self.points = points
+        self.eligible = eligible
+        self.total = total
+        self.outOfScope = outOfScope
+    }
+
+    init(run: SubsidyRun, decisions: [PointDecision]) {
+        let checked = decisions.filter { $0.outOfScope == nil }
+        self.init(
+            run: run, points: checked.count, eligible: checked.filter(\.eligible).count,
+            total: Fen(checked.reduce(0) { $0 + $1.amount.value }),
+            outOfScope: Dictionary(grouping: decisions.compactMap(\.outOfScope), by: { $0 }).mapValues(\.count))
+    }
 
     public static let columns: [Table.Column] = [
         .init("id", Message.Header.id), .init("month", Message.Header.month), .init("status", Message.Header.status),
         .init("points", Message.Header.points), .init("eligible", Message.Header.eligible), .init("amount_fen", Message.Header.amountYuan),
         .init("created_at", Message.Header.at), .init("clerk", Message.Header.clerk), .init("policy_sha256", Message.Header.policyHash),
-        .init("inputs_sha256", Message.Header.inputsHash),
+        .init("inputs_sha256", Message.Header.inputsHash), .init("out_of_scope", Message.Header.outOfScope),
     ]
 
     public var cells: [Cell] {
         [
             .integer(run.id!), .text(run.month.description), .label(code: run.status.rawValue, .runStatus(run.status)),
             .integer(Int64(points)), .integer(Int64(eligible)), .money(total), .text(run.createdAt), .text(run.clerk),
-            .text(run.policySha256), .text(run.inputsSha256),
+            .text(run.policySha256), .text(run.inputsSha256), .integer(Int64(outOfScope.values.reduce(0, +))),
         ]
     }
 }
@@ -67,6 +89,8 @@ public struct SubsidyResult: Sendable {
     public var monthsIncluding: Int
     public var outcomes: [RuleOutcome]
     public var operatorId: Int64?
+    /// Why the point was not checked, for a point stored out of scope.
+    public var outOfScope: ScopeReason?
 
     public var failing: [SubsidyRule] { outcomes.filter { !$0.passed }.map(\.rule) }
 
@@ -91,6 +115,7 @@ public struct SubsidyResult: Sendable {
         monthsIncluding = row["months_including"]
         outcomes = RuleOutcome.decode(row["rules"])
         operatorId = row["operator_id"]
+        outOfScope = (row["out_of_scope"] as String?).flatMap(ScopeReason.init(rawValue:))
     }
 
     public static let columns: [Table.Column] = [
@@ -104,7 +129,9 @@ public struct SubsidyResult: Sendable {
         [
             .text(pointCode), .text(pointName), .text(town), .optional(operatorName), idNumber.map(Cell.residentID) ?? .null,
             .bool(eligible), .money(amount), .integer(Int64(monthsIncluding)),
-            .text(failing.map { language == .zh ? Message.subsidyRule($0).zh : $0.rawValue }.joined(separator: language == .zh ? "；" : "; ")),
+            .text(
+                outOfScope.map { Message.scopeReason($0).text(language) }
+                    ?? failing.map { language == .zh ? Message.subsidyRule($0).zh : $0.rawValue }.joined(separator: language == .zh ? "；" : "; ")),
         ]
     }
 }
@@ -112,6 +139,10 @@ public struct SubsidyResult: Sendable {
 /// Filters for `subsidy show`.
 public enum ResultFilter: String, Sendable, CaseIterable {
     case eligible, ineligible
+    /// Points in the registry that the run did not check, with the reason.
+    case outOfScope = "out-of-scope"
+    /// Every point, checked or not.
+    case all
 }
 
 extension AppDatabase {
@@ -128,10 +159,23 @@ extension AppDatabase {
     func runInfos(_ narrow: (QueryInterfaceRequest<SubsidyRun>) -> QueryInterfaceRequest<SubsidyRun>) throws -> [SubsidyRunInfo] {
         try read { db in
             return try narrow(SubsidyRun.order(Column("id"))).fetchAll(db).map { run in
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT count(*) AS n, sum(eligible) AS e, sum(amount_fen) AS t FROM subsidy_result WHERE run_id = ?",
-                    arguments: [run.id])!
-                return SubsidyRunInfo(run: run, points: row["n"], eligible: row["e"] ?? 0, total: Fen(row["t"] ?? 0))
+                var info = SubsidyRunInfo(run: run, points: 0, eligible: 0, total: .zero)
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT out_of_scope, count(*) AS n, sum(eligible) AS e, sum(amount_fen) AS t FROM subsidy_result
+                        WHERE run_id = ? GROUP BY out_of_scope
+                        """, arguments: [run.id])
+                {
+                    if let reason = (row["out_of_scope"] as String?).flatMap(ScopeReason.init(rawValue:)) {
+                        info.outOfScope[reason] = row["n"]
+                    } else {
+                        info.points = row["n"]
+                        info.eligible = row["e"] ?? 0
+                        info.total = Fen(row["t"] ?? 0)
+                    }
+                }
+                return info
             }
         }
     }
@@ -141,18 +185,28 @@ extension AppDatabase {
         return info
     }
 
-    /// A run's results in point-code order.
+    /// A run's results in point-code order: the points it checked, unless `only` says otherwise.
     public func subsidyResults(_ id: Int64, only: ResultFilter? = nil) throws -> [SubsidyResult] {
         try read { db in
             _ = try Self.run(db, id)
             var sql = "SELECT r.* FROM subsidy_result r JOIN point p ON p.id = r.point_id WHERE r.run_id = ?"
-            if let only { sql += only == .eligible ? " AND r.eligible = 1" : " AND r.eligible = 0" }
+            switch only {
+            case nil: sql += " AND r.out_of_scope IS NULL"
+            case .eligible: sql += " AND r.eligible = 1"
+            case .ineligible: sql += " AND r.eligible = 0 AND r.out_of_scope IS NULL"
+            case .outOfScope: sql += " AND r.out_of_scope IS NOT NULL"
+            case .all: break
+            }
             return try Row.fetchAll(db, sql: sql + " ORDER BY p.code", arguments: [id]).map(SubsidyResult.init(row:))
         }
     }
 
     /// Makes a draft run the month's final one. A month has one final run: replacing it needs a
     /// reason, and is refused once the bureau's answer has been reconciled against it.
+    ///
+    /// Inside the same write transaction the month is gathered and decided again: a draft whose
+    /// policy or inputs no longer match (a fact changed, or another month was finalized or
+    /// rejected and so changed the months used) is refused, naming what changed.
     public func finalizeRun(_ id: Int64, replacing: Bool = false, reason: String? = nil, context: ChangeContext) throws {
         try write { db in
             var run = try Self.run(db, id)
@@ -164,18 +218,53 @@ extension AppDatabase {
                 if try Int.fetchOne(db, sql: "SELECT count(*) FROM hr_decision WHERE run_id = ?", arguments: [current.id])! > 0 {
                     throw SubsidyError.reconciled(current.id!)
                 }
+                try Self.checkStillCurrent(db, run)
                 current.status = .replaced
                 current.replacedReason = reason
                 try current.update(db)
                 try db.audit(
                     "subsidy.replace", AuditSubject(), before: .object([("run", .number(String(current.id!)))]),
                     after: .object([("run", .number(String(id)))]), reason: reason, context: context)
+            } else {
+                try Self.checkStillCurrent(db, run)
             }
             run.status = .final
             run.finalizedAt = context.timestamp
             try run.update(db)
             try db.audit("subsidy.finalize", AuditSubject(), after: .object([("run", .number(String(id))), ("month", .string(run.month.description))]), context: context)
         }
+    }
+
+    /// Throws `draftStale` unless a fresh check of the run's month gives the same policy and
+    /// inputs hashes.
+    static func checkStillCurrent(_ db: Database, _ run: SubsidyRun) throws {
+        let policy = try Self.policy(db, on: run.month.firstDay)
+        let inputs = try Self.gatherInputs(db, month: run.month, waiveOtherPosts: run.withoutOtherPostsReason != nil)
+        let decisions = Self.decide(inputs, policy: policy)
+        var changes: [String] = []
+        if Digest.sha256(text: policy.canonical) != run.policySha256 { changes.append("policy") }
+        if Self.inputsHash(decisions) != run.inputsSha256 {
+            var stored: [String: String] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT p.code, r.inputs FROM subsidy_result r JOIN point p ON p.id = r.point_id WHERE r.run_id = ?", arguments: [run.id])
+            {
+                stored[row[0]] = row[1]
+            }
+            for d in decisions where stored[d.pointCode] != d.canonical {
+                changes.append(d.pointCode + ": " + Self.changedKeys(stored[d.pointCode], d.canonical).joined(separator: ","))
+            }
+            if changes.isEmpty || changes == ["policy"] { changes.append("inputs") }
+        }
+        if !changes.isEmpty { throw SubsidyError.draftStale(run.id!, changes: changes) }
+    }
+
+    /// The keys whose values differ between two canonical lines (`new` for a point the draft
+    /// did not have).
+    static func changedKeys(_ old: String?, _ new: String) -> [String] {
+        guard let old, let a = try? JSONSerialization.jsonObject(with: Data(old.utf8)) as? [String: Any],
+            let b = try? JSONSerialization.jsonObject(with: Data(new.utf8)) as? [String: Any]
+        else { return ["new"] }
+        return Set(a.keys).union(b.keys).sorted().filter { "\(a[$0] ?? "")" != "\(b[$0] ?? "")" }
     }
 
     /// Per town: points checked, eligible, amount; in town order.
@@ -196,12 +285,14 @@ extension AppDatabase {
 
     /// What changed from run A to run B, point by point: eligibility, amount, failing rules.
     public func subsidyDiff(_ a: Int64, _ b: Int64) throws -> [(code: String, name: String, before: SubsidyResult?, after: SubsidyResult?)] {
-        let left = Dictionary(uniqueKeysWithValues: try subsidyResults(a).map { ($0.pointCode, $0) })
-        let right = Dictionary(uniqueKeysWithValues: try subsidyResults(b).map { ($0.pointCode, $0) })
+        let left = Dictionary(uniqueKeysWithValues: try subsidyResults(a, only: .all).map { ($0.pointCode, $0) })
+        let right = Dictionary(uniqueKeysWithValues: try subsidyResults(b, only: .all).map { ($0.pointCode, $0) })
         return Set(left.keys).union(right.keys).sorted().compactMap { code in
             let l = left[code]
             let r = right[code]
-            if let l, let r, l.eligible == r.eligible, l.amount == r.amount, l.failing == r.failing, l.operatorId == r.operatorId {
+            if let l, let r, l.eligible == r.eligible, l.amount == r.amount, l.failing == r.failing, l.operatorId == r.operatorId,
+                l.outOfScope == r.outOfScope
+            {
                 return nil
             }
             return (code: code, name: (r ?? l)!.pointName, before: l, after: r)

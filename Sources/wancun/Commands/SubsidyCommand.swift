@@ -142,11 +142,17 @@ struct SubsidyCheckCommand: WancunCommand {
         commandName: "check", abstract: "核查一个月 / Check a month and record the run.")
 
     @OptionGroup var globals: GlobalOptions
-    @Option var month: Month
+    @Option(help: "The month, YYYY-MM; it must have ended (or the policy's check_from_day reached).") var month: Month
+    @Flag(help: "Check without the month's list of other departments' posts (needs --reason; printed on the roster).")
+    var withoutOtherPosts = false
+    @Option(help: "Why the check runs without the other departments' list.") var reason: String?
 
     func run(_ ctx: Context) throws {
-        let info = try ctx.openDatabase().runSubsidyCheck(month: month, context: ctx.changeContext())
+        if withoutOtherPosts && reason == nil { throw SubsidyError.withoutOtherPostsNeedsReason }
+        let info = try ctx.openDatabase().runSubsidyCheck(
+            month: month, withoutOtherPosts: withoutOtherPosts ? reason : nil, context: ctx.changeContext())
         ctx.say(.runRecorded(info.run.id!, month, points: info.points, eligible: info.eligible, total: info.total))
+        if !info.outOfScope.isEmpty { ctx.say(.outOfScopeCounted(info.outOfScope)) }
     }
 }
 
@@ -172,7 +178,7 @@ struct SubsidyShow: WancunCommand {
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Argument var run: Int64
-    @Option(help: "eligible or ineligible.") var only: ResultFilter?
+    @Option(help: "eligible, ineligible, out-of-scope or all.") var only: ResultFilter?
 
     func run(_ ctx: Context) throws {
         let results = try ctx.openDatabase().subsidyResults(run, only: only)
@@ -182,6 +188,7 @@ struct SubsidyShow: WancunCommand {
                 var pairs = zip(SubsidyResult.columns, r.cells(ctx.language)).map { ($0.key, renderer.jsonValue($1)) }
                 pairs.removeLast()
                 pairs.append(("failing_rules", .array(r.failing.map { .string($0.rawValue) })))
+                pairs.append(("out_of_scope", r.outOfScope.map { .string($0.rawValue) } ?? .null))
                 pairs.append(("rules", .array(r.outcomes.map { o in
                     .object([("rule", .string(o.rule.rawValue)), ("passed", .bool(o.passed)),
                              ("evidence", .object(o.evidence.map { ($0.0, .string($0.1)) }))])
@@ -284,7 +291,7 @@ struct SubsidyExport: WancunCommand {
 struct OtherPostsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "other-posts", abstract: "其他部门公益性岗位 / Other departments' subsidised posts.",
-        subcommands: [OtherPostsImport.self])
+        subcommands: [OtherPostsImport.self, OtherPostsNone.self])
 }
 
 struct OtherPostsImport: WancunCommand {
@@ -298,5 +305,20 @@ struct OtherPostsImport: WancunCommand {
 
     func run(_ ctx: Context) throws {
         ctx.reportImport(try ctx.openDatabase().importOtherPosts(from: file, sheet: sheet, month: month, context: ctx.changeContext()))
+    }
+}
+
+struct OtherPostsNone: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "none", abstract: "登记某月没有其他部门公益性岗位 / Record that a month's list is empty.",
+        discussion: "Example: wancun subsidy other-posts none --month 2026-10 --source '县人社局2026年11月3日函复：10月无'")
+
+    @OptionGroup var globals: GlobalOptions
+    @Option var month: Month
+    @Option(help: "Where the answer \"none\" came from.") var source: String
+
+    func run(_ ctx: Context) throws {
+        try ctx.openDatabase().recordNoOtherPosts(month: month, source: source, context: ctx.changeContext())
+        ctx.say(.noOtherPostsRecorded(month))
     }
 }
