@@ -46,7 +46,8 @@ struct SubsidyFixture {
 
     init(
         born: String = "19800101", verified: Bool = true, parcelsPerMonth: Int = 12, village: String = "330424101201",
-        otherPostsKnown: Bool = true
+        otherPostsKnown: Bool = true, difficulty: DifficultyCategory = .disabled,
+        certifiedOn: LocalDate = LocalDate(year: 2024, month: 1, day: 1)!
     ) throws {
         db = try AppDatabase()
         _ = try db.importDivisions(from: haiyanCSV, context: testContext)
@@ -58,8 +59,9 @@ struct SubsidyFixture {
             context: testContext)
         person = try db.addOperator(
             NewOperator(
-                name: "周示例", idNumber: ResidentID.withCheckCharacter("330424\(born)001"), phone: "13900001111", difficulty: .disabled,
-                certificateNo: "海困2024-1", certifiedOn: LocalDate(year: 2024, month: 1, day: 1)),
+                name: "周示例", idNumber: ResidentID.withCheckCharacter("330424\(born)001"), phone: "13900001111", difficulty: difficulty,
+                certificateNo: "海困2024-1", certifiedOn: certifiedOn,
+                override: difficulty == .age4050 ? Override(force: true, reason: "认定如此（测试）") : .none),
             context: testContext)
         _ = try db.assign(
             NewAssignment(
