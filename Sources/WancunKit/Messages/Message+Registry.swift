@@ -93,6 +93,9 @@ extension Message {
         case .statusDateBeforeLast(let date, let last):
             return Message(
                 zh: "变更日期 \(date) 早于上一次变更（\(last)）", en: "date \(date) is before the last change (\(last))")
+        case .openingAfterNextChange(let date, let next):
+            return Message(
+                zh: "开业日期 \(date) 不能晚于开业后的下一次状态变更（\(next)）", en: "opening day \(date) is not before the next change of status (\(next))")
         case .reasonRequired:
             return Message(zh: "请用 --reason 写明原因", en: "give the reason with --reason")
         case .operatorUnknown(let masked):

@@ -346,7 +346,10 @@ extension AppDatabase {
                 edit.longitude = longitude
             }
             if let planYear, existing.planYear != planYear { edit.planYear = planYear }
-            if let openedOn, existing.openedOn != openedOn { edit.openedOn = openedOn }
+            if let openedOn, existing.openedOn != openedOn {
+                edit.openedOn = openedOn
+                edit.reason = Message.importedFrom(state.file, row: row.number).zh
+            }
             let changed = edit.name != nil || edit.address != nil || edit.latitude != nil || edit.planYear != nil || edit.openedOn != nil
             point = try changed ? attempt { try Self.editPoint(db, existing.code, edit, context: context, audited: false) } : existing
             if changed { action = .updated }

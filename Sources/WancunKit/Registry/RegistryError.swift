@@ -12,6 +12,7 @@ public enum RegistryError: Error, Equatable, Sendable {
     case dateInFuture(field: String, LocalDate)
     case statusNotAllowed(from: PointStatus, to: PointStatus, allowed: [PointStatus])
     case statusDateBeforeLast(LocalDate, last: LocalDate)
+    case openingAfterNextChange(LocalDate, next: LocalDate)
     case reasonRequired
     case operatorUnknown(maskedID: String)
     case operatorExists(maskedID: String, name: String)
@@ -73,6 +74,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .dateInFuture: "DATE_IN_FUTURE"
         case .statusNotAllowed: "STATUS_CHANGE_NOT_ALLOWED"
         case .statusDateBeforeLast: "STATUS_DATE_BEFORE_LAST"
+        case .openingAfterNextChange: "OPENING_AFTER_NEXT_CHANGE"
         case .reasonRequired: "REASON_REQUIRED"
         case .operatorUnknown: "OPERATOR_UNKNOWN"
         case .operatorExists: "OPERATOR_EXISTS"
