@@ -46,7 +46,8 @@ public struct PointEdit: Sendable {
 
 extension AppDatabase {
     /// Registers a point in a village that is current. It gets the village's code and the next
-    /// 3-digit number, never reused; it starts planned, or operating when it has opened.
+    /// 3-digit number, never reused; it starts planned, or operating when it has opened. A point
+    /// that may be a duplicate, or in a village that is not rural, needs an override.
     public func addPoint(_ new: NewPoint, context: ChangeContext) throws -> Point {
         try write { db in try Self.addPoint(db, new, context: context) }
     }
@@ -59,16 +60,20 @@ extension AppDatabase {
     ) throws -> Point {
         let village = try known.map { try Self.checkActive($0) } ?? Self.activeVillage(db, new.village)
         let name = Normalize.spreadsheetText(new.name)
-        // Every refusal at once, the duplicate checks' included.
+        // Every refusal at once, the duplicate checks' and the exceptions' included.
         var refusals: [RegistryError] = []
         if name.isEmpty { refusals.append(.invalid(field: "name", .empty)) }
         if let refusal = Self.coordinatesRefusal(new.latitude, new.longitude) { refusals.append(refusal) }
         if let year = new.planYear, !(2000...2100).contains(year) { refusals.append(.planYearOutOfRange(year)) }
         if let opened = new.openedOn, opened > context.today { refusals.append(.dateInFuture(field: "opened_on", opened)) }
         if let refusal = new.override.refusal { refusals.append(refusal) }
-        let suspect = try DuplicateCheck.suspectPoint(
-            db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil, sameVillage: sameVillage)
-        try DuplicateCheck.refuse(refusals, suspect: suspect, new.override)
+        // A 居委会-type community is not a rural village: a point there is an exception.
+        let suspects = try [
+            village.code.isRuralVillage ? nil : RegistryError.pointNotRuralVillage(village.code, name: village.name),
+            DuplicateCheck.suspectPoint(
+                db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil, sameVillage: sameVillage),
+        ].compactMap { $0 }
+        try new.override.refuse(refusals, suspects: suspects)
         // Points never leave their village, so the village's points hold its highest number.
         // A range, not GLOB: a bound GLOB pattern makes SQLite compile the statement anew each time.
         let last = try sameVillage.map { $0.map(\.code).max() } ?? String.fetchOne(
@@ -82,7 +87,7 @@ extension AppDatabase {
             latitude: new.latitude, longitude: new.longitude, planYear: new.planYear, openedOn: new.openedOn,
             status: new.openedOn == nil ? .planned : .operating)
         try point.insertCached(db)
-        try DuplicateCheck.enforce(db, suspect, new.override, subject: AuditSubject(pointCode: point.code), context: context)
+        try new.override.audit(db, suspects, subject: AuditSubject(pointCode: point.code), context: context)
         var first = PointStatusChange(
             pointId: point.id!, fromStatus: nil, status: point.status, onDate: new.openedOn ?? context.today,
             reason: Message.registered.zh, clerk: context.clerk)

@@ -21,6 +21,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case retirementGroupNotForWomen
     case difficultyIncomplete
     case difficultyNoteRequired
+    /// The person is too young for 4050 on the certification day; the age is never given.
+    case difficulty4050Age(certifiedOn: LocalDate, Sex)
     case operatorBusy(maskedID: String, otherPoint: String, otherName: String)
     case operatorAlreadyHere(maskedID: String)
     case pointClosed(String)
@@ -56,6 +58,7 @@ public enum RegistryError: Error, Equatable, Sendable {
     case phoneDuplicate(maskedPhone: String, otherName: String, otherMaskedID: String)
     case pointNameDuplicate(code: String, name: String)
     case pointTooClose(code: String, name: String, meters: Int)
+    case pointNotRuralVillage(DivisionCode, name: String)
     /// More than one refusal of one change, in the order they were found.
     indirect case several([RegistryError])
 
@@ -82,6 +85,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .retirementGroupNotForMen, .retirementGroupNotForWomen: "RETIREMENT_GROUP_SEX"
         case .difficultyIncomplete: "DIFFICULTY_INCOMPLETE"
         case .difficultyNoteRequired: "DIFFICULTY_NOTE_REQUIRED"
+        case .difficulty4050Age: "DIFFICULTY_4050_AGE"
         case .operatorBusy: "OPERATOR_HAS_OTHER_POST"
         case .operatorAlreadyHere: "OPERATOR_ALREADY_ASSIGNED"
         case .pointClosed: "POINT_CLOSED"
@@ -117,6 +121,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .phoneDuplicate: "DUPLICATE_PHONE"
         case .pointNameDuplicate: "DUPLICATE_POINT_NAME"
         case .pointTooClose: "DUPLICATE_POINT_LOCATION"
+        case .pointNotRuralVillage: "POINT_NOT_RURAL_VILLAGE"
         case .several(let all): all.first?.rule ?? ""
         }
     }
@@ -127,6 +132,14 @@ extension RegistryError: UserFacingError {
 }
 
 extension RegistryError {
+    /// The audit action of going past this refusal with an override.
+    var forceAction: String {
+        switch self {
+        case .phoneDuplicate, .pointNameDuplicate, .pointTooClose: "duplicate.force"
+        default: "check.force"
+        }
+    }
+
     /// Refuses with what was found: nothing, one refusal, or several.
     static func refuse(_ refusals: [RegistryError]) throws(RegistryError) {
         if refusals.count == 1 { throw refusals[0] }

@@ -13,7 +13,11 @@ struct PointCommand: ParsableCommand {
 struct PointAdd: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "登记服务点 / Register a service point.",
-        discussion: "Example: wancun point add --village 330424101201 --name 新丰村电商服务站 --plan-year 2025")
+        discussion: """
+            A point in a residents' committee (居委会, village segment 001–199 or 400–499), or one
+            that may be registered already, needs --force --reason TEXT, which the audit trail records.
+            Example: wancun point add --village 330424101201 --name 新丰村电商服务站 --plan-year 2025
+            """)
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var output: OutputOptions
