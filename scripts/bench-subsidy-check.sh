@@ -29,18 +29,21 @@ with open(sys.argv[1], "w") as f:
         check = "10X98765432"[sum(int(c) * k for c, k in zip(first17, w)) % 11]
         f.write(f"{i + 1},{first17 + check},合成{i},1{3 + i % 7}{i:09d}\n")
 PY
+  # Points in rural villages only (村委会-type codes), as the programme places them; the
+  # operators, men born 1966-1985, certified as land-lost farmers (most are too young for 4050).
+  rural="level = 'village' AND (substr(code, 10, 3) BETWEEN '200' AND '399' OR substr(code, 10, 3) BETWEEN '500' AND '599')"
   sqlite3 "$base" <<SQL
 PRAGMA cache_size = -200000;
 CREATE TEMP TABLE staging (n INTEGER, id_number TEXT, name TEXT, phone TEXT);
 .import --csv $tmp/operators.csv staging
 INSERT INTO point (code, village_id, name, status, plan_year, opened_on)
-  SELECT code || '001', id, name || '服务站', 'operating', 2024, '2024-01-01' FROM division WHERE level = 'village';
+  SELECT code || '001', id, name || '服务站', 'operating', 2024, '2024-01-01' FROM division WHERE $rural;
 INSERT INTO point (code, village_id, name, status, plan_year, opened_on)
-  SELECT code || '002', id, name || '第二服务站', 'operating', 2024, '2024-01-01' FROM division WHERE level = 'village'
+  SELECT code || '002', id, name || '第二服务站', 'operating', 2024, '2024-01-01' FROM division WHERE $rural
   ORDER BY code LIMIT 20000 - (SELECT count(*) FROM point);
 INSERT INTO point_status (point_id, status, on_date, reason, clerk) SELECT id, 'operating', '2024-01-01', '开业', 'bench' FROM point;
 INSERT OR IGNORE INTO operator (id, id_number, name, phone, difficulty, certificate_no, certified_on, retirement_group)
-  SELECT n, id_number, name, phone, '4050', 'C' || n, '2024-01-01', 'male' FROM staging;
+  SELECT n, id_number, name, phone, 'land-lost', 'C' || n, '2024-01-01', 'male' FROM staging;
 INSERT INTO assignment (point_id, operator_id, started_on, contract_type, contract_from, contract_to)
   SELECT p.id, o.id, '2024-01-01', 'labour', '2024-01-01', '2027-12-31' FROM point p JOIN operator o ON o.id = p.id;
 INSERT INTO point_verification (point_id, hr_ref, verified_on) SELECT id, 'HR' || id, '2024-06-01' FROM point;

@@ -11,6 +11,9 @@ Usage, from the repository root:
   python3 scripts/generate.py purchases --points-from D.csv --rows 100000 --out B.csv
 Common options: --seed N (default 1).
 
+Points (and the ledgers' VILLAGE+001 points) go to rural villages only (village segment
+200-399 or 500-599); operators get 4050 only when old enough for it on the certification day.
+
 Scales: county ~ 1 county, 10 towns, ~150 villages; province ~ 11 cities, ~90 counties,
 ~1,300 towns, ~20,000 villages; national ~ 31 provinces, ~340 cities, ~2,850 counties,
 ~38,000 towns, ~490,000 villages (the size of the real NBS tables).
@@ -31,6 +34,7 @@ GIVEN = "示例演示样本测试合成虚构"
 COURIERS = ["中国邮政", "顺丰速运", "中通快递", "圆通速递", "申通快递", "韵达速递", "极兔速递", "京东物流"]
 PLATFORMS = ["淘宝", "拼多多", "京东", "抖音"]
 CATEGORIES = ["建材", "农资", "药品", "日用品"]
+CERTIFIED_ON = datetime.date(2023, 1, 15)
 
 
 def id_number(rng, born_from=1962, born_to=2000):
@@ -80,9 +84,23 @@ def divisions(args):
     print(f"{count} villages", file=sys.stderr)
 
 
+def rural(code):
+    """A village committee (村委会) or a unit like one: the villages the programme serves."""
+    segment = int(code[9:])
+    return 200 <= segment <= 399 or 500 <= segment <= 599
+
+
 def villages_from(path):
+    """The rural villages of a divisions file: points are placed there, never in a 居委会."""
     with open(path, encoding="utf-8-sig") as f:
-        return [row["code"] for row in csv.DictReader(f) if row["level"] == "village"]
+        return [row["code"] for row in csv.DictReader(f) if row["level"] == "village" and rural(row["code"])]
+
+
+def meets_4050(ident, on):
+    """A woman of 40 or a man of 50, in full years on the day, by the ID number."""
+    born = datetime.date(int(ident[6:10]), int(ident[10:12]), int(ident[12:14]))
+    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    return age >= (50 if int(ident[16]) % 2 == 1 else 40)
 
 
 def points(args):
@@ -105,13 +123,15 @@ def points(args):
         seen_phone.add(phone)
         female = int(ident[16]) % 2 == 0
         difficulty = rng.choice(["4050", "land-lost", ""])
+        if difficulty == "4050" and not meets_4050(ident, CERTIFIED_ON):
+            difficulty = "long-term-unemployed"
         opened = datetime.date(2020, 1, 1) + datetime.timedelta(days=rng.randint(0, 2000))
         w.writerow([
             village, f"合成服务点{i:07d}", f"合成路{i}号", f"{20 + (i % 20000) * 0.001:.6f}", f"{100 + (i // 20000) * 0.01:.6f}",
             rng.choice([2021, 2022, 2023, 2024, 2025]), opened.isoformat(),
             rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), ident, phone,
             rng.choice(["female-50", "female-55"]) if female else "male", difficulty,
-            f"合成证{i}" if difficulty else "", "2023-01-15" if difficulty else "", rng.choice(["labour", "civil"]), opened.isoformat(), "",
+            f"合成证{i}" if difficulty else "", CERTIFIED_ON.isoformat() if difficulty else "", rng.choice(["labour", "civil"]), opened.isoformat(), "",
             "parcel,bill-payment",
         ])
     f.close()

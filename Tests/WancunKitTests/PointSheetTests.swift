@@ -17,7 +17,7 @@ import Testing
 
     static let good: [[String: String]] = [
         ["town_name": "沈荡镇", "village_name": "聚金村村民委员会", "name": "聚金村电商服务站", "plan_year": "2025", "opened_on": "2025-03-01",
-         "operator_name": "王演示", "id_number": ResidentID.withCheckCharacter("33042419850315002"), "phone": "13800000001",
+         "operator_name": "王演示", "id_number": ResidentID.withCheckCharacter("33042419800315002"), "phone": "13800000001",
          "retirement_group": "female-50", "difficulty": "4050", "certificate_no": "C1", "certified_on": "2024-01-15",
          "contract_type": "civil", "contract_from": "2025-03-01", "contract_to": "2027-02-28", "services": "parcel,agent-purchase:农资"],
         ["village_code": "330424101202", "name": "董司村服务点", "latitude": "30.5", "longitude": "120.9", "services": "bill-payment"],
@@ -360,7 +360,7 @@ import Testing
         try db.endService(pointCode: first, kind: .billPayment, category: nil, on: LocalDate(parsing: "2025-06-01"), context: testContext)
         let out = temporaryDirectory().appendingPathComponent("town.csv").path
         #expect(try db.exportPoints(to: out, under: DivisionCode(parsing: "330424101000"), reveal: false) == 2)
-        let woman = ResidentID.withCheckCharacter("33042419850315002")
+        let woman = ResidentID.withCheckCharacter("33042419800315002")
         #expect(try readAll(out) == [
             Self.header,
             [first, "330424101201", "沈荡镇", "聚金村", "聚金村电商服务站", "", "", "", "2025", "2025-03-01", "王演示",

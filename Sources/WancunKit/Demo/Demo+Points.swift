@@ -34,13 +34,16 @@ extension Demo {
             let male = index % 3 != 0
             let born = LocalDate(year: 1966 + index * 997 % 28, month: 1 + index * 7 % 12, day: 1 + index * 11 % 28)!
             let id = idNumber(born: born, serial: 100 + index, male: male)
-            let category = index % 7 == 6 ? nil : categories[index % categories.count]
+            let certified = LocalDate(year: 2023, month: 1 + index % 12, day: 15)!
+            var category = index % 7 == 6 ? nil : categories[index % categories.count]
+            // 4050 only for those old enough for it on the certification day.
+            if category == .age4050, try !ResidentID(parsing: id, today: context.today).meets4050(on: certified) { category = .landLost }
             let person = try db.addOperator(
                 NewOperator(
                     name: String(surnames[index % surnames.count]) + givenNames[index % givenNames.count],
                     idNumber: id, phone: String(format: "1380000%04d", 1000 + index),
                     difficulty: category, certificateNo: category.map { _ in String(format: "海人社困认字2024第%03d号", index + 1) },
-                    certifiedOn: category.map { _ in LocalDate(year: 2023, month: 1 + index % 12, day: 15)! },
+                    certifiedOn: category.map { _ in certified },
                     retirementGroup: male ? .male : (index % 2 == 0 ? .female50 : .female55)),
                 context: context)
             _ = try db.assign(

@@ -93,6 +93,9 @@ extension Message {
         case .statusDateBeforeLast(let date, let last):
             return Message(
                 zh: "变更日期 \(date) 早于上一次变更（\(last)）", en: "date \(date) is before the last change (\(last))")
+        case .openingAfterNextChange(let date, let next):
+            return Message(
+                zh: "开业日期 \(date) 不能晚于开业后的下一次状态变更（\(next)）", en: "opening day \(date) is not before the next change of status (\(next))")
         case .reasonRequired:
             return Message(zh: "请用 --reason 写明原因", en: "give the reason with --reason")
         case .operatorUnknown(let masked):
@@ -113,6 +116,11 @@ extension Message {
                 en: "give the difficulty category, --certificate and --certified-on together")
         case .difficultyNoteRequired:
             return Message(zh: "类别为 other（其他）时须用 --difficulty-note 说明", en: "category other needs --difficulty-note")
+        case .difficulty4050Age(let date, let sex):
+            let (age, zhSex, enSex) = sex == .female ? (40, "女", "a woman") : (50, "男", "a man")
+            return Message(
+                zh: "4050人员须女满40周岁、男满50周岁：按身份证号码计算，认定日 \(date) 不满\(age)周岁（\(zhSex)）；确属例外时用 --force --reason 说明",
+                en: "4050 needs a woman of 40 or a man of 50: by the ID number, \(enSex) under \(age) on the certification day \(date); if it is an exception, use --force --reason")
         case .operatorBusy(let masked, let point, let name):
             return Message(
                 zh: "\(masked) 同时在服务点 \(point)（\(name)）任站长：一人不能同时经营两个服务点，先在那里办理离任",
@@ -196,6 +204,10 @@ extension Message {
             return Message(
                 zh: "同村已有名称相近的服务点 \(code)（\(name)），可能重复登记；确属两个点时用 --force --reason 说明",
                 en: "the village has a point with a similar name, \(code) (\(name)): a possible double registration; if there are two, use --force --reason")
+        case .pointNotRuralVillage(let code, let name):
+            return Message(
+                zh: "\(code)（\(name)）是居委会（社区）类区划，不是农村的村委会：在此设服务点须用 --force --reason 说明",
+                en: "\(code) (\(name)) is a residents' committee (urban), not a rural village: a point there needs --force --reason")
         case .pointTooClose(let code, let name, let meters):
             return Message(
                 zh: "距服务点 \(code)（\(name)）仅 \(meters) 米，可能重复登记；确属两个点时用 --force --reason 说明",

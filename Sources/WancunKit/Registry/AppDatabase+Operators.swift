@@ -38,6 +38,8 @@ public struct OperatorEdit: Sendable {
     public var certificateNo: String?
     public var certifiedOn: LocalDate?
     public var retirementGroup: RetirementGroup?
+    /// Keep a 4050 certificate the ID number cannot hold, for the reason given.
+    public var force = false
     public var reason: String?
 
     public init() {}
@@ -93,10 +95,10 @@ extension AppDatabase {
             refusals.append(.operatorExists(maskedID: id.masked, name: existing.name))
         }
         if let refusal = new.override.refusal { refusals.append(refusal) }
-        let suspect = try DuplicateCheck.suspectPhone(db, phone: phone.rawValue, excluding: nil)
-        try DuplicateCheck.refuse(refusals, suspect: suspect, new.override)
+        let suspects = try [Self.age4050Suspect(person), DuplicateCheck.suspectPhone(db, phone: phone.rawValue, excluding: nil)].compactMap { $0 }
+        try new.override.refuse(refusals, suspects: suspects)
         try person.insertCached(db)
-        try DuplicateCheck.enforce(db, suspect, new.override, subject: AuditSubject(operatorIdNumber: id.rawValue), context: context)
+        try new.override.audit(db, suspects, subject: AuditSubject(operatorIdNumber: id.rawValue), context: context)
         if audited { try db.audit("operator.add", AuditSubject(operatorIdNumber: id.rawValue), after: person.auditJSON, context: context) }
         return person
     }
@@ -111,8 +113,11 @@ extension AppDatabase {
         }
     }
 
-    static func checkDifficulty(_ person: Operator, today: LocalDate) throws {
-        if let refusal = difficultyRefusal(person, today: today) { throw refusal }
+    /// A 4050 certificate the ID number cannot hold: a woman under 40, a man under 50, in full
+    /// years on the day it was issued. Kept only by an override: the person's age stays unsaid.
+    static func age4050Suspect(_ person: Operator) -> RegistryError? {
+        guard person.difficulty == .age4050, let on = person.certifiedOn, !person.residentID.meets4050(on: on) else { return nil }
+        return .difficulty4050Age(certifiedOn: on, person.residentID.sex)
     }
 
     static func difficultyRefusal(_ person: Operator, today: LocalDate) -> RegistryError? {
@@ -131,25 +136,37 @@ extension AppDatabase {
         return person
     }
 
+    /// Edits an operator. A 4050 certificate the person cannot hold is refused, when the edit
+    /// changes the category or its date, unless `force` with a reason, which the audit keeps.
     public func editOperator(_ idNumber: String, _ edit: OperatorEdit, context: ChangeContext) throws -> Operator {
         try write { db in
             var person = try Self.operator(db, idNumber, today: context.today)
             let before = person
+            // Every refusal at once.
+            var refusals: [RegistryError] = []
             if let name = edit.name {
                 person.name = Normalize.spreadsheetText(name)
-                if person.name.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
+                if person.name.isEmpty { refusals.append(.invalid(field: "name", .empty)) }
             }
             if let phone = edit.phone {
-                person.phone = try parse("phone") { () throws(ValueError) in try Phone(parsing: phone) }.rawValue
+                do throws(ValueError) { person.phone = try Phone(parsing: phone).rawValue } catch { refusals.append(.invalid(field: "phone", error)) }
             }
             if let d = edit.difficulty { person.difficulty = d }
             if let n = edit.difficultyNote { person.difficultyNote = n }
             if let c = edit.certificateNo { person.certificateNo = c }
             if let c = edit.certifiedOn { person.certifiedOn = c }
-            if let g = edit.retirementGroup { person.retirementGroup = try Self.retirementGroup(g, for: person.residentID) }
-            try Self.checkDifficulty(person, today: context.today)
+            if let g = edit.retirementGroup {
+                do throws(RegistryError) { person.retirementGroup = try Self.retirementGroup(g, for: person.residentID) } catch { refusals.append(error) }
+            }
+            if let refusal = Self.difficultyRefusal(person, today: context.today) { refusals.append(refusal) }
+            let override = Override(force: edit.force, reason: edit.reason)
+            if let refusal = override.refusal { refusals.append(refusal) }
+            let certificateChanged = person.difficulty != before.difficulty || person.certifiedOn != before.certifiedOn
+            let suspects = certificateChanged ? [Self.age4050Suspect(person)].compactMap { $0 } : []
+            try override.refuse(refusals, suspects: suspects)
             if person != before {
                 try person.update(db)
+                try override.audit(db, suspects, subject: AuditSubject(operatorIdNumber: person.idNumber), context: context)
                 try db.audit(
                     "operator.edit", AuditSubject(operatorIdNumber: person.idNumber), before: before.auditJSON,
                     after: person.auditJSON, reason: edit.reason, context: context)
@@ -235,9 +252,9 @@ extension AppDatabase {
             db.cachedStatement(
                 sql: "SELECT EXISTS (SELECT 1 FROM operator o JOIN assignment a ON a.operator_id = o.id AND a.ended_on IS NULL WHERE o.phone = ? AND o.id <> ?)"),
             arguments: [person.phone, person.id]) == true
-        try DuplicateCheck.enforce(
-            db, running ? phoneSuspect : nil, new.override, subject: AuditSubject(pointCode: point.code, operatorIdNumber: person.idNumber),
-            context: context)
+        let suspects = running ? [phoneSuspect!] : []
+        try new.override.refuse([], suspects: suspects)
+        try new.override.audit(db, suspects, subject: AuditSubject(pointCode: point.code, operatorIdNumber: person.idNumber), context: context)
         var assignment = Assignment(
             pointId: point.id!, operatorId: person.id!, startedOn: new.from, contractType: new.contractType,
             contractFrom: new.contractFrom, contractTo: new.contractTo)

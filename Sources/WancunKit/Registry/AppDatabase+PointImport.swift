@@ -154,7 +154,7 @@ extension AppDatabase {
     static func column(for error: RegistryError) -> String? {
         switch error {
         case .invalid(let field, _): field == "id_number" ? "id_number" : field == "phone" ? "phone" : nil
-        case .villageUnknown, .notAVillage, .villageRetired: "village_code"
+        case .villageUnknown, .notAVillage, .villageRetired, .pointNotRuralVillage: "village_code"
         case .phoneDuplicate: "phone"
         case .pointNameDuplicate: "name"
         case .pointTooClose, .coordinatesIncomplete, .coordinatesOutOfRange: "latitude"
@@ -162,7 +162,7 @@ extension AppDatabase {
         // The day an assignment or a service starts comes from more than one column.
         case .dateInFuture(let field, _): ["opened_on", "certified_on"].contains(field) ? field : nil
         case .operatorBusy, .operatorAlreadyHere, .retirementGroupRequired, .retirementGroupNotForMen, .retirementGroupNotForWomen: "id_number"
-        case .difficultyIncomplete, .difficultyNoteRequired: "difficulty"
+        case .difficultyIncomplete, .difficultyNoteRequired, .difficulty4050Age: "difficulty"
         case .contractIncomplete, .contractEndsBeforeStart: "contract_type"
         case .assignmentBeforeCurrent, .assignmentOverlapsHistory: "contract_from"
         case .forceNeedsReason: "force_reason"
@@ -346,7 +346,10 @@ extension AppDatabase {
                 edit.longitude = longitude
             }
             if let planYear, existing.planYear != planYear { edit.planYear = planYear }
-            if let openedOn, existing.openedOn != openedOn { edit.openedOn = openedOn }
+            if let openedOn, existing.openedOn != openedOn {
+                edit.openedOn = openedOn
+                edit.reason = Message.importedFrom(state.file, row: row.number).zh
+            }
             let changed = edit.name != nil || edit.address != nil || edit.latitude != nil || edit.planYear != nil || edit.openedOn != nil
             point = try changed ? attempt { try Self.editPoint(db, existing.code, edit, context: context, audited: false) } : existing
             if changed { action = .updated }

@@ -38,6 +38,7 @@ public struct PointEdit: Sendable {
     public var creditCode: String?
     /// Keep a credit code whose check character is wrong, for the reason given.
     public var force = false
+    /// Why: needed with `force`, and when the opening day changes (the status history keeps it).
     public var reason: String?
 
     public init() {}
@@ -45,7 +46,8 @@ public struct PointEdit: Sendable {
 
 extension AppDatabase {
     /// Registers a point in a village that is current. It gets the village's code and the next
-    /// 3-digit number, never reused; it starts planned, or operating when it has opened.
+    /// 3-digit number, never reused; it starts planned, or operating when it has opened. A point
+    /// that may be a duplicate, or in a village that is not rural, needs an override.
     public func addPoint(_ new: NewPoint, context: ChangeContext) throws -> Point {
         try write { db in try Self.addPoint(db, new, context: context) }
     }
@@ -58,16 +60,20 @@ extension AppDatabase {
     ) throws -> Point {
         let village = try known.map { try Self.checkActive($0) } ?? Self.activeVillage(db, new.village)
         let name = Normalize.spreadsheetText(new.name)
-        // Every refusal at once, the duplicate checks' included.
+        // Every refusal at once, the duplicate checks' and the exceptions' included.
         var refusals: [RegistryError] = []
         if name.isEmpty { refusals.append(.invalid(field: "name", .empty)) }
         if let refusal = Self.coordinatesRefusal(new.latitude, new.longitude) { refusals.append(refusal) }
         if let year = new.planYear, !(2000...2100).contains(year) { refusals.append(.planYearOutOfRange(year)) }
         if let opened = new.openedOn, opened > context.today { refusals.append(.dateInFuture(field: "opened_on", opened)) }
         if let refusal = new.override.refusal { refusals.append(refusal) }
-        let suspect = try DuplicateCheck.suspectPoint(
-            db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil, sameVillage: sameVillage)
-        try DuplicateCheck.refuse(refusals, suspect: suspect, new.override)
+        // A 居委会-type community is not a rural village: a point there is an exception.
+        let suspects = try [
+            village.code.isRuralVillage ? nil : RegistryError.pointNotRuralVillage(village.code, name: village.name),
+            DuplicateCheck.suspectPoint(
+                db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil, sameVillage: sameVillage),
+        ].compactMap { $0 }
+        try new.override.refuse(refusals, suspects: suspects)
         // Points never leave their village, so the village's points hold its highest number.
         // A range, not GLOB: a bound GLOB pattern makes SQLite compile the statement anew each time.
         let last = try sameVillage.map { $0.map(\.code).max() } ?? String.fetchOne(
@@ -81,7 +87,7 @@ extension AppDatabase {
             latitude: new.latitude, longitude: new.longitude, planYear: new.planYear, openedOn: new.openedOn,
             status: new.openedOn == nil ? .planned : .operating)
         try point.insertCached(db)
-        try DuplicateCheck.enforce(db, suspect, new.override, subject: AuditSubject(pointCode: point.code), context: context)
+        try new.override.audit(db, suspects, subject: AuditSubject(pointCode: point.code), context: context)
         var first = PointStatusChange(
             pointId: point.id!, fromStatus: nil, status: point.status, onDate: new.openedOn ?? context.today,
             reason: Message.registered.zh, clerk: context.clerk)
@@ -124,7 +130,8 @@ extension AppDatabase {
     }
 
     /// Edits a point's details. A credit code that fails GB 32100 is refused unless `force`
-    /// with a reason, which the audit trail keeps.
+    /// with a reason, which the audit trail keeps. A new opening day, with a reason, rewrites
+    /// the opening in the status history (a planned point then opens).
     public func editPoint(_ code: String, _ edit: PointEdit, context: ChangeContext) throws -> Point {
         try write { db in try Self.editPoint(db, code, edit, context: context) }
     }
@@ -147,9 +154,11 @@ extension AppDatabase {
             guard (2000...2100).contains(year) else { throw RegistryError.planYearOutOfRange(year) }
             point.planYear = year
         }
-        if let opened = edit.openedOn {
+        if let opened = edit.openedOn, opened != point.openedOn {
+            // The opening day is the status history's: it is rewritten there, for a reason.
             if opened > context.today { throw RegistryError.dateInFuture(field: "opened_on", opened) }
-            point.openedOn = opened
+            guard let reason = edit.reason?.trimmingSpaces(), !reason.isEmpty else { throw RegistryError.reasonRequired }
+            try Self.recordOpening(db, &point, on: opened, reason: reason, context: context)
         }
         if let business = edit.businessName { point.businessName = Normalize.spreadsheetText(business) }
         if edit.force && (edit.reason ?? "").trimmingSpaces().isEmpty { throw RegistryError.forceNeedsReason }
@@ -172,6 +181,8 @@ extension AppDatabase {
 
     /// Moves a point through its lifecycle: planned → operating or closed; operating ⇄
     /// suspended; operating or suspended → closed. Closing ends the operator's assignment.
+    /// A change may not be dated before the last one, except a first opening, which may be
+    /// dated before the registration.
     public func changeStatus(_ code: String, to status: PointStatus, reason: String, on date: LocalDate?, context: ChangeContext) throws {
         try write { db in
             var point = try Self.point(db, code)
@@ -182,19 +193,22 @@ extension AppDatabase {
             if reason.isEmpty { throw RegistryError.reasonRequired }
             let day = date ?? context.today
             if day > context.today { throw RegistryError.dateInFuture(field: "date", day) }
-            let last = try LocalDate.fetchOne(
-                db, sql: "SELECT max(on_date) FROM point_status WHERE point_id = ?", arguments: [point.id])
-            if let last, day < last { throw RegistryError.statusDateBeforeLast(day, last: last) }
-            var change = PointStatusChange(
-                pointId: point.id!, fromStatus: point.status, status: status, onDate: day, reason: reason, clerk: context.clerk)
-            try change.insertCached(db)
-            point.status = status  // as the trigger on point_status just set it
-            if status == .operating && point.openedOn == nil {
-                point.openedOn = day
-                try point.update(db)
+            let from = point.status
+            if from == .planned && status == .operating {
+                // A first opening may be dated before the registration: a point is often
+                // registered after it opened.
+                try Self.recordOpening(db, &point, on: day, reason: reason, context: context)
+            } else {
+                let last = try LocalDate.fetchOne(
+                    db, sql: "SELECT max(on_date) FROM point_status WHERE point_id = ?", arguments: [point.id])
+                if let last, day < last { throw RegistryError.statusDateBeforeLast(day, last: last) }
+                var change = PointStatusChange(
+                    pointId: point.id!, fromStatus: from, status: status, onDate: day, reason: reason, clerk: context.clerk)
+                try change.insertCached(db)
+                point.status = status  // as the trigger on point_status just set it
             }
             try db.audit(
-                "point.status", AuditSubject(pointCode: code), before: .object([("status", .string(change.fromStatus!.rawValue))]),
+                "point.status", AuditSubject(pointCode: code), before: .object([("status", .string(from.rawValue))]),
                 after: .object([("status", .string(status.rawValue)), ("on_date", .string(day.description))]), reason: reason,
                 context: context)
             if status == .closed, var open = try Assignment.fetchOpen(db, pointId: point.id!) {

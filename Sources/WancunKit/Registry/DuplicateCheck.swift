@@ -92,20 +92,22 @@ enum DuplicateCheck {
         else { return nil }
         return .phoneDuplicate(maskedPhone: Mask.phone(phone), otherName: other.name, otherMaskedID: other.residentID.masked)
     }
+}
 
-    /// Refuses a change with `refusals` and, unless overridden, `suspect` among them. A suspect
-    /// alone is left to `enforce`, once the change has a code to audit the override under.
-    static func refuse(_ refusals: [RegistryError], suspect: RegistryError?, _ override: Override) throws(RegistryError) {
-        guard !refusals.isEmpty else { return }
-        try RegistryError.refuse(refusals + (override.force ? [] : [suspect].compactMap { $0 }))
+extension Override {
+    /// Refuses a change for `refusals`, and for `suspects` (refusals a clerk may go past: a
+    /// possible duplicate, an exception to a rule) unless overridden.
+    func refuse(_ refusals: [RegistryError], suspects: [RegistryError]) throws(RegistryError) {
+        try RegistryError.refuse(refusals + (force ? [] : suspects))
     }
 
-    /// Refuses for `suspect` unless overridden; an override is audited with its reason.
-    static func enforce(_ db: Database, _ suspect: RegistryError?, _ override: Override, subject: AuditSubject, context: ChangeContext) throws {
-        guard let suspect else { return }
-        guard override.force else { throw suspect }
-        try db.audit(
-            "duplicate.force", subject, after: .object([("rule", .string(suspect.rule)), ("suspect", .string(suspect.message.zh))]),
-            reason: override.reason, context: context)
+    /// Audits each suspect the change went past, with the override's reason.
+    func audit(_ db: Database, _ suspects: [RegistryError], subject: AuditSubject, context: ChangeContext) throws {
+        guard force else { return }
+        for suspect in suspects {
+            try db.audit(
+                suspect.forceAction, subject, after: .object([("rule", .string(suspect.rule)), ("suspect", .string(suspect.message.zh))]),
+                reason: reason, context: context)
+        }
     }
 }

@@ -16,7 +16,7 @@ extension AppDatabase {
                 throw RegistryError.pointUnknown(code)
             }
             let point = try Self.point(db, code)
-            let history = try PointStatusChange.filter(Column("point_id") == point.id!).order(Column("id")).fetchAll(db)
+            let history = try PointStatusChange.filter(Column("point_id") == point.id!).order(Column("on_date"), Column("id")).fetchAll(db)
             let assignments = try Assignment.filter(Column("point_id") == point.id!).order(Column("started_on")).fetchAll(db)
             let people = try Operator.fetchAll(db, keys: Set(assignments.map(\.operatorId)))
             let byId = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })

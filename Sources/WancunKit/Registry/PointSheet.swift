@@ -28,7 +28,7 @@ public enum PointSheet {
         Column(key: "phone", header: "手机号", required: false, note: "11位", example: "13800000001"),
         Column(key: "retirement_group", header: "退休年龄类别", required: false, note: "male、female-55 或 female-50；女性必填", example: "female-50"),
         Column(key: "difficulty", header: "就业困难人员类别", required: false,
-               note: "4050、disabled、zero-employment、minimum-income、land-lost、long-term-unemployed、other", example: "4050"),
+               note: "4050、disabled、zero-employment、minimum-income、land-lost、long-term-unemployed、other；4050 须认定日女满40周岁、男满50周岁", example: "land-lost"),
         Column(key: "certificate_no", header: "证明编号", required: false, note: "与类别、认定日期一起填写", example: "海人社困认字2024第001号"),
         Column(key: "certified_on", header: "认定日期", required: false, note: "YYYY-MM-DD", example: "2024-01-15"),
         Column(key: "contract_type", header: "合同类型", required: false, note: "labour（劳动合同）或 civil（民事协议）", example: "civil"),
@@ -37,7 +37,7 @@ public enum PointSheet {
         Column(key: "services", header: "服务", required: false,
                note: "用逗号分隔：agent-purchase:建材|农资|日用品、agent-sale、bill-payment、ticketing、parcel（药品和金融服务请用 service add 登记合作方）",
                example: "parcel,bill-payment,agent-purchase:农资"),
-        Column(key: "force_reason", header: "强制原因", required: false, note: "疑似重复（名称相近、50米内、手机号相同）但确属不同时，写明原因", example: ""),
+        Column(key: "force_reason", header: "强制原因", required: false, note: "疑似重复（名称相近、50米内、手机号相同）但确属不同，或确属例外（居委会类社区的服务点、认定日不满年龄的4050人员）时，写明原因", example: ""),
     ]
 
     static var columnSpecs: [ColumnSpec] {

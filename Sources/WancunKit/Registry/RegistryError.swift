@@ -12,6 +12,7 @@ public enum RegistryError: Error, Equatable, Sendable {
     case dateInFuture(field: String, LocalDate)
     case statusNotAllowed(from: PointStatus, to: PointStatus, allowed: [PointStatus])
     case statusDateBeforeLast(LocalDate, last: LocalDate)
+    case openingAfterNextChange(LocalDate, next: LocalDate)
     case reasonRequired
     case operatorUnknown(maskedID: String)
     case operatorExists(maskedID: String, name: String)
@@ -20,6 +21,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case retirementGroupNotForWomen
     case difficultyIncomplete
     case difficultyNoteRequired
+    /// The person is too young for 4050 on the certification day; the age is never given.
+    case difficulty4050Age(certifiedOn: LocalDate, Sex)
     case operatorBusy(maskedID: String, otherPoint: String, otherName: String)
     case operatorAlreadyHere(maskedID: String)
     case pointClosed(String)
@@ -55,6 +58,7 @@ public enum RegistryError: Error, Equatable, Sendable {
     case phoneDuplicate(maskedPhone: String, otherName: String, otherMaskedID: String)
     case pointNameDuplicate(code: String, name: String)
     case pointTooClose(code: String, name: String, meters: Int)
+    case pointNotRuralVillage(DivisionCode, name: String)
     /// More than one refusal of one change, in the order they were found.
     indirect case several([RegistryError])
 
@@ -73,6 +77,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .dateInFuture: "DATE_IN_FUTURE"
         case .statusNotAllowed: "STATUS_CHANGE_NOT_ALLOWED"
         case .statusDateBeforeLast: "STATUS_DATE_BEFORE_LAST"
+        case .openingAfterNextChange: "OPENING_AFTER_NEXT_CHANGE"
         case .reasonRequired: "REASON_REQUIRED"
         case .operatorUnknown: "OPERATOR_UNKNOWN"
         case .operatorExists: "OPERATOR_EXISTS"
@@ -80,6 +85,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .retirementGroupNotForMen, .retirementGroupNotForWomen: "RETIREMENT_GROUP_SEX"
         case .difficultyIncomplete: "DIFFICULTY_INCOMPLETE"
         case .difficultyNoteRequired: "DIFFICULTY_NOTE_REQUIRED"
+        case .difficulty4050Age: "DIFFICULTY_4050_AGE"
         case .operatorBusy: "OPERATOR_HAS_OTHER_POST"
         case .operatorAlreadyHere: "OPERATOR_ALREADY_ASSIGNED"
         case .pointClosed: "POINT_CLOSED"
@@ -115,6 +121,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .phoneDuplicate: "DUPLICATE_PHONE"
         case .pointNameDuplicate: "DUPLICATE_POINT_NAME"
         case .pointTooClose: "DUPLICATE_POINT_LOCATION"
+        case .pointNotRuralVillage: "POINT_NOT_RURAL_VILLAGE"
         case .several(let all): all.first?.rule ?? ""
         }
     }
@@ -125,6 +132,14 @@ extension RegistryError: UserFacingError {
 }
 
 extension RegistryError {
+    /// The audit action of going past this refusal with an override.
+    var forceAction: String {
+        switch self {
+        case .phoneDuplicate, .pointNameDuplicate, .pointTooClose: "duplicate.force"
+        default: "check.force"
+        }
+    }
+
     /// Refuses with what was found: nothing, one refusal, or several.
     static func refuse(_ refusals: [RegistryError]) throws(RegistryError) {
         if refusals.count == 1 { throw refusals[0] }

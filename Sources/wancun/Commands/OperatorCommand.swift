@@ -15,8 +15,10 @@ struct OperatorAdd: WancunCommand {
         discussion: """
             Men's retirement group is male; for a woman it must be given (female-55 or
             female-50), since it depends on the post. Difficulty categories: 4050, disabled,
-            zero-employment, minimum-income, land-lost, long-term-unemployed, other.
-            Example: wancun operator add --name 王演示 --id-number 330424198503150023 --phone 13800000001 --retirement-group female-50 --difficulty 4050 --certificate JY2025-001 --certified-on 2025-03-01
+            zero-employment, minimum-income, land-lost, long-term-unemployed, other. 4050 needs a
+            woman of 40 or a man of 50 on the certification day, by the ID number; an exception
+            needs --force --reason TEXT.
+            Example: wancun operator add --name 王演示 --id-number 330424198503150023 --phone 13800000001 --retirement-group female-50 --difficulty land-lost --certificate JY2025-001 --certified-on 2025-03-01
             """)
 
     @OptionGroup var globals: GlobalOptions
@@ -85,7 +87,13 @@ struct OperatorShow: WancunCommand {
 }
 
 struct OperatorEditCommand: WancunCommand {
-    static let configuration = CommandConfiguration(commandName: "edit", abstract: "修改站长信息 / Edit an operator.")
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "修改站长信息 / Edit an operator.",
+        discussion: """
+            A 4050 certificate the ID number cannot hold (a woman under 40, a man under 50 on the
+            certification day) is refused; keep an exception with --force --reason TEXT, which the
+            audit trail records.
+            """)
 
     @OptionGroup var globals: GlobalOptions
     @Argument(help: "The operator's ID number.") var idNumber: String
@@ -96,7 +104,7 @@ struct OperatorEditCommand: WancunCommand {
     @Option var certificate: String?
     @Option var certifiedOn: LocalDate?
     @Option var retirementGroup: RetirementGroup?
-    @Option(help: "Why, for the audit trail.") var reason: String?
+    @OptionGroup var force: ForceOptions
 
     func run(_ ctx: Context) throws {
         var edit = OperatorEdit()
@@ -107,7 +115,8 @@ struct OperatorEditCommand: WancunCommand {
         edit.certificateNo = certificate
         edit.certifiedOn = certifiedOn
         edit.retirementGroup = retirementGroup
-        edit.reason = reason
+        edit.force = force.force
+        edit.reason = force.reason
         let person = try ctx.openDatabase().editOperator(idNumber, edit, context: ctx.changeContext())
         ctx.say(.operatorEdited(person.name, person.residentID.masked))
     }

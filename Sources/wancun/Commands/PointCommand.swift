@@ -13,7 +13,11 @@ struct PointCommand: ParsableCommand {
 struct PointAdd: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "登记服务点 / Register a service point.",
-        discussion: "Example: wancun point add --village 330424101201 --name 新丰村电商服务站 --plan-year 2025")
+        discussion: """
+            A point in a residents' committee (居委会, village segment 001–199 or 400–499), or one
+            that may be registered already, needs --force --reason TEXT, which the audit trail records.
+            Example: wancun point add --village 330424101201 --name 新丰村电商服务站 --plan-year 2025
+            """)
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var output: OutputOptions
@@ -108,7 +112,9 @@ struct PointEditCommand: WancunCommand {
         commandName: "edit", abstract: "修改服务点 / Edit a point's details or its operating business.",
         discussion: """
             A credit code that fails the GB 32100 check is refused; if it is real, keep it with
-            --force --reason TEXT, which the audit trail records.
+            --force --reason TEXT, which the audit trail records. --opened DATE rewrites the
+            opening day in the status history and needs --reason; a planned point then opens.
+            Example: wancun point edit 330424101201001 --opened 2025-10-08 --reason 补录实际开业日期
             Example: wancun point edit 330424101201001 --business 海盐县某某电子商务有限公司 --credit-code 91330424MA2B3C4D5E
             """)
 
@@ -119,7 +125,7 @@ struct PointEditCommand: WancunCommand {
     @Option var lat: Double?
     @Option var lon: Double?
     @Option var planYear: Int?
-    @Option var opened: LocalDate?
+    @Option(help: "The opening day YYYY-MM-DD, as the status history keeps it; needs --reason.") var opened: LocalDate?
     @Option(help: "The business that runs the point (经营主体).") var business: String?
     @Option(help: "Its unified social credit code.") var creditCode: String?
     @OptionGroup var force: ForceOptions
@@ -154,7 +160,7 @@ struct PointStatusCommand: WancunCommand {
     @Argument(help: "The point's code.") var code: String
     @Argument(help: "planned, operating, suspended or closed.") var status: PointStatus
     @Option(help: "Why (kept in the history).") var reason: String
-    @Option(help: "The date of the change (default today); not before the last change, not in the future.") var on: LocalDate?
+    @Option(help: "The date of the change (default today); not before the last change (a first opening may be before the registration), not in the future.") var on: LocalDate?
 
     func run(_ ctx: Context) throws {
         try ctx.openDatabase().changeStatus(code, to: status, reason: reason, on: on, context: ctx.changeContext())
