@@ -434,3 +434,32 @@ extension AppDatabase {
         return values
     }
 }
+
+/// The bureau's answer changes past months: a rejection it takes back may not push anyone past the cap.
+@Suite struct BureauAnswerTests {
+    func answer(_ f: SubsidyFixture, run: Int64, approved: Bool) throws -> ReconReport {
+        let row = [f.person.idNumber, f.person.name, approved ? "通过" : "不通过", approved ? "1500" : "", approved ? "1500" : ""]
+        let file = try writeCSV("answer.csv", [["公民身份号码", "姓名", "核定结果", "核定金额(元)", "发放金额(元)"], row])
+        return try f.db.reconcileHR(run: run, file: file, options: ReconOptions(again: true), context: testContext)
+    }
+
+    @Test func aRejectionTakenBackAfterALaterMonthWasPaidIsRefused() throws {
+        let f = try SubsidyFixture()
+        try f.db.setOpeningBalance(idNumber: f.person.idNumber, months: 35, asOf: month("2026-07"), first: nil, source: "台账", context: testContext)
+        let (aug, _) = try f.check(month("2026-08"))
+        try f.db.finalizeRun(aug, context: testContext)
+        _ = try answer(f, run: aug, approved: false)
+        #expect(try f.monthsPaid() == 35)
+        let (sep, r) = try f.check(month("2026-09"))
+        #expect(r.eligible)
+        try f.db.finalizeRun(sep, context: testContext)
+        #expect(try f.monthsPaid() == 36)
+        #expect(throws: SubsidyError.approvalOverCap(maskedID: f.person.residentID.masked, months: 37, maximum: 36)) {
+            try answer(f, run: aug, approved: true)
+        }
+        #expect(try f.monthsPaid() == 36)
+        // Approving a month that was never rejected changes nothing and is recorded.
+        _ = try answer(f, run: sep, approved: true)
+        #expect(try f.monthsPaid() == 36)
+    }
+}

@@ -114,6 +114,10 @@ extension Message {
             return Message(
                 zh: "期初 \(months) 个月加上已定稿发放的 \(paid) 个月超过最长 \(maximum) 个月：请先核对已发放月份（人社局不通过的月份不计）",
                 en: "\(months) opening months and \(paid) months final runs paid pass the maximum of \(maximum): check the paid months first (months the bureau rejected do not count)")
+        case .approvalOverCap(let masked, let months, let maximum):
+            return Message(
+                zh: "人社局反馈把 \(masked) 此前不通过的月份改为通过，其已享受月数将达 \(months) 个月，超过最长 \(maximum) 个月（之后的月份已按未享受计算并定稿）：请与人社局核对，本次对账未记录",
+                en: "the bureau's answer approves a month it had rejected for \(masked): months used would be \(months), past the maximum of \(maximum) (later months were finalized without it); check with the bureau; nothing was recorded")
         case .openingBalanceFirstMonth:
             return Message(zh: "期初月数或首月不合理（0–600 个月，首月不晚于截至月）", en: "opening months or first month out of range (0–600 months, first month not after as-of)")
         case .profileFieldUnknown(let field):

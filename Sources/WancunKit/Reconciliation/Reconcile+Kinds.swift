@@ -70,6 +70,13 @@ extension AppDatabase {
                     ON CONFLICT (run_id, operator_id) DO UPDATE SET approved = excluded.approved, approved_fen = excluded.approved_fen,
                       paid_fen = excluded.paid_fen, paid_on = excluded.paid_on, remark = excluded.remark
                     """, arguments: [id])
+            // A rejection the bureau takes back counts the month again: refused where months
+            // finalized since, counted without it, would then pass the maximum.
+            let people = try Int64.fetchAll(db, sql: "SELECT operator_id FROM hr_decision WHERE run_id = ? AND approved = 1", arguments: [id])
+            if let breach = try Self.capBreaches(db, operators: people, on: context.today).first {
+                let masked = try String.fetchOne(db, sql: "SELECT id_number FROM operator WHERE id = ?", arguments: [breach.operatorId]).map(Mask.residentID) ?? ""
+                throw SubsidyError.approvalOverCap(maskedID: masked, months: breach.months, maximum: breach.maximum)
+            }
         }
     }
 

@@ -23,6 +23,8 @@ public enum SubsidyError: Error, Equatable, Sendable {
     case openingBalanceOverlapsFinal(asOf: Month, firstPaid: Month)
     /// The balance with the months final runs already paid would pass the maximum.
     case openingBalanceOverCap(months: Int, paid: Int, maximum: Int)
+    /// The bureau approves a month it had rejected, after later months were paid without it.
+    case approvalOverCap(maskedID: String, months: Int, maximum: Int)
     case openingBalanceFirstMonth
     case profileFieldUnknown(String)
 
@@ -47,6 +49,7 @@ public enum SubsidyError: Error, Equatable, Sendable {
         case .otherPostsKnown: "OTHER_POSTS_KNOWN"
         case .openingBalanceOverlapsFinal: "OPENING_BALANCE_OVERLAPS_FINAL"
         case .openingBalanceOverCap: "OPENING_BALANCE_OVER_CAP"
+        case .approvalOverCap: "APPROVAL_OVER_CAP"
         case .openingBalanceFirstMonth: "OPENING_BALANCE_MONTHS"
         case .profileFieldUnknown: "PROFILE_FIELD_UNKNOWN"
         }

@@ -41,15 +41,8 @@ extension AppDatabase {
                     WHERE s.status = 'final' AND r.eligible = 1 AND r.operator_id = ?
                       AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
                     """, arguments: [person.id])!
-            if let firstPaid: Month = paid["first"] {
-                if asOf >= firstPaid { throw SubsidyError.openingBalanceOverlapsFinal(asOf: asOf, firstPaid: firstPaid) }
-                let policy = try Self.policy(db, on: firstPaid.firstDay)
-                let total = months + (paid["months"] as Int)
-                let retirement = Self.retirementMonth(person, overrides: try Self.retirementOverrides(db))
-                let near = min(firstMonth, firstPaid).months(to: retirement) < policy.nearRetirementWindow
-                if total > policy.maxMonths && !near {
-                    throw SubsidyError.openingBalanceOverCap(months: months, paid: paid["months"], maximum: policy.maxMonths)
-                }
+            if let firstPaid: Month = paid["first"], asOf >= firstPaid {
+                throw SubsidyError.openingBalanceOverlapsFinal(asOf: asOf, firstPaid: firstPaid)
             }
             let before = try Row.fetchOne(db, sql: "SELECT months, first_month, as_of_month FROM opening_balance WHERE operator_id = ?", arguments: [person.id])
             try db.execute(
@@ -63,6 +56,24 @@ extension AppDatabase {
                 before: before.map { .object([("months", .number(String($0["months"] as Int))), ("as_of_month", .string($0["as_of_month"]))]) },
                 after: .object([("months", .number(String(months))), ("first_month", .string(firstMonth.description)), ("as_of_month", .string(asOf.description))]),
                 reason: source, context: context)
+            if let breach = try Self.capBreaches(db, operators: [person.id!], on: context.today).first {
+                throw SubsidyError.openingBalanceOverCap(months: months, paid: breach.months - months, maximum: breach.maximum)
+            }
+        }
+    }
+
+    /// People whose paid months (final, not rejected, plus the opening balance) pass the
+    /// maximum although their first paid month is not within the near-retirement window: what
+    /// a write that changes past months (an opening balance, the bureau's answer) must never
+    /// leave behind.
+    static func capBreaches(_ db: Database, operators ids: [Int64], on date: LocalDate) throws -> [(operatorId: Int64, months: Int, maximum: Int)] {
+        let policy = try Self.policy(db, on: date)
+        let usage = try Self.paidMonths(db, except: nil)
+        let overrides = try Self.retirementOverrides(db)
+        return try Operator.fetchAll(db, keys: ids).compactMap { person in
+            guard let u = usage[person.id!], let first = u.first, u.months > policy.maxMonths else { return nil }
+            let retirement = Self.retirementMonth(person, overrides: overrides)
+            return first.months(to: retirement) < policy.nearRetirementWindow ? nil : (person.id!, u.months, policy.maxMonths)
         }
     }
 
