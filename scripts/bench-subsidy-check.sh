@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: `wancun subsidy check` for one month on a generated province of 20,000 in-plan
 # points with operators and 12 months of ledgers (20 parcels and 5 purchases per point-month:
-# 4.8 million parcels, 1.2 million purchases), against one sqlite3 statement computing the
+# 4.8 million parcels, 1.2 million purchases) and the month's list of other departments' posts
+# (200 people), against one sqlite3 statement computing the
 # month's activity per point and inserting one result row per point.
 # Usage, from the repository root: scripts/bench-subsidy-check.sh [RUNS]
 set -euo pipefail
@@ -12,7 +13,7 @@ mkdir -p "$tmp"
 swift build -c release --product wancun >/dev/null
 wancun=.build/release/wancun
 export WANCUN_TODAY=2026-11-26 WANCUN_CLERK=bench
-base="$tmp/subsidy-base.sqlite"
+base="$tmp/subsidy-base-v7.sqlite"
 if [ ! -f "$base" ]; then
   [ -f "$tmp/divisions-province.csv" ] || python3 scripts/generate.py divisions --scale province --out "$tmp/divisions-province.csv"
   $wancun init --db "$base" >/dev/null
@@ -63,6 +64,12 @@ INSERT INTO purchase (point_id, platform, order_no, category, amount_fen, on_dat
   FROM point p, m, n;
 PRAGMA wal_checkpoint(TRUNCATE);
 SQL
+  # The month's list of other departments' subsidised posts: 200 people, every tenth of the
+  # first 2,000 operators among them (so the double-post rule both passes and fails).
+  sqlite3 -csv "$base" "SELECT '公民身份号码', '姓名', '单位' UNION ALL
+    SELECT id_number, name, '县民政局' FROM operator WHERE id % 10 = 0 AND id <= 2000" > "$tmp/other-posts.csv"
+  $wancun subsidy other-posts import "$tmp/other-posts.csv" --month 2026-10 --db "$base" >/dev/null
+  sqlite3 "$base" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 fi
 echo "base: $(sqlite3 "$base" 'SELECT (SELECT count(*) FROM point) || " points, " || (SELECT count(*) FROM parcel) || " parcels, " || (SELECT count(*) FROM purchase) || " purchases"')"
 cat > "$tmp/subsidy-baseline.sql" <<'SQL'

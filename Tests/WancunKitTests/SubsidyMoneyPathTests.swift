@@ -463,3 +463,16 @@ extension AppDatabase {
         #expect(try f.monthsPaid() == 36)
     }
 }
+
+@Suite struct RetirementOverridePaidTests {
+    @Test func anEarlyRetirementCannotFallOnAMonthAlreadyPaid() throws {
+        // Born 1966-06: statutory retirement 2026-11; early retirement may go back to 2026-06.
+        let f = try SubsidyFixture(born: "19660615")
+        try f.db.finalizeRun(try f.check(month("2026-09")).0, context: testContext)
+        #expect(throws: SubsidyError.overrideBeforePaidMonth(month("2026-09"), lastPaid: month("2026-09"))) {
+            try f.db.overrideRetirement(idNumber: f.person.idNumber, month: month("2026-09"), reason: "提前退休", context: testContext)
+        }
+        try f.db.overrideRetirement(idNumber: f.person.idNumber, month: month("2026-10"), reason: "提前退休", context: testContext)
+        #expect(try f.check().1.failing == [.retired])
+    }
+}

@@ -75,8 +75,9 @@ enum PropertyBase {
     }
 }
 
-/// The money path in random orders: check, finalize, replace, the bureau's rejections and
-/// opening balances, over 6 to 12 months for operators near the cap.
+/// The money path in random orders: check, finalize, replace, the bureau's rejections (and
+/// approvals taken back), opening balances and agreed retirement months, over 6 to 12 months
+/// for operators near the cap.
 @Suite struct SubsidyPropertyTests {
     static let december = context(on: "2026-12-01")
 
@@ -91,7 +92,7 @@ enum PropertyBase {
             var drafts: [Int64] = []
             var log: [String] = []
             for _ in 0..<Int.random(in: 16...36, using: &rng) {
-                let step = Int.random(in: 0..<10, using: &rng)
+                let step = Int.random(in: 0..<11, using: &rng)
                 do {
                     switch step {
                     case 0...3:
@@ -119,6 +120,13 @@ enum PropertyBase {
                         }
                         _ = try db.reconcileHR(
                             run: run.run.id!, file: try writeCSV("answer-\(seed).csv", rows), options: ReconOptions(again: true),
+                            context: Self.december)
+                    case 10:
+                        // The one near retirement (statutory 2026-05) agrees another month.
+                        let agreed = Month(year: 2026, month: 1)!.adding(months: Int.random(in: 0...9, using: &rng))
+                        log.append("retirement of 003 moved to \(agreed)")
+                        try db.overrideRetirement(
+                            idNumber: ResidentID.withCheckCharacter(PropertyBase.people[1].first17), month: agreed, reason: "协议",
                             context: Self.december)
                     default:
                         let person = PropertyBase.people.randomElement(using: &rng)!

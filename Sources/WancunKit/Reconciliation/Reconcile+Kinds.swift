@@ -71,10 +71,14 @@ extension AppDatabase {
                       paid_fen = excluded.paid_fen, paid_on = excluded.paid_on, remark = excluded.remark
                     """, arguments: [id])
             // A rejection the bureau takes back counts the month again: refused where months
-            // finalized since, counted without it, would then pass the maximum.
+            // finalized since, counted without it, would then pass the maximum, or where the
+            // month is now at or after an agreed retirement.
             let people = try Int64.fetchAll(db, sql: "SELECT operator_id FROM hr_decision WHERE run_id = ? AND approved = 1", arguments: [id])
-            if let breach = try Self.capBreaches(db, operators: people, on: context.today).first {
+            if let breach = try Self.paidBreaches(db, operators: people, on: context.today).first {
                 let masked = try String.fetchOne(db, sql: "SELECT id_number FROM operator WHERE id = ?", arguments: [breach.operatorId]).map(Mask.residentID) ?? ""
+                if let late = breach.afterRetirement {
+                    throw SubsidyError.approvalAfterRetirement(maskedID: masked, month: late.paid, retirement: late.retirement)
+                }
                 throw SubsidyError.approvalOverCap(maskedID: masked, months: breach.months, maximum: breach.maximum)
             }
         }

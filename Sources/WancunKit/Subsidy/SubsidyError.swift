@@ -25,6 +25,10 @@ public enum SubsidyError: Error, Equatable, Sendable {
     case openingBalanceOverCap(months: Int, paid: Int, maximum: Int)
     /// The bureau approves a month it had rejected, after later months were paid without it.
     case approvalOverCap(maskedID: String, months: Int, maximum: Int)
+    /// The bureau approves a month it had rejected that is now at or after retirement.
+    case approvalAfterRetirement(maskedID: String, month: Month, retirement: Month)
+    /// An agreed retirement month on or before a month a final run paid.
+    case overrideBeforePaidMonth(Month, lastPaid: Month)
     case openingBalanceFirstMonth
     case profileFieldUnknown(String)
 
@@ -50,6 +54,8 @@ public enum SubsidyError: Error, Equatable, Sendable {
         case .openingBalanceOverlapsFinal: "OPENING_BALANCE_OVERLAPS_FINAL"
         case .openingBalanceOverCap: "OPENING_BALANCE_OVER_CAP"
         case .approvalOverCap: "APPROVAL_OVER_CAP"
+        case .approvalAfterRetirement: "APPROVAL_AFTER_RETIREMENT"
+        case .overrideBeforePaidMonth: "RETIREMENT_OVERRIDE_PAID"
         case .openingBalanceFirstMonth: "OPENING_BALANCE_MONTHS"
         case .profileFieldUnknown: "PROFILE_FIELD_UNKNOWN"
         }

@@ -56,24 +56,44 @@ extension AppDatabase {
                 before: before.map { .object([("months", .number(String($0["months"] as Int))), ("as_of_month", .string($0["as_of_month"]))]) },
                 after: .object([("months", .number(String(months))), ("first_month", .string(firstMonth.description)), ("as_of_month", .string(asOf.description))]),
                 reason: source, context: context)
-            if let breach = try Self.capBreaches(db, operators: [person.id!], on: context.today).first {
+            if let breach = try Self.paidBreaches(db, operators: [person.id!], on: context.today).first(where: \.overCap) {
                 throw SubsidyError.openingBalanceOverCap(months: months, paid: breach.months - months, maximum: breach.maximum)
             }
         }
     }
 
-    /// People whose paid months (final, not rejected, plus the opening balance) pass the
-    /// maximum although their first paid month is not within the near-retirement window: what
-    /// a write that changes past months (an opening balance, the bureau's answer) must never
-    /// leave behind.
-    static func capBreaches(_ db: Database, operators ids: [Int64], on date: LocalDate) throws -> [(operatorId: Int64, months: Int, maximum: Int)] {
+    /// What a write that changes past months (an opening balance, the bureau's answer) must
+    /// never leave behind, per person: paid months (final, not rejected, plus the opening
+    /// balance) past the maximum although the first is not within the near-retirement window,
+    /// or a month paid at or after retirement.
+    struct PaidBreach {
+        var operatorId: Int64
+        var months: Int
+        var maximum: Int
+        var overCap: Bool
+        /// The first month paid at or after the retirement month, and that month.
+        var afterRetirement: (paid: Month, retirement: Month)?
+    }
+
+    static func paidBreaches(_ db: Database, operators ids: [Int64], on date: LocalDate) throws -> [PaidBreach] {
         let policy = try Self.policy(db, on: date)
         let usage = try Self.paidMonths(db, except: nil)
         let overrides = try Self.retirementOverrides(db)
         return try Operator.fetchAll(db, keys: ids).compactMap { person in
-            guard let u = usage[person.id!], let first = u.first, u.months > policy.maxMonths else { return nil }
+            guard let u = usage[person.id!], let first = u.first else { return nil }
             let retirement = Self.retirementMonth(person, overrides: overrides)
-            return first.months(to: retirement) < policy.nearRetirementWindow ? nil : (person.id!, u.months, policy.maxMonths)
+            let overCap = u.months > policy.maxMonths && first.months(to: retirement) >= policy.nearRetirementWindow
+            let late = try Month.fetchOne(
+                db,
+                sql: """
+                    SELECT min(s.month) FROM subsidy_result r JOIN subsidy_run s ON s.id = r.run_id
+                    WHERE s.status = 'final' AND r.eligible = 1 AND r.operator_id = ? AND s.month >= ?
+                      AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
+                    """, arguments: [person.id, retirement])
+            guard overCap || late != nil else { return nil }
+            return PaidBreach(
+                operatorId: person.id!, months: u.months, maximum: policy.maxMonths, overCap: overCap,
+                afterRetirement: late.map { ($0, retirement) })
         }
     }
 
@@ -94,6 +114,17 @@ extension AppDatabase {
             let earliest = Retirement.earliestOverride(born: born, group: person.retirementGroup)
             let latest = Retirement.latestOverride(born: born, group: person.retirementGroup)
             guard month >= earliest && month <= latest else { throw SubsidyError.overrideOutOfRange(month, earliest: earliest, latest: latest) }
+            // Months already paid stay before retirement.
+            if let lastPaid = try Month.fetchOne(
+                db,
+                sql: """
+                    SELECT max(s.month) FROM subsidy_result r JOIN subsidy_run s ON s.id = r.run_id
+                    WHERE s.status = 'final' AND r.eligible = 1 AND r.operator_id = ?
+                      AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
+                    """, arguments: [person.id]), month <= lastPaid
+            {
+                throw SubsidyError.overrideBeforePaidMonth(month, lastPaid: lastPaid)
+            }
             try db.execute(
                 sql: """
                     INSERT INTO retirement_override (operator_id, retirement_month, reason) VALUES (?, ?, ?)
