@@ -93,3 +93,45 @@ extension AppDatabase {
             })
     }
 }
+
+/// Where an operator stands with the subsidy, as `operator show` tells it.
+public struct OperatorStanding: Sendable {
+    /// Final, eligible months the bureau did not reject, plus the opening balance.
+    public var monthsUsed: Int
+    public var statutoryRetirement: Month
+    public var override: (month: Month, reason: String)?
+
+    public static let columns: [Table.Column] = [
+        .init("months_used", Message.Header.monthsUsed), .init("statutory_retirement_month", Message.Header.statutoryRetirementMonth),
+        .init("retirement_override", Message.Header.agreedRetirementMonth), .init("retirement_override_reason", Message.Header.overrideReason),
+    ]
+
+    /// The retirement months come from the birth date in the ID number: masked unless `reveal`.
+    public var cells: [Cell] {
+        [
+            .integer(Int64(monthsUsed)), .birthDerived(statutoryRetirement.description), override.map { .birthDerived($0.month.description) } ?? .null,
+            .optional(override?.reason),
+        ]
+    }
+}
+
+extension AppDatabase {
+    public func operatorStanding(_ idNumber: String, today: LocalDate) throws -> OperatorStanding {
+        try read { db in
+            let person = try Self.operator(db, idNumber, today: today)
+            let paid = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(DISTINCT s.month) FROM subsidy_result r JOIN subsidy_run s ON s.id = r.run_id
+                    WHERE r.operator_id = ? AND s.status = 'final' AND r.eligible = 1
+                      AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
+                    """, arguments: [person.id]) ?? 0
+            let opening = try Int.fetchOne(db, sql: "SELECT months FROM opening_balance WHERE operator_id = ?", arguments: [person.id]) ?? 0
+            let override = try Row.fetchOne(db, sql: "SELECT retirement_month, reason FROM retirement_override WHERE operator_id = ?", arguments: [person.id])
+                .map { (month: $0["retirement_month"] as Month, reason: $0["reason"] as String) }
+            return OperatorStanding(
+                monthsUsed: paid + opening,
+                statutoryRetirement: Retirement.month(born: person.residentID.birthDate.monthValue, group: person.retirementGroup), override: override)
+        }
+    }
+}
