@@ -109,7 +109,7 @@ struct PointEditCommand: WancunCommand {
         discussion: """
             A credit code that fails the GB 32100 check is refused; if it is real, keep it with
             --force --reason TEXT, which the audit trail records.
-            Example: wancun point edit 330424101201001 --business 海盐县某某电子商务有限公司 --credit-code 91330424MA2B3C4D5E
+            Example: wancun point edit 330424101201001 --business 海盐县某某电子商务有限公司 --credit-code 91330424MA2B3C4D5Y
             """)
 
     @OptionGroup var globals: GlobalOptions
