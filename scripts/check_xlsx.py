@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reads an .xlsx with openpyxl and prints what it sees as JSON, for the tests.
 
-Usage: python3 scripts/check_xlsx.py FILE.xlsx
+Usage: python3 scripts/check_xlsx.py [--values] FILE.xlsx
+With --values, a formula cell gives the value its application last computed, not its formula.
 Prints {"sheets": [{"name", "freeze", "merged", "widths", "cells": [[{"v", "type", "format", "bold"}...]...]}]}.
 """
 import json
@@ -10,8 +11,8 @@ import sys
 import openpyxl
 
 
-def main(path):
-    wb = openpyxl.load_workbook(path)
+def main(path, values=False):
+    wb = openpyxl.load_workbook(path, data_only=values)
     sheets = []
     for ws in wb.worksheets:
         rows = []
@@ -36,4 +37,5 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    args = sys.argv[1:]
+    main(args[-1], values="--values" in args)

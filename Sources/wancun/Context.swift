@@ -9,6 +9,10 @@ final class Context {
     let language: Language
     let databasePath: String
     let clerk: String
+    /// Whether the clerk was named (`--clerk`, `WANCUN_CLERK`) rather than taken from the OS user.
+    let clerkGiven: Bool
+    /// `WANCUN_TODAY`, when it is set: the day, or the text that is not one.
+    let todayOverride: Result<LocalDate, BadToday>?
     private(set) var stdout = ""
     private(set) var stderr = ""
     let echo: Bool
@@ -18,14 +22,35 @@ final class Context {
         self.echo = echo
         language = globals.lang ?? Language.fromEnvironment(environment)
         databasePath = globals.db ?? environment["WANCUN_DB"] ?? "wancun.sqlite"
-        clerk = globals.clerk ?? environment["WANCUN_CLERK"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "clerk"
+        let named = globals.clerk ?? environment["WANCUN_CLERK"]
+        clerkGiven = named != nil
+        clerk = named ?? environment["USER"] ?? environment["LOGNAME"] ?? "clerk"
+        todayOverride = environment["WANCUN_TODAY"].map { text in
+            Result { () throws(BadToday) -> LocalDate in
+                do { return try LocalDate(parsing: text) } catch { throw BadToday(text: text) }
+            }
+        }
     }
 
+    struct BadToday: Error { var text: String }
+
     /// The change context for audited writes. `WANCUN_TODAY` (YYYY-MM-DD) fixes "today" for
-    /// reproducible demos and tests; otherwise today is taken in Asia/Shanghai.
+    /// reproducible demos and tests; otherwise today is taken in Asia/Shanghai. A malformed
+    /// `WANCUN_TODAY` is refused before any command runs (`refuseBadToday`).
     func changeContext() -> ChangeContext {
-        let today = environment["WANCUN_TODAY"].flatMap { try? LocalDate(parsing: $0) }
-        return ChangeContext(clerk: clerk, today: today)
+        ChangeContext(clerk: clerk, clerkGiven: clerkGiven, today: try? todayOverride?.get())
+    }
+
+    /// Refuses a `WANCUN_TODAY` that is not a date: a usage error (exit 64), never ignored.
+    func refuseBadToday() throws {
+        guard case .failure(let bad)? = todayOverride else { return }
+        throw usageError(.badToday(bad.text))
+    }
+
+    /// Prints a malformed argument's message; the returned exit (64) is for the caller to throw.
+    func usageError(_ message: Message) -> ExitCode {
+        err(Message.errorPrefix.text(language) + message.text(language) + "\n")
+        return ExitCode.validationFailure
     }
 
     var busyTimeout: TimeInterval {
@@ -94,6 +119,7 @@ protocol WancunCommand: ParsableCommand {
 extension WancunCommand {
     func run() throws {
         let ctx = Context(globals: globals)
+        try ctx.refuseBadToday()
         do {
             try run(ctx)
         } catch let exit as ExitCode {

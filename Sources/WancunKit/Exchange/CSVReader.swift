@@ -193,6 +193,8 @@ public final class CSVReader {
                 break
             }
         }
+        // A code written as text for Excel (`="330424…"`, `CodeText`) reads back as its digits.
+        for index in cells.indices where cells[index].utf8.first == UInt8(ascii: "=") { cells[index] = CodeText.unwrap(cells[index]) }
         return SourceRow(number: rowNumber, cells: cells, hasBadBytes: bad)
     }
 }

@@ -77,6 +77,38 @@ public struct CSVWriter {
     }
 }
 
+/// How a CSV keeps an identifier's digits as text: `="330424198503150023"`. Opened from a
+/// CSV, Excel turns a bare 18-digit number into 3.30424E+17 and keeps only 15 digits; WPS
+/// does the same; Excel, WPS and LibreOffice all evaluate this formula to the text itself.
+/// (A leading tab also stops the conversion, but LibreOffice keeps the tab in the cell.)
+///
+/// Only for cells typed as codes (`SheetCell.code`) whose value is digits (an ID number may end
+/// in X): such a formula can only ever give back those digits. It is not the neutralising of
+/// formulas in free text (a `'` before text starting with `= + - @`): that applies to text
+/// cells, never to these, and turns any leading `=` of free text into `'=`, so free text can
+/// never come out in this shape, and this shape never passes through it.
+public enum CodeText {
+    /// `="digits"` for digits; anything else (a masked number, an empty cell) as it is.
+    public static func wrap(_ value: String) -> String {
+        isDigits(value) ? "=\"" + value + "\"" : value
+    }
+
+    /// The digits inside `="digits"`; any other text as it is. Every reader of CSV calls it.
+    public static func unwrap(_ cell: String) -> String {
+        let utf8 = cell.utf8
+        guard utf8.count > 3, utf8.first == UInt8(ascii: "="), utf8.dropFirst().first == UInt8(ascii: "\""),
+              utf8.last == UInt8(ascii: "\"")
+        else { return cell }
+        let inner = String(cell.dropFirst(2).dropLast())
+        return isDigits(inner) ? inner : cell
+    }
+
+    static func isDigits(_ value: String) -> Bool {
+        guard let last = value.utf8.last, value.utf8.dropLast().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        return (last >= 0x30 && last <= 0x39) || last == UInt8(ascii: "X")
+    }
+}
+
 /// Writing a finished file: whole, replacing any file at the path only once it is complete.
 public enum FileOutput {
     public static func write(_ data: Data, to path: String) throws(RowProblem) {

@@ -38,7 +38,7 @@ public enum TableFile {
         }
 
         public func append(_ cells: [SheetCell]) throws(RowProblem) {
-            if let book { try book.append(cells) } else { csv!.append(cells.map(\.displayText)) }
+            if let book { try book.append(cells) } else { csv!.append(cells.map(\.csvText)) }
         }
 
         /// Writes the lines below the table (totals, signatures) and puts the file at `path`.
@@ -47,7 +47,7 @@ public enum TableFile {
                 for row in footer { try book.append(row, footer: true) }
                 try book.finish()
             } else {
-                for row in footer { csv!.append(row.map(\.displayText)) }
+                for row in footer { csv!.append(row.map(\.csvText)) }
                 try csv!.write(to: path)
             }
         }

@@ -6,6 +6,9 @@ public enum SheetCell: Sendable, Hashable {
     /// Text, stored as text with the Text number format, so ID numbers and codes stay text
     /// when a user edits them.
     case text(String, bold: Bool = false)
+    /// An identifier or code made of digits (a resident ID number, a division, point or credit
+    /// code): a text cell in a workbook, `CodeText` in a CSV so that Excel keeps its digits.
+    case code(String)
     case integer(Int64, bold: Bool = false)
     /// An amount, written as a number of yuan with two decimals.
     case money(Fen, bold: Bool = false)
@@ -13,11 +16,17 @@ public enum SheetCell: Sendable, Hashable {
 
     var displayText: String {
         switch self {
-        case .text(let s, _): s
+        case .text(let s, _), .code(let s): s
         case .integer(let n, _): String(n)
         case .money(let fen, _): fen.yuanText
         case .empty: ""
         }
+    }
+
+    /// The cell as a CSV holds it: codes kept as text for Excel.
+    var csvText: String {
+        if case .code(let s) = self { return CodeText.wrap(s) }
+        return displayText
     }
 }
 
@@ -199,7 +208,7 @@ public enum XLSXWriter {
             for (column, cell) in cells.enumerated() {
                 let text: String
                 switch cell {
-                case .text(let s, _): text = s
+                case .text(let s, _), .code(let s): text = s
                 case .empty: continue
                 default: text = cell.displayText
                 }
@@ -218,7 +227,7 @@ public enum XLSXWriter {
                 let value: String
                 var shared = false
                 switch cell {
-                case .text(let text, _):
+                case .text(let text, _), .code(let text):
                     value = String(strings.index(text))
                     shared = true
                 case .integer(let n, _): value = String(n)
@@ -335,6 +344,7 @@ public enum XLSXWriter {
     static func style(_ cell: SheetCell) -> Style {
         switch cell {
         case .text(_, let bold): bold ? .boldText : .text
+        case .code: .text
         case .integer(_, let bold): bold ? .boldInteger : .integer
         case .money(_, let bold): bold ? .boldMoney : .money
         case .empty: .general

@@ -15,6 +15,18 @@ public enum Mask {
         return generic(chars)
     }
 
+    /// A value worked out from a masked ID number's hidden digits (a birth date, an age, a
+    /// retirement month): every digit hidden, its shape kept (`****-**-**`, `****-**`, `**`).
+    public static func derived(_ text: String) -> String {
+        String(text.map { $0.isNumber ? "*" : $0 })
+    }
+
+    /// Keys of stored JSON (audit lines, rule evidence) whose values are worked out from the
+    /// birth date inside an ID number: shown only where the ID number is shown in full.
+    public static let birthDerivedKeys: Set<String> = [
+        "birth_date", "retirement_month", "statutory_retirement_month", "months_first_to_retirement", "age_on_certification",
+    ]
+
     private static func generic(_ chars: [Character]) -> String {
         let keep = min(4, chars.count / 3)
         guard keep > 0 else { return String(repeating: "*", count: chars.count) }

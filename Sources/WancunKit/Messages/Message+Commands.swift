@@ -1,6 +1,12 @@
 // The catalogue: what commands print around their results.
 extension Message {
     public static let errorPrefix = Message(zh: "错误：", en: "error: ")
+    public static func badToday(_ text: String) -> Message {
+        Message(zh: "WANCUN_TODAY 的值“\(text)”不是日期：请写成 YYYY-MM-DD，如 2026-11-26", en: "WANCUN_TODAY \"\(text)\" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-26")
+    }
+    public static func birthMonthOutOfRange(_ month: Month, latest: Month) -> Message {
+        Message(zh: "出生月份 \(month) 不合理：应在 1900-01 至 \(latest) 之间", en: "birth month \(month) is out of range: it must be from 1900-01 to \(latest)")
+    }
     public static func databaseReady(_ path: String) -> Message {
         Message(zh: "数据库已就绪：\(path)", en: "database ready: \(path)")
     }

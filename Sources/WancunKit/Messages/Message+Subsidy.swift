@@ -73,6 +73,12 @@ extension Message {
             return Message(zh: "第 \(id) 次核查的状态是 \(status)，只有草稿可以定稿", en: "run \(id) is \(status); only a draft can be finalized")
         case .runNotFinal(let id):
             return Message(zh: "第 \(id) 次核查尚未定稿：先运行 wancun subsidy finalize \(id)", en: "run \(id) is not final: run wancun subsidy finalize \(id) first")
+        case .runReplaced(let id, let replacement?):
+            return Message(
+                zh: "第 \(id) 次核查已被第 \(replacement) 次核查替换：请导出 wancun subsidy export \(replacement)",
+                en: "run \(id) was replaced by run \(replacement): export wancun subsidy export \(replacement)")
+        case .runReplaced(let id, nil):
+            return Message(zh: "第 \(id) 次核查已被替换，本月现无定稿的核查", en: "run \(id) was replaced; the month has no final run now")
         case .finalExists(let month, let id):
             return Message(
                 zh: "\(month) 已有定稿的第 \(id) 次核查；如需替换，加 --replace --reason 说明原因",
@@ -164,6 +170,13 @@ extension Message {
     public static func noOtherPostsRecorded(_ month: Month) -> Message {
         Message(zh: "已登记 \(month) 没有其他部门公益性岗位（已记入审计）", en: "recorded that \(month) has no other departments' posts (audited)")
     }
+    /// Failing rules by label, in reading order.
+    public static func subsidyRules(_ rules: [SubsidyRule]) -> Message {
+        Message(zh: rules.map { subsidyRule($0).zh }.joined(separator: "；"), en: rules.map { subsidyRule($0).en }.joined(separator: "; "))
+    }
+    public static func eligibleAmount(_ amount: Fen) -> Message {
+        Message(zh: "符合条件 \(amount.yuanText)", en: "eligible \(amount.yuanText)")
+    }
     public static let noDifferences = Message(zh: "两次核查结果相同", en: "the two runs agree")
 }
 
@@ -177,6 +190,9 @@ extension Message.Header {
     public static let policyHash = Message(zh: "参数哈希", en: "Policy sha256")
     public static let inputsHash = Message(zh: "输入哈希", en: "Inputs sha256")
     public static let monthsUsed = Message(zh: "已享受月数", en: "Months used")
+    public static let statutoryRetirementMonth = Message(zh: "法定退休月份", en: "Statutory retirement month")
+    public static let agreedRetirementMonth = Message(zh: "约定退休月份", en: "Agreed retirement month")
+    public static let overrideReason = Message(zh: "调整原因", en: "Reason for the change")
     public static let failingRules = Message(zh: "不符合的条件", en: "Failing rules")
     public static let runA = Message(zh: "前次", en: "Run A")
     public static let runB = Message(zh: "本次", en: "Run B")

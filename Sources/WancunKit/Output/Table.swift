@@ -30,7 +30,13 @@ public enum Cell: Sendable, Hashable {
     case money(Fen)
     case bool(Bool)
     case residentID(String)
+    /// An identifier or code of digits (a division, point or credit code): text that a CSV
+    /// keeps as text for Excel (`CodeText`).
+    case code(String)
     case phone(String)
+    /// A value worked out from an ID number's hidden digits (birth date, age, retirement
+    /// month): masked wherever the ID number is, else it would give the number away.
+    case birthDerived(String)
     /// A code (`operating`, `female-50`): people read its label, JSON carries the code.
     case label(code: String, Message)
     case null
@@ -50,7 +56,9 @@ public enum Cell: Sendable, Hashable {
         case .money(let fen): fen.yuanText
         case .bool(let b): (b ? Message.yes : Message.no).text(language)
         case .residentID(let s): reveal ? s : Mask.residentID(s)
+        case .code(let s): s
         case .phone(let s): reveal ? s : Mask.phone(s)
+        case .birthDerived(let s): reveal ? s : Mask.derived(s)
         case .label(_, let message): message.text(language)
         case .null: ""
         }

@@ -48,8 +48,16 @@ public struct TableRenderer: Sendable {
     public func csvData(_ table: Table) -> Data {
         var writer = CSVWriter()
         writer.append(table.columns.map { $0.header.text(language) })
-        for row in table.rows { writer.append(row.map { $0.text(reveal: reveal, language: language) }) }
+        for row in table.rows { writer.append(row.map(csvText)) }
         return writer.data
+    }
+
+    /// A cell as CSV holds it: codes and ID numbers in full kept as text for Excel (`CodeText`).
+    func csvText(_ cell: Cell) -> String {
+        switch cell {
+        case .code, .residentID: CodeText.wrap(cell.text(reveal: reveal, language: language))
+        default: cell.text(reveal: reveal, language: language)
+        }
     }
 
     /// An array of objects keyed by the columns' snake_case keys, in column order.
@@ -219,6 +227,7 @@ extension TableRenderer {
             case .integer(let n): .integer(n, bold: bold)
             case .money(let fen): .money(fen, bold: bold)
             case .null: .empty
+            case .code, .residentID: .code(cell.text(reveal: reveal, language: language))
             default: .text(cell.text(reveal: reveal, language: language), bold: bold)
             }
         }

@@ -21,7 +21,7 @@ public struct Courier: Codable, Sendable, Hashable, FetchableRecord, MutablePers
     ]
 
     public var cells: [Cell] {
-        [.integer(id ?? 0), .text(name), .text(brand), .optional(creditCode), .bool(isDemo)]
+        [.integer(id ?? 0), .text(name), .text(brand), creditCode.map(Cell.code) ?? .null, .bool(isDemo)]
     }
 }
 

@@ -68,7 +68,7 @@ public struct DivisionListing: Sendable, Hashable, FetchableRecord {
     ]
 
     public func cells(_ language: Language) -> [Cell] {
-        [.text(code.rawValue), .text(name), .label(code: level.rawValue, .divisionLevel(level)), .optional(parentCode?.rawValue),
+        [.code(code.rawValue), .text(name), .label(code: level.rawValue, .divisionLevel(level)), parentCode.map { .code($0.rawValue) } ?? .null,
          .optional(retiredOn?.description)]
     }
 }

@@ -120,7 +120,7 @@ public struct Operator: Codable, Sendable, Hashable, FetchableRecord, MutablePer
     public func cells(_ language: Language, pointCode: String?) -> [Cell] {
         [
             .text(name), .residentID(idNumber), .phone(phone), .label(code: residentID.sex.rawValue, .sex(residentID.sex)),
-            .text(residentID.birthDate.description),
+            .birthDerived(residentID.birthDate.description),
             difficulty.map { .label(code: $0.rawValue, .difficulty($0)) } ?? .null,
             .optional(certificateNo), .optional(certifiedOn?.description), .label(code: retirementGroup.rawValue, .retirementGroup(retirementGroup)),
             .optional(pointCode),

@@ -194,7 +194,7 @@ public struct PointListing: Sendable, Hashable, FetchableRecord {
 
     public func cells(_ language: Language) -> [Cell] {
         [
-            .text(code), .text(name), .text(townName), .text(villageCode.rawValue), .text(villageName),
+            .code(code), .text(name), .text(townName), .code(villageCode.rawValue), .text(villageName),
             .label(code: status.rawValue, .pointStatus(status)), planYear.map { .integer(Int64($0)) } ?? .null,
             .optional(openedOn?.description), .optional(operatorName), operatorIdNumber.map(Cell.residentID) ?? .null,
         ]

@@ -47,10 +47,12 @@ extension AuditEntry {
         ]
     }
 
-    /// Masks the values of `id_number` and `phone` keys in stored JSON.
+    /// Masks the values of `id_number` and `phone` keys in stored JSON, and of the keys
+    /// whose values are worked out from an ID number's birth date.
     static func maskPersonal(_ json: String) -> String {
         var result = json
-        for (key, mask) in [("\"id_number\":\"", Mask.residentID), ("\"phone\":\"", Mask.phone)] {
+        let keys = [("id_number", Mask.residentID), ("phone", Mask.phone)] + Mask.birthDerivedKeys.sorted().map { ($0, Mask.derived) }
+        for (key, mask) in keys.map({ ("\"\($0.0)\":\"", $0.1) }) {
             var searchStart = result.startIndex
             while let keyRange = result.range(of: key, range: searchStart..<result.endIndex),
                 let end = result[keyRange.upperBound...].firstIndex(of: "\"")

@@ -40,6 +40,9 @@ public enum PointSheet {
         Column(key: "force_reason", header: "强制原因", required: false, note: "疑似重复（名称相近、50米内、手机号相同）但确属不同，或确属例外（居委会类社区的服务点、认定日不满年龄的4050人员）时，写明原因", example: ""),
     ]
 
+    /// Columns of identifiers made of digits: text cells, kept as text in a CSV for Excel.
+    static let codeKeys: Set<String> = ["point_code", "village_code", "id_number"]
+
     static var columnSpecs: [ColumnSpec] {
         columns.map { ColumnSpec($0.key, $0.header, required: $0.key == "name") }
     }
@@ -78,7 +81,9 @@ extension AppDatabase {
                 let rows = try Row.fetchCursor(db, sql: Self.exportSQL, arguments: [prefix, prefix + "A"])
                 var count = 0
                 while let row = try rows.next() {
-                    try output.append(Self.exportCells(row, reveal: reveal).map { SheetCell.text($0) })
+                    try output.append(zip(PointSheet.columns, Self.exportCells(row, reveal: reveal)).map { column, value in
+                        PointSheet.codeKeys.contains(column.key) ? .code(value) : .text(value)
+                    })
                     count += 1
                 }
                 return count

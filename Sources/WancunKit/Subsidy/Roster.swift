@@ -60,10 +60,17 @@ extension AppDatabase {
     /// profile's columns, a totals row and the signature lines; ID numbers and codes as text,
     /// amounts as numbers with two decimals. Beside it, `NAME.manifest.json` gives the run,
     /// the rows, the total in fen and the file's sha256. The same run and profile always give
-    /// the same bytes: the signature lines carry the run's clerk and finalization date.
-    public func exportRoster(run id: Int64, to path: String, profile: RosterProfile = .standard) throws -> RosterExport {
+    /// the same bytes: the signature lines carry the run's finalization date and `preparedBy`,
+    /// the clerk who prepares the table when they gave their name (blank, for a pen, otherwise).
+    public func exportRoster(run id: Int64, to path: String, profile: RosterProfile = .standard, preparedBy: String? = nil) throws -> RosterExport {
         let info = try subsidyRun(id)
-        guard info.run.status == .final else { throw SubsidyError.runNotFinal(id) }
+        switch info.run.status {
+        case .final: break
+        case .draft: throw SubsidyError.runNotFinal(id)
+        case .replaced:
+            let replacement = try subsidyRuns(month: info.run.month).first { $0.run.status == .final }?.run.id
+            throw SubsidyError.runReplaced(id, by: replacement)
+        }
         let results = try subsidyResults(id, only: .eligible)
         let county = try read { db in
             try String.fetchOne(
@@ -77,11 +84,11 @@ extension AppDatabase {
             case .seq: .integer(Int64(index + 1))
             case .town: .text(r.town)
             case .village: .text(Normalize.villageName(r.village))
-            case .pointCode: .text(r.pointCode)
+            case .pointCode: .code(r.pointCode)
             case .pointName: .text(r.pointName)
             case .name: .text(r.operatorName ?? "")
             case .sex: .text(r.sex.flatMap(Sex.init(rawValue:)).map { Message.sex($0).zh } ?? "")
-            case .idNumber: .text(r.idNumber ?? "")
+            case .idNumber: .code(r.idNumber ?? "")
             case .phone: .text(r.phone ?? "")
             case .difficulty: .text(r.difficulty.flatMap(DifficultyCategory.init(rawValue:)).map { Message.difficulty($0).zh } ?? "")
             case .contractType: .text(r.contractType.flatMap(ContractType.init(rawValue:)).map { Message.contractType($0).zh } ?? "")
@@ -98,7 +105,7 @@ extension AppDatabase {
         if let i = profile.fields.firstIndex(where: { $0.0 == .amount }) { totals[i] = .money(total, bold: true) }
         if let i = profile.fields.firstIndex(where: { $0.0 == .name }), i > 0 { totals[i] = .text("\(results.count)人", bold: true) }
         let finalized = String((info.run.finalizedAt ?? info.run.createdAt).prefix(10))
-        let signatures: [SheetCell] = [.text("制表单位："), .empty, .empty, .text("制表人：\(info.run.clerk)"), .empty, .empty,
+        let signatures: [SheetCell] = [.text("制表单位："), .empty, .empty, .text("制表人：\(preparedBy ?? "")"), .empty, .empty,
                                        .text("审核人："), .empty, .empty, .text("制表日期：\(finalized)")]
         // A run made before the month ended, or without the other departments' list, says so.
         var notes: [String] = []

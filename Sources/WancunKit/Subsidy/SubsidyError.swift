@@ -8,6 +8,8 @@ public enum SubsidyError: Error, Equatable, Sendable {
     case runUnknown(Int64)
     case runNotDraft(Int64, String)
     case runNotFinal(Int64)
+    /// The run was final and has been replaced; `by` is the month's final run now.
+    case runReplaced(Int64, by: Int64?)
     case finalExists(Month, Int64)
     case replaceNeedsReason
     case reconciled(Int64)
@@ -42,6 +44,7 @@ public enum SubsidyError: Error, Equatable, Sendable {
         case .runUnknown: "RUN_UNKNOWN"
         case .runNotDraft: "RUN_NOT_DRAFT"
         case .runNotFinal: "RUN_NOT_FINAL"
+        case .runReplaced: "RUN_REPLACED"
         case .finalExists: "FINAL_RUN_EXISTS"
         case .replaceNeedsReason: "REPLACE_NEEDS_REASON"
         case .reconciled: "RUN_RECONCILED"

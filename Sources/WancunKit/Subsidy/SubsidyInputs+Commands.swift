@@ -200,3 +200,37 @@ extension AppDatabase {
             reason: kind == "none" ? source : nil, context: context)
     }
 }
+
+/// Where an operator stands with the subsidy, as `operator show` tells it.
+public struct OperatorStanding: Sendable {
+    /// Final, eligible months the bureau did not reject, plus the opening balance.
+    public var monthsUsed: Int
+    public var statutoryRetirement: Month
+    public var override: (month: Month, reason: String)?
+
+    public static let columns: [Table.Column] = [
+        .init("months_used", Message.Header.monthsUsed), .init("statutory_retirement_month", Message.Header.statutoryRetirementMonth),
+        .init("retirement_override", Message.Header.agreedRetirementMonth), .init("retirement_override_reason", Message.Header.overrideReason),
+    ]
+
+    /// The retirement months come from the birth date in the ID number: masked unless `reveal`.
+    public var cells: [Cell] {
+        [
+            .integer(Int64(monthsUsed)), .birthDerived(statutoryRetirement.description), override.map { .birthDerived($0.month.description) } ?? .null,
+            .optional(override?.reason),
+        ]
+    }
+}
+
+extension AppDatabase {
+    public func operatorStanding(_ idNumber: String, today: LocalDate) throws -> OperatorStanding {
+        try read { db in
+            let person = try Self.operator(db, idNumber, today: today)
+            let override = try Row.fetchOne(db, sql: "SELECT retirement_month, reason FROM retirement_override WHERE operator_id = ?", arguments: [person.id])
+                .map { (month: $0["retirement_month"] as Month, reason: $0["reason"] as String) }
+            return OperatorStanding(
+                monthsUsed: try Self.paidMonths(db, except: nil)[person.id!]?.months ?? 0,
+                statutoryRetirement: Retirement.month(born: person.residentID.birthDate.monthValue, group: person.retirementGroup), override: override)
+        }
+    }
+}

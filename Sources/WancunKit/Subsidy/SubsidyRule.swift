@@ -33,6 +33,15 @@ public struct RuleOutcome: Sendable, Hashable {
     public var passed: Bool
     public var evidence: [(String, String)]
 
+    /// Evidence worked out from the birth date in the operator's ID number (their retirement
+    /// month, an age): masked wherever the ID number is (`Mask.birthDerivedKeys`, the one list).
+    public static var personalEvidenceKeys: Set<String> { Mask.birthDerivedKeys }
+
+    /// The evidence as people may see it: personal values masked unless `reveal`.
+    public func evidence(reveal: Bool) -> [(String, String)] {
+        reveal ? evidence : evidence.map { key, value in (key, Self.personalEvidenceKeys.contains(key) ? Mask.derived(value) : value) }
+    }
+
     public static func == (a: RuleOutcome, b: RuleOutcome) -> Bool { serialize([a]) == serialize([b]) }
     public func hash(into hasher: inout Hasher) { hasher.combine(Self.serialize([self])) }
 

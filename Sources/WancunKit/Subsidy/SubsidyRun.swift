@@ -127,12 +127,22 @@ public struct SubsidyResult: Sendable {
 
     public func cells(_ language: Language) -> [Cell] {
         [
-            .text(pointCode), .text(pointName), .text(town), .optional(operatorName), idNumber.map(Cell.residentID) ?? .null,
+            .code(pointCode), .text(pointName), .text(town), .optional(operatorName), idNumber.map(Cell.residentID) ?? .null,
             .bool(eligible), .money(amount), .integer(Int64(monthsIncluding)),
-            .text(
-                outOfScope.map { Message.scopeReason($0).text(language) }
-                    ?? failing.map { language == .zh ? Message.subsidyRule($0).zh : $0.rawValue }.joined(separator: language == .zh ? "；" : "; ")),
+            failingCell,
         ]
+    }
+
+    /// The failing rules: people read their labels, JSON carries their codes.
+    public var failingCell: Cell {
+        if let outOfScope { return .label(code: outOfScope.rawValue, .scopeReason(outOfScope)) }
+        return .label(code: failing.map(\.rawValue).joined(separator: ","), .subsidyRules(failing))
+    }
+
+    /// The result in one cell, as `subsidy diff` shows it: eligible with its amount, else the
+    /// failing rules.
+    public var outcomeCell: Cell {
+        eligible ? .label(code: "eligible " + amount.yuanText, .eligibleAmount(amount)) : failingCell
     }
 }
 

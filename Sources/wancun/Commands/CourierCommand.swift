@@ -10,7 +10,7 @@ struct CourierCommand: ParsableCommand {
 struct CourierAdd: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "登记快递企业 / Register a courier.",
-        discussion: "Example: wancun courier add --name 顺丰速运海盐营业部 --brand 顺丰 --credit-code 91330424MA2B3C4D5E")
+        discussion: "Example: wancun courier add --name 顺丰速运海盐营业部 --brand 顺丰 --credit-code 91330424MA2C7Y8K13")
 
     @OptionGroup var globals: GlobalOptions
     @Option var name: String

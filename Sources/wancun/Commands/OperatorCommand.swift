@@ -65,6 +65,7 @@ struct OperatorShow: WancunCommand {
         let db = try ctx.openDatabase()
         let today = ctx.changeContext().today
         let (person, assignments) = try db.operatorDetail(idNumber, today: today)
+        let standing = try db.operatorStanding(idNumber, today: today)
         let lang = ctx.language
         typealias H = Message.Header
         let current = assignments.first { $0.0.endedOn == nil }?.1
@@ -77,7 +78,7 @@ struct OperatorShow: WancunCommand {
             })
         let audit = try db.auditEntries(AuditFilter(operatorIdNumber: person.idNumber))
         let record = Record(
-            fields: zip(Operator.columns, person.cells(lang, pointCode: current)).map { ($0, $1) },
+            fields: zip(Operator.columns + OperatorStanding.columns, person.cells(lang, pointCode: current) + standing.cells).map { ($0, $1) },
             sections: [
                 .init(key: "assignments", title: Message.Section.assignments, table: table),
                 .init(key: "audit", title: Message.Section.audit, table: Table(columns: AuditEntry.columns, rows: audit.map { $0.cells(reveal: output.reveal) })),

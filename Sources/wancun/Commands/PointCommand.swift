@@ -115,7 +115,7 @@ struct PointEditCommand: WancunCommand {
             --force --reason TEXT, which the audit trail records. --opened DATE rewrites the
             opening day in the status history and needs --reason; a planned point then opens.
             Example: wancun point edit 330424101201001 --opened 2025-10-08 --reason 补录实际开业日期
-            Example: wancun point edit 330424101201001 --business 海盐县某某电子商务有限公司 --credit-code 91330424MA2B3C4D5E
+            Example: wancun point edit 330424101201001 --business 海盐县某某电子商务有限公司 --credit-code 91330424MA2B3C4D5Y
             """)
 
     @OptionGroup var globals: GlobalOptions

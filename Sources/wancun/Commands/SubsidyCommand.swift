@@ -62,6 +62,8 @@ struct RetirementCommand: WancunCommand {
     @Option(help: "text (default) or json.") var format: OutputFormat = .table
 
     func run(_ ctx: Context) throws {
+        let latest = ctx.changeContext().today.monthValue
+        guard born >= Month(year: 1900, month: 1)! && born <= latest else { throw ctx.usageError(.birthMonthOutOfRange(born, latest: latest)) }
         let months = Retirement.ageMonths(born: born, group: group)
         let month = Retirement.month(born: born, group: group)
         if format == .json {
@@ -191,7 +193,7 @@ struct SubsidyShow: WancunCommand {
                 pairs.append(("out_of_scope", r.outOfScope.map { .string($0.rawValue) } ?? .null))
                 pairs.append(("rules", .array(r.outcomes.map { o in
                     .object([("rule", .string(o.rule.rawValue)), ("passed", .bool(o.passed)),
-                             ("evidence", .object(o.evidence.map { ($0.0, .string($0.1)) }))])
+                             ("evidence", .object(o.evidence(reveal: output.reveal).map { ($0.0, .string($0.1)) }))])
                 })))
                 return .object(pairs)
             }
@@ -233,11 +235,6 @@ struct SubsidyDiff: WancunCommand {
 
     func run(_ ctx: Context) throws {
         let changes = try ctx.openDatabase().subsidyDiff(runA, runB)
-        func describe(_ r: SubsidyResult?) -> String {
-            guard let r else { return "—" }
-            if r.eligible { return Message.Header.eligible.text(ctx.language) + " " + r.amount.yuanText }
-            return r.failing.map(\.rawValue).joined(separator: ",")
-        }
         typealias H = Message.Header
         if changes.isEmpty && output.format == .table { ctx.say(.noDifferences) }
         ctx.render(
@@ -245,7 +242,7 @@ struct SubsidyDiff: WancunCommand {
                 columns: [.init("point_code", H.pointCode), .init("point_name", H.pointName), .init("operator_name", H.operatorName),
                           .init("run_a", H.runA), .init("run_b", H.runB)],
                 rows: changes.map { c in
-                    [.text(c.code), .text(c.name), .optional((c.after ?? c.before)?.operatorName), .text(describe(c.before)), .text(describe(c.after))]
+                    [.text(c.code), .text(c.name), .optional((c.after ?? c.before)?.operatorName), c.before?.outcomeCell ?? .text("—"), c.after?.outcomeCell ?? .text("—")]
                 }),
             output)
     }
@@ -283,7 +280,8 @@ struct SubsidyExport: WancunCommand {
 
     func run(_ ctx: Context) throws {
         let chosen = try profile.map { try RosterProfile.load(path: $0) } ?? .standard
-        let export = try ctx.openDatabase().exportRoster(run: run, to: out, profile: chosen)
+        let context = ctx.changeContext()
+        let export = try ctx.openDatabase().exportRoster(run: run, to: out, profile: chosen, preparedBy: context.clerkGiven ? context.clerk : nil)
         ctx.say(.rosterWritten(export.path, rows: export.rows, total: export.total, manifest: export.manifestPath))
     }
 }

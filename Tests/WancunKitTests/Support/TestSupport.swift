@@ -65,7 +65,9 @@ struct RunResult {
 
 /// Runs the built `wancun` with `arguments`, in `directory`, with a fixed clerk and day.
 @discardableResult
-func wancun(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws -> RunResult {
+func wancun(
+    _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], removing unset: [String] = []
+) throws -> RunResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: wancunExecutable)
     process.arguments = arguments
@@ -76,6 +78,7 @@ func wancun(_ arguments: [String], in directory: URL? = nil, environment extra: 
     environment.removeValue(forKey: "WANCUN_LANG")
     environment.removeValue(forKey: "WANCUN_DB")
     for (key, value) in extra { environment[key] = value }
+    for key in unset { environment.removeValue(forKey: key) }
     process.environment = environment
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe()
