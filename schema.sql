@@ -299,7 +299,7 @@ CREATE TABLE subsidy_result (
   rules TEXT NOT NULL CHECK (json_valid(rules)),
   snapshot TEXT NOT NULL CHECK (json_valid(snapshot)), out_of_scope TEXT
   CHECK (out_of_scope IS NULL OR ((out_of_scope = 'REGISTERED_AFTER_MONTH' OR out_of_scope = 'CLOSED_BEFORE_MONTH'
-    OR out_of_scope = 'NOT_OPERATING_IN_MONTH') AND eligible = 0 AND operator_id IS NULL)), inputs TEXT CHECK (json_valid(inputs)),
+    OR out_of_scope = 'NOT_OPERATING_IN_MONTH') AND eligible = 0 AND operator_id IS NULL)), inputs_sha256 TEXT CHECK (length(inputs_sha256) = 64),
   UNIQUE (run_id, point_id),
   CHECK (eligible = 1 OR amount_fen = 0),
   CHECK (eligible = 0 OR operator_id IS NOT NULL)

@@ -216,7 +216,8 @@ func readAll(_ path: String, sheet: String? = nil) throws -> [[String]] {
         #expect(try readAll(path, sheet: "说明") == [["列", "说明"], ["公民身份号码", "18 位，文本格式"]])
     }
 
-    @Test func readBackByOpenpyxl() throws {
+    @Test(.enabled(if: OutsideTool.openpyxl.isAvailable, OutsideTool.openpyxl.skipReason))
+    func readBackByOpenpyxl() throws {
         let path = temporaryDirectory().appendingPathComponent("out.xlsx").path
         try XLSXWriter.write(Self.sheets, to: path)
         let process = Process()

@@ -4,9 +4,7 @@ import Testing
 @testable import WancunKit
 
 /// Where LibreOffice is: its headless converter stands in for a spreadsheet opening a CSV.
-let libreOffice: String? = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice", "/opt/homebrew/bin/soffice",
-                            "/Applications/LibreOffice.app/Contents/MacOS/soffice"]
-    .first { FileManager.default.isExecutableFile(atPath: $0) }
+let libreOffice = OutsideTool.libreOfficePath
 
 /// Codes in a CSV stay text when a spreadsheet opens it, and read back as their digits.
 @Suite struct RosterCSVTests {
@@ -48,7 +46,9 @@ let libreOffice: String? = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lo
         #expect(result.stdout.contains("更新 0 个") && result.stdout.contains("未变 \(rows.count - 1) 个"))
     }
 
-    @Test(.enabled(if: libreOffice != nil, "LibreOffice (soffice) is not installed"))
+    @Test(
+        .enabled(if: OutsideTool.libreoffice.isAvailable, OutsideTool.libreoffice.skipReason),
+        .enabled(if: OutsideTool.openpyxl.isAvailable, OutsideTool.openpyxl.skipReason))
     func libreOfficeOpensTheRosterCSVWithIDNumbersAsText() throws {
         let (_, csv) = try Self.demoRosterCSV()
         let out = temporaryDirectory()

@@ -8,6 +8,13 @@ public struct JSONWriter {
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Empties the writer, keeping its buffer.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = [false]
+        keyPending = false
+    }
+
     private mutating func separate() {
         if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
         needsComma[needsComma.count - 1] = true

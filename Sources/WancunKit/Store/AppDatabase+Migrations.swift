@@ -472,11 +472,11 @@ extension AppDatabase {
                       BEGIN SELECT RAISE(ABORT, 'a subsidy run is immutable: only draft → final → replaced'); END;
 
                     -- Every point in the registry appears in a run: out of scope with a reason, or
-                    -- decided; each with the canonical line of what the rules read.
+                    -- decided; each with the sha256 of its canonical line of what the rules read.
                     ALTER TABLE subsidy_result ADD COLUMN out_of_scope TEXT
                       CHECK (out_of_scope IS NULL OR ((out_of_scope = 'REGISTERED_AFTER_MONTH' OR out_of_scope = 'CLOSED_BEFORE_MONTH'
                         OR out_of_scope = 'NOT_OPERATING_IN_MONTH') AND eligible = 0 AND operator_id IS NULL));
-                    ALTER TABLE subsidy_result ADD COLUMN inputs TEXT CHECK (json_valid(inputs));
+                    ALTER TABLE subsidy_result ADD COLUMN inputs_sha256 TEXT CHECK (length(inputs_sha256) = 64);
                     """)
         }
 

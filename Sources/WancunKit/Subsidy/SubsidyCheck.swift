@@ -12,10 +12,12 @@ public struct PointDecision: Sendable {
     public var outcomes: [RuleOutcome]
     public var monthsBefore: Int
     public var amount: Fen
-    /// Point and operator details as they stood, for the roster (JSON).
-    public var snapshot: String
-    /// The inputs the rules used, in the canonical form the run's inputs hash is taken over.
-    var canonical: String
+    /// Point and operator details as they stood, for the roster (JSON, as UTF-8).
+    public var snapshot: [UInt8]
+    /// The inputs the rules used, in the canonical form the run's inputs hash is taken over
+    /// (UTF-8 bytes of one compact JSON line).
+    var canonical: [UInt8]
+    var canonicalText: String { String(decoding: canonical, as: UTF8.self) }
 
     public var eligible: Bool { outOfScope == nil && outcomes.allSatisfy(\.passed) }
     public var failing: [SubsidyRule] { outcomes.filter { !$0.passed }.map(\.rule) }
@@ -151,8 +153,9 @@ extension AppDatabase {
         }
         var otherPostsState = try otherPostsState(db, month: month)
         if otherPostsState == .missing && waiveOtherPosts { otherPostsState = .waived }
+        // Columns by position, in the SELECT's order: resolved once, not by name on every row.
         let points = pointRows.map { row -> SubsidyInputs.PointInput in
-            let id: Int64 = row["id"]
+            let id: Int64 = row[0]
             // Operating days: each day takes the status of the latest change on or before it.
             var operating = 0
             let history = historyByPoint[id] ?? []
@@ -160,8 +163,8 @@ extension AppDatabase {
                 let date = month.firstDay.adding(days: day)
                 if history.last(where: { $0.0 <= date })?.1 == .operating { operating += 1 }
             }
-            let firstOn: LocalDate? = row["first_on"]
-            let statusBefore: PointStatus? = row["status_before"]
+            let firstOn: LocalDate? = row[7]
+            let statusBefore: PointStatus? = row[8]
             let scope: ScopeReason? =
                 if firstOn.map({ $0 > month.lastDay }) ?? true { .registeredAfterMonth }
                 else if statusBefore == .closed { .closedBeforeMonth }
@@ -173,10 +176,9 @@ extension AppDatabase {
                     last: min(a.endedOn?.adding(days: -1) ?? month.lastDay, month.lastDay))
             }.filter { $0.first <= $0.last }
             return SubsidyInputs.PointInput(
-                id: id, code: row["code"], villageCode: DivisionCode(trusted: row["village_code"]), name: row["name"],
-                planYear: row["plan_year"], townName: row["town_name"], villageName: row["village_name"], outOfScope: scope,
-                operatingDays: operating, verifications: verifications[id] ?? [],
-                activity: (parcels: row["parcels"], purchases: row["purchases"]), stints: stints)
+                id: id, code: row[1], villageCode: DivisionCode(trusted: row[4]), name: row[2], planYear: row[3], townName: row[5],
+                villageName: row[6], outOfScope: scope, operatingDays: operating, verifications: verifications[id] ?? [],
+                activity: (parcels: row[9], purchases: row[10]), stints: stints)
         }
         return SubsidyInputs(
             month: month, points: points, operators: operators, overrides: overrides, usage: usage, otherPosts: otherPosts,
@@ -189,14 +191,8 @@ extension AppDatabase {
     static func paidMonths(_ db: Database, except month: Month?) throws -> [Int64: SubsidyInputs.Usage] {
         var usage: [Int64: SubsidyInputs.Usage] = [:]
         for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT r.operator_id, count(*) AS months, min(s.month) AS first FROM subsidy_result r
-                JOIN subsidy_run s ON s.id = r.run_id
-                WHERE s.status = 'final' AND s.month IS NOT ? AND r.eligible = 1
-                  AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
-                GROUP BY r.operator_id
-                """, arguments: [month])
+            db, sql: "SELECT r.operator_id, count(*) AS months, min(s.month) AS first \(paidResults) AND s.month IS NOT ? GROUP BY r.operator_id",
+            arguments: [month])
         {
             usage[row[0]] = .init(months: row[1], first: row[2])
         }
@@ -210,6 +206,14 @@ extension AppDatabase {
         }
         return usage
     }
+
+    /// The results that paid someone: eligible in a final run, not rejected by the bureau
+    /// (`FROM … WHERE …`, for more conditions with `AND`; `r` the result, `s` its run).
+    static let paidResults = """
+        FROM subsidy_result r JOIN subsidy_run s ON s.id = r.run_id
+        WHERE s.status = 'final' AND r.eligible = 1
+          AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
+        """
 
     /// The retirement month that applies: the recorded override, else the statutory one.
     static func retirementMonth(_ person: Operator, overrides: [Int64: Month]) -> Month {
@@ -242,13 +246,13 @@ extension AppDatabase {
         let coverage = policy.factCoverage
         func holds(_ covered: Int, of total: Int) -> Bool { coverage == .allDays ? covered == total && total > 0 : covered > 0 }
         var decisions = inputs.points.map { point -> PointDecision in
-            var snapshot = JSONWriter()
+            var snapshot = JSONWriter(capacity: 512)
             snapshot.beginObject()
             snapshot.field("point_code", point.code)
             snapshot.field("point_name", point.name)
             snapshot.field("town", point.townName)
             snapshot.field("village", point.villageName)
-            var canonical = JSONWriter()
+            var canonical = JSONWriter(capacity: 768)
             canonical.beginObject()
             canonical.field("point", point.code)
             if let scope = point.outOfScope {
@@ -257,7 +261,7 @@ extension AppDatabase {
                 snapshot.endObject()
                 return PointDecision(
                     pointId: point.id, pointCode: point.code, outOfScope: scope, outcomes: [], monthsBefore: 0, amount: .zero,
-                    snapshot: snapshot.text, canonical: canonical.text)
+                    snapshot: snapshot.bytes, canonical: canonical.bytes)
             }
             var outcomes: [RuleOutcome] = []
             func add(_ rule: SubsidyRule, _ passed: Bool, _ evidence: [(String, String)]) {
@@ -285,6 +289,7 @@ extension AppDatabase {
             let person = chosen.flatMap { inputs.operators[$0.id] }
             let counted: [(LocalDate, LocalDate)] = chosen?.stints.map { ($0.first, $0.last) } ?? [(month.firstDay, month.lastDay)]
             let countedTotal = counted.reduce(0) { $0 + $1.1.dayNumber - $1.0.dayNumber + 1 }
+            let countedText = rangesText(counted)
 
             add(.pointNotInPlan, point.planYear.map { $0 <= month.year } ?? false, [("plan_year", point.planYear.map(String.init) ?? "")])
             add(.pointNotRural, !policy.requireRural || point.villageCode.isRuralVillage,
@@ -293,7 +298,7 @@ extension AppDatabase {
             let shown = point.verifications.last
             add(.pointNotVerified, holds(verifiedDays, of: countedTotal),
                 [("hr_ref", shown?.ref ?? ""), ("verified_on", shown?.on.description ?? ""), ("valid_until", shown?.until?.description ?? ""),
-                 ("days_counted", rangesText(counted)), ("days_covered", String(verifiedDays)), ("coverage", coverage.rawValue)])
+                 ("days_counted", countedText), ("days_covered", String(verifiedDays)), ("coverage", coverage.rawValue)])
             add(.pointNotOperating, point.operatingDays >= policy.minOperatingDays,
                 [("operating_days", String(point.operatingDays)), ("minimum", String(policy.minOperatingDays))])
             var missing: [(String, String)] = [("operator", person?.name ?? ""), ("days", String(chosen?.days ?? 0))]
@@ -328,7 +333,7 @@ extension AppDatabase {
                 let isAccepted = person.difficulty.map { accepted.contains($0) } ?? false
                 var certEvidence: [(String, String)] = [
                     ("difficulty", person.difficulty?.rawValue ?? ""), ("certificate_no", person.certificateNo ?? ""),
-                    ("certified_on", certified?.description ?? ""), ("days_counted", rangesText(counted)),
+                    ("certified_on", certified?.description ?? ""), ("days_counted", countedText),
                     ("days_covered", String(certDays)), ("coverage", coverage.rawValue),
                 ]
                 // 4050: a woman of 40 or more, a man of 50 or more, on the day of certification.
@@ -346,7 +351,7 @@ extension AppDatabase {
                 let latest = chosen.stints.last!.assignment
                 add(.noContract, holds(contractDays, of: countedTotal),
                     [("contract_type", latest.contractType?.rawValue ?? ""), ("contract_from", latest.contractFrom?.description ?? ""),
-                     ("contract_to", latest.contractTo?.description ?? ""), ("days_counted", rangesText(counted)),
+                     ("contract_to", latest.contractTo?.description ?? ""), ("days_counted", countedText),
                      ("days_covered", String(contractDays)), ("coverage", coverage.rawValue)])
                 let retirement = retirementMonth(person, overrides: inputs.overrides)
                 add(.retired, month < retirement, [("retirement_month", retirement.description), ("month", month.description)])
@@ -400,7 +405,7 @@ extension AppDatabase {
             snapshot.endObject()
             return PointDecision(
                 pointId: point.id, pointCode: point.code, operatorId: person?.id, operatorDays: chosen?.days ?? 0, outcomes: outcomes,
-                monthsBefore: monthsBefore, amount: .zero, snapshot: snapshot.text, canonical: canonical.text)
+                monthsBefore: monthsBefore, amount: .zero, snapshot: snapshot.bytes, canonical: canonical.bytes)
         }
         // One person, one subsidised post. Only posts that would be paid conflict: a post that
         // fails its own rules takes nothing from one that passes. Of the person's payable posts
@@ -452,8 +457,8 @@ extension AppDatabase {
     /// month with their stints and contracts; for the operator paid: ID number, days,
     /// difficulty, certification, retirement month, months used elsewhere, first month,
     /// opening balance, other posts and whether the month's list of them is known), or the
-    /// reason the point is out of scope. Each result keeps its own line, so that finalizing
-    /// can name what changed.
+    /// reason the point is out of scope. Each result keeps its own line's sha256, so that
+    /// finalizing can name the points that changed.
     public func runSubsidyCheck(month: Month, withoutOtherPosts reason: String? = nil, context: ChangeContext) throws -> SubsidyRunInfo {
         let waiver = reason.map { $0.trimmingSpaces() }
         if let waiver, waiver.isEmpty { throw SubsidyError.withoutOtherPostsNeedsReason }
@@ -468,17 +473,22 @@ extension AppDatabase {
                 month: month, createdAt: context.timestamp, clerk: context.clerk, policySha256: Digest.sha256(text: policy.canonical),
                 inputsSha256: Self.inputsHash(decisions), status: .draft, asOf: asOf, withoutOtherPostsReason: waiver)
             try run.insert(db)
+            // Bound straight through SQLite's C API (`DirectStatement`): a run writes one row a point.
             let insert = try db.makeStatement(
                 sql: """
                     INSERT INTO subsidy_result (run_id, point_id, operator_id, eligible, amount_fen, months_before, months_including, rules,
-                      snapshot, out_of_scope, inputs)
+                      snapshot, out_of_scope, inputs_sha256)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
+            var rules = JSONWriter(capacity: 2048)
             for d in decisions {
-                try insert.execute(arguments: [
-                    run.id, d.pointId, d.operatorId, d.eligible, d.amount.value, d.monthsBefore, d.monthsBefore + (d.eligible ? 1 : 0),
-                    RuleOutcome.serialize(d.outcomes), d.snapshot, d.outOfScope?.rawValue, d.canonical,
-                ])
+                rules.reset()
+                RuleOutcome.serialize(d.outcomes, into: &rules)
+                try insert.run {
+                    $0(run.id); $0(d.pointId); $0(d.operatorId); $0(d.eligible ? 1 : 0); $0(d.amount.value); $0(d.monthsBefore)
+                    $0(d.monthsBefore + (d.eligible ? 1 : 0)); $0(utf8: rules.bytes); $0(utf8: d.snapshot); $0(d.outOfScope?.rawValue)
+                    $0(utf8: Digest.sha256Hex(bytes: d.canonical))
+                }
             }
             let info = SubsidyRunInfo(run: run, decisions: decisions)
             var after: [(String, JSONValue)] = [
@@ -494,6 +504,6 @@ extension AppDatabase {
 
     /// The run's inputs hash: over every decision's canonical line, in point-code order.
     static func inputsHash(_ decisions: [PointDecision]) -> String {
-        Digest.sha256(text: decisions.map(\.canonical).joined(separator: "\n") + "\n")
+        Digest.sha256(lines: decisions.map(\.canonical))
     }
 }

@@ -34,14 +34,9 @@ extension AppDatabase {
         if firstMonth > asOf || months > firstMonth.months(to: asOf) + 1 { throw SubsidyError.openingBalanceFirstMonth }
         try write { db in
             let person = try Self.operator(db, idNumber, today: context.today)
-            let paid = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) AS months, min(s.month) AS first FROM subsidy_result r JOIN subsidy_run s ON s.id = r.run_id
-                    WHERE s.status = 'final' AND r.eligible = 1 AND r.operator_id = ?
-                      AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
-                    """, arguments: [person.id])!
-            if let firstPaid: Month = paid["first"], asOf >= firstPaid {
+            if let firstPaid = try Month.fetchOne(db, sql: "SELECT min(s.month) \(Self.paidResults) AND r.operator_id = ?", arguments: [person.id]),
+                asOf >= firstPaid
+            {
                 throw SubsidyError.openingBalanceOverlapsFinal(asOf: asOf, firstPaid: firstPaid)
             }
             let before = try Row.fetchOne(db, sql: "SELECT months, first_month, as_of_month FROM opening_balance WHERE operator_id = ?", arguments: [person.id])
@@ -85,11 +80,7 @@ extension AppDatabase {
             let overCap = u.months > policy.maxMonths && first.months(to: retirement) >= policy.nearRetirementWindow
             let late = try Month.fetchOne(
                 db,
-                sql: """
-                    SELECT min(s.month) FROM subsidy_result r JOIN subsidy_run s ON s.id = r.run_id
-                    WHERE s.status = 'final' AND r.eligible = 1 AND r.operator_id = ? AND s.month >= ?
-                      AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
-                    """, arguments: [person.id, retirement])
+                sql: "SELECT min(s.month) \(Self.paidResults) AND r.operator_id = ? AND s.month >= ?", arguments: [person.id, retirement])
             guard overCap || late != nil else { return nil }
             return PaidBreach(
                 operatorId: person.id!, months: u.months, maximum: policy.maxMonths, overCap: overCap,
@@ -117,11 +108,7 @@ extension AppDatabase {
             // Months already paid stay before retirement.
             if let lastPaid = try Month.fetchOne(
                 db,
-                sql: """
-                    SELECT max(s.month) FROM subsidy_result r JOIN subsidy_run s ON s.id = r.run_id
-                    WHERE s.status = 'final' AND r.eligible = 1 AND r.operator_id = ?
-                      AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
-                    """, arguments: [person.id]), month <= lastPaid
+                sql: "SELECT max(s.month) \(Self.paidResults) AND r.operator_id = ?", arguments: [person.id]), month <= lastPaid
             {
                 throw SubsidyError.overrideBeforePaidMonth(month, lastPaid: lastPaid)
             }

@@ -49,6 +49,12 @@ public struct RuleOutcome: Sendable, Hashable {
     /// `[{"rule":…,"passed":…,"evidence":[[key,value],…]},…]` (pairs keep the evidence's order).
     static func serialize(_ outcomes: [RuleOutcome]) -> String {
         var writer = JSONWriter(capacity: 1024)
+        serialize(outcomes, into: &writer)
+        return writer.text
+    }
+
+    /// The same, into a writer (reset between points, so its buffer is reused).
+    static func serialize(_ outcomes: [RuleOutcome], into writer: inout JSONWriter) {
         writer.beginArray()
         for outcome in outcomes {
             writer.beginObject()
@@ -67,7 +73,6 @@ public struct RuleOutcome: Sendable, Hashable {
             writer.endObject()
         }
         writer.endArray()
-        return writer.text
     }
 
     /// Reads back what `serialize` stored.

@@ -254,27 +254,43 @@ extension AppDatabase {
         var changes: [String] = []
         if Digest.sha256(text: policy.canonical) != run.policySha256 { changes.append("policy") }
         if Self.inputsHash(decisions) != run.inputsSha256 {
-            var stored: [String: String] = [:]
+            var stored: [String: (sha: String?, outcomes: [RuleOutcome])] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT p.code, r.inputs FROM subsidy_result r JOIN point p ON p.id = r.point_id WHERE r.run_id = ?", arguments: [run.id])
+                db, sql: "SELECT p.code, r.inputs_sha256, r.rules FROM subsidy_result r JOIN point p ON p.id = r.point_id WHERE r.run_id = ?",
+                arguments: [run.id])
             {
-                stored[row[0]] = row[1]
+                stored[row[0]] = (row[1], RuleOutcome.decode(row[2]))
             }
-            for d in decisions where stored[d.pointCode] != d.canonical {
-                changes.append(d.pointCode + ": " + Self.changedKeys(stored[d.pointCode], d.canonical).joined(separator: ","))
+            for d in decisions {
+                guard let old = stored[d.pointCode] else {
+                    changes.append(d.pointCode + ": new")
+                    continue
+                }
+                if old.sha == String(decoding: Digest.sha256Hex(bytes: d.canonical), as: UTF8.self) { continue }
+                let keys = Self.changedEvidence(old.outcomes, d.outcomes)
+                changes.append(d.pointCode + ": " + (keys.isEmpty ? "inputs" : keys.joined(separator: ",")))
             }
             if changes.isEmpty || changes == ["policy"] { changes.append("inputs") }
         }
         if !changes.isEmpty { throw SubsidyError.draftStale(run.id!, changes: changes) }
     }
 
-    /// The keys whose values differ between two canonical lines (`new` for a point the draft
-    /// did not have).
-    static func changedKeys(_ old: String?, _ new: String) -> [String] {
-        guard let old, let a = try? JSONSerialization.jsonObject(with: Data(old.utf8)) as? [String: Any],
-            let b = try? JSONSerialization.jsonObject(with: Data(new.utf8)) as? [String: Any]
-        else { return ["new"] }
-        return Set(a.keys).union(b.keys).sorted().filter { "\(a[$0] ?? "")" != "\(b[$0] ?? "")" }
+    /// The evidence keys whose values differ between a stored decision and a fresh one, in the
+    /// rules' order (a rule present in only one of them counts by its code).
+    static func changedEvidence(_ old: [RuleOutcome], _ new: [RuleOutcome]) -> [String] {
+        var keys: [String] = []
+        for rule in SubsidyRule.allCases {
+            let a = old.first { $0.rule == rule }
+            let b = new.first { $0.rule == rule }
+            guard let a, let b else {
+                if a != nil || b != nil { keys.append(rule.rawValue) }
+                continue
+            }
+            for (key, value) in b.evidence where a.evidence.first(where: { $0.0 == key })?.1 != value && !keys.contains(key) {
+                keys.append(key)
+            }
+        }
+        return keys
     }
 
     /// Per town: points checked, eligible, amount; in town order.

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// Tools from outside Swift that a few tests need. Such a test is enabled only when its tool is
+/// there (`.enabled(if: OutsideTool.openpyxl.isAvailable, …)`) and is reported as skipped by
+/// name otherwise, so that `swift test` passes on a machine with only the toolchain and SQLite.
+/// `WANCUN_TOOLS_OFF=openpyxl,libreoffice` makes them count as absent (to try a bare machine);
+/// with `WANCUN_REQUIRE_TOOLS=1`, as `.ci/run` sets it, a missing tool is a failure.
+enum OutsideTool: String, CaseIterable, Sendable {
+    /// openpyxl, through python3: reads back the workbooks wancun writes.
+    case openpyxl
+    /// LibreOffice's headless converter: opens a CSV as a spreadsheet would.
+    case libreoffice
+
+    static let switchedOff = Set(
+        (ProcessInfo.processInfo.environment["WANCUN_TOOLS_OFF"] ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        })
+
+    var isAvailable: Bool { !Self.switchedOff.contains(rawValue) && found }
+
+    /// Why a test that needs the tool is skipped.
+    var skipReason: Comment {
+        switch self {
+        case .openpyxl: "openpyxl is not installed (python3 -m pip install openpyxl)"
+        case .libreoffice: "LibreOffice (soffice) is not installed"
+        }
+    }
+
+    private var found: Bool {
+        switch self {
+        case .openpyxl: Self.hasOpenpyxl
+        case .libreoffice: Self.libreOfficePath != nil
+        }
+    }
+
+    static let libreOfficePath: String? = [
+        "/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice", "/opt/homebrew/bin/soffice",
+        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    ].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static let hasOpenpyxl: Bool = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import openpyxl"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+}
+
+@Suite struct OutsideToolTests {
+    /// In CI every tool must be there, so that a broken install cannot pass as skipped tests.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["WANCUN_REQUIRE_TOOLS"] == "1", "WANCUN_REQUIRE_TOOLS is not set"))
+    func everyOutsideToolIsThereWhenRequired() {
+        for tool in OutsideTool.allCases {
+            #expect(tool.isAvailable, "WANCUN_REQUIRE_TOOLS=1 but \(tool.rawValue) is missing: \(tool.skipReason)")
+        }
+    }
+}
