@@ -33,7 +33,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WancunKitTests",
-            dependencies: ["WancunKit", "wancun", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "WancunKit", "wancun", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

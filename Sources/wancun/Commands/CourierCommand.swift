@@ -10,7 +10,7 @@ struct CourierCommand: ParsableCommand {
 struct CourierAdd: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "登记快递企业 / Register a courier.",
-        discussion: "Example: wancun courier add --name 顺丰速运海盐营业部 --brand 顺丰 --credit-code 91330424MA2C7Y8K13")
+        discussion: "Example: wancun courier add --name 申通快递海盐网点 --brand 申通 --credit-code 91330424MA2D8J5N3Y")
 
     @OptionGroup var globals: GlobalOptions
     @Option var name: String
@@ -89,7 +89,7 @@ struct StationCommand: ParsableCommand {
 struct StationAdd: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "登记中转站 / Register a transfer station in a town.",
-        discussion: "Example: wancun station add 沈荡镇快递中转站 --town 330424101000 --couriers 中国邮政海盐分公司,中通快递海盐网点")
+        discussion: "Example: wancun station add 百步镇快递中转站 --town 330424102000 --couriers 中国邮政海盐县分公司,中通快递海盐网点")
 
     @OptionGroup var globals: GlobalOptions
     @Argument var name: String
@@ -128,7 +128,7 @@ struct RouteAdd: WancunCommand {
         commandName: "add", abstract: "登记拼车线路 / Register a joint-delivery route.",
         discussion: """
             Every stop must be served, on the first day, by at least one of the route's couriers.
-            Example: wancun route add 沈荡西线 --vehicle 浙F12345 --couriers 1,2 --stops 330424101201001,330424101205001 --from 2026-03-01 --station 沈荡镇快递中转站
+            Example: wancun route add 沈荡西线 --vehicle 浙F12345 --couriers 1,2 --stops 330424101204001,330424101207001 --from 2026-03-01 --station 沈荡镇快递中转站
             """)
 
     @OptionGroup var globals: GlobalOptions

@@ -65,7 +65,7 @@ struct DivisionImportCommand: WancunCommand {
 struct DivisionListCommand: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "列出区划 / List divisions.",
-        discussion: "Example: wancun division list --under 330424100000 --rural --format csv > villages.csv")
+        discussion: "Example: wancun division list --under 330424101000 --rural --format csv > villages.csv")
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var output: OutputOptions

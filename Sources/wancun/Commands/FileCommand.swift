@@ -36,7 +36,7 @@ struct FileConvert: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "CSV 与 XLSX 互转，所有单元格作为文本 / Copy a file's rows into CSV (UTF-8 BOM) or XLSX, as text.",
-        discussion: "Example: wancun file convert 乡镇报送.csv 乡镇报送.xlsx   (a GB18030 CSV becomes a workbook Excel shows right)")
+        discussion: "Example: wancun file convert 乡镇报送.csv 乡镇报送.xlsx   # a GB18030 CSV becomes a workbook Excel shows right")
 
     @OptionGroup var globals: GlobalOptions
     @Argument(help: "The .csv or .xlsx to read.") var input: String

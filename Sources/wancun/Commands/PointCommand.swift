@@ -16,7 +16,7 @@ struct PointAdd: WancunCommand {
         discussion: """
             A point in a residents' committee (居委会, village segment 001–199 or 400–499), or one
             that may be registered already, needs --force --reason TEXT, which the audit trail records.
-            Example: wancun point add --village 330424101201 --name 新丰村电商服务站 --plan-year 2025
+            Example: wancun point add --village 330424101201 --name 聚金村电商服务站 --plan-year 2025
             """)
 
     @OptionGroup var globals: GlobalOptions
@@ -153,7 +153,7 @@ struct PointStatusCommand: WancunCommand {
         discussion: """
             Allowed: planned → operating or closed; operating → suspended or closed;
             suspended → operating or closed. Closing ends the operator's assignment that day.
-            Example: wancun point status 330424101201001 suspended --reason 站长生病 --on 2026-11-01
+            Example: wancun point status 330424101201001 suspended --reason 站长生病
             """)
 
     @OptionGroup var globals: GlobalOptions

@@ -90,7 +90,7 @@ struct ReconcileHR: WancunCommand {
             Columns (header row found below any title): 公民身份号码, 姓名, 核定结果 (通过/不通过),
             核定金额(元), 发放金额(元), 发放日期, 备注. The bureau's decisions and payments are
             recorded against the run; a month it rejected no longer counts as used.
-            Example: wancun reconcile hr 3 人社局反馈2026年10月.xlsx --out 对账结果.xlsx
+            Example: wancun reconcile hr N 人社局反馈2026年10月.xlsx --out 对账结果.xlsx   # N: the final run
             """)
 
     @OptionGroup var globals: GlobalOptions

@@ -270,7 +270,7 @@ struct SubsidyExport: WancunCommand {
         discussion: """
             Eligible points only; ID numbers and phones in full (this file is for the bureau).
             A county may choose and order the columns with --profile FILE (columns: field,header).
-            Example: wancun subsidy export 3 --out 海盐县2026年10月花名册.xlsx
+            Example: wancun subsidy export N --out 海盐县2026年10月花名册.xlsx   # N: the run subsidy check recorded
             """)
 
     @OptionGroup var globals: GlobalOptions
