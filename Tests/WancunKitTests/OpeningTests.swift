@@ -52,6 +52,24 @@ import Testing
         return writeTemporaryFile("points.csv", lines.map { $0.map { CSVWriter.quoted($0) }.joined(separator: ",") }.joined(separator: "\n") + "\n")
     }
 
+    /// After a first opening dated before the registration, a later change may fall between
+    /// the two, and the registration day's restating rows do not undo it.
+    @Test func aChangeAfterAnEarlierOpeningButBeforeTheRegistrationHolds() throws {
+        let db = try PointSheetTests.database()
+        let code = try db.addPoint(NewPoint(village: Self.village, name: "聚金村电商服务站"), context: testContext).code
+        try db.changeStatus(code, to: .operating, reason: "开业", on: Self.day("2026-01-01"), context: testContext)
+        try db.changeStatus(code, to: .suspended, reason: "装修", on: Self.day("2026-11-01"), context: testContext)
+        #expect(try Self.status(db, code, on: "2026-10-31") == .operating)
+        #expect(try Self.status(db, code, on: "2026-11-01") == .suspended)
+        #expect(try Self.status(db, code, on: "2026-11-26") == .suspended)
+        #expect(try db.read { try AppDatabase.point($0, code) }.status == .suspended)
+        #expect(try Self.disagreeing(db).isEmpty)
+        // Before the opening it is still refused.
+        #expect(throws: RegistryError.statusDateBeforeLast(Self.day("2026-10-01"), last: Self.day("2026-11-01"))) {
+            try db.changeStatus(code, to: .operating, reason: "复业", on: Self.day("2026-10-01"), context: testContext)
+        }
+    }
+
     @Test func noCommandOrImportLetsTheOpeningDayAndTheHistoryDisagree() throws {
         let db = try PointSheetTests.database()
         func add(_ name: String, opened: String?) throws -> String {

@@ -199,12 +199,28 @@ extension AppDatabase {
                 // registered after it opened.
                 try Self.recordOpening(db, &point, on: day, reason: reason, context: context)
             } else {
-                let last = try LocalDate.fetchOne(
-                    db, sql: "SELECT max(on_date) FROM point_status WHERE point_id = ?", arguments: [point.id])
-                if let last, day < last { throw RegistryError.statusDateBeforeLast(day, last: last) }
+                // The last real change: a day's status is its last row, and rows that only restate
+                // the status (those a first opening dated before the registration leaves on the
+                // registration day) change nothing.
+                let history = try Row.fetchAll(
+                    db, sql: "SELECT on_date, status FROM point_status WHERE point_id = ? ORDER BY on_date, id", arguments: [point.id]
+                ).map { ($0[0] as LocalDate, $0[1] as PointStatus) }
+                var lastChange: LocalDate?
+                var current: PointStatus?
+                for (i, (date, rowStatus)) in history.enumerated() where i + 1 == history.count || history[i + 1].0 != date {
+                    if rowStatus != current { lastChange = date }
+                    current = rowStatus
+                }
+                if let lastChange, day < lastChange { throw RegistryError.statusDateBeforeLast(day, last: lastChange) }
                 var change = PointStatusChange(
                     pointId: point.id!, fromStatus: from, status: status, onDate: day, reason: reason, clerk: context.clerk)
                 try change.insertCached(db)
+                // Restating rows after the change would undo it: it is restated after them.
+                if let lastRow = history.last?.0, day < lastRow {
+                    var restated = PointStatusChange(
+                        pointId: point.id!, fromStatus: from, status: status, onDate: lastRow, reason: reason, clerk: context.clerk)
+                    try restated.insertCached(db)
+                }
                 point.status = status  // as the trigger on point_status just set it
             }
             try db.audit(
