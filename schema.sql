@@ -83,7 +83,8 @@ CREATE TABLE opening_balance (
   first_month TEXT NOT NULL CHECK (first_month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
   as_of_month TEXT NOT NULL CHECK (as_of_month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' AND as_of_month >= first_month),
   source TEXT NOT NULL CHECK (source <> '')
-) STRICT;
+, first_month_stated INTEGER NOT NULL DEFAULT 0
+  CHECK (first_month_stated IN (0, 1))) STRICT;
 
 CREATE TABLE operator (
   id INTEGER PRIMARY KEY,

@@ -90,6 +90,10 @@ extension Message {
             return Message(
                 zh: "不能从“\(pointStatus(from).zh)”改为“\(pointStatus(to).zh)”；允许的变更：\(list.zh)",
                 en: "cannot change from \(from.rawValue) to \(to.rawValue); allowed: \(list.en)")
+        case .retirementBeforePaidMonth(_, let lastPaid):
+            return Message(
+                zh: "已定稿发放至 \(lastPaid)，改为该退休年龄类别后退休月份将落在已发放的月份之内",
+                en: "final runs paid up to \(lastPaid); with that retirement group the retirement month would fall on a month already paid")
         case .statusDateBeforeLast(let date, let last):
             return Message(
                 zh: "变更日期 \(date) 早于上一次变更（\(last)）", en: "date \(date) is before the last change (\(last))")

@@ -124,10 +124,10 @@ extension Message {
             return Message(
                 zh: "人社局反馈把 \(masked) 此前不通过的月份改为通过，其已享受月数将达 \(months) 个月，超过最长 \(maximum) 个月（之后的月份已按未享受计算并定稿）：请与人社局核对，本次对账未记录",
                 en: "the bureau's answer approves a month it had rejected for \(masked): months used would be \(months), past the maximum of \(maximum) (later months were finalized without it); check with the bureau; nothing was recorded")
-        case .approvalAfterRetirement(let masked, let month, let retirement):
+        case .approvalNotPayable(let masked, let month):
             return Message(
-                zh: "人社局反馈把 \(masked) \(month) 此前不通过的月份改为通过，但其退休月份已调整为 \(retirement)：请与人社局核对，本次对账未记录",
-                en: "the bureau's answer approves \(month) for \(masked), a month it had rejected, but the retirement month is now \(retirement); check with the bureau; nothing was recorded")
+                zh: "人社局反馈把 \(masked) \(month) 此前不通过的月份改为通过，但该月已不可发放（已到调整后的退休月份，或已计入期初月数）：请与人社局核对，本次对账未记录",
+                en: "the bureau's answer approves \(month) for \(masked), a month it had rejected, that can no longer be paid (at or after an agreed retirement, or in the opening balance); check with the bureau; nothing was recorded")
         case .overrideBeforePaidMonth(let month, let lastPaid):
             return Message(
                 zh: "已定稿发放至 \(lastPaid)，退休月份 \(month) 须晚于已发放的月份",

@@ -61,6 +61,7 @@ extension AppDatabase {
             registryArguments: [id],
             knownSQL: "EXISTS (SELECT 1 FROM operator o WHERE o.id_number = f.key)", knownArguments: [])
         return try reconcile(spec, file: path, options: options, context: context) { db, _ in
+            let rejected = try Int64.fetchAll(db, sql: "SELECT operator_id FROM hr_decision WHERE run_id = ? AND approved = 0", arguments: [id])
             try db.execute(
                 sql: """
                     INSERT INTO hr_decision (run_id, operator_id, approved, approved_fen, paid_fen, paid_on, remark)
@@ -70,14 +71,16 @@ extension AppDatabase {
                     ON CONFLICT (run_id, operator_id) DO UPDATE SET approved = excluded.approved, approved_fen = excluded.approved_fen,
                       paid_fen = excluded.paid_fen, paid_on = excluded.paid_on, remark = excluded.remark
                     """, arguments: [id])
-            // A rejection the bureau takes back counts the month again: refused where months
-            // finalized since, counted without it, would then pass the maximum, or where the
-            // month is now at or after an agreed retirement.
-            let people = try Int64.fetchAll(db, sql: "SELECT operator_id FROM hr_decision WHERE run_id = ? AND approved = 1", arguments: [id])
-            if let breach = try Self.paidBreaches(db, operators: people, on: context.today).first {
+            // A rejection the bureau takes back counts the month again: refused where that month
+            // is now covered by an opening balance or at or after an agreed retirement, or where
+            // months finalized since, counted without it, would pass the maximum.
+            let takenBack = try rejected.isEmpty ? [] : Int64.fetchAll(
+                db, sql: "SELECT operator_id FROM hr_decision WHERE run_id = ? AND approved = 1 AND operator_id IN (\(rejected.map(String.init).joined(separator: ",")))",
+                arguments: [id])
+            if let breach = try Self.paidBreaches(db, operators: takenBack).first {
                 let masked = try String.fetchOne(db, sql: "SELECT id_number FROM operator WHERE id = ?", arguments: [breach.operatorId]).map(Mask.residentID) ?? ""
-                if let late = breach.afterRetirement {
-                    throw SubsidyError.approvalAfterRetirement(maskedID: masked, month: late.paid, retirement: late.retirement)
+                if breach.afterRetirement != nil || breach.inBalance != nil {
+                    throw SubsidyError.approvalNotPayable(maskedID: masked, month: run.month)
                 }
                 throw SubsidyError.approvalOverCap(maskedID: masked, months: breach.months, maximum: breach.maximum)
             }

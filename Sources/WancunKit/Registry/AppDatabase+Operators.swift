@@ -157,6 +157,13 @@ extension AppDatabase {
             if let c = edit.certifiedOn { person.certifiedOn = c }
             if let g = edit.retirementGroup {
                 do throws(RegistryError) { person.retirementGroup = try Self.retirementGroup(g, for: person.residentID) } catch { refusals.append(error) }
+                // Months already paid stay before retirement (the subsidy's own record of them).
+                let retirement = Self.retirementMonth(person, overrides: try Self.retirementOverrides(db))
+                if person.retirementGroup != before.retirementGroup, let lastPaid = try Self.lastPaidMonth(db, operator: person.id!),
+                    retirement <= lastPaid
+                {
+                    refusals.append(.retirementBeforePaidMonth(retirement: retirement, lastPaid: lastPaid))
+                }
             }
             if let refusal = Self.difficultyRefusal(person, today: context.today) { refusals.append(refusal) }
             let override = Override(force: edit.force, reason: edit.reason)

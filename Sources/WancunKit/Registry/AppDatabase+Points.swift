@@ -215,10 +215,11 @@ extension AppDatabase {
                 var change = PointStatusChange(
                     pointId: point.id!, fromStatus: from, status: status, onDate: day, reason: reason, clerk: context.clerk)
                 try change.insertCached(db)
-                // Restating rows after the change would undo it: it is restated after them.
-                if let lastRow = history.last?.0, day < lastRow {
+                // Restating rows after the change would undo it on their days: it is restated
+                // after the rows of each later day.
+                for later in Set(history.map(\.0).filter { $0 > day }).sorted() {
                     var restated = PointStatusChange(
-                        pointId: point.id!, fromStatus: from, status: status, onDate: lastRow, reason: reason, clerk: context.clerk)
+                        pointId: point.id!, fromStatus: from, status: status, onDate: later, reason: reason, clerk: context.clerk)
                     try restated.insertCached(db)
                 }
                 point.status = status  // as the trigger on point_status just set it

@@ -12,6 +12,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case dateInFuture(field: String, LocalDate)
     case statusNotAllowed(from: PointStatus, to: PointStatus, allowed: [PointStatus])
     case statusDateBeforeLast(LocalDate, last: LocalDate)
+    /// A change of retirement group that would put retirement on or before a month already paid.
+    case retirementBeforePaidMonth(retirement: Month, lastPaid: Month)
     case openingAfterNextChange(LocalDate, next: LocalDate)
     case reasonRequired
     case operatorUnknown(maskedID: String)
@@ -77,6 +79,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .dateInFuture: "DATE_IN_FUTURE"
         case .statusNotAllowed: "STATUS_CHANGE_NOT_ALLOWED"
         case .statusDateBeforeLast: "STATUS_DATE_BEFORE_LAST"
+        case .retirementBeforePaidMonth: "RETIREMENT_BEFORE_PAID_MONTH"
         case .openingAfterNextChange: "OPENING_AFTER_NEXT_CHANGE"
         case .reasonRequired: "REASON_REQUIRED"
         case .operatorUnknown: "OPERATOR_UNKNOWN"

@@ -477,6 +477,12 @@ extension AppDatabase {
                       CHECK (out_of_scope IS NULL OR ((out_of_scope = 'REGISTERED_AFTER_MONTH' OR out_of_scope = 'CLOSED_BEFORE_MONTH'
                         OR out_of_scope = 'NOT_OPERATING_IN_MONTH') AND eligible = 0 AND operator_id IS NULL));
                     ALTER TABLE subsidy_result ADD COLUMN inputs_sha256 TEXT CHECK (length(inputs_sha256) = 64);
+
+                    -- Whether an opening balance stated its first month. Balances entered before
+                    -- did not say, so they count as not stated: the near-retirement exception
+                    -- needs the first month, and is not granted on a guess.
+                    ALTER TABLE opening_balance ADD COLUMN first_month_stated INTEGER NOT NULL DEFAULT 0
+                      CHECK (first_month_stated IN (0, 1));
                     """)
         }
 

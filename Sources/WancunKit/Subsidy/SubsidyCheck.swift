@@ -72,6 +72,11 @@ struct SubsidyInputs {
         var months = 0
         var first: Month?
         var balanceAsOf: Month?
+        /// False when an opening balance of months did not state its first month: the
+        /// near-retirement exception then cannot be granted (its first month is not known).
+        var firstKnown = true
+        /// The latest month a final run paid (not the balance).
+        var lastPaid: Month?
     }
 
     var month: Month
@@ -191,17 +196,25 @@ extension AppDatabase {
     static func paidMonths(_ db: Database, except month: Month?) throws -> [Int64: SubsidyInputs.Usage] {
         var usage: [Int64: SubsidyInputs.Usage] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT r.operator_id, count(*) AS months, min(s.month) AS first \(paidResults) AND s.month IS NOT ? GROUP BY r.operator_id",
-            arguments: [month])
+            db,
+            sql: """
+                SELECT r.operator_id, count(*) AS months, min(s.month) AS first, max(s.month) AS last \(paidResults) AND s.month IS NOT ?
+                GROUP BY r.operator_id
+                """, arguments: [month])
         {
-            usage[row[0]] = .init(months: row[1], first: row[2])
+            usage[row[0]] = .init(months: row[1], first: row[2], lastPaid: row[3])
         }
-        for row in try Row.fetchAll(db, sql: "SELECT operator_id, months, first_month, as_of_month FROM opening_balance") {
+        for row in try Row.fetchAll(db, sql: "SELECT operator_id, months, first_month, as_of_month, first_month_stated FROM opening_balance") {
             var u = usage[row[0], default: .init()]
-            u.months += row[1] as Int
-            let f: Month = row[2]
-            u.first = u.first.map { min($0, f) } ?? f
+            let months: Int = row[1]
             u.balanceAsOf = row[3]
+            // A balance of no months says nothing about a first month.
+            if months > 0 {
+                u.months += months
+                let f: Month = row[2]
+                u.first = u.first.map { min($0, f) } ?? f
+                u.firstKnown = row[4]
+            }
             usage[row[0]] = u
         }
         return usage
@@ -309,6 +322,7 @@ extension AppDatabase {
             add(.operatorMissing, person != nil, missing)
 
             canonical.field("village", point.villageCode.rawValue)
+            canonical.field("name", point.name)
             canonical.field("plan_year", point.planYear.map(String.init) ?? "")
             canonical.field("verifications", point.verifications.map { "\($0.ref)/\($0.on)/\($0.until?.description ?? "")" }.joined(separator: ";"))
             canonical.key("operating_days")
@@ -359,13 +373,17 @@ extension AppDatabase {
                 monthsBefore = usage.months
                 // If this month is paid, it may itself be the first.
                 let firstMonth = min(usage.first ?? month, month)
-                let nearRetirement = firstMonth.months(to: retirement) < policy.nearRetirementWindow
+                // The window is measured to the statutory retirement month (距法定退休年龄不足5年),
+                // not to an agreed one, and needs a known first month.
+                let statutory = Retirement.month(born: person.residentID.birthDate.monthValue, group: person.retirementGroup)
+                let nearRetirement = usage.firstKnown && firstMonth.months(to: statutory) < policy.nearRetirementWindow
                 // A month the opening balance already covers was paid outside the registry.
                 let inBalance = usage.balanceAsOf.map { month <= $0 } ?? false
                 var monthsEvidence: [(String, String)] = [
                     ("months_used", String(usage.months)), ("maximum", String(policy.maxMonths)), ("first_month", firstMonth.description),
-                    ("months_first_to_retirement", String(firstMonth.months(to: retirement))),
+                    ("months_first_to_retirement", String(firstMonth.months(to: statutory))),
                 ]
+                if !usage.firstKnown { monthsEvidence.append(("first_month_stated", "no")) }
                 if let asOf = usage.balanceAsOf { monthsEvidence.append(("opening_balance_as_of", asOf.description)) }
                 add(.monthsExhausted, !inBalance && (usage.months < policy.maxMonths || nearRetirement), monthsEvidence)
                 let elsewhere = inputs.otherPosts[person.idNumber] ?? []
@@ -385,6 +403,9 @@ extension AppDatabase {
                 canonical.number(usage.months)
                 canonical.field("first_month", usage.first?.description ?? "")
                 canonical.field("balance_as_of", usage.balanceAsOf?.description ?? "")
+                canonical.field("first_month_stated", usage.firstKnown ? "yes" : "no")
+                canonical.field("name", person.name)
+                canonical.field("phone", person.phone)
                 canonical.field("other_posts", elsewhere.joined(separator: ","))
                 canonical.field("other_posts_list", inputs.otherPostsState.rawValue)
                 snapshot.field("operator_name", person.name)

@@ -27,8 +27,9 @@ public enum SubsidyError: Error, Equatable, Sendable {
     case openingBalanceOverCap(months: Int, paid: Int, maximum: Int)
     /// The bureau approves a month it had rejected, after later months were paid without it.
     case approvalOverCap(maskedID: String, months: Int, maximum: Int)
-    /// The bureau approves a month it had rejected that is now at or after retirement.
-    case approvalAfterRetirement(maskedID: String, month: Month, retirement: Month)
+    /// The bureau approves a month it had rejected that is no longer payable: at or after an
+    /// agreed retirement, or covered by an opening balance entered since.
+    case approvalNotPayable(maskedID: String, month: Month)
     /// An agreed retirement month on or before a month a final run paid.
     case overrideBeforePaidMonth(Month, lastPaid: Month)
     case openingBalanceFirstMonth
@@ -57,7 +58,7 @@ public enum SubsidyError: Error, Equatable, Sendable {
         case .openingBalanceOverlapsFinal: "OPENING_BALANCE_OVERLAPS_FINAL"
         case .openingBalanceOverCap: "OPENING_BALANCE_OVER_CAP"
         case .approvalOverCap: "APPROVAL_OVER_CAP"
-        case .approvalAfterRetirement: "APPROVAL_AFTER_RETIREMENT"
+        case .approvalNotPayable: "APPROVAL_NOT_PAYABLE"
         case .overrideBeforePaidMonth: "RETIREMENT_OVERRIDE_PAID"
         case .openingBalanceFirstMonth: "OPENING_BALANCE_MONTHS"
         case .profileFieldUnknown: "PROFILE_FIELD_UNKNOWN"

@@ -21,6 +21,8 @@ extension AppDatabase {
     }
 
     /// Enters months subsidised before the registry existed, as of a month, with their source.
+    /// Without `first` the first month is taken as the as-of month less the months, for the
+    /// record only: the near-retirement exception needs the first month stated.
     ///
     /// The balance covers months before the registry paid the person: its as-of month must be
     /// before the first month a final run paid them, and with the months final runs paid it
@@ -42,16 +44,17 @@ extension AppDatabase {
             let before = try Row.fetchOne(db, sql: "SELECT months, first_month, as_of_month FROM opening_balance WHERE operator_id = ?", arguments: [person.id])
             try db.execute(
                 sql: """
-                    INSERT INTO opening_balance (operator_id, months, first_month, as_of_month, source) VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO opening_balance (operator_id, months, first_month, as_of_month, source, first_month_stated)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (operator_id) DO UPDATE SET months = excluded.months, first_month = excluded.first_month,
-                      as_of_month = excluded.as_of_month, source = excluded.source
-                    """, arguments: [person.id, months, firstMonth, asOf, source])
+                      as_of_month = excluded.as_of_month, source = excluded.source, first_month_stated = excluded.first_month_stated
+                    """, arguments: [person.id, months, firstMonth, asOf, source, first != nil])
             try db.audit(
                 "operator.months", AuditSubject(operatorIdNumber: person.idNumber),
                 before: before.map { .object([("months", .number(String($0["months"] as Int))), ("as_of_month", .string($0["as_of_month"]))]) },
                 after: .object([("months", .number(String(months))), ("first_month", .string(firstMonth.description)), ("as_of_month", .string(asOf.description))]),
                 reason: source, context: context)
-            if let breach = try Self.paidBreaches(db, operators: [person.id!], on: context.today).first(where: \.overCap) {
+            if let breach = try Self.paidBreaches(db, operators: [person.id!]).first(where: \.overCap) {
                 throw SubsidyError.openingBalanceOverCap(months: months, paid: breach.months - months, maximum: breach.maximum)
             }
         }
@@ -59,33 +62,44 @@ extension AppDatabase {
 
     /// What a write that changes past months (an opening balance, the bureau's answer) must
     /// never leave behind, per person: paid months (final, not rejected, plus the opening
-    /// balance) past the maximum although the first is not within the near-retirement window,
-    /// or a month paid at or after retirement.
+    /// balance) past the maximum in force in the latest month paid, although the first is not
+    /// known to lie within the near-retirement window; a month paid at or after retirement; a
+    /// month paid that the opening balance already covers.
     struct PaidBreach {
         var operatorId: Int64
         var months: Int
         var maximum: Int
         var overCap: Bool
-        /// The first month paid at or after the retirement month, and that month.
-        var afterRetirement: (paid: Month, retirement: Month)?
+        /// The first month paid at or after the retirement month.
+        var afterRetirement: Month?
+        /// A month paid that the opening balance covers.
+        var inBalance: Month?
     }
 
-    static func paidBreaches(_ db: Database, operators ids: [Int64], on date: LocalDate) throws -> [PaidBreach] {
-        let policy = try Self.policy(db, on: date)
+    static func paidBreaches(_ db: Database, operators ids: [Int64]) throws -> [PaidBreach] {
         let usage = try Self.paidMonths(db, except: nil)
         let overrides = try Self.retirementOverrides(db)
         return try Operator.fetchAll(db, keys: ids).compactMap { person in
-            guard let u = usage[person.id!], let first = u.first else { return nil }
+            guard let u = usage[person.id!], let first = u.first, let lastPaid = u.lastPaid else { return nil }
+            let policy = try Self.policy(db, on: lastPaid.firstDay)
+            let statutory = Retirement.month(born: person.residentID.birthDate.monthValue, group: person.retirementGroup)
+            let near = u.firstKnown && first.months(to: statutory) < policy.nearRetirementWindow
+            let overCap = u.months > policy.maxMonths && !near
             let retirement = Self.retirementMonth(person, overrides: overrides)
-            let overCap = u.months > policy.maxMonths && first.months(to: retirement) >= policy.nearRetirementWindow
             let late = try Month.fetchOne(
-                db,
-                sql: "SELECT min(s.month) \(Self.paidResults) AND r.operator_id = ? AND s.month >= ?", arguments: [person.id, retirement])
-            guard overCap || late != nil else { return nil }
+                db, sql: "SELECT min(s.month) \(Self.paidResults) AND r.operator_id = ? AND s.month >= ?", arguments: [person.id, retirement])
+            let covered = try u.balanceAsOf.flatMap { asOf in
+                try Month.fetchOne(db, sql: "SELECT min(s.month) \(Self.paidResults) AND r.operator_id = ? AND s.month <= ?", arguments: [person.id, asOf])
+            }
+            guard overCap || late != nil || covered != nil else { return nil }
             return PaidBreach(
-                operatorId: person.id!, months: u.months, maximum: policy.maxMonths, overCap: overCap,
-                afterRetirement: late.map { ($0, retirement) })
+                operatorId: person.id!, months: u.months, maximum: policy.maxMonths, overCap: overCap, afterRetirement: late, inBalance: covered)
         }
+    }
+
+    /// The last month a final run paid the person; a retirement month may not fall on or before it.
+    static func lastPaidMonth(_ db: Database, operator id: Int64) throws -> Month? {
+        try Month.fetchOne(db, sql: "SELECT max(s.month) \(Self.paidResults) AND r.operator_id = ?", arguments: [id])
     }
 
     static func retirementOverrides(_ db: Database) throws -> [Int64: Month] {
@@ -106,10 +120,7 @@ extension AppDatabase {
             let latest = Retirement.latestOverride(born: born, group: person.retirementGroup)
             guard month >= earliest && month <= latest else { throw SubsidyError.overrideOutOfRange(month, earliest: earliest, latest: latest) }
             // Months already paid stay before retirement.
-            if let lastPaid = try Month.fetchOne(
-                db,
-                sql: "SELECT max(s.month) \(Self.paidResults) AND r.operator_id = ?", arguments: [person.id]), month <= lastPaid
-            {
+            if let lastPaid = try Self.lastPaidMonth(db, operator: person.id!), month <= lastPaid {
                 throw SubsidyError.overrideBeforePaidMonth(month, lastPaid: lastPaid)
             }
             try db.execute(
