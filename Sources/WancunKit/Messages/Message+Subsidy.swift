@@ -70,7 +70,8 @@ extension Message {
         case .runUnknown(let id):
             return Message(zh: "没有第 \(id) 次核查", en: "no run \(id)")
         case .runNotDraft(let id, let status):
-            return Message(zh: "第 \(id) 次核查的状态是 \(status)，只有草稿可以定稿", en: "run \(id) is \(status); only a draft can be finalized")
+            let label = RunStatus(rawValue: status).map(runStatus) ?? Message(zh: status, en: status)
+            return Message(zh: "第 \(id) 次核查\(label.zh)，只有草稿可以定稿", en: "run \(id) is \(label.en); only a draft can be finalized")
         case .runNotFinal(let id):
             return Message(zh: "第 \(id) 次核查尚未定稿：先运行 wancun subsidy finalize \(id)", en: "run \(id) is not final: run wancun subsidy finalize \(id) first")
         case .runReplaced(let id, let replacement?):
