@@ -13,6 +13,7 @@ public struct CSVWriter {
     /// A writer for a file that may be too large to hold: rows go to a temporary file beside
     /// `path`, which replaces `path` in `write(to:)`.
     public init(streamingBeside path: String) throws(RowProblem) {
+        try FileOutput.refuseProtected(path)
         let temporary = path + ".partial"
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
             throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(temporary))
@@ -106,16 +107,5 @@ public enum CodeText {
     static func isDigits(_ value: String) -> Bool {
         guard let last = value.utf8.last, value.utf8.dropLast().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         return (last >= 0x30 && last <= 0x39) || last == UInt8(ascii: "X")
-    }
-}
-
-/// Writing a finished file: whole, replacing any file at the path only once it is complete.
-public enum FileOutput {
-    public static func write(_ data: Data, to path: String) throws(RowProblem) {
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
-        }
     }
 }

@@ -88,6 +88,7 @@ public enum XLSXWriter {
         private var current: SheetPart?
 
         init(path: String) throws(RowProblem) {
+            try FileOutput.refuseProtected(path)
             self.path = path
             // Beside the workbook, as a CSV file's rows are: on the disk the user chose, never in
             // a temporary directory that may be held in memory.
