@@ -23,10 +23,14 @@ public enum SheetCell: Sendable, Hashable {
         }
     }
 
-    /// The cell as a CSV holds it: codes kept as text for Excel.
+    /// The cell as a CSV holds it: codes kept as text for Excel, free text never a formula,
+    /// numbers as they are.
     var csvText: String {
-        if case .code(let s) = self { return CodeText.wrap(s) }
-        return displayText
+        switch self {
+        case .code(let s): CodeText.csvText(code: s)
+        case .text(let s, _): FormulaText.neutralise(s)
+        case .integer, .money, .empty: displayText
+        }
     }
 }
 

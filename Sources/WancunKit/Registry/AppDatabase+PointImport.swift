@@ -115,8 +115,11 @@ extension AppDatabase {
         let summary = try importTable(
             path: path, sheet: sheet, columns: PointSheet.columnSpecs, dryRun: dryRun,
             opened: { copy?.header($0) },
-            parse: { row, check in Self.parsePointRow(row, &check, today: today) },
+            // An exported points file comes back as it went out: without the `'` its CSV puts
+            // before text that starts like a formula.
+            parse: { row, check in Self.parsePointRow(row.restoringFormulaText(), &check, today: today) },
             row: { row, fields, check, db in
+                let row = row.restoringFormulaText()
                 progress?(row.number, row.fraction)
                 let before = check.problems.count
                 let changes = db.totalChangesCount
