@@ -120,6 +120,9 @@ extension WancunCommand {
     func run() throws {
         let ctx = Context(globals: globals)
         try ctx.refuseBadToday()
+        // Whether or not the command opens it, no output may replace the database it names.
+        let protection = FileOutput.protect(databaseAt: ctx.databasePath)
+        defer { withExtendedLifetime(protection) {} }
         do {
             try run(ctx)
         } catch let exit as ExitCode {

@@ -13,6 +13,7 @@ public struct CSVWriter {
     /// A writer for a file that may be too large to hold: rows go to a temporary file beside
     /// `path`, which replaces `path` in `write(to:)`.
     public init(streamingBeside path: String) throws(RowProblem) {
+        try FileOutput.refuseProtected(path)
         let temporary = path + ".partial"
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
             throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(temporary))
@@ -77,20 +78,67 @@ public struct CSVWriter {
     }
 }
 
+/// Free text in a CSV, kept from being run as a formula (OWASP, "CSV Injection"): a cell that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return (or the full-width ＝＋－＠) is
+/// written with a `'` before it, which Excel, WPS and LibreOffice take as "this is text".
+/// A plain number (`-150.00`) is left as it is: it cannot be a formula.
+///
+/// Text that already starts with quotes before such a character gets one more, so that
+/// `restore` gives back exactly what was written: `'=x` is written `''=x` and read back `'=x`.
+/// The readers do not restore; the imports that take exported files back do (`TableRow`).
+public enum FormulaText {
+    public static func neutralise(_ text: String) -> String {
+        isFormulaLike(text) ? "'" + text : text
+    }
+
+    /// The text `neutralise` was given.
+    public static func restore(_ cell: String) -> String {
+        cell.utf8.first == UInt8(ascii: "'") && isFormulaLike(cell) ? String(cell.dropFirst()) : cell
+    }
+
+    /// Whether the text, past any leading quotes, starts as a formula would and is not a
+    /// plain number.
+    static func isFormulaLike(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        // Most cells start with a letter, a digit or a Chinese character: nothing to look at.
+        guard let first = utf8.first, first < 0x30 || first == UInt8(ascii: "=") || first == UInt8(ascii: "@") || first == 0xEF else { return false }
+        let rest = text.unicodeScalars.drop(while: { $0 == "'" })
+        guard let lead = rest.first else { return false }
+        switch lead {
+        case "=", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}": return true
+        case "+", "-": return !isPlainNumber(rest.dropFirst())
+        default: return false
+        }
+    }
+
+    /// Digits, with a decimal point between digits.
+    private static func isPlainNumber(_ scalars: Substring.UnicodeScalarView) -> Bool {
+        let digit = { (s: Unicode.Scalar) in s.value >= 0x30 && s.value <= 0x39 }
+        let parts = scalars.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(digit) }
+    }
+}
+
 /// How a CSV keeps an identifier's digits as text: `="330424198503150023"`. Opened from a
 /// CSV, Excel turns a bare 18-digit number into 3.30424E+17 and keeps only 15 digits; WPS
 /// does the same; Excel, WPS and LibreOffice all evaluate this formula to the text itself.
 /// (A leading tab also stops the conversion, but LibreOffice keeps the tab in the cell.)
 ///
-/// Only for cells typed as codes (`SheetCell.code`) whose value is digits (an ID number may end
-/// in X): such a formula can only ever give back those digits. It is not the neutralising of
-/// formulas in free text (a `'` before text starting with `= + - @`): that applies to text
-/// cells, never to these, and turns any leading `=` of free text into `'=`, so free text can
-/// never come out in this shape, and this shape never passes through it.
+/// Only for cells typed as codes (`SheetCell.code`, `Cell.code`, `Cell.residentID`) whose value
+/// is digits (an ID number may end in X): such a formula can only ever give back those digits.
+/// It is not `FormulaText`, the neutralising of formulas in free text: that applies to every
+/// other text cell (and to a code cell that is not digits), never to these, and turns any
+/// leading `=` of free text into `'=`, so free text can never come out in this shape, and this
+/// shape never passes through it. `csvText(code:)` is where the two meet.
 public enum CodeText {
     /// `="digits"` for digits; anything else (a masked number, an empty cell) as it is.
     public static func wrap(_ value: String) -> String {
         isDigits(value) ? "=\"" + value + "\"" : value
+    }
+
+    /// A code cell as a CSV holds it: digits as `="digits"`, anything else as free text.
+    public static func csvText(code value: String) -> String {
+        isDigits(value) ? "=\"" + value + "\"" : FormulaText.neutralise(value)
     }
 
     /// The digits inside `="digits"`; any other text as it is. Every reader of CSV calls it.
@@ -106,16 +154,5 @@ public enum CodeText {
     static func isDigits(_ value: String) -> Bool {
         guard let last = value.utf8.last, value.utf8.dropLast().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         return (last >= 0x30 && last <= 0x39) || last == UInt8(ascii: "X")
-    }
-}
-
-/// Writing a finished file: whole, replacing any file at the path only once it is complete.
-public enum FileOutput {
-    public static func write(_ data: Data, to path: String) throws(RowProblem) {
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
-        }
     }
 }

@@ -20,15 +20,17 @@ public struct RowChecker: Sendable {
     public init(file: String) { self.file = file }
 
     /// Parses the cell under `key`; on failure records a problem naming the row, the column,
-    /// the value (masked by `personal`, when given) and the rule, and returns nil.
+    /// the value (masked by `personal`, when given; left out when `hidingValue`: a person's
+    /// name, or text that may hold terminal escapes) and the rule, and returns nil.
     public mutating func value<T, E: RuleError>(
-        _ row: TableRow, _ key: String, personal: ((String) -> String)? = nil, _ parse: (String) throws(E) -> T
+        _ row: TableRow, _ key: String, personal: ((String) -> String)? = nil, hidingValue: Bool = false, _ parse: (String) throws(E) -> T
     ) -> T? {
         let text = row[key]
         do {
             return try parse(text)
         } catch {
-            add(row, key, value: personal.map { $0(text) } ?? text, rule: error.rule, message: error.message)
+            let shown = hidingValue ? nil : personal.map { $0(text) } ?? text
+            problems.append(RowProblem(file: file, row: row.number, column: row.header(key), value: shown, rule: error.rule, message: error.message))
             return nil
         }
     }

@@ -30,8 +30,9 @@ public enum TableFile {
                 self.book = book
             } else {
                 var csv = try CSVWriter(streamingBeside: path)
-                if let title { csv.append([title]) }
-                csv.append(header)
+                if let title { csv.append([FormulaText.neutralise(title)]) }
+                // An annotated copy or a conversion carries the sender's own header.
+                csv.append(header.map(FormulaText.neutralise))
                 self.csv = csv
                 book = nil
             }

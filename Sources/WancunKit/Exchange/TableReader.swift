@@ -47,6 +47,15 @@ public struct TableRow: Sendable {
         return cells[index].trimmingSpaces()
     }
 
+    /// The row with the `'` that `FormulaText` puts before formula-like text taken off again:
+    /// for an import that takes back what wancun exported.
+    public func restoringFormulaText() -> TableRow {
+        guard cells.contains(where: { $0.utf8.first == UInt8(ascii: "'") }) else { return self }
+        return TableRow(
+            number: number, cells: cells.map(FormulaText.restore), hasBadBytes: hasBadBytes, fraction: fraction, indexByKey: indexByKey,
+            headerByKey: headerByKey)
+    }
+
     /// The header text the file used for `key`, for messages.
     public func header(_ key: String) -> String { headerByKey[key] ?? key }
 }

@@ -23,10 +23,14 @@ public enum SheetCell: Sendable, Hashable {
         }
     }
 
-    /// The cell as a CSV holds it: codes kept as text for Excel.
+    /// The cell as a CSV holds it: codes kept as text for Excel, free text never a formula,
+    /// numbers as they are.
     var csvText: String {
-        if case .code(let s) = self { return CodeText.wrap(s) }
-        return displayText
+        switch self {
+        case .code(let s): CodeText.csvText(code: s)
+        case .text(let s, _): FormulaText.neutralise(s)
+        case .integer, .money, .empty: displayText
+        }
     }
 }
 
@@ -88,6 +92,7 @@ public enum XLSXWriter {
         private var current: SheetPart?
 
         init(path: String) throws(RowProblem) {
+            try FileOutput.refuseProtected(path)
             self.path = path
             // Beside the workbook, as a CSV file's rows are: on the disk the user chose, never in
             // a temporary directory that may be held in memory.

@@ -27,6 +27,11 @@ public enum ValueError: Error, Equatable, Sendable {
     case number(String)
     /// Not a number, with or without decimals (coordinates).
     case decimal(String)
+    /// A name or address holding a control character (`FreeText`); the text is never shown.
+    case controlCharacter
+    /// A name or address holding a character that turns the direction of text.
+    case bidiControl
+    case tooLong(limit: Int, count: Int)
 
     /// A stable code naming the rule, the same in every language.
     public var rule: String {
@@ -52,6 +57,9 @@ public enum ValueError: Error, Equatable, Sendable {
         case .empty: "REQUIRED"
         case .choice: "NOT_A_CHOICE"
         case .number, .decimal: "NUMBER_FORMAT"
+        case .controlCharacter: "TEXT_CONTROL_CHARACTER"
+        case .bidiControl: "TEXT_BIDI_CONTROL"
+        case .tooLong: "TEXT_TOO_LONG"
         }
     }
 }

@@ -25,6 +25,11 @@ extension Message {
     static func cannotWrite(_ detail: String) -> Message {
         Message(zh: "无法写入文件：\(detail)", en: "cannot write the file: \(detail)")
     }
+    static func outputIsDatabase(_ database: String) -> Message {
+        Message(
+            zh: "这是正在使用的数据库（\(database)）或它的 -wal/-shm 文件，不能写入：请换一个输出文件；数据库未改动",
+            en: "this is the open database (\(database)) or its -wal/-shm file and is never written over: choose another output file; the database is unchanged")
+    }
     static let tooManyColumns = Message(
         zh: "这一行的列数多于表头", en: "this row has more cells than the header")
 }

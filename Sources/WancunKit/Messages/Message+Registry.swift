@@ -40,6 +40,8 @@ extension Message {
         case "id_number": Message(zh: "身份证号", en: "ID number")
         case "phone": Message(zh: "手机号", en: "phone")
         case "name": Message(zh: "名称", en: "name")
+        case "address": Message(zh: "地址", en: "address")
+        case "business_name": Message(zh: "经营主体名称", en: "business name")
         case "credit_code": Message(zh: "统一社会信用代码", en: "credit code")
         case "village": Message(zh: "村", en: "village")
         case "date": Message(zh: "日期", en: "date")

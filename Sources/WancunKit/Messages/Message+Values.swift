@@ -56,6 +56,16 @@ extension Message {
             Message(zh: "“\(text)”不是非负整数", en: "\"\(text)\" is not a whole number")
         case .decimal(let text):
             Message(zh: "“\(text)”不是数字（如 30.5125）", en: "\"\(text)\" is not a number such as 30.5125")
+        case .controlCharacter:
+            Message(
+                zh: "含有控制字符（换行、制表符或终端转义序列等），请删去后重新填写",
+                en: "holds a control character (a line break, a tab, a terminal escape): remove it")
+        case .bidiControl:
+            Message(
+                zh: "含有改变文字方向的隐藏字符（U+202A–202E、U+2066–2069 等），请删去后重新填写",
+                en: "holds a hidden character that turns the direction of text (U+202A–202E, U+2066–2069): remove it")
+        case .tooLong(let limit, let count):
+            Message(zh: "超过 \(limit) 个字（这里有 \(count) 个）", en: "is longer than \(limit) characters (it has \(count))")
         }
     }
 }

@@ -52,11 +52,14 @@ public struct TableRenderer: Sendable {
         return writer.data
     }
 
-    /// A cell as CSV holds it: codes and ID numbers in full kept as text for Excel (`CodeText`).
+    /// A cell as CSV holds it: codes and ID numbers in full kept as text for Excel (`CodeText`),
+    /// numbers as they are, any other text never a formula (`FormulaText`).
     func csvText(_ cell: Cell) -> String {
+        let text = cell.text(reveal: reveal, language: language)
         switch cell {
-        case .code, .residentID: CodeText.wrap(cell.text(reveal: reveal, language: language))
-        default: cell.text(reveal: reveal, language: language)
+        case .code, .residentID: return CodeText.csvText(code: text)
+        case .integer, .decimal, .money, .bool, .null: return text
+        case .text, .phone, .birthDerived, .label: return FormulaText.neutralise(text)
         }
     }
 

@@ -80,10 +80,9 @@ extension AppDatabase {
     static func addOperator(_ db: Database, _ new: NewOperator, context: ChangeContext, knownNew: Bool = false, audited: Bool = true) throws -> Operator {
         let id = try parse("id_number") { () throws(ValueError) in try ResidentID(parsing: new.idNumber, today: context.today) }
         let phone = try parse("phone") { () throws(ValueError) in try Phone(parsing: new.phone) }
-        let name = Normalize.spreadsheetText(new.name)
         // Every refusal at once, the duplicate check's included.
         var refusals: [RegistryError] = []
-        if name.isEmpty { refusals.append(.invalid(field: "name", .empty)) }
+        let name = Self.freeText("name", new.name, as: .personName, required: true, &refusals)
         var group = RetirementGroup.male
         do { group = try Self.retirementGroup(new.retirementGroup, for: id) } catch { refusals.append(error) }
         var person = Operator(
@@ -144,10 +143,7 @@ extension AppDatabase {
             let before = person
             // Every refusal at once.
             var refusals: [RegistryError] = []
-            if let name = edit.name {
-                person.name = Normalize.spreadsheetText(name)
-                if person.name.isEmpty { refusals.append(.invalid(field: "name", .empty)) }
-            }
+            if let name = edit.name { person.name = Self.freeText("name", name, as: .personName, required: true, &refusals) }
             if let phone = edit.phone {
                 do throws(ValueError) { person.phone = try Phone(parsing: phone).rawValue } catch { refusals.append(.invalid(field: "phone", error)) }
             }

@@ -115,8 +115,11 @@ extension AppDatabase {
         let summary = try importTable(
             path: path, sheet: sheet, columns: PointSheet.columnSpecs, dryRun: dryRun,
             opened: { copy?.header($0) },
-            parse: { row, check in Self.parsePointRow(row, &check, today: today) },
+            // An exported points file comes back as it went out: without the `'` its CSV puts
+            // before text that starts like a formula.
+            parse: { row, check in Self.parsePointRow(row.restoringFormulaText(), &check, today: today) },
             row: { row, fields, check, db in
+                let row = row.restoringFormulaText()
                 progress?(row.number, row.fraction)
                 let before = check.problems.count
                 let changes = db.totalChangesCount
@@ -177,6 +180,9 @@ extension AppDatabase {
     struct PointRowFields: Sendable {
         var village: DivisionCode?
         var name: String
+        /// Nil when the cell breaks a rule: the point's address is then left as it is.
+        var address: String?
+        var operatorName: String
         var latitude: Double?
         var longitude: Double?
         var planYear: Int?
@@ -206,8 +212,13 @@ extension AppDatabase {
         } else if row["village_name"].isEmpty {
             check.add(row, "village_code", rule: "REQUIRED", message: .villageRequired)
         }
-        let name = Normalize.spreadsheetText(row["name"])
-        if name.isEmpty { check.add(row, "name", rule: "REQUIRED", message: ValueError.empty.message) }
+        // Names and addresses as the registry keeps them; one that breaks a rule is not shown.
+        func freeText(_ key: String, _ kind: FreeText.Kind) -> String? {
+            check.value(row, key, hidingValue: true) { text throws(ValueError) in try FreeText.check(text, as: kind) }
+        }
+        let name = freeText("name", .pointName) ?? ""
+        if name.isEmpty && row["name"].isEmpty { check.add(row, "name", rule: "REQUIRED", message: ValueError.empty.message) }
+        let address = freeText("address", .address)
         func optional<T>(_ key: String, _ parse: (String) throws(ValueError) -> T) -> T? {
             row[key].isEmpty ? nil : check.value(row, key, parse)
         }
@@ -230,13 +241,15 @@ extension AppDatabase {
             ? check.value(row, "id_number", personal: Mask.residentID) { text throws(ValueError) in try ResidentID(parsing: text, today: today) }
             : nil
         var phone: Phone?
+        var operatorName = ""
         if hasOperator {
             if row["phone"].contains("*") {
                 check.add(row, "phone", value: Mask.phone(row["phone"]), rule: "PHONE_MASKED", message: .phoneMasked)
             } else {
                 phone = check.value(row, "phone", personal: Mask.phone) { text throws(ValueError) in try Phone(parsing: text) }
             }
-            if Normalize.spreadsheetText(row["operator_name"]).isEmpty {
+            operatorName = freeText("operator_name", .personName) ?? ""
+            if operatorName.isEmpty && row["operator_name"].isEmpty {
                 check.add(row, "operator_name", rule: "REQUIRED", message: ValueError.empty.message)
             }
         } else if let filled = Self.operatorColumns.first(where: { !row[$0].isEmpty }) {
@@ -272,7 +285,7 @@ extension AppDatabase {
             services.append((kind, category))
         }
         return PointRowFields(
-            village: village, name: name, latitude: latitude, longitude: longitude, planYear: planYear, openedOn: openedOn,
+            village: village, name: name, address: address, operatorName: operatorName, latitude: latitude, longitude: longitude, planYear: planYear, openedOn: openedOn,
             override: override, idNumber: idNumber, phone: phone, group: group, difficulty: difficulty, certifiedOn: certifiedOn,
             contractType: contractType, contractFrom: contractFrom, contractTo: contractTo, services: services,
             operatorUsable: operatorUsable, cellProblems: !check.problems.isEmpty)
@@ -339,8 +352,7 @@ extension AppDatabase {
         if let existing {
             var edit = PointEdit()
             if existing.name != name { edit.name = name }
-            let address = Normalize.spreadsheetText(row["address"])
-            if !address.isEmpty && existing.address != address { edit.address = address }
+            if let address = fields.address, !address.isEmpty, existing.address != address { edit.address = address }
             if let latitude, let longitude, existing.latitude != latitude || existing.longitude != longitude {
                 edit.latitude = latitude
                 edit.longitude = longitude
@@ -354,7 +366,7 @@ extension AppDatabase {
             point = try changed ? attempt { try Self.editPoint(db, existing.code, edit, context: context, audited: false) } : existing
             if changed { action = .updated }
         } else {
-            let address = Normalize.spreadsheetText(row["address"])
+            let address = fields.address ?? ""
             point = try attempt {
                 try Self.addPoint(
                     db,
@@ -378,7 +390,7 @@ extension AppDatabase {
                     try Self.addOperator(
                         db,
                         NewOperator(
-                            name: row["operator_name"], idNumber: idNumber.rawValue, phone: phone.rawValue, difficulty: difficulty,
+                            name: fields.operatorName, idNumber: idNumber.rawValue, phone: phone.rawValue, difficulty: difficulty,
                             certificateNo: row["certificate_no"].isEmpty ? nil : row["certificate_no"], certifiedOn: certifiedOn,
                             retirementGroup: group, override: override),
                         context: context, knownNew: true, audited: false)

@@ -59,10 +59,10 @@ extension AppDatabase {
         audited: Bool = true
     ) throws -> Point {
         let village = try known.map { try Self.checkActive($0) } ?? Self.activeVillage(db, new.village)
-        let name = Normalize.spreadsheetText(new.name)
         // Every refusal at once, the duplicate checks' and the exceptions' included.
         var refusals: [RegistryError] = []
-        if name.isEmpty { refusals.append(.invalid(field: "name", .empty)) }
+        let name = Self.freeText("name", new.name, as: .pointName, required: true, &refusals)
+        let address = Self.freeText("address", new.address ?? "", as: .address, &refusals)
         if let refusal = Self.coordinatesRefusal(new.latitude, new.longitude) { refusals.append(refusal) }
         if let year = new.planYear, !(2000...2100).contains(year) { refusals.append(.planYearOutOfRange(year)) }
         if let opened = new.openedOn, opened > context.today { refusals.append(.dateInFuture(field: "opened_on", opened)) }
@@ -83,7 +83,7 @@ extension AppDatabase {
         guard number <= 999 else { throw RegistryError.pointCodesExhausted(new.village) }
         var point = Point(
             code: new.village.rawValue + String(repeating: "0", count: 3 - String(number).count) + String(number),
-            villageId: village.id!, name: name, address: new.address.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 },
+            villageId: village.id!, name: name, address: address.isEmpty ? nil : address,
             latitude: new.latitude, longitude: new.longitude, planYear: new.planYear, openedOn: new.openedOn,
             status: new.openedOn == nil ? .planned : .operating)
         try point.insertCached(db)
@@ -94,6 +94,20 @@ extension AppDatabase {
         try first.insertCached(db)
         if audited { try db.audit("point.add", AuditSubject(pointCode: point.code), after: point.auditJSON, context: context) }
         return point
+    }
+
+    /// A name or address as kept (`FreeText`); what it breaks is added to `refusals`.
+    static func freeText(
+        _ field: String, _ text: String, as kind: FreeText.Kind, required: Bool = false, _ refusals: inout [RegistryError]
+    ) -> String {
+        do {
+            let value = try FreeText.check(text, as: kind)
+            if required && value.isEmpty { refusals.append(.invalid(field: field, .empty)) }
+            return value
+        } catch {
+            refusals.append(.invalid(field: field, error))
+            return ""
+        }
     }
 
     static func activeVillage(_ db: Database, _ code: DivisionCode) throws -> Division {
@@ -139,12 +153,14 @@ extension AppDatabase {
     static func editPoint(_ db: Database, _ code: String, _ edit: PointEdit, context: ChangeContext, audited: Bool = true) throws -> Point {
         var point = try Self.point(db, code)
         let before = point
-        if let name = edit.name {
-            let trimmed = Normalize.spreadsheetText(name)
-            if trimmed.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
-            point.name = trimmed
+        var refusals: [RegistryError] = []
+        if let name = edit.name { point.name = Self.freeText("name", name, as: .pointName, required: true, &refusals) }
+        if let address = edit.address {
+            let kept = Self.freeText("address", address, as: .address, &refusals)
+            point.address = kept.isEmpty ? nil : kept
         }
-        if let address = edit.address { point.address = address.isEmpty ? nil : Normalize.spreadsheetText(address) }
+        if let business = edit.businessName { point.businessName = Self.freeText("business_name", business, as: .businessName, &refusals) }
+        try RegistryError.refuse(refusals)
         if edit.latitude != nil || edit.longitude != nil {
             try Self.checkCoordinates(edit.latitude, edit.longitude)
             point.latitude = edit.latitude
@@ -160,7 +176,6 @@ extension AppDatabase {
             guard let reason = edit.reason?.trimmingSpaces(), !reason.isEmpty else { throw RegistryError.reasonRequired }
             try Self.recordOpening(db, &point, on: opened, reason: reason, context: context)
         }
-        if let business = edit.businessName { point.businessName = Normalize.spreadsheetText(business) }
         if edit.force && (edit.reason ?? "").trimmingSpaces().isEmpty { throw RegistryError.forceNeedsReason }
         if let text = edit.creditCode {
             let code = try parse("credit_code") { () throws(ValueError) in try CreditCode(parsing: text, allowingBadCheck: edit.force) }

@@ -122,9 +122,10 @@ public struct RouteDetail: Sendable {
 
 extension AppDatabase {
     public func addCourier(_ new: NewCourier, context: ChangeContext) throws -> Courier {
-        let name = Normalize.spreadsheetText(new.name)
+        var refusals: [RegistryError] = []
+        let name = Self.freeText("name", new.name, as: .businessName, required: true, &refusals)
+        try RegistryError.refuse(refusals)
         let brand = Normalize.spreadsheetText(new.brand)
-        if name.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
         if brand.isEmpty { throw RegistryError.invalid(field: "brand", .empty) }
         if new.force && (new.reason ?? "").trimmingSpaces().isEmpty { throw RegistryError.forceNeedsReason }
         let code = try new.creditCode.map { text in

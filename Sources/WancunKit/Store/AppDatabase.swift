@@ -9,6 +9,8 @@ import GRDB
 /// process to finish.
 public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// No file wancun writes may replace this database while it is open.
+    private let protection: FileOutput.Protection?
 
     /// The default time a write waits for another process before giving up.
     public static let defaultBusyTimeout: TimeInterval = 10
@@ -24,6 +26,7 @@ public final class AppDatabase: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
+        protection = FileOutput.protect(databaseAt: path)
         do {
             writer = try DatabasePool(path: path, configuration: config)
             try AppDatabase.checkAndMigrate(writer)
@@ -37,6 +40,7 @@ public final class AppDatabase: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         writer = try DatabaseQueue(configuration: config)
+        protection = nil
         try AppDatabase.checkAndMigrate(writer)
     }
 

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Where every file wancun writes is put: whole, replacing any file at the path only once it
+/// is complete, and never over the database that is open or its `-wal` and `-shm` files.
+///
+/// Whoever opens a database says so (`protect(databaseAt:)`: `AppDatabase` and the command
+/// line do); every writer (`FileOutput.write`, `CSVWriter`, the XLSX workbook, so `TableFile`,
+/// annotated copies, reports, rosters and conversions) asks `refuseProtected` before it
+/// creates anything.
+public enum FileOutput {
+    public static func write(_ data: Data, to path: String) throws(RowProblem) {
+        try refuseProtected(path)
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
+        }
+    }
+
+    /// Keeps outputs off the database at `path` (and its `-wal` and `-shm`) for as long as the
+    /// returned value lives.
+    public static func protect(databaseAt path: String) -> Protection { Protection(path) }
+
+    /// A database no output may replace while this lives.
+    public final class Protection: Sendable {
+        let path: String
+
+        init(_ path: String) {
+            self.path = path
+            Protected.shared.add(path)
+        }
+
+        deinit { Protected.shared.remove(path) }
+    }
+
+    /// Refuses `path` when it is the open database or its `-wal` or `-shm`, however it is
+    /// spelled: through symbolic links, `./` and `../`, or (for a file that exists) any other
+    /// name of the same file, compared by device and inode.
+    static func refuseProtected(_ path: String) throws(RowProblem) {
+        for database in Protected.shared.paths where FileIdentity.sameFile(path, asAnyOf: FileIdentity.databaseFiles(database)) {
+            throw RowProblem(file: path, row: nil, rule: "OUTPUT_IS_DATABASE", message: .outputIsDatabase(database))
+        }
+    }
+
+    private final class Protected: @unchecked Sendable {
+        static let shared = Protected()
+        private let lock = NSLock()
+        private var counts: [String: Int] = [:]
+
+        func add(_ path: String) { lock.withLock { counts[path, default: 0] += 1 } }
+
+        func remove(_ path: String) {
+            lock.withLock {
+                counts[path, default: 1] -= 1
+                if counts[path] == 0 { counts[path] = nil }
+            }
+        }
+
+        var paths: [String] { lock.withLock { Array(counts.keys) } }
+    }
+}
+
+/// Whether two paths name the same file.
+enum FileIdentity {
+    /// The database file and the files SQLite keeps beside it, by the name given and by its
+    /// real path (SQLite names them after the file a symbolic link leads to).
+    static func databaseFiles(_ path: String) -> [String] {
+        let real = canonical(path)
+        return [path, path + "-wal", path + "-shm", real + "-wal", real + "-shm"]
+    }
+
+    static func sameFile(_ path: String, asAnyOf others: [String]) -> Bool {
+        let name = canonical(path)
+        let node = inode(path)
+        return others.contains { other in
+            if let node, let otherNode = inode(other) { return node == otherNode }
+            return name == canonical(other)
+        }
+    }
+
+    /// The absolute path with every symbolic link, `.` and `..` resolved; for a file that does
+    /// not exist yet, its directory's real path and its name.
+    static func canonical(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        if let real = realPath(absolute) { return real }
+        let directory = (absolute as NSString).deletingLastPathComponent
+        let base = realPath(directory) ?? directory
+        return (base as NSString).appendingPathComponent((absolute as NSString).lastPathComponent)
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private struct Node: Equatable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private static func inode(_ path: String) -> Node? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Node(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+}
