@@ -93,8 +93,10 @@ final class Context {
                         input: input, sheet: problems.sheet, headerRow: problems.headerRow, problems: problems.problems,
                         language: language)
                     err(Message.annotatedCopyWritten(copy).text(language) + "\n")
-                } catch {
+                } catch where !problems.problems.contains(error) {
                     err(error.line(language) + "\n")
+                } catch {
+                    // The file cannot be read past the problem already said: no copy, no repeat.
                 }
             }
         case let problem as RowProblem:
