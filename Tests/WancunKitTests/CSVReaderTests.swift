@@ -5,7 +5,7 @@ import Testing
 @testable import WancunKit
 
 /// What Excel writes, and what a reader must not take in: lone CRs, cells past Excel's limit,
-/// records that never end.
+/// records that never end, files with no rows under the header.
 @Suite struct ExcelCSVTests {
     func rows(_ text: String, chunkSize: Int = 1 << 20) throws -> [[String]] {
         let reader = try CSVReader(path: writeTemporaryFile("t.csv", text), chunkSize: chunkSize)
@@ -90,6 +90,27 @@ import Testing
         #expect(tooLarge.line(.zh).contains("69000 B"))
     }
 
+    @Test(arguments: ["policy.csv", "policy.xlsx"])
+    func aHeaderWithoutRowsIsRefusedByEveryImport(name: String) throws {
+        let db = try AppDatabase()
+        let path = temporaryDirectory().appendingPathComponent(name).path
+        try TableFile.write(Worksheet(name: "参数", header: ["key", "value", "unit", "from", "source"], rows: []), to: path)
+        let policy = try #require(throws: RowProblems.self) { try db.importPolicy(from: path, context: testContext) }
+        #expect(policy.problems.map(\.rule) == ["NO_DATA_ROWS"])
+        #expect(policy.problems[0].file == name && policy.problems[0].line(.zh).contains("没有数据行"))
+        #expect(policy.problems[0].line(.en).contains("no data rows"))
+        let posts = writeTemporaryFile("posts.csv", "公民身份号码,姓名,单位\n\n")
+        let month = try Month(parsing: "2026-10")
+        let none = try #require(throws: RowProblems.self) { try db.importOtherPosts(from: posts, month: month, context: testContext) }
+        #expect(none.problems.map(\.rule) == ["NO_DATA_ROWS"] && none.problems[0].line(.zh).contains("other-posts none"))
+        let parcels = writeTemporaryFile("parcels.csv", "运单号,服务点编码,快递公司,到站时间\n")
+        #expect(throws: RowProblems.self) { try db.importParcels(from: parcels, dryRun: true, context: testContext) }
+        let divisions = writeTemporaryFile("divisions.csv", "代码,名称,级别,上级代码\n")
+        let division = try #require(throws: RowProblems.self) { try db.importDivisions(from: divisions, context: testContext) }
+        #expect(division.problems.map(\.rule) == ["NO_DATA_ROWS"])
+        #expect(try db.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM other_post_list") } == 0)
+    }
+
     @Test func theCommandLineRefusesWithOneLineEachExitOneNothingWritten() throws {
         let dir = temporaryDirectory()
         let db = dir.appendingPathComponent("w.sqlite").path
@@ -104,6 +125,10 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.stderr.components(separatedBy: "[CELL_TOO_LONG]").count == 2)
         #expect(refused.stderr.contains("long.csv 第27行 列“E”"))
+        let empty = dir.appendingPathComponent("空.csv").path
+        try "运单号,服务点编码,快递公司,到站时间\r\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        let none = try wancun(["parcel", "import", empty, "--db", db, "--lang", "en"])
+        #expect(none.status == 1 && none.stderr.contains("空.csv: there are no data rows below the header (row 1)"))
         #expect(try databaseContent(db) == before)
         let mac = dir.appendingPathComponent("mac.csv").path
         try (["key,value,unit,from,source"] + rows).joined(separator: "\r").write(toFile: mac, atomically: true, encoding: .utf8)

@@ -42,6 +42,11 @@ extension Message {
             zh: "文件超过 \(byteSize(bytes))，未读完：请分成几个文件导入，或检查是否选错了文件",
             en: "the file is larger than \(byteSize(bytes)) and was not read: split it into several files, or check it is the right one")
     }
+    static func noDataRows(headerRow: Int) -> Message {
+        Message(
+            zh: "表头（第\(headerRow)行）下面没有数据行：没有可导入的内容",
+            en: "there are no data rows below the header (row \(headerRow)): nothing to import")
+    }
     private static func byteSize(_ bytes: Int) -> String {
         bytes >= 1 << 30 && bytes % (1 << 30) == 0 ? "\(bytes >> 30) GiB"
             : bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) B"
