@@ -201,23 +201,16 @@ public final class CSVReader {
         var cells: [String] = []
         cells.reserveCapacity(8)
         var bad = false
-        var longCell: (column: Int, length: Int)?
         var i = start
-        func append(_ slice: UnsafeBufferPointer<UInt8>) {
-            let text: String
-            if let decoded = encoding.decode(slice) {
-                text = decoded
+        func decode(_ from: Int, _ to: Int) {
+            let slice = UnsafeBufferPointer(rebasing: bytes[from..<to])
+            if let text = encoding.decode(slice) {
+                cells.append(text)
             } else {
                 bad = true
-                text = String(decoding: slice, as: UTF8.self)
+                cells.append(String(decoding: slice, as: UTF8.self))
             }
-            // No character takes less than a byte: only a long slice can be a long cell.
-            if slice.count > Self.maxCellLength && longCell == nil && text.utf16.count > Self.maxCellLength {
-                longCell = (cells.count, text.utf16.count)
-            }
-            cells.append(text)
         }
-        func decode(_ from: Int, _ to: Int) { append(UnsafeBufferPointer(rebasing: bytes[from..<to])) }
         while true {
             if i < end && bytes[i] == 0x22 {
                 // A quoted field: up to the closing quote; doubled quotes stand for one.
@@ -247,7 +240,14 @@ public final class CSVReader {
                 } else {
                     var all = copy ?? Array(bytes[(i + 1)..<j])
                     all.append(contentsOf: bytes[tailStart..<k])
-                    all.withUnsafeBufferPointer { buffer in append(buffer) }
+                    all.withUnsafeBufferPointer { buffer in
+                        if let text = encoding.decode(buffer) {
+                            cells.append(text)
+                        } else {
+                            bad = true
+                            cells.append(String(decoding: buffer, as: UTF8.self))
+                        }
+                    }
                 }
                 i = k
             } else {
@@ -265,6 +265,16 @@ public final class CSVReader {
         }
         // A code written as text for Excel (`="330424…"`, `CodeText`) reads back as its digits.
         for index in cells.indices where cells[index].utf8.first == UInt8(ascii: "=") { cells[index] = CodeText.unwrap(cells[index]) }
+        // No character takes less than a byte (`utf8.count` costs nothing): only a cell of many
+        // bytes can be too long.
+        var longCell: (column: Int, length: Int)?
+        for index in cells.indices where cells[index].utf8.count > Self.maxCellLength {
+            let length = cells[index].utf16.count
+            if length > Self.maxCellLength {
+                longCell = (index, length)
+                break
+            }
+        }
         return (SourceRow(number: rowNumber, cells: cells, hasBadBytes: bad), longCell)
     }
 }
