@@ -25,6 +25,17 @@ import Testing
         #expect(try rows("a,\"q\"\r1,\"\"\r") == [["a", "q"], ["1", ""]])
     }
 
+    @Test func aGB18030FileWithLoneCRsReadsAsWithLF() throws {
+        // No byte of a GB18030 character is a CR, LF, quote or comma.
+        let text = "代码,名称\r330424101000,沈荡镇\r330424102000,\"百步\r镇\"\r"
+        let data = try #require(text.data(using: TextEncoding.foundationGB18030))
+        let reader = try CSVReader(path: writeTemporaryFile("gb.csv", data))
+        #expect(reader.encoding == .gb18030)
+        var rows: [[String]] = []
+        while let row = try reader.next() { rows.append(row.cells) }
+        #expect(rows == [["代码", "名称"], ["330424101000", "沈荡镇"], ["330424102000", "百步\r镇"]])
+    }
+
     @Test func aCRInsideQuotesStaysInTheCell() throws {
         #expect(try rows("a,b\r\"x\ry\",z\r\"p\r\nq\",\"\r\"\r") == [["a", "b"], ["x\ry", "z"], ["p\r\nq", "\r"]])
     }
