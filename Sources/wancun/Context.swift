@@ -30,21 +30,35 @@ final class Context {
                 do { return try LocalDate(parsing: text) } catch { throw BadToday(text: text) }
             }
         }
+        busyTimeoutOverride = environment["WANCUN_BUSY_TIMEOUT"].map { text in
+            Result { () throws(BadBusyTimeout) -> TimeInterval in
+                guard let seconds = TimeInterval(text.trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds >= 0 else {
+                    throw BadBusyTimeout(text: text)
+                }
+                return seconds
+            }
+        }
     }
 
     struct BadToday: Error { var text: String }
 
+    /// `WANCUN_BUSY_TIMEOUT`, when it is set: seconds (finite, not negative), or the text that is not.
+    let busyTimeoutOverride: Result<TimeInterval, BadBusyTimeout>?
+
+    struct BadBusyTimeout: Error { var text: String }
+
     /// The change context for audited writes. `WANCUN_TODAY` (YYYY-MM-DD) fixes "today" for
     /// reproducible demos and tests; otherwise today is taken in Asia/Shanghai. A malformed
-    /// `WANCUN_TODAY` is refused before any command runs (`refuseBadToday`).
+    /// `WANCUN_TODAY` is refused before any command runs (`refuseBadEnvironment`).
     func changeContext() -> ChangeContext {
         ChangeContext(clerk: clerk, clerkGiven: clerkGiven, today: try? todayOverride?.get())
     }
 
-    /// Refuses a `WANCUN_TODAY` that is not a date: a usage error (exit 64), never ignored.
-    func refuseBadToday() throws {
-        guard case .failure(let bad)? = todayOverride else { return }
-        throw usageError(.badToday(bad.text))
+    /// Refuses a `WANCUN_TODAY` that is not a date, and a `WANCUN_BUSY_TIMEOUT` that is not
+    /// seconds: usage errors (exit 64), never ignored.
+    func refuseBadEnvironment() throws {
+        if case .failure(let bad)? = todayOverride { throw usageError(.badToday(bad.text)) }
+        if case .failure(let bad)? = busyTimeoutOverride { throw usageError(.badBusyTimeout(bad.text)) }
     }
 
     /// Prints a malformed argument's message; the returned exit (64) is for the caller to throw.
@@ -53,8 +67,10 @@ final class Context {
         return ExitCode.validationFailure
     }
 
+    /// How long a write waits for another process's: `WANCUN_BUSY_TIMEOUT` seconds, else the
+    /// default. A malformed value is refused before any command runs (`refuseBadEnvironment`).
     var busyTimeout: TimeInterval {
-        environment["WANCUN_BUSY_TIMEOUT"].flatMap(TimeInterval.init) ?? AppDatabase.defaultBusyTimeout
+        (try? busyTimeoutOverride?.get()) ?? AppDatabase.defaultBusyTimeout
     }
 
     func openDatabase(create: Bool = false, path: String? = nil) throws -> AppDatabase {
@@ -93,8 +109,10 @@ final class Context {
                         input: input, sheet: problems.sheet, headerRow: problems.headerRow, problems: problems.problems,
                         language: language)
                     err(Message.annotatedCopyWritten(copy).text(language) + "\n")
-                } catch {
+                } catch where !problems.problems.contains(error) {
                     err(error.line(language) + "\n")
+                } catch {
+                    // The file cannot be read past the problem already said: no copy, no repeat.
                 }
             }
         case let problem as RowProblem:
@@ -119,7 +137,7 @@ protocol WancunCommand: ParsableCommand {
 extension WancunCommand {
     func run() throws {
         let ctx = Context(globals: globals)
-        try ctx.refuseBadToday()
+        try ctx.refuseBadEnvironment()
         // Whether or not the command opens it, no output may replace the database it names.
         let protection = FileOutput.protect(databaseAt: ctx.databasePath)
         defer { withExtendedLifetime(protection) {} }

@@ -111,6 +111,17 @@ func outcomes(_ report: ReconReport) -> [String: Int] {
         #expect(report.unit == "parcels" && report.expectedTotal == Int64(ledger.count) && report.actualTotal == Int64(ledger.count + 1))
     }
 
+    /// An import refuses a header with no rows (`NO_DATA_ROWS`); a reconciliation takes it as
+    /// the other side's answer: it has none of the registry's rows.
+    @Test func aManifestWithNoRowsIsAnAnswer() throws {
+        let db = try AppDatabase(path: try sharedDemoCopy())
+        let courier = "中国邮政海盐县分公司"
+        let empty = try writeCSV("manifest.csv", [["运单号", "服务点编码", "到站时间"]])
+        let report = try db.reconcileParcels(courier: courier, month: Self.oct, file: empty, context: testContext)
+        #expect(report.actualTotal == 0 && report.expectedTotal > 0)
+        #expect(outcomes(report) == ["only_in_registry": Int(report.expectedTotal)])
+    }
+
     @Test func courierFees() throws {
         let db = try AppDatabase(path: try sharedDemoCopy())
         let courier = "中国邮政海盐县分公司"

@@ -4,6 +4,11 @@ extension Message {
     public static func badToday(_ text: String) -> Message {
         Message(zh: "WANCUN_TODAY 的值“\(text)”不是日期：请写成 YYYY-MM-DD，如 2026-11-26", en: "WANCUN_TODAY \"\(text)\" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-26")
     }
+    public static func badBusyTimeout(_ text: String) -> Message {
+        Message(
+            zh: "WANCUN_BUSY_TIMEOUT 的值“\(text)”不是等待的秒数：请写成不小于 0 的数，如 10 或 0.5",
+            en: "WANCUN_BUSY_TIMEOUT \"\(text)\" is not a number of seconds to wait: write a number not below 0, e.g. 10 or 0.5")
+    }
     public static func birthMonthOutOfRange(_ month: Month, latest: Month) -> Message {
         Message(zh: "出生月份 \(month) 不合理：应在 1900-01 至 \(latest) 之间", en: "birth month \(month) is out of range: it must be from 1900-01 to \(latest)")
     }

@@ -32,6 +32,30 @@ extension Message {
     }
     static let tooManyColumns = Message(
         zh: "这一行的列数多于表头", en: "this row has more cells than the header")
+    static func cellTooLong(_ length: Int, limit: Int) -> Message {
+        Message(
+            zh: "这一格有 \(length) 个字符，超过 Excel 单元格的上限 \(limit) 个：文件可能损坏，或分隔符不是逗号",
+            en: "this cell has \(length) characters, more than Excel's limit of \(limit): the file may be damaged, or not separated by commas")
+    }
+    static func recordTooLong(_ bytes: Int) -> Message {
+        Message(
+            zh: "这一行超过 \(byteSize(bytes)) 仍未结束：可能有引号没有闭合，或这不是 CSV 文本文件",
+            en: "this row goes on past \(byteSize(bytes)) without ending: a quote may not be closed, or this is not a CSV text file")
+    }
+    static func fileTooLarge(_ bytes: Int) -> Message {
+        Message(
+            zh: "文件超过 \(byteSize(bytes))，未读完：请分成几个文件导入，或检查是否选错了文件",
+            en: "the file is larger than \(byteSize(bytes)) and was not read: split it into several files, or check it is the right one")
+    }
+    static func noDataRows(headerRow: Int) -> Message {
+        Message(
+            zh: "表头（第\(headerRow)行）下面没有数据行：没有可导入的内容",
+            en: "there are no data rows below the header (row \(headerRow)): nothing to import")
+    }
+    private static func byteSize(_ bytes: Int) -> String {
+        bytes >= 1 << 30 && bytes % (1 << 30) == 0 ? "\(bytes >> 30) GiB"
+            : bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) B"
+    }
 }
 
 extension Message {

@@ -199,3 +199,12 @@ extension Message.Header {
     public static let runB = Message(zh: "本次", en: "Run B")
     public static let outOfScope = Message(zh: "范围外", en: "Out of scope")
 }
+
+extension Message {
+    /// An other departments' list with a header and no one under it: "none" is said on purpose.
+    static func noOtherPostRows(headerRow: Int) -> Message {
+        Message(
+            zh: "表头（第\(headerRow)行）下面没有数据行：如本月确实没有其他部门公益性岗位，请用 wancun subsidy other-posts none --month … --source … 登记",
+            en: "there are no data rows below the header (row \(headerRow)): if the month has no such posts, record that with wancun subsidy other-posts none --month … --source …")
+    }
+}

@@ -19,13 +19,18 @@ extension AppDatabase {
     ///
     /// `row` returns true when it wrote the row. It records problems in the checker; it may
     /// keep going after one, so that a file's problems are all listed at once.
+    ///
+    /// A file with a header and no data rows under it is refused (`NO_DATA_ROWS`, with
+    /// `noRows`'s words): an import of nothing is a wrong file or sheet far more often than
+    /// news. (A reconciliation reads its files itself, and takes an empty one as an answer.)
     func importTable(
         path: String, sheet: String?, columns: [ColumnSpec], dryRun: Bool,
         prepare: (Database) throws -> Void = { _ in },
+        noRows: (_ headerRow: Int) -> Message = Message.noDataRows,
         row handle: (TableRow, inout RowChecker, Database) throws -> Bool
     ) throws -> ImportSummary {
         try importTable(
-            path: path, sheet: sheet, columns: columns, dryRun: dryRun, prepare: prepare, parse: { _, _ in () },
+            path: path, sheet: sheet, columns: columns, dryRun: dryRun, prepare: prepare, noRows: noRows, parse: { _, _ in () },
             row: { row, _, check, db in try handle(row, &check, db) })
     }
 
@@ -37,6 +42,7 @@ extension AppDatabase {
         path: String, sheet: String?, columns: [ColumnSpec], dryRun: Bool,
         prepare: (Database) throws -> Void = { _ in },
         opened: (_ headerRow: Int) -> Void = { _ in },
+        noRows: (_ headerRow: Int) -> Message = Message.noDataRows,
         parse: @escaping @Sendable (TableRow, inout RowChecker) -> Parsed,
         row handle: (TableRow, Parsed, inout RowChecker, Database) throws -> Bool
     ) throws -> ImportSummary {
@@ -72,6 +78,9 @@ extension AppDatabase {
                                 if try handle(row, parsed, &check, db) { written += 1 }
                             }
                         }
+                    }
+                    if rows == 0 && check.problems.isEmpty {
+                        check.add(RowProblem(file: file, row: nil, rule: "NO_DATA_ROWS", message: noRows(table.headerRowNumber)))
                     }
                     return check.problems.isEmpty && !dryRun ? .commit : .rollback
                 }

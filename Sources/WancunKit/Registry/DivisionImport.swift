@@ -67,6 +67,7 @@ enum DivisionFile {
         var check = RowChecker(file: (path as NSString).lastPathComponent)
         var rows: [DivisionRow] = []
         var firstRowByCode: [DivisionCode: Int] = [:]
+        var read = 0
         while true {
             let next: TableRow?
             do { next = try table.next() } catch {
@@ -74,6 +75,7 @@ enum DivisionFile {
                 break
             }
             guard let row = next else { break }
+            read += 1
             guard check.readable(row) else { continue }
             let code = check.value(row, "code") { text throws(ValueError) in try DivisionCode(padding: text) }
             let name = Normalize.spreadsheetText(row["name"])
@@ -105,6 +107,9 @@ enum DivisionFile {
             if let code, !name.isEmpty {
                 rows.append(DivisionRow(row: row.number, code: code, name: name, parent: parent, header: row.header("parent_code")))
             }
+        }
+        if read == 0 && check.problems.isEmpty {
+            check.add(RowProblem(file: check.file, row: nil, rule: "NO_DATA_ROWS", message: .noDataRows(headerRow: table.headerRowNumber)))
         }
         // Parents must exist in the file or the database.
         for row in rows {

@@ -150,6 +150,7 @@ extension AppDatabase {
                 try Self.recordOtherPostList(
                     db, month: month, kind: "file", source: (path as NSString).lastPathComponent, sha256: digest, context: context)
             },
+            noRows: Message.noOtherPostRows,
             row: { row, check, db in
                 let id = check.value(row, "id_number", personal: Mask.residentID) { text throws(ValueError) in
                     try ResidentID(parsing: text, today: context.today)

@@ -9,11 +9,14 @@ struct InitCommand: WancunCommand {
 
     func run(_ ctx: Context) throws {
         let db = try ctx.openDatabase(create: true)
-        // A new database gets the default subsidy parameters from seed/, to edit with policy set.
-        if (try? db.policy(on: ctx.changeContext().today)) == nil,
-            let seed = Demo.seedDirectory(environment: ctx.environment, executable: CommandLine.arguments[0])
-        {
-            _ = try db.importPolicy(from: seed + "/" + Demo.policyFile, context: ctx.changeContext())
+        // A new database gets the default subsidy parameters, to edit with policy set: from
+        // seed/ when it is at hand (a county may keep its own there), else the built-in copy.
+        if (try? db.policy(on: ctx.changeContext().today)) == nil {
+            if let seed = Demo.seedDirectory(environment: ctx.environment, executable: CommandLine.arguments[0]) {
+                _ = try db.importPolicy(from: seed + "/" + Demo.policyFile, context: ctx.changeContext())
+            } else {
+                _ = try db.importDefaultPolicy(context: ctx.changeContext())
+            }
         }
         ctx.say(.databaseReady(ctx.databasePath))
     }
