@@ -30,6 +30,18 @@ extension SubsidyFixture {
             context: testContext)
     }
 
+    /// A woman (retirement group as given) takes over the point from the last day of 2025.
+    func handOverToAWoman(born: String, group: RetirementGroup) throws -> Operator {
+        let woman = try db.addOperator(
+            NewOperator(
+                name: "沈女士", idNumber: ResidentID.withCheckCharacter("330424\(born)002"), phone: "13900003333", difficulty: .landLost,
+                certificateNo: "C9", certifiedOn: day("2024-01-01"), retirementGroup: group),
+            context: testContext)
+        try unassign(on: "2025-12-31")
+        try assign(woman, from: "2025-12-31")
+        return woman
+    }
+
     func unassign(_ code: String? = nil, on: String) throws {
         try db.unassign(code ?? point.code, on: day(on), reason: "调整", context: testContext)
     }
@@ -536,13 +548,7 @@ extension AppDatabase {
         // month, 55 before the agreed one. With a 12-month cap she is past it.
         let f = try SubsidyFixture()
         try f.db.setPolicy(.maxMonths, value: "12", from: day("2025-01-01"), source: "测试细则", context: testContext)
-        let woman = try f.db.addOperator(
-            NewOperator(
-                name: "沈女士", idNumber: ResidentID.withCheckCharacter("33042419800101002"), phone: "13900003333", difficulty: .landLost,
-                certificateNo: "C9", certifiedOn: day("2024-01-01"), retirementGroup: .female50),
-            context: testContext)
-        try f.unassign(on: "2025-12-31")
-        try f.assign(woman, from: "2025-12-31")
+        let woman = try f.handOverToAWoman(born: "19800101", group: .female50)
         try f.db.setOpeningBalance(
             idNumber: woman.idNumber, months: 16, asOf: month("2026-09"), first: month("2025-06"), source: "台账", context: testContext)
         #expect(try f.check().1.failing == [.monthsExhausted])
@@ -565,13 +571,7 @@ extension AppDatabase {
     @Test func aRetirementGroupChangeCannotPutRetirementOnAPaidMonth() throws {
         // A woman born 1975-06 (female-55: retiring 2031-…; female-50: 2025-…), paid in September 2026.
         let f = try SubsidyFixture()
-        let woman = try f.db.addOperator(
-            NewOperator(
-                name: "沈女士", idNumber: ResidentID.withCheckCharacter("33042419750601002"), phone: "13900003333", difficulty: .landLost,
-                certificateNo: "C9", certifiedOn: day("2024-01-01"), retirementGroup: .female55),
-            context: testContext)
-        try f.unassign(on: "2025-12-31")
-        try f.assign(woman, from: "2025-12-31")
+        let woman = try f.handOverToAWoman(born: "19750601", group: .female55)
         try f.db.finalizeRun(try f.check(month("2026-09")).0, context: testContext)
         var edit = OperatorEdit()
         edit.retirementGroup = .female50
