@@ -212,3 +212,14 @@ func registryFixture() throws -> (AppDatabase, Point, Operator) {
         #expect(masked.contains("110105********002X") && masked.contains("138****1111"))
     }
 }
+
+@Suite struct ChineseMessageTests {
+    /// A Chinese message names a division's level in Chinese (not `330424001000 是 town 级区划`).
+    @Test(arguments: DivisionLevel.allCases)
+    func aLevelIsNamedInChinese(level: DivisionLevel) throws {
+        let code = try DivisionCode(parsing: "330424001000")
+        for error in [RegistryError.notAVillage(code, level), .notATown(code, level)] {
+            #expect(!error.message.zh.contains { $0.isASCII && $0.isLetter }, "\(error.message.zh)")
+        }
+    }
+}

@@ -70,7 +70,7 @@ extension Message {
             return Message(zh: "没有村级区划 \(code)：先导入区划，或核对代码", en: "no division \(code): import the divisions first, or check the code")
         case .notAVillage(let code, let level):
             return Message(
-                zh: "\(code) 是 \(level.rawValue) 级区划，不是村级：服务点必须建在村（社区）",
+                zh: "\(code) 是\(divisionLevel(level).zh)级区划，不是村级：服务点必须建在村（社区）",
                 en: "\(code) is a \(level.rawValue), not a village: a point belongs to a village")
         case .villageRetired(let code, let date):
             return Message(zh: "村 \(code) 已于 \(date) 停用（撤并）", en: "village \(code) was retired on \(date)")
@@ -181,7 +181,7 @@ extension Message {
                 zh: "与“\(courier)”已有的合作期（\(from) 起\(to.map { "至 \($0)" } ?? "，未结束")）重叠",
                 en: "overlaps the existing link with \"\(courier)\" (from \(from)\(to.map { " to \($0)" } ?? ", open"))")
         case .notATown(let code, let level):
-            return Message(zh: "\(code) 是 \(level.rawValue) 级区划，不是乡镇", en: "\(code) is a \(level.rawValue), not a town")
+            return Message(zh: "\(code) 是\(divisionLevel(level).zh)级区划，不是乡镇", en: "\(code) is a \(level.rawValue), not a town")
         case .stationExists(let name):
             return Message(zh: "中转站“\(name)”已登记", en: "station \"\(name)\" is registered already")
         case .stationUnknown(let name):
