@@ -37,6 +37,7 @@ struct DemoCommand: WancunCommand {
         let roster = URL(fileURLWithPath: path).deletingPathExtension().path + "-花名册-\(Demo.activityMonth).xlsx"
         let (info, export) = try Demo.runMonth(db, rosterPath: roster, context: ctx.changeContext())
         ctx.say(.runRecorded(info.run.id!, info.run.month, points: info.points, eligible: info.eligible, total: info.total))
+        if !info.outOfScope.isEmpty { ctx.say(.outOfScopeCounted(info.outOfScope)) }
         let results = try db.subsidyResults(info.run.id!, only: .ineligible)
         ctx.out(TableRenderer(language: ctx.language, reveal: false).aligned(
             Table(columns: SubsidyResult.columns, rows: results.map { $0.cells(ctx.language) })))
