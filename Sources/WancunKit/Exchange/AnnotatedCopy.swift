@@ -32,12 +32,14 @@ public enum AnnotatedCopy {
     }
 
     /// Writes a copy of `input` with one more column: `title` on the header row, each row's
-    /// note (or `defaultNote`) below it. The copy is CSV or XLSX by `output`'s extension.
+    /// note (or `defaultNote`) below it. The copy is CSV or XLSX by `output`'s extension;
+    /// `ownerOnly` for a copy of a file that holds full ID numbers (the bureau's).
     @discardableResult
     public static func write(
-        input: String, sheet: String?, headerRow: Int?, notes: [Int: String], title: String, defaultNote: String, to output: String
+        input: String, sheet: String?, headerRow: Int?, notes: [Int: String], title: String, defaultNote: String, to output: String,
+        ownerOnly: Bool = false
     ) throws(RowProblem) -> String {
-        try write(input: input, sheet: sheet, to: output) { number, cells in
+        try write(input: input, sheet: sheet, to: output, ownerOnly: ownerOnly) { number, cells in
             let isData = headerRow.map { number > $0 } ?? true
             return number == headerRow ? title : notes[number] ?? (isData && !cells.allSatisfy(\.isEmpty) ? defaultNote : "")
         }
@@ -47,7 +49,7 @@ public enum AnnotatedCopy {
     /// The copy, each row's note from `note` (given the row's number and cells); the copy is
     /// given up when `note` returns nil.
     fileprivate static func write(
-        input: String, sheet: String?, to destination: String, note: (Int, [String]) -> String?
+        input: String, sheet: String?, to destination: String, ownerOnly: Bool = false, note: (Int, [String]) -> String?
     ) throws(RowProblem) {
         // The widest row, so that the notes line up in one column.
         var width = 0
@@ -62,7 +64,7 @@ public enum AnnotatedCopy {
         // the input's rows where they were: its first row is the "header".
         var number = 1
         guard let header = annotated(number, try source.next()?.cells ?? []) else { return }
-        let output = try TableFile.Output(path: destination, name: sheet ?? "Sheet1", header: header)
+        let output = try TableFile.Output(path: destination, name: sheet ?? "Sheet1", header: header, ownerOnly: ownerOnly)
         do {
             while let row = try source.next() {
                 number += 1

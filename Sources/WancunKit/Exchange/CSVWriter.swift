@@ -12,10 +12,14 @@ public struct CSVWriter {
 
     /// A writer for a file that may be too large to hold: rows go to a temporary file beside
     /// `path`, which replaces `path` in `write(to:)`.
-    public init(streamingBeside path: String) throws(RowProblem) {
+    /// `ownerOnly`: the file is readable by its owner only from the moment it is created.
+    public init(streamingBeside path: String, ownerOnly: Bool = false) throws(RowProblem) {
         try FileOutput.refuseProtected(path)
         let temporary = path + ".partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+            (try? ownerOnly ? FileOutput.restrict(temporary) : ()) != nil,
+            let handle = FileHandle(forWritingAtPath: temporary)
+        else {
             throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(temporary))
         }
         spill = (handle, temporary)
@@ -64,8 +68,9 @@ public struct CSVWriter {
     }
 
     /// Writes the file whole, replacing any file at `path` only once the new one is complete.
-    public func write(to path: String) throws(RowProblem) {
-        guard let spill else { return try FileOutput.write(data, to: path) }
+    /// `ownerOnly` (for a writer that is not streaming; a streaming one was told at its start).
+    public func write(to path: String, ownerOnly: Bool = false) throws(RowProblem) {
+        guard let spill else { return try FileOutput.write(data, to: path, ownerOnly: ownerOnly) }
         do {
             try spill.handle.write(contentsOf: data)
             try spill.handle.close()

@@ -8,12 +8,40 @@ import Foundation
 /// annotated copies, reports, rosters and conversions) asks `refuseProtected` before it
 /// creates anything.
 public enum FileOutput {
-    public static func write(_ data: Data, to path: String) throws(RowProblem) {
+    /// `ownerOnly`: the file holds full ID numbers (the HR roster and its manifest, `--reveal`
+    /// exports, copies of the bureau's file), so it is created readable by its owner only.
+    public static func write(_ data: Data, to path: String, ownerOnly: Bool = false) throws(RowProblem) {
         try refuseProtected(path)
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            guard ownerOnly else { return try data.write(to: URL(fileURLWithPath: path), options: .atomic) }
+            let partial = path + ".partial"
+            try? FileManager.default.removeItem(atPath: partial)
+            let descriptor = open(partial, O_WRONLY | O_CREAT | O_EXCL, ownerOnlyMode)
+            guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission) }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            do {
+                try restrict(partial)
+                try handle.write(contentsOf: data)
+                try handle.close()
+                guard rename(partial, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            } catch {
+                try? FileManager.default.removeItem(atPath: partial)
+                throw error
+            }
         } catch {
             throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
+        }
+    }
+
+    /// Read and write for the owner only: the mode of every file that holds full ID numbers.
+    public static let ownerOnlyMode: mode_t = 0o600
+
+    /// Makes the file at `path` readable and writable by its owner only, whatever the umask;
+    /// a file system that keeps no permissions (FAT, some network shares) is left as it is.
+    public static func restrict(_ path: String, mode: mode_t = ownerOnlyMode) throws {
+        guard chmod(path, mode) == 0 else {
+            if errno == EPERM || errno == ENOTSUP || errno == EROFS { return }
+            throw CocoaError(.fileWriteNoPermission)
         }
     }
 

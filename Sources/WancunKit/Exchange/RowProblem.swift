@@ -1,7 +1,8 @@
 /// One problem with one place in a file a person sent: the one type every import reports.
 ///
-/// `row` is numbered as a spreadsheet shows it (the header is row 1); `value` is already
-/// masked when it is personal.
+/// `row` is numbered as a spreadsheet shows it (the header is row 1); `value` and `column`
+/// are masked where they look like an ID number or a phone number (a cell quoted by a
+/// registry refusal, a header cell that is a person's number), whatever the caller passed.
 public struct RowProblem: Error, Sendable, Hashable {
     public enum Severity: String, Sendable { case error, warning }
 
@@ -19,8 +20,8 @@ public struct RowProblem: Error, Sendable, Hashable {
     ) {
         self.file = file
         self.row = row
-        self.column = column
-        self.value = value
+        self.column = column.map(Mask.personalValues)
+        self.value = value.map(Mask.personalValues)
         self.rule = rule
         self.message = message
         self.severity = severity

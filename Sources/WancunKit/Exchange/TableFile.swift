@@ -1,8 +1,9 @@
 /// Writing one sheet as the file's extension asks: `.xlsx` as a workbook, anything else as
 /// CSV (UTF-8 with BOM) with the title, header, rows and footer lines in order.
 public enum TableFile {
-    public static func write(_ sheet: Worksheet, to path: String) throws(RowProblem) {
-        let output = try Output(path: path, name: sheet.name, title: sheet.title, header: sheet.header)
+    /// `ownerOnly`: the file holds full ID numbers and is readable by its owner only.
+    public static func write(_ sheet: Worksheet, to path: String, ownerOnly: Bool = false) throws(RowProblem) {
+        let output = try Output(path: path, name: sheet.name, title: sheet.title, header: sheet.header, ownerOnly: ownerOnly)
         do {
             for row in sheet.rows { try output.append(row) }
             try output.finish(footer: sheet.footer)
@@ -19,17 +20,17 @@ public enum TableFile {
         private var csv: CSVWriter?
         private let book: XLSXWriter.Workbook?
 
-        public init(path: String, name: String, title: String? = nil, header: [String]) throws(RowProblem) {
+        public init(path: String, name: String, title: String? = nil, header: [String], ownerOnly: Bool = false) throws(RowProblem) {
             self.path = path
             if path.lowercased().hasSuffix(".xlsx") {
-                let book = try XLSXWriter.Workbook(path: path)
+                let book = try XLSXWriter.Workbook(path: path, ownerOnly: ownerOnly)
                 do { try book.beginSheet(name: name, title: title, header: header) } catch {
                     book.discard()
                     throw error
                 }
                 self.book = book
             } else {
-                var csv = try CSVWriter(streamingBeside: path)
+                var csv = try CSVWriter(streamingBeside: path, ownerOnly: ownerOnly)
                 if let title { csv.append([FormulaText.neutralise(title)]) }
                 // An annotated copy or a conversion carries the sender's own header.
                 csv.append(header.map(FormulaText.neutralise))

@@ -65,8 +65,8 @@ public enum XLSXWriter {
     }
 
     /// Writes the workbook, replacing any file at `path` only once the new one is complete.
-    public static func write(_ sheets: [Worksheet], to path: String) throws(RowProblem) {
-        let book = try Workbook(path: path)
+    public static func write(_ sheets: [Worksheet], to path: String, ownerOnly: Bool = false) throws(RowProblem) {
+        let book = try Workbook(path: path, ownerOnly: ownerOnly)
         do {
             for sheet in sheets {
                 try book.beginSheet(name: sheet.name, title: sheet.title, header: sheet.header)
@@ -90,16 +90,20 @@ public enum XLSXWriter {
         private var strings = SharedStrings()
         private var sheets: [SheetPart] = []
         private var current: SheetPart?
+        private let ownerOnly: Bool
 
-        init(path: String) throws(RowProblem) {
+        /// `ownerOnly`: the workbook, and the rows waiting beside it, readable by the owner only.
+        init(path: String, ownerOnly: Bool = false) throws(RowProblem) {
             try FileOutput.refuseProtected(path)
             self.path = path
+            self.ownerOnly = ownerOnly
             // Beside the workbook, as a CSV file's rows are: on the disk the user chose, never in
             // a temporary directory that may be held in memory.
             directory = URL(fileURLWithPath: path + ".partial-sheets")
             do {
                 try? FileManager.default.removeItem(at: directory)
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
+                if ownerOnly { try FileOutput.restrict(directory.path, mode: 0o700) }
             } catch {
                 throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
             }
@@ -140,6 +144,7 @@ public enum XLSXWriter {
             do {
                 try? FileManager.default.removeItem(atPath: partial)
                 let archive = try Archive(url: URL(fileURLWithPath: partial), accessMode: .create)
+                if ownerOnly { try FileOutput.restrict(partial) }
                 var parts: [(String, PartSource)] = [
                     ("[Content_Types].xml", .bytes(Data(contentTypes(sheets.count).utf8))),
                     ("_rels/.rels", .bytes(Data(rootRelationships.utf8))),

@@ -27,6 +27,42 @@ public enum Mask {
         "birth_date", "retirement_month", "statutory_retirement_month", "months_first_to_retirement", "age_on_certification",
     ]
 
+    /// `text` with every run that looks like an ID number (17 digits and a digit or `X`) or a
+    /// mobile phone number (11 digits from `1`) masked, digits on either side being part of the
+    /// run: for messages, which may quote what a person typed anywhere in them.
+    public static func personalValues(in text: String) -> String {
+        let chars = Array(text)
+        guard chars.count >= 11, chars.contains(where: \.isASCIIDigit) else { return text }
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            guard chars[i].isASCIIDigit else {
+                out.append(chars[i])
+                i += 1
+                continue
+            }
+            var end = i
+            while end < chars.count, chars[end].isASCIIDigit { end += 1 }
+            if end - i == 17, end < chars.count, chars[end] == "X" || chars[end] == "x",
+                end + 1 == chars.count || !(chars[end + 1].isASCIIDigit || chars[end + 1].isLetter)
+            {
+                end += 1
+            }
+            let run = String(chars[i..<end])
+            if run.count == 18 {
+                out += residentID(run)
+            } else if run.count == 11, run.first == "1" {
+                out += phone(run)
+            } else if run.count == 13, run.hasPrefix("861") {
+                out += "86" + phone(String(run.dropFirst(2)))
+            } else {
+                out += run
+            }
+            i = end
+        }
+        return out
+    }
+
     private static func generic(_ chars: [Character]) -> String {
         let keep = min(4, chars.count / 3)
         guard keep > 0 else { return String(repeating: "*", count: chars.count) }

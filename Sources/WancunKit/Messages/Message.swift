@@ -17,9 +17,11 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
     public let zh: String
     public let en: String
 
+    /// Anything in the text that looks like an ID number or a phone number is masked
+    /// (`Mask.personalValues`): a message never shows either in full.
     init(zh: String, en: String) {
-        self.zh = zh
-        self.en = en
+        self.zh = Mask.personalValues(in: zh)
+        self.en = Mask.personalValues(in: en)
     }
 
     public func text(_ language: Language) -> String {

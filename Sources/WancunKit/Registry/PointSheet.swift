@@ -73,7 +73,7 @@ extension AppDatabase {
     /// The rows are read in one pass and written as they come, so that a national registry
     /// is never held whole.
     public func exportPoints(to path: String, under: DivisionCode? = nil, reveal: Bool) throws -> Int {
-        let output = try TableFile.Output(path: path, name: "服务点", header: PointSheet.columns.map(\.header))
+        let output = try TableFile.Output(path: path, name: "服务点", header: PointSheet.columns.map(\.header), ownerOnly: reveal)
         do {
             let count = try read { db in
                 let prefix = under?.significantPrefix ?? ""

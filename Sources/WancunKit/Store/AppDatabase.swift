@@ -27,6 +27,9 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         protection = FileOutput.protect(databaseAt: path)
+        // A new database holds full ID numbers: made readable by its owner only, whatever the
+        // umask; SQLite gives its -wal and -shm files the database file's permissions.
+        if !exists { try AppDatabase.createOwnerOnly(path) }
         do {
             writer = try DatabasePool(path: path, configuration: config)
             try AppDatabase.checkAndMigrate(writer)
@@ -78,6 +81,7 @@ public final class AppDatabase: Sendable {
     /// other processes keep reading and writing. Refuses to overwrite an existing file.
     public func backup(to path: String) throws {
         if FileManager.default.fileExists(atPath: path) { throw StoreError.backupExists(path: path) }
+        try AppDatabase.createOwnerOnly(path)
         do {
             let destination = try DatabaseQueue(path: path)
             try writer.backup(to: destination, pagesPerStep: 256)
@@ -86,6 +90,16 @@ public final class AppDatabase: Sendable {
             try? FileManager.default.removeItem(atPath: path)
             throw StoreError(error, path: path)
         }
+    }
+
+    /// An empty file at `path` (SQLite takes it as a new database), readable by its owner only.
+    static func createOwnerOnly(_ path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, FileOutput.ownerOnlyMode)
+        // A file made meanwhile, or a directory that cannot be written to: SQLite opens the one
+        // or says so in its own words.
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        try FileOutput.restrict(path)
     }
 
     /// What a migrated database contains, in the canonical form of `schema.sql`: every

@@ -114,7 +114,7 @@ extension AppDatabase {
         let noteRows: [[SheetCell]] = notes.isEmpty ? [] : [[.text("备注：" + notes.joined(separator: "；"))]]
         let footer = [totals] + noteRows + [[], Array(signatures.prefix(max(profile.fields.count, 4)))]
         let headers = profile.fields.map(\.1)
-        try TableFile.write(Worksheet(name: "花名册", title: title, header: headers, rows: rows, footer: footer), to: path)
+        try TableFile.write(Worksheet(name: "花名册", title: title, header: headers, rows: rows, footer: footer), to: path, ownerOnly: true)
         let digest = try Digest.sha256(fileAt: path)
         let manifestPath = path + ".manifest.json"
         let manifest = JSONValue.object([
@@ -122,7 +122,7 @@ extension AppDatabase {
             ("total_fen", .number(String(total.value))), ("file", .string((path as NSString).lastPathComponent)), ("sha256", .string(digest)),
             ("fields", .array(profile.fields.map { .string($0.0.rawValue) })),
         ])
-        try FileOutput.write(Data((manifest.serialized() + "\n").utf8), to: manifestPath)
+        try FileOutput.write(Data((manifest.serialized() + "\n").utf8), to: manifestPath, ownerOnly: true)
         return RosterExport(path: path, manifestPath: manifestPath, rows: results.count, total: total, sha256: digest)
     }
 }

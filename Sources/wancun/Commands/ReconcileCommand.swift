@@ -27,8 +27,9 @@ struct ReconcileOptions: ParsableArguments {
 }
 
 extension Context {
-    /// Prints a report; writes the annotated copy when asked; exits 3 on differences.
-    func finish(_ report: ReconReport, input: String?, _ options: ReconcileOptions) throws {
+    /// Prints a report; writes the annotated copy when asked (readable by its owner only when
+    /// `ownerOnly`: a copy of the bureau's file holds full ID numbers); exits 3 on differences.
+    func finish(_ report: ReconReport, input: String?, _ options: ReconcileOptions, ownerOnly: Bool = false) throws {
         show(report, reveal: options.reveal)
         if let out = options.out, let input {
             var notes: [Int: String] = [:]
@@ -42,7 +43,8 @@ extension Context {
             }
             try AnnotatedCopy.write(
                 input: input, sheet: options.sheet, headerRow: report.headerRow, notes: notes,
-                title: Message.Header.outcome.text(language), defaultNote: Message.reconOutcome(.matched).text(language) + " [matched]", to: out)
+                title: Message.Header.outcome.text(language), defaultNote: Message.reconOutcome(.matched).text(language) + " [matched]", to: out,
+                ownerOnly: ownerOnly)
             say(.fileConverted(out, report.counts.values.reduce(0, +)))
         }
         if !report.allMatched { throw ExitCode(3) }
@@ -100,7 +102,7 @@ struct ReconcileHR: WancunCommand {
 
     func run(_ ctx: Context) throws {
         let report = try ctx.openDatabase().reconcileHR(run: run, file: file, options: reconcile.options, context: ctx.changeContext())
-        try ctx.finish(report, input: file, reconcile)
+        try ctx.finish(report, input: file, reconcile, ownerOnly: true)
     }
 }
 
