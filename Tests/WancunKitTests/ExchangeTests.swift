@@ -320,3 +320,17 @@ func readAll(_ path: String, sheet: String? = nil) throws -> [[String]] {
         #expect(rows[2].last == "")
     }
 }
+
+@Suite struct MissingFileTests {
+    /// A file that is not there is refused as missing, whatever its extension (not as a broken zip).
+    @Test(arguments: ["no-such.xlsx", "no-such.csv"])
+    func aMissingFileSaysItDoesNotExist(name: String) throws {
+        let path = temporaryDirectory().appendingPathComponent(name).path
+        #expect(throws: RowProblem.self) { _ = try TableReader.openSource(path: path) }
+        do {
+            _ = try TableReader.openSource(path: path)
+        } catch {
+            #expect(error.rule == "FILE_NOT_FOUND" && error.message.zh.contains("不存在"))
+        }
+    }
+}

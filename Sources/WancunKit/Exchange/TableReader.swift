@@ -144,12 +144,16 @@ public final class TableReader {
 
     /// The row source for a file, chosen by its extension.
     public static func openSource(path: String, sheet: String? = nil) throws(RowProblem) -> any RowSource {
-        switch (path as NSString).pathExtension.lowercased() {
-        case "xlsx", "xlsm": return try XLSXReader(path: path, sheet: sheet)
-        case "xls", "et":
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ext == "xls" || ext == "et" {
             throw RowProblem(file: (path as NSString).lastPathComponent, row: nil, rule: "XLS_NOT_SUPPORTED", message: .oldExcelFormat)
-        default: return try CSVReader(path: path)
         }
+        // A file that is not there says so, not that it is no workbook.
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || isDirectory.boolValue {
+            throw RowProblem(file: (path as NSString).lastPathComponent, row: nil, rule: "FILE_NOT_FOUND", message: .fileNotFound(path))
+        }
+        return ext == "xlsx" || ext == "xlsm" ? try XLSXReader(path: path, sheet: sheet) : try CSVReader(path: path)
     }
 
     /// The next row that has any text in it, or nil at the end.

@@ -19,6 +19,10 @@ extension Message {
     static let missingColumn = Message(zh: "缺少这一列", en: "this column is missing")
     static let unknownColumn = Message(zh: "不认识这一列，已忽略", en: "this column is not known and is ignored")
     static let duplicateColumn = Message(zh: "这一列出现了两次", en: "this column appears twice")
+    static func fileNotFound(_ path: String) -> Message {
+        Message(zh: "无法读取文件：\(path) 不存在（请核对文件名和所在文件夹）", en: "cannot read \(path): no such file (check the name and the folder)")
+    }
+
     static func cannotRead(_ detail: String) -> Message {
         Message(zh: "无法读取文件：\(detail)", en: "cannot read the file: \(detail)")
     }
