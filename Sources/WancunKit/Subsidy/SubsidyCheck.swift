@@ -17,7 +17,6 @@ public struct PointDecision: Sendable {
     /// The inputs the rules used, in the canonical form the run's inputs hash is taken over
     /// (UTF-8 bytes of one compact JSON line).
     var canonical: [UInt8]
-    var canonicalText: String { String(decoding: canonical, as: UTF8.self) }
 
     public var eligible: Bool { outOfScope == nil && outcomes.allSatisfy(\.passed) }
     public var failing: [SubsidyRule] { outcomes.filter { !$0.passed }.map(\.rule) }
@@ -89,13 +88,6 @@ struct SubsidyInputs {
 }
 
 extension AppDatabase {
-    /// Days of `month` within [start, end) (end open).
-    static func daysIn(_ month: Month, from start: LocalDate, to end: LocalDate?) -> Int {
-        let first = max(start, month.firstDay)
-        let lastPlusOne = min(end ?? month.lastDay.adding(days: 1), month.lastDay.adding(days: 1))
-        return max(0, lastPlusOne.dayNumber - first.dayNumber)
-    }
-
     /// What the month's list of other departments' posts is: loaded, recorded empty, or missing.
     static func otherPostsState(_ db: Database, month: Month) throws -> OtherPostsState {
         switch try String.fetchOne(db, sql: "SELECT kind FROM other_post_list WHERE month = ?", arguments: [month]) {
@@ -147,10 +139,7 @@ extension AppDatabase {
         let operatorIds = Set(assignmentsByPoint.values.flatMap { $0.map(\.operatorId) })
         var operators: [Int64: Operator] = [:]
         for o in try Operator.fetchAll(db, keys: Array(operatorIds)) { operators[o.id!] = o }
-        var overrides: [Int64: Month] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT operator_id, retirement_month FROM retirement_override") {
-            overrides[row[0]] = row[1]
-        }
+        let overrides = try retirementOverrides(db)
         let usage = try paidMonths(db, except: month)
         var otherPosts: [String: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id_number, department FROM other_post WHERE month = ? ORDER BY department", arguments: [month]) {
