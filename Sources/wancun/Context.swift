@@ -142,7 +142,7 @@ extension WancunCommand {
         let protection = FileOutput.protect(databaseAt: ctx.databasePath)
         defer { withExtendedLifetime(protection) {} }
         do {
-            try run(ctx)
+            try FileOutput.$overwrite.withValue(globals.overwrite) { try run(ctx) }
         } catch let exit as ExitCode {
             throw exit
         } catch {

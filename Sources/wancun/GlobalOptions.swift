@@ -12,6 +12,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(help: "Language people read: zh (default) or en; also $WANCUN_LANG.")
     var lang: Language?
+
+    @Flag(help: "Replace an output file that exists even when wancun did not write it or it has changed since.")
+    var overwrite = false
 }
 
 /// Options of commands that print lists or records.

@@ -266,7 +266,7 @@ import Testing
         let copyPath = (path as NSString).deletingPathExtension + ".result.csv"
         #expect(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext, resultCopy: copyPath) }
         #expect(!FileManager.default.fileExists(atPath: copyPath))
-        #expect(!FileManager.default.fileExists(atPath: copyPath + ".partial"))
+        #expect(leftovers(beside: copyPath).isEmpty)
     }
 
     @Test(arguments: ["csv", "xlsx"])
@@ -316,7 +316,7 @@ import Testing
         let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext, resultCopy: copyPath) }
         #expect(error.errors.map { "\($0.row!) \($0.rule)" } == ["702 DUPLICATE_PHONE"])
         #expect(try db.points().isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: copyPath) && !FileManager.default.fileExists(atPath: copyPath + ".partial"))
+        #expect(!FileManager.default.fileExists(atPath: copyPath) && leftovers(beside: copyPath).isEmpty)
     }
 
     @Test func newPointsOfOneVillageTakeTheNextNumbers() throws {
@@ -386,8 +386,7 @@ import Testing
             for i in 0..<50_000 { try output.append([.text("new \(i)")]) }
             output.discard()
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
-            #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
-            #expect(!FileManager.default.fileExists(atPath: path + ".partial-sheets"))
+            #expect(leftovers(beside: path).isEmpty)
             // Written through to the end, the rows are all there, in order.
             let again = try TableFile.Output(path: path, name: "s", header: ["a"])
             for i in 0..<50_000 { try again.append([.text("new \(i)")]) }

@@ -104,10 +104,15 @@ public enum AnnotatedCopy {
         public init(input: String, sheet: String?, title: String, to output: String) {
             self.output = output
             self.title = title
+            // A thread does not inherit task-local values: the copy is allowed what its caller is.
+            let overwrite = FileOutput.overwrite
             let thread = Thread { [self] in
-                do throws(RowProblem) {
-                    try AnnotatedCopy.write(input: input, sheet: sheet, to: output) { number, _ in self.take(number) }
-                } catch {
+                let written = FileOutput.$overwrite.withValue(overwrite) {
+                    Result { () throws(RowProblem) in
+                        try AnnotatedCopy.write(input: input, sheet: sheet, to: output) { number, _ in self.take(number) }
+                    }
+                }
+                if case .failure(let error) = written {
                     condition.lock()
                     failure = error
                     condition.unlock()

@@ -14,8 +14,8 @@ public struct CSVWriter {
     /// `path`, which replaces `path` in `write(to:)`.
     /// `ownerOnly`: the file is readable by its owner only from the moment it is created.
     public init(streamingBeside path: String, ownerOnly: Bool = false) throws(RowProblem) {
-        try FileOutput.refuseProtected(path)
-        let temporary = path + ".partial"
+        try FileOutput.admit(path)
+        let temporary = FileOutput.temporaryPath(for: path)
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
             (try? ownerOnly ? FileOutput.restrict(temporary) : ()) != nil,
             let handle = FileHandle(forWritingAtPath: temporary)
@@ -74,8 +74,7 @@ public struct CSVWriter {
         do {
             try spill.handle.write(contentsOf: data)
             try spill.handle.close()
-            // rename(2) replaces any file at `path` in one step.
-            guard rename(spill.path, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            try FileOutput.commit(spill.path, to: path)
         } catch {
             try? FileManager.default.removeItem(atPath: spill.path)
             throw RowProblem(file: path, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))

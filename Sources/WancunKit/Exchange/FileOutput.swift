@@ -5,25 +5,24 @@ import Foundation
 ///
 /// Whoever opens a database says so (`protect(databaseAt:)`: `AppDatabase` and the command
 /// line do); every writer (`FileOutput.write`, `CSVWriter`, the XLSX workbook, so `TableFile`,
-/// annotated copies, reports, rosters and conversions) asks `refuseProtected` before it
-/// creates anything.
+/// annotated copies, reports, rosters and conversions) asks `admit` before it creates
+/// anything, and puts the finished file in place with `commit`.
 public enum FileOutput {
     /// `ownerOnly`: the file holds full ID numbers (the HR roster and its manifest, `--reveal`
     /// exports, copies of the bureau's file), so it is created readable by its owner only.
     public static func write(_ data: Data, to path: String, ownerOnly: Bool = false) throws(RowProblem) {
-        try refuseProtected(path)
+        try admit(path)
+        let partial = temporaryPath(for: path)
         do {
-            guard ownerOnly else { return try data.write(to: URL(fileURLWithPath: path), options: .atomic) }
-            let partial = path + ".partial"
             try? FileManager.default.removeItem(atPath: partial)
-            let descriptor = open(partial, O_WRONLY | O_CREAT | O_EXCL, ownerOnlyMode)
+            let descriptor = open(partial, O_WRONLY | O_CREAT | O_EXCL, ownerOnly ? ownerOnlyMode : 0o666)
             guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission) }
             let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             do {
-                try restrict(partial)
+                if ownerOnly { try restrict(partial) }
                 try handle.write(contentsOf: data)
                 try handle.close()
-                guard rename(partial, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+                try commit(partial, to: path)
             } catch {
                 try? FileManager.default.removeItem(atPath: partial)
                 throw error

@@ -94,12 +94,12 @@ public enum XLSXWriter {
 
         /// `ownerOnly`: the workbook, and the rows waiting beside it, readable by the owner only.
         init(path: String, ownerOnly: Bool = false) throws(RowProblem) {
-            try FileOutput.refuseProtected(path)
+            try FileOutput.admit(path)
             self.path = path
             self.ownerOnly = ownerOnly
             // Beside the workbook, as a CSV file's rows are: on the disk the user chose, never in
             // a temporary directory that may be held in memory.
-            directory = URL(fileURLWithPath: path + ".partial-sheets")
+            directory = URL(fileURLWithPath: FileOutput.temporaryPath(for: path, "partial-sheets"))
             do {
                 try? FileManager.default.removeItem(at: directory)
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
@@ -140,42 +140,46 @@ public enum XLSXWriter {
         /// Writes the workbook and puts it at `path`.
         func finish() throws(RowProblem) {
             try endSheet()
-            let partial = path + ".partial"
+            let partial = FileOutput.temporaryPath(for: path)
             do {
                 try? FileManager.default.removeItem(atPath: partial)
-                let archive = try Archive(url: URL(fileURLWithPath: partial), accessMode: .create)
-                if ownerOnly { try FileOutput.restrict(partial) }
-                var parts: [(String, PartSource)] = [
-                    ("[Content_Types].xml", .bytes(Data(contentTypes(sheets.count).utf8))),
-                    ("_rels/.rels", .bytes(Data(rootRelationships.utf8))),
-                    ("docProps/app.xml", .bytes(Data(appProperties.utf8))),
-                    ("docProps/core.xml", .bytes(Data(coreProperties.utf8))),
-                    ("xl/workbook.xml", .bytes(Data(workbookXML(sheets.map(\.name)).utf8))),
-                    ("xl/_rels/workbook.xml.rels", .bytes(Data(workbookRelationships(sheets.count).utf8))),
-                    ("xl/styles.xml", .bytes(Data(stylesXML.utf8))),
-                    ("xl/sharedStrings.xml", .bytes(strings.xml)),
-                ]
-                for (index, sheet) in sheets.enumerated() {
-                    parts.append(("xl/worksheets/sheet\(index + 1).xml", try sheet.part(selected: index == 0)))
-                }
-                // 1980-01-01 00:00, the earliest time a ZIP entry can carry, in the zone ZIPFoundation
-                // converts with, so the stored fields are the same on every machine.
-                let fixedDate = Calendar.current.date(from: DateComponents(year: 1980, month: 1, day: 1, hour: 0, minute: 0))!
-                for (name, source) in parts {
-                    try archive.addEntry(
-                        with: name, type: .file, uncompressedSize: Int64(source.count), modificationDate: fixedDate,
-                        permissions: 0o644, compressionMethod: .deflate
-                    ) { position, size in try source.read(at: Int(position), count: size) }
-                }
-                for case .rows(_, let handle, _, _) in parts.map(\.1) { try? handle.close() }
-                // rename(2) replaces any file at `path` in one step.
-                guard rename(partial, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+                try writeArchive(at: partial)
+                try FileOutput.commit(partial, to: path)
             } catch {
                 try? FileManager.default.removeItem(atPath: partial)
                 discard()
                 throw failure(error)
             }
             discard()
+        }
+
+        /// The workbook's parts, zipped into the file at `partial`, closed when this returns.
+        private func writeArchive(at partial: String) throws {
+            let archive = try Archive(url: URL(fileURLWithPath: partial), accessMode: .create)
+            if ownerOnly { try FileOutput.restrict(partial) }
+            var parts: [(String, PartSource)] = [
+                ("[Content_Types].xml", .bytes(Data(contentTypes(sheets.count).utf8))),
+                ("_rels/.rels", .bytes(Data(rootRelationships.utf8))),
+                ("docProps/app.xml", .bytes(Data(appProperties.utf8))),
+                ("docProps/core.xml", .bytes(Data(coreProperties.utf8))),
+                ("xl/workbook.xml", .bytes(Data(workbookXML(sheets.map(\.name)).utf8))),
+                ("xl/_rels/workbook.xml.rels", .bytes(Data(workbookRelationships(sheets.count).utf8))),
+                ("xl/styles.xml", .bytes(Data(stylesXML.utf8))),
+                ("xl/sharedStrings.xml", .bytes(strings.xml)),
+            ]
+            for (index, sheet) in sheets.enumerated() {
+                parts.append(("xl/worksheets/sheet\(index + 1).xml", try sheet.part(selected: index == 0)))
+            }
+            // 1980-01-01 00:00, the earliest time a ZIP entry can carry, in the zone ZIPFoundation
+            // converts with, so the stored fields are the same on every machine.
+            let fixedDate = Calendar.current.date(from: DateComponents(year: 1980, month: 1, day: 1, hour: 0, minute: 0))!
+            for (name, source) in parts {
+                try archive.addEntry(
+                    with: name, type: .file, uncompressedSize: Int64(source.count), modificationDate: fixedDate,
+                    permissions: 0o644, compressionMethod: .deflate
+                ) { position, size in try source.read(at: Int(position), count: size) }
+            }
+            for case .rows(_, let handle, _, _) in parts.map(\.1) { try? handle.close() }
         }
 
         /// Gives up the workbook: its temporary files are removed.

@@ -29,6 +29,11 @@ extension Message {
     static func cannotWrite(_ detail: String) -> Message {
         Message(zh: "无法写入文件：\(detail)", en: "cannot write the file: \(detail)")
     }
+    static func outputExists(_ path: String) -> Message {
+        Message(
+            zh: "文件 \(path) 已存在，且不是 wancun 写的或写后被改过，不会覆盖：请换一个输出文件，确要替换请加 --overwrite",
+            en: "\(path) exists and was not written by wancun, or has changed since, and is not replaced: choose another output file, or add --overwrite to replace it")
+    }
     static func outputIsDatabase(_ database: String) -> Message {
         Message(
             zh: "这是正在使用的数据库（\(database)）或它的 -wal/-shm 文件，不能写入：请换一个输出文件；数据库未改动",

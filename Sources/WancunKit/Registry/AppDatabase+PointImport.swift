@@ -70,12 +70,14 @@ extension AppDatabase {
     ///
     /// `resultCopy`: where to write a copy of the file with every row's point code and what
     /// the import did with it (in `language`), once the import has succeeded. The copy is
-    /// written while the import runs, and left behind only when the import succeeds.
+    /// written while the import runs, and left behind only when the import succeeds (and is
+    /// not a dry run).
     public func importPoints(
         from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext, resultCopy: String? = nil,
         language: Language = .zh, progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil
     ) throws -> PointImportSummary {
-        let copy = resultCopy.map {
+        // A dry run leaves nothing behind, not even the copy.
+        let copy = (dryRun ? nil : resultCopy).map {
             AnnotatedCopy.Stream(input: path, sheet: sheet, title: Message.Header.importResult.text(language), to: $0)
         }
         var summary: PointImportSummary

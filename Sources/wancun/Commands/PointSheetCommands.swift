@@ -49,8 +49,7 @@ struct PointImport: WancunCommand {
         if terminal { ctx.err("\r\u{1B}[K") }
         for warning in result.summary.warnings { ctx.err(warning.line(ctx.language) + "\n") }
         ctx.say(.pointsImported(created: result.count(.created), updated: result.count(.updated), unchanged: result.count(.unchanged)))
-        if input.dryRun { ctx.say(.dryRunNothingWritten) }
-        ctx.say(.resultCopyWritten(copy))
+        if input.dryRun { ctx.say(.dryRunNothingWritten) } else { ctx.say(.resultCopyWritten(copy)) }
     }
 }
 

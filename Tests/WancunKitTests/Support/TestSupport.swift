@@ -125,3 +125,9 @@ private enum DemoOnce {
 struct DemoFailed: Error {
     var stderr: String
 }
+
+/// The temporary files (`….partial-PID`, `….partial-sheets-PID`) left in the folder of `path`.
+func leftovers(beside path: String) -> [String] {
+    let folder = (path as NSString).deletingLastPathComponent
+    return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.contains(".partial") }
+}
