@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The benchmark harness: runs a wancun command and its baselines alternately, several times,
-and prints each one's median wall time and peak memory, and each ratio to the candidate.
+and prints each one's median wall time, median CPU time (user + system, of the command and its
+children) and peak memory, and each ratio to the candidate, in wall and in CPU time.
 
 Usage, from the repository root:
   python3 scripts/bench.py --name "read 1M-row CSV" --runs 5 \\
@@ -9,8 +10,11 @@ Usage, from the repository root:
       [--setup "wancun=cp base.sqlite w.sqlite"] [--before "rm -f /tmp/scratch*"]
 
 --setup NAME=CMD runs (untimed) before each run of that command, e.g. to give it a fresh
-copy of a database; --before runs (untimed) before every run of every command. Each command runs
-through /bin/sh. Peak memory is the child's maximum resident set size (getrusage).
+copy of a database; --before runs (untimed) before every run of every command. After them, and
+so before every timed run, the harness runs `sync` (a copy just made is on disk, not waiting for
+the timed command's commit to flush it) and drops the page cache where it is allowed to (root
+on Linux; otherwise it says once that it could not). Each command runs through /bin/sh. Peak
+memory is the child's maximum resident set size (getrusage).
 Results also go to --json FILE when given. Build wancun with `swift build -c release` first.
 """
 import argparse
@@ -31,7 +35,23 @@ def run(command):
     stderr = process.stderr.read().decode(errors="replace")
     process.stderr.close()
     code = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024, code, stderr
+    # wait4 of the shell counts the command it ran (its waited-for children) too.
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code, stderr
+
+
+_cache_note = []
+
+
+def settle():
+    """Everything an untimed step wrote goes to disk, and (where allowed) the page cache is dropped."""
+    os.sync()
+    try:
+        with open("/proc/sys/vm/drop_caches", "w") as f:
+            f.write("3\n")
+    except OSError:
+        if not _cache_note:
+            _cache_note.append(True)
+            print("(page cache not dropped: not permitted here; runs after a sync, caches warm)", file=sys.stderr)
 
 
 def main():
@@ -48,6 +68,7 @@ def main():
     entries = [tuple(spec.split("=", 1)) for spec in [args.candidate] + args.baseline]
     setups = dict(tuple(spec.split("=", 1)) for spec in args.setup)
     times = {name: [] for name, _ in entries}
+    cpu = {name: [] for name, _ in entries}
     memory = {name: [] for name, _ in entries}
     for round_ in range(args.runs):
         for name, command in entries:
@@ -55,26 +76,32 @@ def main():
                 subprocess.run(args.before, shell=True, check=True)
             if name in setups:
                 subprocess.run(setups[name], shell=True, check=True)
-            elapsed, rss, code, stderr = run(command)
+            settle()
+            elapsed, seconds, rss, code, stderr = run(command)
             if code != 0:
                 sys.exit(f"{name} failed (exit {code}) on run {round_ + 1}:\n{stderr[-2000:]}")
             times[name].append(elapsed)
+            cpu[name].append(seconds)
             memory[name].append(rss)
 
     candidate = entries[0][0]
     base = statistics.median(times[candidate])
+    base_cpu = statistics.median(cpu[candidate])
     print(f"benchmark: {args.name} ({args.runs} runs each, alternating)")
-    print(f"{'command':<16} {'median s':>9} {'min s':>8} {'max s':>8} {'peak MB':>8} {'ratio':>7}")
+    print(f"{'command':<16} {'wall s':>8} {'min s':>8} {'max s':>8} {'cpu s':>8} {'peak MB':>8} {'wall ×':>7} {'cpu ×':>7}")
     results = []
     for name, _ in entries:
         median = statistics.median(times[name])
+        median_cpu = statistics.median(cpu[name])
         peak = max(memory[name])
         ratio = base / median
+        cpu_ratio = base_cpu / median_cpu if median_cpu > 0 else float("nan")
         results.append({"name": name, "median_s": median, "min_s": min(times[name]), "max_s": max(times[name]),
-                        "peak_mb": peak, "candidate_over_this": ratio})
-        print(f"{name:<16} {median:>9.3f} {min(times[name]):>8.3f} {max(times[name]):>8.3f} {peak:>8.1f} "
-              f"{'' if name == candidate else f'{ratio:>6.2f}x'}")
-    print(f"(ratio: {candidate}'s median time over each baseline's; below 1 means {candidate} is faster)")
+                        "median_cpu_s": median_cpu, "peak_mb": peak, "candidate_over_this": ratio,
+                        "candidate_over_this_cpu": cpu_ratio})
+        print(f"{name:<16} {median:>8.3f} {min(times[name]):>8.3f} {max(times[name]):>8.3f} {median_cpu:>8.3f} {peak:>8.1f} "
+              f"{'' if name == candidate else f'{ratio:>6.2f}x'} {'' if name == candidate else f'{cpu_ratio:>6.2f}x'}")
+    print(f"(ratio: {candidate}'s median over each baseline's, wall and CPU; below 1 means {candidate} is faster)")
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"name": args.name, "runs": args.runs, "results": results}, f, indent=2)
