@@ -92,7 +92,7 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v999')") }
         try queue.close()
-        #expect(throws: StoreError.newerVersion) { try AppDatabase(path: path) }
+        #expect(throws: StoreError.newerVersion(path: path)) { try AppDatabase(path: path) }
     }
 
     @Test func anotherSQLiteFileIsRefused() throws {
@@ -100,7 +100,7 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try queue.write { try $0.execute(sql: "CREATE TABLE t (x)") }
         try queue.close()
-        #expect(throws: StoreError.notWancun) { try AppDatabase(path: path) }
+        #expect(throws: StoreError.notWancun(path: path, .otherDatabase)) { try AppDatabase(path: path) }
     }
 
     @Test func aMissingFileIsNotCreatedUnlessAsked() throws {

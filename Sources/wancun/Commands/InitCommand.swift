@@ -3,7 +3,12 @@ import WancunKit
 
 struct InitCommand: WancunCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "创建或升级数据库 / Create or migrate the database.")
+        commandName: "init", abstract: "创建或升级数据库 / Create or migrate the database.",
+        discussion: """
+            Creates a new database only where no file exists; upgrades a wancun database made by
+            an older version. Any other file (empty, another program's, cut short) is refused
+            and left as it is.
+            """)
 
     @OptionGroup var globals: GlobalOptions
 

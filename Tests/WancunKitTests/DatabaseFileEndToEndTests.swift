@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import WancunKit
+
+/// Only `init` (and `demo`) make a database, and only where no file is; every command refuses
+/// a file that is not a complete wancun database and leaves it as it was.
+@Suite struct DatabaseFileEndToEndTests {
+    /// Files that are not a complete wancun database, and how each is made.
+    enum NotADatabase: String, CaseIterable {
+        case empty, notSQLite, otherSQLite, cutShort, cutAtAPage, killedCopy
+
+        func make(at path: String) throws {
+            switch self {
+            case .empty:
+                FileManager.default.createFile(atPath: path, contents: Data())
+            case .notSQLite:
+                FileManager.default.createFile(atPath: path, contents: Data("乡镇,服务点\n沈荡镇,聚金村\n".utf8))
+            case .otherSQLite:
+                let queue = try DatabaseQueue(path: path)
+                try queue.write { try $0.execute(sql: "CREATE TABLE note (text TEXT)") }
+                try queue.close()
+            case .cutShort, .cutAtAPage:
+                let whole = path + ".whole"
+                #expect(try wancun(["init", "--db", whole]).status == 0)
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: whole))
+                let half = bytes.count / 2 / 4096 * 4096
+                try bytes.prefix(self == .cutShort ? half + 100 : half).write(to: URL(fileURLWithPath: path))
+            case .killedCopy:
+                try DatabaseFileEndToEndTests.killedCopy(at: path)
+            }
+        }
+    }
+
+    /// What a copy killed before it finished leaves: its first pages, and a `-journal` that
+    /// SQLite rolls back to an empty file when it opens it.
+    static func killedCopy(at path: String) throws {
+        let work = path + ".work"
+        let queue = try DatabaseQueue(path: work)
+        try queue.inDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = 1")
+            try db.execute(sql: "BEGIN")
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v1')")
+            try db.execute(sql: "CREATE TABLE division (x)")
+            for _ in 0..<100 { try db.execute(sql: "INSERT INTO division VALUES (randomblob(3000))") }
+            try FileManager.default.copyItem(atPath: work, toPath: path)
+            try FileManager.default.copyItem(atPath: work + "-journal", toPath: path + "-journal")
+            try db.execute(sql: "ROLLBACK")
+        }
+        try queue.close()
+        try FileManager.default.removeItem(atPath: work)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0 > 0)
+    }
+
+    static func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+    /// The tables in the file, read without a journal rolled back: none of wancun's.
+    static func tables(_ path: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_schema WHERE type = 'table'") }
+    }
+
+    static let commands: [[String]] = [
+        ["division", "list"], ["point", "list"], ["operator", "list"], ["audit"], ["policy", "show"],
+        ["reconcile", "list"], ["subsidy", "runs"], ["backup", "copy.sqlite"],
+    ]
+
+    @Test(arguments: NotADatabase.allCases)
+    func everyCommandRefusesAFileThatIsNotACompleteDatabase(_ kind: NotADatabase) throws {
+        for command in Self.commands + [["init"]] {
+            let dir = temporaryDirectory()
+            let path = dir.appendingPathComponent("county.sqlite").path
+            try kind.make(at: path)
+            let before = Self.bytes(path)
+            let result = try wancun(command + ["--db", path], in: dir)
+            #expect(result.status == 1, "\(command) on \(kind): exit \(result.status)\n\(result.stdout)")
+            #expect(result.stderr.contains("county.sqlite"), "\(command) on \(kind): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(command) on \(kind): \(result.stderr)")
+            if kind == .empty || kind == .killedCopy {
+                #expect(result.stderr.contains("是空文件"), "\(command) on \(kind): \(result.stderr)")
+            }
+            if kind == .killedCopy {
+                // SQLite rolled the unfinished copy back; nothing of wancun's was set up in its place.
+                #expect(!(try Self.tables(path)).contains("grdb_migrations"), "\(command) on \(kind)")
+            } else {
+                #expect(Self.bytes(path) == before, "\(command) changed the \(kind) file")
+            }
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("copy.sqlite").path))
+        }
+    }
+
+    @Test func everyCommandRefusesAMissingFileWithoutMakingIt() throws {
+        for command in Self.commands {
+            let dir = temporaryDirectory()
+            let path = dir.appendingPathComponent("county.sqlite").path
+            let result = try wancun(command + ["--db", path], in: dir)
+            #expect(result.status == 1, "\(command): exit \(result.status)")
+            #expect(result.stderr.contains("county.sqlite"), "\(command): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: path), "\(command) made \(path)")
+        }
+    }
+
+    @Test func initCreatesOnlyWhereNoFileIsAndUpgradesAnOlderDatabase() throws {
+        let dir = temporaryDirectory()
+        // An empty file (what `touch` or a killed copy leaves) is not taken for a new database.
+        let touched = dir.appendingPathComponent("touched.sqlite").path
+        FileManager.default.createFile(atPath: touched, contents: Data())
+        let refused = try wancun(["init", "--db", touched])
+        #expect(refused.status == 1 && refused.stderr.contains("wancun init"), "\(refused.stderr)")
+        #expect(Self.bytes(touched)?.count == 0)
+
+        let path = dir.appendingPathComponent("new.sqlite").path
+        #expect(try wancun(["init", "--db", path]).status == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+        #expect(try Self.tables(path).contains("grdb_migrations"))
+        // Run again, it upgrades (here: nothing to do) and keeps what is there.
+        #expect(try wancun(["division", "import", haiyanCSV, "--db", path]).status == 0)
+        #expect(try wancun(["init", "--db", path]).status == 0)
+        #expect(try wancun(["division", "list", "--db", path, "--format", "csv"]).stdout.unicodeScalars.filter { $0 == "\n" }.count == 135)
+
+        // A database an older wancun wrote, with a row in it.
+        let old = dir.appendingPathComponent("v5.sqlite").path
+        let queue = try DatabaseQueue(path: old)
+        try AppDatabase.migrator.migrate(queue, upTo: "v5")
+        try queue.write { try $0.execute(sql: "INSERT INTO division (code, name, level) VALUES ('330000000000', '浙江省', 'province')") }
+        try queue.close()
+        let upgraded = try wancun(["init", "--db", old])
+        #expect(upgraded.status == 0, "\(upgraded.stderr)")
+        #expect(try AppDatabase(path: old).schemaSQL() == AppDatabase().schemaSQL())
+        #expect(try wancun(["division", "list", "--db", old, "--format", "csv"]).stdout.contains("浙江省"))
+    }
+}
