@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func everyCommandRefusesAMissingFileWithoutMakingIt() throws {
-        for command in Self.commands {
+        for command in Self.commands + [["check"]] {
             let dir = temporaryDirectory()
             let path = dir.appendingPathComponent("county.sqlite").path
             let result = try wancun(command + ["--db", path], in: dir)
@@ -131,5 +131,59 @@ import Testing
         #expect(upgraded.status == 0, "\(upgraded.stderr)")
         #expect(try AppDatabase(path: old).schemaSQL() == AppDatabase().schemaSQL())
         #expect(try wancun(["division", "list", "--db", old, "--format", "csv"]).stdout.contains("浙江省"))
+    }
+
+    @Test func aStaleTemporaryCopyIsRemovedAndNeverTakesTheName() throws {
+        let dir = temporaryDirectory()
+        let db = dir.appendingPathComponent("county.sqlite").path
+        #expect(try wancun(["init", "--db", db]).status == 0)
+        #expect(try wancun(["division", "import", haiyanCSV, "--db", db]).status == 0)
+        let target = dir.appendingPathComponent("copy.sqlite").path
+        // A backup killed part way: its temporary copy and journal, left by a process that is gone.
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let stale = target + ".partial-\(gone.processIdentifier)"
+        try Self.killedCopy(at: stale)
+        #expect(try wancun(["division", "list", "--db", target]).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: target))
+
+        let result = try wancun(["backup", target, "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".partial-") }
+        #expect(left.isEmpty, "\(left)")
+        #expect(try wancun(["check", "--db", target]).status == 0)
+        #expect(try wancun(["division", "list", "--db", target, "--format", "csv"]).stdout.unicodeScalars.filter { $0 == "\n" }.count == 135)
+    }
+
+    @Test func checkExitsFourOnDamageAndZeroOnASoundDatabase() throws {
+        let good = try sharedDemoCopy()
+        let sound = try wancun(["check", "--db", good])
+        #expect(sound.status == 0, "\(sound.stdout)\(sound.stderr)")
+        #expect(sound.stdout.contains("触发器：正常"), "\(sound.stdout)")
+
+        let trigger = try sharedDemoCopy()
+        let queue = try DatabaseQueue(path: trigger)
+        try queue.write { try $0.execute(sql: "DROP TRIGGER audit_no_update") }
+        try queue.close()
+        let dropped = try wancun(["check", "--db", trigger, "--lang", "en"])
+        #expect(dropped.status == 4)
+        #expect(dropped.stdout.contains("triggers: trigger audit_no_update is missing"), "\(dropped.stdout)")
+
+        let page = try sharedDemoCopy()
+        let handle = try #require(FileHandle(forWritingAtPath: page))
+        try handle.seek(toOffset: 4096 * 3)
+        try handle.write(contentsOf: Data(repeating: 0x5A, count: 4096))
+        try handle.close()
+        let corrupt = try wancun(["check", "--db", page])
+        #expect(corrupt.status == 4, "\(corrupt.stdout)\(corrupt.stderr)")
+
+        let cut = temporaryDirectory().appendingPathComponent("cut.sqlite").path
+        try NotADatabase.cutShort.make(at: cut)
+        #expect(try wancun(["check", "--db", cut]).status == 4)
+        let empty = temporaryDirectory().appendingPathComponent("empty.sqlite").path
+        try NotADatabase.empty.make(at: empty)
+        #expect(try wancun(["check", "--db", empty]).status == 1)
     }
 }

@@ -131,10 +131,10 @@ import Testing
         let db = try AppDatabase(path: dir.appendingPathComponent("a.sqlite").path, create: true)
         _ = try db.importDivisions(from: haiyanCSV, context: testContext)
         let copy = dir.appendingPathComponent("copy.sqlite").path
-        try db.backup(to: copy)
+        try db.backup(to: copy, context: testContext)
         let restored = try AppDatabase(path: copy)
         #expect(try restored.divisions().count == 134)
         #expect(try restored.integrityProblems().isEmpty)
-        #expect(throws: StoreError.backupExists(path: copy)) { try db.backup(to: copy) }
+        #expect(throws: StoreError.backupExists(path: copy)) { try db.backup(to: copy, context: testContext) }
     }
 }

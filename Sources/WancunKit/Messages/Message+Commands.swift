@@ -15,8 +15,8 @@ extension Message {
     public static func databaseReady(_ path: String) -> Message {
         Message(zh: "数据库已就绪：\(path)", en: "database ready: \(path)")
     }
-    public static func backupWritten(_ path: String) -> Message {
-        Message(zh: "已写入备份：\(path)", en: "backup written: \(path)")
+    public static func backupWritten(_ path: String, sha256: String) -> Message {
+        Message(zh: "已写入并检查备份：\(path)（sha256 \(sha256)）", en: "backup written and checked: \(path) (sha256 \(sha256))")
     }
     public static func fileEncoding(_ encoding: String) -> Message {
         Message(zh: "文件编码：\(encoding)", en: "file encoding: \(encoding)")

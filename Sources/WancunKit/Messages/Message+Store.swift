@@ -18,8 +18,12 @@ extension Message {
             notWancun(path, why)
         case .damaged(let path, let detail):
             Message(
-                zh: "\(path) 已损坏（\(detail)）",
-                en: "\(path) is damaged (\(detail))")
+                zh: "\(path) 已损坏（\(detail)）：wancun check 列出问题",
+                en: "\(path) is damaged (\(detail)): wancun check lists the problems")
+        case .failsCheck(let path, let check, let problem):
+            Message(
+                zh: "\(path) 未通过检查“\(checkName(check).zh)”：\(checkProblem(problem).zh)。wancun check 列出全部问题",
+                en: "\(path) fails the check \(checkName(check).en): \(checkProblem(problem).en); wancun check lists every problem")
         case .cutShort(let path, let size, let pageSize):
             Message(
                 zh: "\(path) 不完整：\(size) 字节不是整数个 \(pageSize) 字节的页（也许是中断的复制）",
@@ -49,3 +53,54 @@ extension Message {
     }
 }
 
+// The catalogue: wancun check.
+extension Message {
+    /// A check's label; a check without one is shown by its name.
+    public static func checkName(_ name: String) -> Message {
+        switch name {
+        case "file": Message(zh: "文件", en: "file")
+        case "integrity": Message(zh: "完整性（integrity_check）", en: "integrity (integrity_check)")
+        case "foreign_keys": Message(zh: "外键（foreign_key_check）", en: "foreign keys (foreign_key_check)")
+        case "schema": Message(zh: "表、索引和视图", en: "tables, indexes and views")
+        case "triggers": Message(zh: "触发器", en: "triggers")
+        default: Message(zh: name, en: name)
+        }
+    }
+
+    public static func checkProblem(_ problem: CheckProblem) -> Message {
+        switch problem {
+        case .sqlite(let line):
+            Message(zh: line, en: line)
+        case .cutShort(let size, let pageSize):
+            Message(
+                zh: "\(size) 字节不是整数个 \(pageSize) 字节的页：文件不完整",
+                en: "\(size) bytes is not a whole number of \(pageSize)-byte pages: the file is cut short")
+        case .foreignKey(let table, let rowid, let parent):
+            Message(zh: "\(table) 第 \(rowid) 行引用的 \(parent) 不存在", en: "\(table) row \(rowid) refers to a \(parent) that does not exist")
+        case .missing(let kind, let name):
+            Message(zh: "缺少 \(kind) \(name)", en: "\(kind) \(name) is missing")
+        case .unexpected(let kind, let name):
+            Message(zh: "多出 \(kind) \(name)（本版本 wancun 不建）", en: "\(kind) \(name) is not one this version of wancun makes")
+        case .differs(let kind, let name):
+            Message(zh: "\(kind) \(name) 与本版本 wancun 所建的不同", en: "\(kind) \(name) differs from the one this version of wancun makes")
+        }
+    }
+
+    public static func checkPassed(_ name: String) -> Message {
+        Message(zh: "\(checkName(name).zh)：正常", en: "\(checkName(name).en): ok")
+    }
+
+    public static func checkFound(_ name: String, _ problem: CheckProblem) -> Message {
+        Message(zh: "\(checkName(name).zh)：\(checkProblem(problem).zh)", en: "\(checkName(name).en): \(checkProblem(problem).en)")
+    }
+
+    public static func databaseSound(_ path: String) -> Message {
+        Message(zh: "\(path) 检查通过，没有发现损坏", en: "\(path) passes every check: no damage found")
+    }
+
+    public static func databaseDamaged(_ path: String, problems: Int) -> Message {
+        Message(
+            zh: "\(path) 发现 \(problems) 处问题",
+            en: "\(path): \(problems) problem(s) found")
+    }
+}

@@ -55,6 +55,20 @@ public final class AppDatabase: Sendable {
         try AppDatabase.checkAndMigrate(writer)
     }
 
+    /// The database at `path` as it is, read only and not migrated: for `check`, which must
+    /// read a damaged file too.
+    init(inspecting path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        var config = Configuration()
+        config.readonly = true
+        do {
+            writer = try DatabaseQueue(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
+        }
+        protection = nil
+    }
+
     /// Migrates a database that is empty (new) or wancun's; `init(path:)` has already refused
     /// any other file, and this refuses one that became so meanwhile.
     static func checkAndMigrate(_ writer: any DatabaseWriter) throws {
@@ -80,21 +94,6 @@ public final class AppDatabase: Sendable {
             return try writer.read(work)
         } catch let error as DatabaseError {
             throw StoreError(error, path: writer.path)
-        }
-    }
-
-    /// Writes a consistent copy of the database to `path` with SQLite's online backup, while
-    /// other processes keep reading and writing. Refuses to overwrite an existing file.
-    public func backup(to path: String) throws {
-        if FileManager.default.fileExists(atPath: path) { throw StoreError.backupExists(path: path) }
-        try AppDatabase.createOwnerOnly(path)
-        do {
-            let destination = try DatabaseQueue(path: path)
-            try writer.backup(to: destination, pagesPerStep: 256)
-            try destination.close()
-        } catch let error as DatabaseError {
-            try? FileManager.default.removeItem(atPath: path)
-            throw StoreError(error, path: path)
         }
     }
 

@@ -11,6 +11,8 @@ public enum StoreError: Error, Equatable {
     case damaged(path: String, detail: String)
     /// The file ends inside a page: a copy cut short.
     case cutShort(path: String, size: Int, pageSize: Int)
+    /// A check (`DatabaseCheck`) finds the file damaged: its first problem.
+    case failsCheck(path: String, check: String, CheckProblem)
     case backupExists(path: String)
     case sqlite(path: String, code: Int32, detail: String)
 
@@ -33,6 +35,21 @@ public enum StoreError: Error, Equatable {
         case .SQLITE_READONLY where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK:
             self = .notWancun(path: path, .unfinishedWrite)
         default: self = .sqlite(path: path, code: error.extendedResultCode.rawValue, detail: error.message ?? "")
+        }
+    }
+}
+
+extension StoreError {
+    /// The same error about the file at `path`: a copy's problem told of the file it copies.
+    func naming(_ path: String) -> StoreError {
+        switch self {
+        case .newerVersion: .newerVersion(path: path)
+        case .notWancun(_, let why): .notWancun(path: path, why)
+        case .damaged(_, let detail): .damaged(path: path, detail: detail)
+        case .cutShort(_, let size, let pageSize): .cutShort(path: path, size: size, pageSize: pageSize)
+        case .failsCheck(_, let check, let problem): .failsCheck(path: path, check: check, problem)
+        case .sqlite(_, let code, let detail): .sqlite(path: path, code: code, detail: detail)
+        case .missing, .busy, .backupExists: self
         }
     }
 }

@@ -26,20 +26,3 @@ struct InitCommand: WancunCommand {
         ctx.say(.databaseReady(ctx.databasePath))
     }
 }
-
-struct BackupCommand: WancunCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "backup",
-        abstract: "在线备份数据库 / Write a consistent copy of the database while others keep working.",
-        discussion: "Example: wancun backup /mnt/usb/county-2026-11-26.sqlite")
-
-    @OptionGroup var globals: GlobalOptions
-
-    @Argument(help: "Where to write the copy; an existing file is not overwritten.")
-    var file: String
-
-    func run(_ ctx: Context) throws {
-        try ctx.openDatabase().backup(to: file)
-        ctx.say(.backupWritten(file))
-    }
-}
