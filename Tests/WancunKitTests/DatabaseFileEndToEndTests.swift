@@ -186,4 +186,55 @@ import Testing
         try NotADatabase.empty.make(at: empty)
         #expect(try wancun(["check", "--db", empty]).status == 1)
     }
+
+    @Test func restoreChecksTheBackupAndNeedsYes() throws {
+        let dir = temporaryDirectory()
+        let live = try sharedDemoCopy()
+        let backup = dir.appendingPathComponent("backup.sqlite").path
+        #expect(try wancun(["backup", backup, "--db", live]).status == 0)
+        #expect(try wancun(["point", "status", "330424001200001", "closed", "--on", "2026-11-26", "--reason", "撤点", "--db", live]).status == 0)
+        let changed = try databaseContent(live)
+
+        let unconfirmed = try wancun(["restore", backup, "--db", live])
+        #expect(unconfirmed.status == 1)
+        #expect(unconfirmed.stderr.contains("--yes"), "\(unconfirmed.stderr)")
+        #expect(try databaseContent(live) == changed)
+
+        // Another process reading the database the whole time.
+        let reader = try DatabasePool(path: live)
+        let restored = try wancun(["restore", backup, "--db", live, "--yes"])
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(try reader.read { try String.fetchOne($0, sql: "SELECT status FROM point WHERE code = '330424001200001'") } != "closed")
+        #expect(try reader.read { try String.fetchOne($0, sql: "SELECT action FROM audit ORDER BY id DESC LIMIT 1") } == "database.restore")
+        try reader.close()
+        #expect(try wancun(["check", "--db", live]).status == 0)
+    }
+
+    @Test(arguments: ["missing", "empty", "otherSQLite", "cutShort", "newer", "droppedTrigger", "theDatabaseItself"])
+    func restoreRefusesABackupItCannotTrust(_ kind: String) throws {
+        let dir = temporaryDirectory()
+        let live = try sharedDemoCopy()
+        let backup = kind == "theDatabaseItself" ? live : dir.appendingPathComponent("backup.sqlite").path
+        switch kind {
+        case "missing", "theDatabaseItself": break
+        case "empty": try NotADatabase.empty.make(at: backup)
+        case "otherSQLite": try NotADatabase.otherSQLite.make(at: backup)
+        case "cutShort": try NotADatabase.cutShort.make(at: backup)
+        default:
+            #expect(try wancun(["backup", backup, "--db", live]).status == 0)
+            let queue = try DatabaseQueue(path: backup)
+            try queue.write { db in
+                if kind == "newer" { try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v999')") }
+                if kind == "droppedTrigger" { try db.execute(sql: "DROP TRIGGER point_no_delete") }
+            }
+            try queue.close()
+        }
+        let before = try databaseContent(live)
+        let result = try wancun(["restore", backup, "--db", live, "--yes"])
+        #expect(result.status == 1, "\(kind): \(result.stderr)")
+        #expect(result.stderr.contains((backup as NSString).lastPathComponent), "\(kind): \(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(kind): \(result.stderr)")
+        #expect(try databaseContent(live) == before)
+        #expect(try !FileManager.default.contentsOfDirectory(atPath: (live as NSString).deletingLastPathComponent).contains { $0.contains("before-restore") })
+    }
 }

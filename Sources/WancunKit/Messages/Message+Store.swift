@@ -18,18 +18,26 @@ extension Message {
             notWancun(path, why)
         case .damaged(let path, let detail):
             Message(
-                zh: "\(path) 已损坏（\(detail)）：wancun check 列出问题",
-                en: "\(path) is damaged (\(detail)): wancun check lists the problems")
+                zh: "\(path) 已损坏（\(detail)）：wancun check 列出问题，wancun restore 从备份恢复",
+                en: "\(path) is damaged (\(detail)): wancun check lists the problems, wancun restore brings back a backup")
         case .failsCheck(let path, let check, let problem):
             Message(
                 zh: "\(path) 未通过检查“\(checkName(check).zh)”：\(checkProblem(problem).zh)。wancun check 列出全部问题",
                 en: "\(path) fails the check \(checkName(check).en): \(checkProblem(problem).en); wancun check lists every problem")
         case .cutShort(let path, let size, let pageSize):
             Message(
-                zh: "\(path) 不完整：\(size) 字节不是整数个 \(pageSize) 字节的页（也许是中断的复制）",
-                en: "\(path) is cut short: \(size) bytes is not a whole number of \(pageSize)-byte pages (perhaps a copy that was interrupted)")
+                zh: "\(path) 不完整：\(size) 字节不是整数个 \(pageSize) 字节的页（也许是中断的复制）：wancun restore 从备份恢复",
+                en: "\(path) is cut short: \(size) bytes is not a whole number of \(pageSize)-byte pages (perhaps a copy that was interrupted); wancun restore brings back a backup")
         case .backupExists(let path):
             Message(zh: "备份文件 \(path) 已存在，不会覆盖", en: "backup file \(path) exists already and is not overwritten")
+        case .backupMissing(let path):
+            Message(zh: "没有备份文件 \(path)", en: "no backup file at \(path)")
+        case .restoreOverForeignFile(let path):
+            Message(
+                zh: "\(path) 是别的程序的数据库，restore 不会替换它：请用 --db 指定 wancun 数据库",
+                en: "\(path) is another program's database and restore does not replace it: name the wancun database with --db")
+        case .restoreFromItself(let path):
+            Message(zh: "\(path) 就是要恢复的数据库本身：请指定一个备份文件", en: "\(path) is the database being restored itself: name a backup file")
         case .sqlite(let path, let code, let detail):
             Message(zh: "数据库 \(path) 出错（SQLite \(code)）：\(detail)", en: "database \(path) failed (SQLite \(code)): \(detail)")
         }
@@ -100,7 +108,7 @@ extension Message {
 
     public static func databaseDamaged(_ path: String, problems: Int) -> Message {
         Message(
-            zh: "\(path) 发现 \(problems) 处问题",
-            en: "\(path): \(problems) problem(s) found")
+            zh: "\(path) 发现 \(problems) 处问题：用 wancun restore 从备份恢复",
+            en: "\(path): \(problems) problem(s) found; wancun restore brings back a backup")
     }
 }

@@ -34,6 +34,17 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// Wraps a pool `restore` has just written the database into, and migrates it.
+    init(restored pool: DatabasePool) throws {
+        protection = FileOutput.protect(databaseAt: pool.path)
+        writer = pool
+        do {
+            try AppDatabase.checkAndMigrate(writer)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: pool.path)
+        }
+    }
+
     /// The file in WAL mode, foreign keys on, writes waiting up to `busyTimeout` for another process.
     static func openPool(_ path: String, busyTimeout: TimeInterval) throws -> DatabasePool {
         var config = Configuration()

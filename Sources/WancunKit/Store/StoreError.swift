@@ -14,6 +14,10 @@ public enum StoreError: Error, Equatable {
     /// A check (`DatabaseCheck`) finds the file damaged: its first problem.
     case failsCheck(path: String, check: String, CheckProblem)
     case backupExists(path: String)
+    case backupMissing(path: String)
+    /// `restore` replaces only a wancun database (or an empty file): never another program's file.
+    case restoreOverForeignFile(path: String)
+    case restoreFromItself(path: String)
     case sqlite(path: String, code: Int32, detail: String)
 
     /// Why a file that exists is not a complete wancun database.
@@ -49,7 +53,7 @@ extension StoreError {
         case .cutShort(_, let size, let pageSize): .cutShort(path: path, size: size, pageSize: pageSize)
         case .failsCheck(_, let check, let problem): .failsCheck(path: path, check: check, problem)
         case .sqlite(_, let code, let detail): .sqlite(path: path, code: code, detail: detail)
-        case .missing, .busy, .backupExists: self
+        case .missing, .busy, .backupExists, .backupMissing, .restoreOverForeignFile, .restoreFromItself: self
         }
     }
 }
