@@ -16,12 +16,13 @@ struct Wancun: ParsableCommand {
               wancun division import haiyan.csv   load a division release
               wancun division list --rural --format json
 
-            Exit codes: 0 success, 1 data or user error, 3 reconcile found differences, 64 usage error.
+            Exit codes: 0 success, 1 data or user error, 3 reconcile found differences, 4 check found
+            damage, 64 usage error.
             Options read the environment too: WANCUN_DB, WANCUN_CLERK, WANCUN_LANG (zh|en).
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, DemoCommand.self, BackupCommand.self, DivisionCommand.self, PointCommand.self,
+            InitCommand.self, DemoCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, DivisionCommand.self, PointCommand.self,
             OperatorCommand.self, AuditCommand.self, ServiceCommand.self, CourierCommand.self, StationCommand.self,
             RouteCommand.self, ParcelCommand.self, PurchaseCommand.self, PolicyCommand.self, RetirementCommand.self,
             SubsidyCommand.self, ReconcileCommand.self, ReportCommand.self, TemplateCommand.self, FileCommand.self,

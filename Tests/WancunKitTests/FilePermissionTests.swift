@@ -18,7 +18,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: path + "-wal") && FileManager.default.fileExists(atPath: path + "-shm"))
         for file in [path, path + "-wal", path + "-shm"] { #expect(try Self.mode(file) == 0o600, "\(file)") }
         let backup = dir.appendingPathComponent("backup.sqlite").path
-        try db.backup(to: backup)
+        try db.backup(to: backup, context: testContext)
         #expect(try Self.mode(backup) == 0o600)
         let cli = dir.appendingPathComponent("cli.sqlite").path
         #expect(try wancun(["init", "--db", cli]).status == 0)

@@ -92,7 +92,7 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v999')") }
         try queue.close()
-        #expect(throws: StoreError.newerVersion) { try AppDatabase(path: path) }
+        #expect(throws: StoreError.newerVersion(path: path)) { try AppDatabase(path: path) }
     }
 
     @Test func anotherSQLiteFileIsRefused() throws {
@@ -100,7 +100,7 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try queue.write { try $0.execute(sql: "CREATE TABLE t (x)") }
         try queue.close()
-        #expect(throws: StoreError.notWancun) { try AppDatabase(path: path) }
+        #expect(throws: StoreError.notWancun(path: path, .otherDatabase)) { try AppDatabase(path: path) }
     }
 
     @Test func aMissingFileIsNotCreatedUnlessAsked() throws {
@@ -131,10 +131,10 @@ import Testing
         let db = try AppDatabase(path: dir.appendingPathComponent("a.sqlite").path, create: true)
         _ = try db.importDivisions(from: haiyanCSV, context: testContext)
         let copy = dir.appendingPathComponent("copy.sqlite").path
-        try db.backup(to: copy)
+        try db.backup(to: copy, context: testContext)
         let restored = try AppDatabase(path: copy)
         #expect(try restored.divisions().count == 134)
         #expect(try restored.integrityProblems().isEmpty)
-        #expect(throws: StoreError.backupExists(path: copy)) { try db.backup(to: copy) }
+        #expect(throws: StoreError.backupExists(path: copy)) { try db.backup(to: copy, context: testContext) }
     }
 }

@@ -15,8 +15,21 @@ extension Message {
     public static func databaseReady(_ path: String) -> Message {
         Message(zh: "数据库已就绪：\(path)", en: "database ready: \(path)")
     }
-    public static func backupWritten(_ path: String) -> Message {
-        Message(zh: "已写入备份：\(path)", en: "backup written: \(path)")
+    public static func backupWritten(_ path: String, sha256: String) -> Message {
+        Message(zh: "已写入并检查备份：\(path)（sha256 \(sha256)）", en: "backup written and checked: \(path) (sha256 \(sha256))")
+    }
+    public static func restoreUnconfirmed(_ backup: String, into live: String) -> Message {
+        Message(
+            zh: "备份 \(backup) 检查通过；restore 会用它替换 \(live) 的全部内容（原内容先另存）。确认请加 --yes；未做任何修改",
+            en: "backup \(backup) passes every check; restore replaces all of \(live) with it (the current content kept aside first). Add --yes to go ahead; nothing was changed")
+    }
+    public static func restored(_ live: String, from backup: String, keptAside: String?) -> Message {
+        guard let keptAside else {
+            return Message(zh: "已从备份 \(backup) 恢复出 \(live)", en: "\(live) restored from the backup \(backup)")
+        }
+        return Message(
+            zh: "已用备份 \(backup) 恢复 \(live)；原内容另存为 \(keptAside)",
+            en: "\(live) restored from the backup \(backup); its previous content is kept in \(keptAside)")
     }
     public static func fileEncoding(_ encoding: String) -> Message {
         Message(zh: "文件编码：\(encoding)", en: "file encoding: \(encoding)")

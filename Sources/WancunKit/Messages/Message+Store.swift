@@ -10,16 +10,105 @@ extension Message {
             Message(
                 zh: "数据库忙：另一个 wancun 正在写入，等待超时。请稍后再试",
                 en: "database busy: another wancun is writing and the wait timed out; try again shortly")
-        case .newerVersion:
+        case .newerVersion(let path):
             Message(
-                zh: "该数据库由更新版本的 wancun 写入，本版本不能使用：请升级 wancun",
-                en: "this database was written by a newer wancun and this version cannot use it: upgrade wancun")
-        case .notWancun:
-            Message(zh: "该文件不是 wancun 数据库", en: "this file is not a wancun database")
+                zh: "\(path) 由更新版本的 wancun 写入，本版本不能使用：请升级 wancun",
+                en: "\(path) was written by a newer wancun and this version cannot use it: upgrade wancun")
+        case .notWancun(let path, let why):
+            notWancun(path, why)
+        case .damaged(let path, let detail):
+            Message(
+                zh: "\(path) 已损坏（\(detail)）：wancun check 列出问题，wancun restore 从备份恢复",
+                en: "\(path) is damaged (\(detail)): wancun check lists the problems, wancun restore brings back a backup")
+        case .failsCheck(let path, let check, let problem):
+            Message(
+                zh: "\(path) 未通过检查“\(checkName(check).zh)”：\(checkProblem(problem).zh)。wancun check 列出全部问题",
+                en: "\(path) fails the check \(checkName(check).en): \(checkProblem(problem).en); wancun check lists every problem")
+        case .cutShort(let path, let size, let pageSize):
+            Message(
+                zh: "\(path) 不完整：\(size) 字节不是整数个 \(pageSize) 字节的页（也许是中断的复制）：wancun restore 从备份恢复",
+                en: "\(path) is cut short: \(size) bytes is not a whole number of \(pageSize)-byte pages (perhaps a copy that was interrupted); wancun restore brings back a backup")
         case .backupExists(let path):
             Message(zh: "备份文件 \(path) 已存在，不会覆盖", en: "backup file \(path) exists already and is not overwritten")
+        case .backupMissing(let path):
+            Message(zh: "没有备份文件 \(path)", en: "no backup file at \(path)")
+        case .restoreOverForeignFile(let path):
+            Message(
+                zh: "\(path) 是别的程序的数据库，restore 不会替换它：请用 --db 指定 wancun 数据库",
+                en: "\(path) is another program's database and restore does not replace it: name the wancun database with --db")
+        case .restoreFromItself(let path):
+            Message(zh: "\(path) 就是要恢复的数据库本身：请指定一个备份文件", en: "\(path) is the database being restored itself: name a backup file")
         case .sqlite(let path, let code, let detail):
             Message(zh: "数据库 \(path) 出错（SQLite \(code)）：\(detail)", en: "database \(path) failed (SQLite \(code)): \(detail)")
         }
+    }
+
+    private static func notWancun(_ path: String, _ why: StoreError.NotWancun) -> Message {
+        switch why {
+        case .empty:
+            Message(
+                zh: "\(path) 是空文件，不是 wancun 数据库（也许是中断的备份），不会把它当作新数据库：新数据库用 wancun init 在还没有文件的地方创建",
+                en: "\(path) is empty, not a wancun database (perhaps a backup that was cut short), and is not set up as a new one: wancun init creates a new database where no file exists")
+        case .notSQLite:
+            Message(zh: "\(path) 不是 SQLite 数据库文件", en: "\(path) is not a SQLite database file")
+        case .otherDatabase:
+            Message(zh: "\(path) 是 SQLite 数据库，但不是 wancun 数据库", en: "\(path) is a SQLite database but not a wancun database")
+        case .unfinishedWrite:
+            Message(
+                zh: "\(path) 旁边的 -journal 文件里有未完成的写入，本操作不修改该文件，所以不能使用它",
+                en: "\(path) has an unfinished write in the -journal file beside it, and this command does not change the file, so it cannot use it")
+        }
+    }
+}
+
+// The catalogue: wancun check.
+extension Message {
+    /// A check's label; a check without one is shown by its name.
+    public static func checkName(_ name: String) -> Message {
+        switch name {
+        case "file": Message(zh: "文件", en: "file")
+        case "integrity": Message(zh: "完整性（integrity_check）", en: "integrity (integrity_check)")
+        case "foreign_keys": Message(zh: "外键（foreign_key_check）", en: "foreign keys (foreign_key_check)")
+        case "schema": Message(zh: "表、索引和视图", en: "tables, indexes and views")
+        case "triggers": Message(zh: "触发器", en: "triggers")
+        default: Message(zh: name, en: name)
+        }
+    }
+
+    public static func checkProblem(_ problem: CheckProblem) -> Message {
+        switch problem {
+        case .sqlite(let line):
+            Message(zh: line, en: line)
+        case .cutShort(let size, let pageSize):
+            Message(
+                zh: "\(size) 字节不是整数个 \(pageSize) 字节的页：文件不完整",
+                en: "\(size) bytes is not a whole number of \(pageSize)-byte pages: the file is cut short")
+        case .foreignKey(let table, let rowid, let parent):
+            Message(zh: "\(table) 第 \(rowid) 行引用的 \(parent) 不存在", en: "\(table) row \(rowid) refers to a \(parent) that does not exist")
+        case .missing(let kind, let name):
+            Message(zh: "缺少 \(kind) \(name)", en: "\(kind) \(name) is missing")
+        case .unexpected(let kind, let name):
+            Message(zh: "多出 \(kind) \(name)（本版本 wancun 不建）", en: "\(kind) \(name) is not one this version of wancun makes")
+        case .differs(let kind, let name):
+            Message(zh: "\(kind) \(name) 与本版本 wancun 所建的不同", en: "\(kind) \(name) differs from the one this version of wancun makes")
+        }
+    }
+
+    public static func checkPassed(_ name: String) -> Message {
+        Message(zh: "\(checkName(name).zh)：正常", en: "\(checkName(name).en): ok")
+    }
+
+    public static func checkFound(_ name: String, _ problem: CheckProblem) -> Message {
+        Message(zh: "\(checkName(name).zh)：\(checkProblem(problem).zh)", en: "\(checkName(name).en): \(checkProblem(problem).en)")
+    }
+
+    public static func databaseSound(_ path: String) -> Message {
+        Message(zh: "\(path) 检查通过，没有发现损坏", en: "\(path) passes every check: no damage found")
+    }
+
+    public static func databaseDamaged(_ path: String, problems: Int) -> Message {
+        Message(
+            zh: "\(path) 发现 \(problems) 处问题：用 wancun restore 从备份恢复",
+            en: "\(path): \(problems) problem(s) found; wancun restore brings back a backup")
     }
 }

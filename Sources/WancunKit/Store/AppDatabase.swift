@@ -15,10 +15,38 @@ public final class AppDatabase: Sendable {
     /// The default time a write waits for another process before giving up.
     public static let defaultBusyTimeout: TimeInterval = 10
 
-    /// Opens (creating when `create` is true) and migrates the database file at `path`.
+    /// Opens and migrates the wancun database at `path`; with `create`, makes a new one where
+    /// no file exists. A file that is not a complete wancun database (`DatabaseFile`) is
+    /// refused and left as it is: never set up as a new database.
     public init(path: String, create: Bool = false, busyTimeout: TimeInterval = defaultBusyTimeout) throws {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw StoreError.missing(path: path) }
+        if exists { try DatabaseFile.requireComplete(path, readOnly: false) }
+        protection = FileOutput.protect(databaseAt: path)
+        // A new database holds full ID numbers: made readable by its owner only, whatever the
+        // umask; SQLite gives its -wal and -shm files the database file's permissions.
+        if !exists { try AppDatabase.createOwnerOnly(path) }
+        do {
+            writer = try AppDatabase.openPool(path, busyTimeout: busyTimeout)
+            try AppDatabase.checkAndMigrate(writer)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Wraps a pool `restore` has just written the database into, and migrates it.
+    init(restored pool: DatabasePool) throws {
+        protection = FileOutput.protect(databaseAt: pool.path)
+        writer = pool
+        do {
+            try AppDatabase.checkAndMigrate(writer)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: pool.path)
+        }
+    }
+
+    /// The file in WAL mode, foreign keys on, writes waiting up to `busyTimeout` for another process.
+    static func openPool(_ path: String, busyTimeout: TimeInterval) throws -> DatabasePool {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
@@ -26,16 +54,7 @@ public final class AppDatabase: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        protection = FileOutput.protect(databaseAt: path)
-        // A new database holds full ID numbers: made readable by its owner only, whatever the
-        // umask; SQLite gives its -wal and -shm files the database file's permissions.
-        if !exists { try AppDatabase.createOwnerOnly(path) }
-        do {
-            writer = try DatabasePool(path: path, configuration: config)
-            try AppDatabase.checkAndMigrate(writer)
-        } catch let error as DatabaseError {
-            throw StoreError(error, path: path)
-        }
+        return try DatabasePool(path: path, configuration: config)
     }
 
     /// An empty, migrated database in memory, for tests and previews.
@@ -47,15 +66,27 @@ public final class AppDatabase: Sendable {
         try AppDatabase.checkAndMigrate(writer)
     }
 
-    private static func checkAndMigrate(_ writer: any DatabaseWriter) throws {
-        let migrator = AppDatabase.migrator
-        let superseded = try writer.read { db -> Bool in
-            let tables = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-            if !tables.isEmpty && !tables.contains("grdb_migrations") { throw StoreError.notWancun }
-            return try migrator.hasBeenSuperseded(db)
+    /// The database at `path` as it is, read only and not migrated: for `check`, which must
+    /// read a damaged file too.
+    init(inspecting path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        var config = Configuration()
+        config.readonly = true
+        do {
+            writer = try DatabaseQueue(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
         }
-        if superseded { throw StoreError.newerVersion }
+        protection = nil
+    }
+
+    /// Migrates a database that is empty (new) or wancun's; `init(path:)` has already refused
+    /// any other file, and this refuses one that became so meanwhile.
+    static func checkAndMigrate(_ writer: any DatabaseWriter) throws {
+        try writer.read { db in
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema WHERE type = 'table'") ?? 0
+            if tables > 0 { try DatabaseFile.requireMigrations(db, path: writer.path) }
+        }
         try migrator.migrate(writer)
     }
 
@@ -74,21 +105,6 @@ public final class AppDatabase: Sendable {
             return try writer.read(work)
         } catch let error as DatabaseError {
             throw StoreError(error, path: writer.path)
-        }
-    }
-
-    /// Writes a consistent copy of the database to `path` with SQLite's online backup, while
-    /// other processes keep reading and writing. Refuses to overwrite an existing file.
-    public func backup(to path: String) throws {
-        if FileManager.default.fileExists(atPath: path) { throw StoreError.backupExists(path: path) }
-        try AppDatabase.createOwnerOnly(path)
-        do {
-            let destination = try DatabaseQueue(path: path)
-            try writer.backup(to: destination, pagesPerStep: 256)
-            try destination.close()
-        } catch let error as DatabaseError {
-            try? FileManager.default.removeItem(atPath: path)
-            throw StoreError(error, path: path)
         }
     }
 

@@ -3,7 +3,12 @@ import WancunKit
 
 struct InitCommand: WancunCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "创建或升级数据库 / Create or migrate the database.")
+        commandName: "init", abstract: "创建或升级数据库 / Create or migrate the database.",
+        discussion: """
+            Creates a new database only where no file exists; upgrades a wancun database made by
+            an older version. Any other file (empty, another program's, cut short) is refused
+            and left as it is.
+            """)
 
     @OptionGroup var globals: GlobalOptions
 
@@ -19,22 +24,5 @@ struct InitCommand: WancunCommand {
             }
         }
         ctx.say(.databaseReady(ctx.databasePath))
-    }
-}
-
-struct BackupCommand: WancunCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "backup",
-        abstract: "在线备份数据库 / Write a consistent copy of the database while others keep working.",
-        discussion: "Example: wancun backup /mnt/usb/county-2026-11-26.sqlite")
-
-    @OptionGroup var globals: GlobalOptions
-
-    @Argument(help: "Where to write the copy; an existing file is not overwritten.")
-    var file: String
-
-    func run(_ ctx: Context) throws {
-        try ctx.openDatabase().backup(to: file)
-        ctx.say(.backupWritten(file))
     }
 }

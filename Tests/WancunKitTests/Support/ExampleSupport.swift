@@ -113,6 +113,10 @@ enum ExampleFixtures {
     static let makers: [String: @Sendable (String, Request) throws -> Void] = [
         "seed/divisions-330424-haiyan.csv": { path, _ in try FileManager.default.copyItem(atPath: haiyanCSV, toPath: path) },
         "haiyan.csv": { path, _ in try FileManager.default.copyItem(atPath: haiyanCSV, toPath: path) },
+        // The backup restore's help brings back: one of the registry at hand.
+        "usb/county-2026-11-25.sqlite": { path, request in
+            try AppDatabase(path: request.database).backup(to: path, context: testContext)
+        },
         // October's parcels at the README's point, from the courier it links there.
         "10月包裹.xlsx": { path, _ in
             let rows: [[SheetCell]] = (1...20).map { n in
