@@ -53,6 +53,22 @@ import Testing
         #expect(left == ["notes.partial-draft", "other.csv.partial-1", "out.csv"])
     }
 
+    @Test func aNewDatabaseIsSetUpUnderATemporaryNameAndWhatAKilledOneLeftIsRemoved() throws {
+        let dir = temporaryDirectory()
+        let path = dir.appendingPathComponent("county.sqlite").path
+        let dead = try deadProcessID()
+        // What `init` killed before its first migration committed leaves: never `county.sqlite` itself.
+        for suffix in ["", "-wal", "-shm"] {
+            try Data().write(to: URL(fileURLWithPath: path + ".partial-\(dead)" + suffix))
+        }
+        let db = try AppDatabase(path: path, create: true)
+        #expect(try db.integrityProblems().isEmpty)
+        #expect(try db.schemaSQL() == (try AppDatabase().schemaSQL()))
+        #expect(leftovers(beside: path).isEmpty)
+        #expect(FileOutput.stalePID("county.sqlite.partial-42-wal") == 42)
+        #expect(FileOutput.stalePID("county.sqlite.partial-42-journal") == 42)
+    }
+
     @Test func aFileBeingWrittenIsNamedForItsProcess() throws {
         let path = temporaryDirectory().appendingPathComponent("big.csv").path
         let output = try TableFile.Output(path: path, name: "s", header: ["a"])

@@ -50,11 +50,14 @@ extension FileOutput {
         }
     }
 
-    /// The process that owns a temporary file, from its name: `….partial-PID`, `….partial-sheets-PID`.
+    /// The process that owns a temporary file, from its name: `….partial-PID`, `….partial-sheets-PID`
+    /// (and a database's `….partial-PID-wal`, `-shm`, `-journal`).
     static func stalePID(_ name: String) -> pid_t? {
         for marker in [".partial-sheets-", ".partial-"] {
             guard let range = name.range(of: marker, options: .backwards) else { continue }
-            let digits = name[range.upperBound...]
+            var digits = name[range.upperBound...]
+            // A database being set up has SQLite's own files beside it.
+            for suffix in ["-wal", "-shm", "-journal"] where digits.hasSuffix(suffix) { digits = digits.dropLast(suffix.count) }
             guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let pid = pid_t(digits), pid > 0 else { return nil }
             return pid
         }

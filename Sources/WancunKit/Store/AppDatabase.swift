@@ -23,14 +23,32 @@ public final class AppDatabase: Sendable {
         if !exists && !create { throw StoreError.missing(path: path) }
         if exists { try DatabaseFile.requireComplete(path, readOnly: false) }
         protection = FileOutput.protect(databaseAt: path)
-        // A new database holds full ID numbers: made readable by its owner only, whatever the
-        // umask; SQLite gives its -wal and -shm files the database file's permissions.
-        if !exists { try AppDatabase.createOwnerOnly(path) }
         do {
+            if !exists { try AppDatabase.createMigrated(path) }
             writer = try AppDatabase.openPool(path, busyTimeout: busyTimeout)
             try AppDatabase.checkAndMigrate(writer)
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
+        }
+    }
+
+    /// A new database at `path`, set up beside it under a temporary name and given its name
+    /// only once migrated, so that a run killed meanwhile leaves no half-made database there
+    /// (only a temporary file, which the next run removes). A new database holds full ID
+    /// numbers: it is made readable by its owner only, whatever the umask; SQLite gives its
+    /// -wal and -shm files the database file's permissions.
+    private static func createMigrated(_ path: String) throws {
+        FileOutput.sweepStale(beside: path)
+        let partial = FileOutput.temporaryPath(for: path)
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: partial + suffix) } }
+        try createOwnerOnly(partial)
+        let pool = try openPool(partial, busyTimeout: defaultBusyTimeout)
+        try AppDatabase.migrator.migrate(pool)
+        try pool.close()
+        // link(2) fails where a file appeared meanwhile: that one is opened (and checked) instead.
+        if link(partial, path) != 0 && errno != EEXIST {
+            guard rename(partial, path) == 0 else { throw StoreError.cannotCreate(path: path) }
         }
     }
 
