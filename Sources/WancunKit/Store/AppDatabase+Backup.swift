@@ -123,8 +123,8 @@ extension AppDatabase {
     /// The online backup of `source` into `<path>.partial-<pid>`, flushed to disk, and its
     /// name; removed again when anything fails.
     private static func writeCopy(from source: any DatabaseReader, beside path: String, checkedAs original: String?) throws -> String {
-        BackupFile.removeStalePartials(of: path)
-        let partial = BackupFile.partialName(for: path)
+        FileOutput.sweepStale(beside: path)
+        let partial = FileOutput.temporaryPath(for: path)
         BackupFile.remove(partial)
         try BackupFile.createOwnerOnly(partial)
         do {

@@ -4,24 +4,10 @@ import Foundation
 /// name, checked, flushed to disk, then linked to its name in one step, so a copy that is cut
 /// short never sits under the name and never looks like one.
 ///
-/// The temporary name is `<target>.partial-<pid>`; a later copy to the same target removes
-/// those whose process has ended (with their `-journal`, `-wal` and `-shm`).
+/// The temporary name is `<target>.partial-<pid>` (`FileOutput.temporaryPath`); the next file
+/// written into the folder removes those whose process has ended, with their `-journal`,
+/// `-wal` and `-shm` (`FileOutput.sweepStale`).
 enum BackupFile {
-    static func partialName(for target: String) -> String { target + ".partial-\(getpid())" }
-
-    /// Removes the temporary files beside `target` left by copies whose process is gone.
-    static func removeStalePartials(of target: String) {
-        let url = URL(fileURLWithPath: target)
-        let directory = url.deletingLastPathComponent().path
-        let prefix = url.lastPathComponent + ".partial-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            let rest = name.dropFirst(prefix.count)
-            guard let pid = Int32(rest.prefix { $0.isNumber }), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
-        }
-    }
-
     /// Removes the temporary file and what SQLite kept beside it.
     static func remove(_ partial: String) {
         for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
