@@ -17,7 +17,7 @@ struct Wancun: ParsableCommand {
               wancun division list --rural --format json
 
             Exit codes: 0 success, 1 data or user error, 3 reconcile found differences, 4 damage found
-            (audit verify), 64 usage error.
+            (audit verify; a write refused because the audit trail lost its protection), 64 usage error.
             Options read the environment too: WANCUN_DB, WANCUN_CLERK, WANCUN_LANG (zh|en).
             """,
         version: "0.1.0",

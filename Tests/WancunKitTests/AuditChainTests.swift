@@ -110,6 +110,30 @@ import Testing
         #expect(after.id == before.id && after.hash != before.hash)
     }
 
+    /// Every command that writes refuses once a trigger is gone, and says to run `wancun check`.
+    @Test func writesAreRefusedWhenATriggerIsDropped() throws {
+        let demo = try sharedDemoCopy()
+        let point: String = try #require(try Self.value(demo, "SELECT code FROM point WHERE status = 'operating' ORDER BY code LIMIT 1"))
+        try Self.edit(demo, "DROP TRIGGER audit_no_delete")
+        let parcels: Int? = try Self.value(demo, "SELECT count(*) FROM parcel")
+        let lines: Int? = try Self.value(demo, "SELECT count(*) FROM audit")
+        let ledger = writeTemporaryFile("包裹.csv", "服务点编码,运单号,快递公司,到站时间,取件时间\n\(point),ZT-TAMPER-1,中通快递海盐网点,2026-11-20 09:30,\n")
+        for arguments in [
+            ["parcel", "arrive", point, "ZT-TAMPER-0", "--courier", "中通快递海盐网点", "--at", "2026-11-20 09:30"],
+            ["parcel", "import", ledger],
+            ["point", "status", point, "suspended", "--on", "2026-11-20", "--reason", "装修"],
+        ] {
+            let result = try wancun(arguments + ["--db", demo])
+            #expect(result.status == 4, "\(arguments)")
+            #expect(result.stderr.contains("触发器 audit_no_delete") && result.stderr.contains("wancun check"), "\(result.stderr)")
+        }
+        #expect(try Self.value(demo, "SELECT count(*) FROM parcel") == parcels)
+        #expect(try Self.value(demo, "SELECT count(*) FROM audit") == lines)
+        // A replaced trigger that no longer refuses counts as dropped.
+        try Self.edit(demo, "DROP TRIGGER audit_no_update; CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT 1; END")
+        #expect(try AppDatabase(path: demo).auditChainProblems().contains(.triggerMissing("audit_no_update")))
+    }
+
     /// A database at v7 with audit lines gets its hashes once, in v8, and verifies.
     @Test func aVersion7DatabaseWithAuditLinesGetsAVerifyingChain() throws {
         let path = temporaryDirectory().appendingPathComponent("v7.sqlite").path

@@ -18,6 +18,10 @@ extension Message {
             Message(zh: "该文件不是 wancun 数据库", en: "this file is not a wancun database")
         case .backupExists(let path):
             Message(zh: "备份文件 \(path) 已存在，不会覆盖", en: "backup file \(path) exists already and is not overwritten")
+        case .auditUnprotected(let trigger):
+            Message(
+                zh: "审计记录已不受保护（触发器 \(trigger) 被删除或改动），拒绝写入：请管理员运行 wancun check",
+                en: "the audit trail is no longer protected (trigger \(trigger) dropped or changed); nothing written: an administrator should run wancun check")
         case .sqlite(let path, let code, let detail):
             Message(zh: "数据库 \(path) 出错（SQLite \(code)）：\(detail)", en: "database \(path) failed (SQLite \(code)): \(detail)")
         }

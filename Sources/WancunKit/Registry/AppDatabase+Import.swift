@@ -64,6 +64,7 @@ extension AppDatabase {
                 try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = \(tempStore)") }
                 try db.inTransaction(.immediate) {
+                    try AuditChain.requireProtection(db)
                     try prepare(db)
                     reading: while let item = pipeline.next() {
                         switch item {

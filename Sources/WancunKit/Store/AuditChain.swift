@@ -18,7 +18,8 @@ enum AuditChain {
     /// The previous hash of the first line.
     static let genesis = [UInt8](repeating: UInt8(ascii: "0"), count: 64)
 
-    /// The append-only triggers, as the schema must hold them (`sqlite_schema.sql`).
+    /// The append-only triggers, as the schema must hold them (`sqlite_schema.sql`); a write
+    /// is refused when one is missing or different.
     static let triggers: [(name: String, sql: String)] = [
         ("audit_no_delete", "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n  BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"),
         ("audit_no_update", "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n  BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"),
@@ -70,6 +71,11 @@ enum AuditChain {
         let present = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit'")
         let found = Dictionary(present.map { ($0["name"] as String, $0["sql"] as String? ?? "") }, uniquingKeysWith: { a, _ in a })
         return triggers.filter { found[$0.name] != $0.sql }.map(\.name)
+    }
+
+    /// Refuses a write to a database whose audit trail is no longer append-only.
+    static func requireProtection(_ db: Database) throws {
+        if let name = try missingTriggers(db).first { throw StoreError.auditUnprotected(trigger: name) }
     }
 }
 

@@ -7,6 +7,8 @@ public enum StoreError: Error, Equatable {
     case newerVersion
     case notWancun
     case backupExists(path: String)
+    /// An append-only trigger of the audit trail was dropped or replaced: nothing is written.
+    case auditUnprotected(trigger: String)
     case sqlite(path: String, code: Int32, detail: String)
 
     init(_ error: DatabaseError, path: String) {
