@@ -134,6 +134,53 @@ import Testing
         #expect(try AppDatabase(path: demo).auditChainProblems().contains(.triggerMissing("audit_no_update")))
     }
 
+    /// The writes that left no line before: each now leaves one, with what the issue names.
+    @Test func everyWriteIsAudited() throws {
+        let dir = temporaryDirectory()
+        let demo = try sharedDemoCopy()
+        let point: String = try #require(try Self.value(demo, "SELECT code FROM point WHERE status = 'operating' ORDER BY code LIMIT 1"))
+        func after(_ arguments: [String], _ action: String) throws -> [String: Any] {
+            let result = try wancun(arguments + ["--db", demo])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            let line = try #require(try Self.lastAudit(demo))
+            #expect(line["action"] == action && line["clerk"] == "测试员", "\(arguments)")
+            return try JSONSerialization.jsonObject(with: Data((line["after"] as String).utf8)) as! [String: Any]
+        }
+        let arrived = try after(["parcel", "arrive", point, "ZT-AUDIT-1", "--courier", "中通快递海盐网点", "--at", "2026-11-20 09:30"], "parcel.arrive")
+        #expect(arrived["waybill"] as? String == "ZT-AUDIT-1" && arrived["courier"] as? String == "中通快递海盐网点")
+        #expect(try Self.lastAudit(demo)?["point_code"] == point)
+        let picked = try after(["parcel", "pickup", point, "ZT-AUDIT-1", "--at", "2026-11-21 10:00"], "parcel.pickup")
+        #expect(picked["picked_up_at"] as? String == "2026-11-21 10:00")
+        let bought = try after(
+            ["purchase", "add", point, "--category", "农资", "--amount", "128.50", "--order", "AUDIT-1", "--platform", "拼多多", "--on", "2026-11-20"],
+            "purchase.add")
+        #expect(bought["amount_fen"] as? Int == 12850 && bought["order_no"] as? String == "AUDIT-1")
+
+        let parcels = writeTemporaryFile("包裹.csv", "服务点编码,运单号,快递公司,到站时间,取件时间\n\(point),ZT-AUDIT-2,中通快递海盐网点,2026-11-20 09:30,\n\(point),ZT-AUDIT-3,中通快递海盐网点,2026-11-20 09:40,\n")
+        let imported = try after(["parcel", "import", parcels], "parcel.import")
+        #expect(imported["sha256"] as? String == (try Digest.sha256(fileAt: parcels)) && imported["rows"] as? Int == 2 && imported["file"] as? String == "包裹.csv")
+        let purchases = writeTemporaryFile("代购.csv", "服务点编码,平台,订单号,品类,金额(元),日期\n\(point),拼多多,AUDIT-2,农资,10.00,2026-11-20\n")
+        let bought2 = try after(["purchase", "import", purchases], "purchase.import")
+        #expect(bought2["sha256"] as? String == (try Digest.sha256(fileAt: purchases)) && bought2["rows"] as? Int == 1)
+
+        let run: Int64 = try #require(try Self.value(demo, "SELECT id FROM subsidy_run WHERE status = 'final'"))
+        let roster = dir.appendingPathComponent("花名册.xlsx").path
+        let exported = try after(["subsidy", "export", String(run), "--out", roster], "subsidy.export")
+        #expect(exported["sha256"] as? String == (try Digest.sha256(fileAt: roster)) && exported["run_id"] as? Int == Int(run))
+
+        let revealed = dir.appendingPathComponent("服务点.csv").path
+        let reveal = try after(["point", "export", "--out", revealed, "--reveal"], "point.reveal")
+        let withOperator: Int = try #require(try Self.value(demo, "SELECT count(*) FROM assignment WHERE ended_on IS NULL"))
+        #expect(reveal["file"] as? String == URL(fileURLWithPath: revealed).standardizedFileURL.path)
+        let points: Int? = try Self.value(demo, "SELECT count(*) FROM point")
+        #expect(reveal["id_numbers"] as? Int == withOperator && reveal["rows"] as? Int == points)
+        // A masked export takes no full ID number: no line.
+        let lines: Int? = try Self.value(demo, "SELECT count(*) FROM audit")
+        #expect(try wancun(["point", "export", "--out", dir.appendingPathComponent("masked.csv").path, "--db", demo]).status == 0)
+        #expect(try Self.value(demo, "SELECT count(*) FROM audit") == lines)
+        #expect(try wancun(["audit", "verify", "--db", demo]).status == 0)
+    }
+
     /// A database at v7 with audit lines gets its hashes once, in v8, and verifies.
     @Test func aVersion7DatabaseWithAuditLinesGetsAVerifyingChain() throws {
         let path = temporaryDirectory().appendingPathComponent("v7.sqlite").path

@@ -62,7 +62,10 @@ extension AppDatabase {
     /// the rows, the total in fen and the file's sha256. The same run and profile always give
     /// the same bytes: the signature lines carry the run's finalization date and `preparedBy`,
     /// the clerk who prepares the table when they gave their name (blank, for a pen, otherwise).
-    public func exportRoster(run id: Int64, to path: String, profile: RosterProfile = .standard, preparedBy: String? = nil) throws -> RosterExport {
+    /// The export is audited: the run, the file, its sha256 and rows.
+    public func exportRoster(
+        run id: Int64, to path: String, profile: RosterProfile = .standard, preparedBy: String? = nil, context: ChangeContext
+    ) throws -> RosterExport {
         let info = try subsidyRun(id)
         switch info.run.status {
         case .final: break
@@ -116,10 +119,25 @@ extension AppDatabase {
         let headers = profile.fields.map(\.1)
         try TableFile.write(Worksheet(name: "花名册", title: title, header: headers, rows: rows, footer: footer), to: path, ownerOnly: true)
         let digest = try Digest.sha256(fileAt: path)
+        let file = (path as NSString).lastPathComponent
+        do {
+            try write { db in
+                try db.audit(
+                    "subsidy.export", AuditSubject(),
+                    after: .object([
+                        ("run_id", .number(String(id))), ("file", .string(file)), ("sha256", .string(digest)),
+                        ("rows", .number(String(results.count))), ("total_fen", .number(String(total.value))),
+                    ]), context: context)
+            }
+        } catch {
+            // No roster leaves without its audit line.
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
         let manifestPath = path + ".manifest.json"
         let manifest = JSONValue.object([
             ("run_id", .number(String(id))), ("month", .string(month.description)), ("rows", .number(String(results.count))),
-            ("total_fen", .number(String(total.value))), ("file", .string((path as NSString).lastPathComponent)), ("sha256", .string(digest)),
+            ("total_fen", .number(String(total.value))), ("file", .string(file)), ("sha256", .string(digest)),
             ("fields", .array(profile.fields.map { .string($0.0.rawValue) })),
         ])
         try FileOutput.write(Data((manifest.serialized() + "\n").utf8), to: manifestPath, ownerOnly: true)
