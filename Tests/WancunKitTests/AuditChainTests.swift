@@ -181,6 +181,32 @@ import Testing
         #expect(try wancun(["audit", "verify", "--db", demo]).status == 0)
     }
 
+    /// The roster's manifest, the reconciliation report and a backup carry the chain's head.
+    @Test func manifestReportAndBackupRecordTheHead() throws {
+        let dir = temporaryDirectory()
+        let demo = try sharedDemoCopy()
+        let run: Int64 = try #require(try Self.value(demo, "SELECT id FROM subsidy_run WHERE status = 'final'"))
+        let roster = dir.appendingPathComponent("花名册.xlsx").path
+        let exported = try wancun(["subsidy", "export", String(run), "--out", roster, "--db", demo])
+        let head = try #require(try AppDatabase(path: demo).auditChainHead())
+        #expect(exported.stdout.contains("审计链头：\(head.text)"), "\(exported.stdout)")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: roster + ".manifest.json"))) as! [String: Any]
+        let recorded = try #require(manifest["audit_head"] as? [String: Any])
+        #expect(recorded["id"] as? Int == Int(head.id) && recorded["hash"] as? String == head.hash)
+
+        let report = try AppDatabase(path: demo).reconciliations()[0]
+        let line: String? = try Self.value(
+            demo, "SELECT hash FROM audit WHERE action = 'reconcile.hr' AND json_extract(after, '$.reconciliation') = \(report.id)")
+        #expect(report.auditHead?.hash == line && line != nil)
+        let shown = try wancun(["reconcile", "show", String(report.id), "--db", demo, "--format", "json"])
+        #expect(shown.stdout.contains(report.auditHead!.text), "\(shown.stdout)")
+        let table = try wancun(["reconcile", "show", String(report.id), "--db", demo])
+        #expect(table.stdout.contains("审计链头：\(report.auditHead!.text)"), "\(table.stdout)")
+
+        let backup = try wancun(["backup", dir.appendingPathComponent("copy.sqlite").path, "--db", demo])
+        #expect(backup.status == 0 && backup.stdout.contains("审计链头：\(head.text)"), "\(backup.stdout)")
+    }
+
     /// A database at v7 with audit lines gets its hashes once, in v8, and verifies.
     @Test func aVersion7DatabaseWithAuditLinesGetsAVerifyingChain() throws {
         let path = temporaryDirectory().appendingPathComponent("v7.sqlite").path
@@ -204,7 +230,7 @@ import Testing
         #expect(first == Digest.sha256(text: String(repeating: "0", count: 64) + "1:1,25:2026-11-26T09:00:00+08:00,6:张三,9:point.add,~15:330424101201001,~~~~"))
         #expect(try db.auditChainHead()?.id == 2)
         // A report made before the chain records no head.
-        #expect(try Self.value(path, "SELECT count(*) FROM reconciliation WHERE audit_hash IS NULL") == 1)
+        #expect(try db.reconciliations()[0].auditHead == nil)
         // New lines follow on from the migrated ones.
         _ = try db.importDivisions(from: haiyanCSV, context: testContext)
         #expect(try db.auditChainProblems().isEmpty && db.auditChainHead()?.id == 3)

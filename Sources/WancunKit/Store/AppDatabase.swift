@@ -83,13 +83,17 @@ public final class AppDatabase: Sendable {
 
     /// Writes a consistent copy of the database to `path` with SQLite's online backup, while
     /// other processes keep reading and writing. Refuses to overwrite an existing file.
-    public func backup(to path: String) throws {
+    /// Returns the copy's audit chain head.
+    @discardableResult
+    public func backup(to path: String) throws -> AuditHead? {
         if FileManager.default.fileExists(atPath: path) { throw StoreError.backupExists(path: path) }
         try AppDatabase.createOwnerOnly(path)
         do {
             let destination = try DatabaseQueue(path: path)
             try writer.backup(to: destination, pagesPerStep: 256)
+            let head = try destination.read { db in try AuditChain.last(db).map { AuditHead(id: $0.id, hash: String(decoding: $0.hash, as: UTF8.self)) } }
             try destination.close()
+            return head
         } catch let error as DatabaseError {
             try? FileManager.default.removeItem(atPath: path)
             throw StoreError(error, path: path)

@@ -34,7 +34,8 @@ struct BackupCommand: WancunCommand {
     var file: String
 
     func run(_ ctx: Context) throws {
-        try ctx.openDatabase().backup(to: file)
+        let head = try ctx.openDatabase().backup(to: file)
         ctx.say(.backupWritten(file))
+        ctx.say(.auditHead(head))
     }
 }

@@ -284,6 +284,7 @@ struct SubsidyExport: WancunCommand {
         let export = try ctx.openDatabase().exportRoster(
             run: run, to: out, profile: chosen, preparedBy: context.clerkGiven ? context.clerk : nil, context: context)
         ctx.say(.rosterWritten(export.path, rows: export.rows, total: export.total, manifest: export.manifestPath))
+        ctx.say(.auditHead(export.auditHead))
     }
 }
 
