@@ -13,7 +13,7 @@ CREATE TABLE assignment (
   CHECK ((ended_on IS NULL) = (end_reason IS NULL))
 ) STRICT;
 
-CREATE TABLE audit (
+CREATE TABLE "audit" (
   id INTEGER PRIMARY KEY,
   at TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'),
   clerk TEXT NOT NULL CHECK (clerk <> ''),
@@ -23,7 +23,8 @@ CREATE TABLE audit (
   operator_id_number TEXT,
   before TEXT CHECK (before IS NULL OR json_valid(before)),
   after TEXT CHECK (after IS NULL OR json_valid(after)),
-  reason TEXT
+  reason TEXT,
+  hash TEXT NOT NULL CHECK (length(hash) = 64 AND hash NOT GLOB '*[^0-9a-f]*')
 ) STRICT;
 
 CREATE TABLE courier (
@@ -216,7 +217,7 @@ CREATE TABLE reconciliation (
   only_in_file INTEGER NOT NULL CHECK (only_in_file >= 0),
   duplicate_in_file INTEGER NOT NULL CHECK (duplicate_in_file >= 0),
   unknown_key INTEGER NOT NULL CHECK (unknown_key >= 0),
-  invalid_row INTEGER NOT NULL CHECK (invalid_row >= 0),
+  invalid_row INTEGER NOT NULL CHECK (invalid_row >= 0), audit_id INTEGER, audit_hash TEXT CHECK (length(audit_hash) = 64),
   CHECK ((kind = 'hr') = (run_id IS NOT NULL))
 ) STRICT;
 

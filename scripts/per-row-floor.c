@@ -54,7 +54,7 @@ int main(int argc, char **argv) {
         *op = prepare("INSERT INTO operator (id_number, name, phone, difficulty, certificate_no, certified_on, retirement_group) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         *assignment = prepare("INSERT INTO assignment (point_id, operator_id, started_on, contract_type, contract_from, contract_to) VALUES (?, ?, ?, ?, ?, ?)"),
         *service = prepare("INSERT INTO service (point_id, kind, started_on) VALUES (?, ?, ?)"),
-        *audit = prepare("INSERT INTO audit (at, clerk, action, point_code, operator_id_number, after, reason) VALUES ('2026-11-26T09:00:00+08:00', 'bench', 'point.import', ?, ?, ?, ?)");
+        *audit = prepare("INSERT INTO audit (at, clerk, action, point_code, operator_id_number, after, reason, hash) VALUES ('2026-11-26T09:00:00+08:00', 'bench', 'point.import', ?, ?, ?, ?, printf('%064d', 0))");
     sqlite3_exec(db, "BEGIN IMMEDIATE", 0, 0, 0);
     int n = 0;
     while (fgets(line, sizeof line, f)) {

@@ -128,7 +128,8 @@ final class Context {
     }
 }
 
-/// A command that runs against a `Context`; errors are printed once and exit 1.
+/// A command that runs against a `Context`; errors are printed once and exit 1, or 4 when a
+/// write was refused because the audit trail is no longer protected (damage found).
 protocol WancunCommand: ParsableCommand {
     var globals: GlobalOptions { get }
     func run(_ ctx: Context) throws
@@ -147,6 +148,7 @@ extension WancunCommand {
             throw exit
         } catch {
             ctx.report(error)
+            if case StoreError.auditUnprotected? = error as? StoreError { throw ExitCode(4) }
             throw ExitCode.failure
         }
     }

@@ -16,8 +16,8 @@ struct Wancun: ParsableCommand {
               wancun division import haiyan.csv   load a division release
               wancun division list --rural --format json
 
-            Exit codes: 0 success, 1 data or user error, 3 reconcile found differences, 4 check found
-            damage, 64 usage error.
+            Exit codes: 0 success, 1 data or user error, 3 reconcile found differences, 4 damage found
+            (check, audit verify; a write refused because the audit trail lost its protection), 64 usage error.
             Options read the environment too: WANCUN_DB, WANCUN_CLERK, WANCUN_LANG (zh|en).
             """,
         version: "0.1.0",

@@ -149,7 +149,7 @@ import Testing
 
     @Test func checkFindsADroppedTriggerAChangedTableAndACorruptPage() throws {
         let good = try sharedDemoCopy()
-        #expect(try AppDatabase.check(path: good).map(\.name) == ["file", "integrity", "foreign_keys", "schema", "triggers"])
+        #expect(try AppDatabase.check(path: good).map(\.name) == ["file", "integrity", "foreign_keys", "schema", "triggers", "audit_chain"])
         #expect(try AppDatabase.check(path: good).allSatisfy(\.problems.isEmpty))
 
         let trigger = try sharedDemoCopy()
@@ -161,6 +161,17 @@ import Testing
         try queue.write { try $0.execute(sql: "CREATE INDEX extra ON point (name); ALTER TABLE courier ADD COLUMN note TEXT") }
         try queue.close()
         #expect(try AppDatabase.check(path: table).flatMap(\.problems) == [.differs(kind: "table", name: "courier"), .unexpected(kind: "index", name: "extra")])
+
+        // A line edited behind the trigger's back, the trigger then put back as it was: only the chain shows it.
+        let edited = try sharedDemoCopy()
+        let editor = try DatabaseQueue(path: edited)
+        try editor.write { db in
+            let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_schema WHERE name = 'audit_no_update'")!
+            try db.execute(sql: "DROP TRIGGER audit_no_update; UPDATE audit SET clerk = '别人' WHERE id = 3")
+            try db.execute(sql: sql)
+        }
+        try editor.close()
+        #expect(try AppDatabase.check(path: edited).flatMap(\.problems) == [.audit(.lineBroken(id: 3))])
 
         let page = try sharedDemoCopy()
         try Self.corruptAPage(page, table: "division")

@@ -70,7 +70,7 @@ import ZIPFoundation
                 .joined(separator: "\r\n") + "\r\n")
         #expect(try db.importPoints(from: source, context: testContext).rows.map(\.action) == [.created, .created, .created])
         let out = temporaryDirectory().appendingPathComponent("out.csv").path
-        #expect(try db.exportPoints(to: out, reveal: true) == 3)
+        #expect(try db.exportPoints(to: out, reveal: true, context: testContext) == 3)
         let text = try String(contentsOfFile: out, encoding: .utf8)
         #expect(text.contains("'-村东服务站") && text.contains(#""'=HYPERLINK("#) && text.contains("'-2024-001"))
         #expect(text.contains("'@董司村服务点,'+村委会东侧100米") && text.contains("'=村服务点,'=1+1"))

@@ -36,7 +36,7 @@ import Testing
             #expect(problem.rule == "OUTPUT_IS_DATABASE")
             #expect(problem.line(.en).contains(spelling))
             #expect(throws: RowProblem.self) { try FileOutput.write(Data("x".utf8), to: spelling) }
-            #expect(throws: RowProblem.self) { try db.exportPoints(to: spelling, reveal: false) }
+            #expect(throws: RowProblem.self) { try db.exportPoints(to: spelling, reveal: false, context: testContext) }
         }
         #expect(try databaseContent(path) == before)
         #expect(try db.integrityProblems().isEmpty)

@@ -84,7 +84,7 @@ import Testing
         let db = try AppDatabase(path: try sharedDemoCopy())
         let dir = temporaryDirectory()
         let input = dir.appendingPathComponent("points.csv").path
-        _ = try db.exportPoints(to: input, reveal: true)
+        _ = try db.exportPoints(to: input, reveal: true, context: testContext)
         let copy = dir.appendingPathComponent("points.result.csv").path
         _ = try db.importPoints(from: input, dryRun: true, context: testContext, resultCopy: copy)
         #expect(!FileManager.default.fileExists(atPath: copy))

@@ -334,8 +334,8 @@ import Testing
         let dir = temporaryDirectory()
         let masked = dir.appendingPathComponent("masked.xlsx").path
         let revealed = dir.appendingPathComponent("revealed.csv").path
-        #expect(try db.exportPoints(to: masked, reveal: false) == 30)
-        _ = try db.exportPoints(to: revealed, reveal: true)
+        #expect(try db.exportPoints(to: masked, reveal: false, context: testContext) == 30)
+        _ = try db.exportPoints(to: revealed, reveal: true, context: testContext)
         let people = try db.operators().map(\.0)
         let maskedText = try readAll(masked).flatMap { $0 }.joined()
         #expect(people.allSatisfy { !maskedText.contains($0.idNumber) && !maskedText.contains($0.phone) })
@@ -359,7 +359,7 @@ import Testing
         _ = try db.addService(NewService(pointCode: first, kind: .ticketing, from: LocalDate(parsing: "2025-03-02")), context: testContext)
         try db.endService(pointCode: first, kind: .billPayment, category: nil, on: LocalDate(parsing: "2025-06-01"), context: testContext)
         let out = temporaryDirectory().appendingPathComponent("town.csv").path
-        #expect(try db.exportPoints(to: out, under: DivisionCode(parsing: "330424101000"), reveal: false) == 2)
+        #expect(try db.exportPoints(to: out, under: DivisionCode(parsing: "330424101000"), reveal: false, context: testContext) == 2)
         let woman = ResidentID.withCheckCharacter("33042419800315002")
         #expect(try readAll(out) == [
             Self.header,
@@ -371,7 +371,7 @@ import Testing
         ])
         // The whole county, in XLSX, with ID numbers shown.
         let all = temporaryDirectory().appendingPathComponent("all.xlsx").path
-        #expect(try db.exportPoints(to: all, reveal: true) == 3)
+        #expect(try db.exportPoints(to: all, reveal: true, context: testContext) == 3)
         let sheet = try readAll(all)
         #expect(sheet.map { $0[0] } == ["服务点编码", first, "330424101202001", "330424102200001"])
         #expect(sheet[1][11] == woman && sheet[1][12] == "13800000001")

@@ -236,7 +236,7 @@ func evidence(_ result: SubsidyResult, _ rule: SubsidyRule, _ key: String) -> St
         #expect(evidence(try f.result(early.run.id!), .pointNotOperating, "operating_days") == "31")
         try f.db.finalizeRun(early.run.id!, context: context(on: "2026-10-26"))
         let path = temporaryDirectory().appendingPathComponent("r.xlsx").path
-        _ = try f.db.exportRoster(run: early.run.id!, to: path)
+        _ = try f.db.exportRoster(run: early.run.id!, to: path, context: testContext)
         #expect(try readAll(path).joined().contains { $0.contains("截至 2026-10-25 核查") })
         #expect(try f.db.auditEntries(AuditFilter()).contains { $0.action == "subsidy.check" && ($0.after ?? "").contains("2026-10-25") })
     }
@@ -322,7 +322,7 @@ func evidence(_ result: SubsidyResult, _ rule: SubsidyRule, _ key: String) -> St
         #expect(evidence(try f.result(waived.run.id!), .doublePost, "other_posts_list") == "waived")
         try f.db.finalizeRun(waived.run.id!, context: testContext)
         let path = temporaryDirectory().appendingPathComponent("r.xlsx").path
-        _ = try f.db.exportRoster(run: waived.run.id!, to: path)
+        _ = try f.db.exportRoster(run: waived.run.id!, to: path, context: testContext)
         #expect(try readAll(path).joined().contains { $0.contains("未取得其他部门公益性岗位名单（民政局名单延迟，先行报送）") })
     }
 

@@ -289,7 +289,7 @@ struct SubsidyFixture {
     @Test func aDraftIsNotExported() throws {
         let (f, run) = try Self.finalRun()
         let path = temporaryDirectory().appendingPathComponent("r.xlsx").path
-        #expect(throws: SubsidyError.runNotFinal(run)) { try f.db.exportRoster(run: run, to: path) }
+        #expect(throws: SubsidyError.runNotFinal(run)) { try f.db.exportRoster(run: run, to: path, context: testContext) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
@@ -297,8 +297,8 @@ struct SubsidyFixture {
         let (f, run) = try Self.finalRun()
         try f.db.write { try $0.execute(sql: "UPDATE subsidy_run SET status = 'final', finalized_at = '2026-11-05T10:00:00+08:00'") }
         let dir = temporaryDirectory()
-        let one = try f.db.exportRoster(run: run, to: dir.appendingPathComponent("a.xlsx").path)
-        let two = try f.db.exportRoster(run: run, to: dir.appendingPathComponent("b.xlsx").path)
+        let one = try f.db.exportRoster(run: run, to: dir.appendingPathComponent("a.xlsx").path, context: testContext)
+        let two = try f.db.exportRoster(run: run, to: dir.appendingPathComponent("b.xlsx").path, context: testContext)
         #expect(try Data(contentsOf: URL(fileURLWithPath: one.path)) == Data(contentsOf: URL(fileURLWithPath: two.path)))
         #expect(one.sha256 == two.sha256 && one.rows == 1 && one.total == Fen(150000))
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: one.manifestPath))) as! [String: Any]
@@ -323,7 +323,7 @@ struct SubsidyFixture {
         try f.db.finalizeRun(run, context: testContext)
         let profile = writeTemporaryFile("profile.csv", "field,header\nseq,序号\nname,姓名\nid_number,身份证号码\namount,金额\n")
         let path = temporaryDirectory().appendingPathComponent("r.csv").path
-        _ = try f.db.exportRoster(run: run, to: path, profile: try RosterProfile.load(path: profile))
+        _ = try f.db.exportRoster(run: run, to: path, profile: try RosterProfile.load(path: profile), context: testContext)
         let rows = try readAll(path)
         #expect(rows[1] == ["序号", "姓名", "身份证号码", "金额"])
         #expect(rows[2] == ["1", "周示例", f.person.idNumber, "1500.00"])

@@ -34,7 +34,7 @@ extension Demo {
     public static func runMonth(_ db: AppDatabase, rosterPath: String, context: ChangeContext) throws -> (SubsidyRunInfo, RosterExport) {
         let info = try db.runSubsidyCheck(month: activityMonth, context: context)
         try db.finalizeRun(info.run.id!, context: context)
-        let export = try db.exportRoster(run: info.run.id!, to: rosterPath)
+        let export = try db.exportRoster(run: info.run.id!, to: rosterPath, context: context)
         return (info, export)
     }
 }

@@ -107,6 +107,10 @@ extension AppDatabase {
             }
             var parcel = Parcel(pointId: point.id!, courierId: courier.id!, waybill: waybill, arrivedAt: time)
             try parcel.insert(db)
+            try db.audit(
+                "parcel.arrive", AuditSubject(pointCode: point.code),
+                after: .object([("waybill", .string(waybill)), ("courier", .string(courier.name)), ("arrived_at", .string(time.description))]),
+                context: context)
         }
     }
 
@@ -132,6 +136,11 @@ extension AppDatabase {
             if time.date > context.today { throw LedgerError.timeInFuture(time) }
             parcel.pickedUpAt = time
             try parcel.update(db)
+            let courierName = try String.fetchOne(db, sql: "SELECT name FROM courier WHERE id = ?", arguments: [parcel.courierId]) ?? ""
+            try db.audit(
+                "parcel.pickup", AuditSubject(pointCode: point.code),
+                after: .object([("waybill", .string(waybill)), ("courier", .string(courierName)), ("picked_up_at", .string(time.description))]),
+                context: context)
         }
     }
 
@@ -147,7 +156,7 @@ extension AppDatabase {
         var insertedRows: [Int32] = []
         var insert: Statement?
         return try importTable(
-            path: path, sheet: sheet, columns: Self.parcelColumns, dryRun: dryRun,
+            path: path, sheet: sheet, columns: Self.parcelColumns, dryRun: dryRun, audited: ("parcel.import", context),
             prepare: { db in
                 for row in try Row.fetchAll(db, sql: "SELECT id, code FROM point") { points[row["code"]] = row["id"] }
                 let all = try Courier.fetchAll(db)

@@ -90,6 +90,12 @@ extension AppDatabase {
             }
             var purchase = Purchase(pointId: point.id!, platform: platform, orderNo: order, category: category, amountFen: amount, onDate: new.on)
             try purchase.insert(db)
+            try db.audit(
+                "purchase.add", AuditSubject(pointCode: point.code),
+                after: .object([
+                    ("platform", .string(platform)), ("order_no", .string(order)), ("category", .string(category.rawValue)),
+                    ("amount_fen", .number(String(amount.value))), ("on_date", .string(new.on.description)),
+                ]), context: context)
             return purchase
         }
     }
@@ -100,7 +106,7 @@ extension AppDatabase {
         var seen: [String: Int] = [:]
         var insert: Statement?
         return try importTable(
-            path: path, sheet: sheet, columns: Self.purchaseColumns, dryRun: dryRun,
+            path: path, sheet: sheet, columns: Self.purchaseColumns, dryRun: dryRun, audited: ("purchase.import", context),
             prepare: { db in
                 for row in try Row.fetchAll(db, sql: "SELECT id, code FROM point") { points[row["code"]] = row["id"] }
                 insert = try db.makeStatement(

@@ -63,6 +63,7 @@ extension Message {
 
 extension Message.Header {
     public static let file = Message(zh: "文件", en: "File")
+    public static let auditHead = Message(zh: "审计链头", en: "Audit chain head")
     public static let fileFormat = Message(zh: "格式", en: "Format")
     public static let encoding = Message(zh: "编码", en: "Encoding")
     public static let sheet = Message(zh: "工作表", en: "Sheet")

@@ -40,6 +40,10 @@ extension Message {
                 en: "\(path) is another program's database and restore does not replace it: name the wancun database with --db")
         case .restoreFromItself(let path):
             Message(zh: "\(path) 就是要恢复的数据库本身：请指定一个备份文件", en: "\(path) is the database being restored itself: name a backup file")
+        case .auditUnprotected(let trigger):
+            Message(
+                zh: "审计记录已不受保护（触发器 \(trigger) 被删除或改动），拒绝写入：请管理员运行 wancun check",
+                en: "the audit trail is no longer protected (trigger \(trigger) dropped or changed); nothing written: an administrator should run wancun check")
         case .sqlite(let path, let code, let detail):
             Message(zh: "数据库 \(path) 出错（SQLite \(code)）：\(detail)", en: "database \(path) failed (SQLite \(code)): \(detail)")
         }
@@ -73,6 +77,7 @@ extension Message {
         case "foreign_keys": Message(zh: "外键（foreign_key_check）", en: "foreign keys (foreign_key_check)")
         case "schema": Message(zh: "表、索引和视图", en: "tables, indexes and views")
         case "triggers": Message(zh: "触发器", en: "triggers")
+        case "audit_chain": Message(zh: "审计链", en: "audit chain")
         default: Message(zh: name, en: name)
         }
     }
@@ -93,6 +98,8 @@ extension Message {
             Message(zh: "多出 \(kind) \(name)（本版本 wancun 不建）", en: "\(kind) \(name) is not one this version of wancun makes")
         case .differs(let kind, let name):
             Message(zh: "\(kind) \(name) 与本版本 wancun 所建的不同", en: "\(kind) \(name) differs from the one this version of wancun makes")
+        case .audit(let damage):
+            auditDamage(damage)
         }
     }
 
@@ -113,4 +120,37 @@ extension Message {
             zh: "\(path) 发现 \(problems) 处问题：用 wancun restore 从备份恢复",
             en: "\(path): \(problems) problem(s) found; wancun restore brings back a backup")
     }
+}
+
+// The catalogue: the audit trail's hash chain.
+extension Message {
+    /// The chain's head, for the paper copy: `审计链头 #12 3f5a…`.
+    public static func auditHead(_ head: AuditHead?) -> Message {
+        guard let head else { return Message(zh: "审计链头：（尚无审计记录）", en: "audit chain head: (no audit lines yet)") }
+        return Message(zh: "审计链头：\(head.text)", en: "audit chain head: \(head.text)")
+    }
+
+    public static func auditChainIntact(lines: Int64) -> Message {
+        Message(zh: "审计链完好：共 \(lines) 行，逐行核对无误", en: "audit chain intact: \(lines) lines, each checked")
+    }
+
+    public static func auditDamage(_ damage: AuditDamage) -> Message {
+        switch damage {
+        case .triggerMissing(let name):
+            Message(
+                zh: "审计记录的只增保护已被删除或改动：触发器 \(name)",
+                en: "the audit trail's append-only protection was dropped or changed: trigger \(name)")
+        case .linesMissing(let from, let to):
+            from == to
+                ? Message(zh: "审计链断裂：第 \(from) 行已被删除", en: "audit chain broken: line \(from) was deleted")
+                : Message(zh: "审计链断裂：第 \(from)–\(to) 行已被删除", en: "audit chain broken: lines \(from)–\(to) were deleted")
+        case .lineBroken(let id):
+            Message(
+                zh: "审计链断裂：第 \(id) 行的内容与其哈希不符（该行被改动，或其前一行被替换）",
+                en: "audit chain broken at line \(id): its content does not match its hash (the line was edited, or the line before it replaced)")
+        }
+    }
+
+    public static let auditDamageFound = Message(
+        zh: "审计记录有损：请与最近一份纸质花名册、对账报告或备份上的审计链头核对", en: "the audit trail is damaged: compare with the chain head on the latest paper roster, reconciliation report or backup")
 }

@@ -43,6 +43,9 @@ public struct ReconReport: Sendable {
     public var actualTotal: Int64
     public var counts: [ReconOutcome: Int]
     public var items: [ReconItem]
+    /// The hash of the report's own audit line: the chain's head when it was made (nil for a
+    /// report made before the chain).
+    public var auditHead: AuditHead?
     /// Where the file's header was, for the annotated copy (nil for a report read back).
     public var headerRow: Int? = nil
 
@@ -253,31 +256,33 @@ extension AppDatabase {
             for item in items where seenRows.insert("\(item.outcome.rawValue)|\(item.row ?? -1)|\(item.key)").inserted {
                 counts[item.outcome, default: 0] += 1
             }
+            // The report's own audit line comes first, so that the report records its hash:
+            // the chain's head when the report was made, as printed for the paper copy.
+            let id = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM reconciliation") ?? 0) + 1
+            let head = try db.audit(
+                "reconcile.\(spec.kind.rawValue)", AuditSubject(),
+                after: .object([("reconciliation", .number(String(id))), ("file", .string(fileName)), ("subject", .string(spec.subject))]),
+                context: context)
             try db.execute(
                 sql: """
-                    INSERT INTO reconciliation (kind, subject, month, run_id, file_name, file_sha256, created_at, clerk, unit,
-                      expected_total, actual_total, matched, amount_mismatch, field_mismatch, only_in_registry, only_in_file,
-                      duplicate_in_file, unknown_key, invalid_row)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO reconciliation (id, kind, subject, month, run_id, file_name, file_sha256, created_at, clerk, unit,
+                      expected_total, actual_total, audit_id, audit_hash, matched, amount_mismatch, field_mismatch, only_in_registry,
+                      only_in_file, duplicate_in_file, unknown_key, invalid_row)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: StatementArguments([
-                    spec.kind.rawValue, spec.subject, spec.month, spec.runId, fileName, sha, context.timestamp, context.clerk, spec.unit,
-                    expected, actual,
+                    id, spec.kind.rawValue, spec.subject, spec.month, spec.runId, fileName, sha, context.timestamp, context.clerk, spec.unit,
+                    expected, actual, head.id, head.hash,
                 ] as [(any DatabaseValueConvertible)?]) + StatementArguments(ReconOutcome.allCases.map { counts[$0, default: 0] }))
-            let id = db.lastInsertedRowID
             let itemInsert = try db.makeStatement(
                 sql: "INSERT INTO reconciliation_item (reconciliation_id, outcome, key, file_row, field, expected, actual) VALUES (?, ?, ?, ?, ?, ?, ?)")
             for item in items {
                 try itemInsert.execute(arguments: [id, item.outcome.rawValue, item.key, item.row, item.field, item.expected, item.actual])
             }
             try record(db, id)
-            try db.audit(
-                "reconcile.\(spec.kind.rawValue)", AuditSubject(),
-                after: .object([("reconciliation", .number(String(id))), ("file", .string(fileName)), ("subject", .string(spec.subject))]),
-                context: context)
             return ReconReport(
                 id: id, kind: spec.kind, subject: spec.subject, month: spec.month, fileName: fileName, createdAt: context.timestamp, unit: spec.unit,
-                expectedTotal: expected, actualTotal: actual, counts: counts, items: items, headerRow: table.headerRowNumber)
+                expectedTotal: expected, actualTotal: actual, counts: counts, items: items, auditHead: head, headerRow: table.headerRowNumber)
         }
     }
 
@@ -308,6 +313,7 @@ extension AppDatabase {
         return ReconReport(
             id: id, kind: ReconKind(rawValue: row["kind"])!, subject: row["subject"], month: row["month"], fileName: row["file_name"],
             createdAt: row["created_at"], unit: row["unit"], expectedTotal: row["expected_total"], actualTotal: row["actual_total"],
-            counts: counts, items: list)
+            counts: counts, items: list,
+            auditHead: (row["audit_id"] as Int64?).flatMap { id in (row["audit_hash"] as String?).map { AuditHead(id: id, hash: $0) } })
     }
 }

@@ -23,14 +23,18 @@ extension AppDatabase {
     /// A file with a header and no data rows under it is refused (`NO_DATA_ROWS`, with
     /// `noRows`'s words): an import of nothing is a wrong file or sheet far more often than
     /// news. (A reconciliation reads its files itself, and takes an empty one as an answer.)
+    ///
+    /// `audited` (an action and who): an import that writes no line per row records one line
+    /// for the whole file: its name, sha256, rows read and rows written.
     func importTable(
-        path: String, sheet: String?, columns: [ColumnSpec], dryRun: Bool,
+        path: String, sheet: String?, columns: [ColumnSpec], dryRun: Bool, audited: (String, ChangeContext)? = nil,
         prepare: (Database) throws -> Void = { _ in },
         noRows: (_ headerRow: Int) -> Message = Message.noDataRows,
         row handle: (TableRow, inout RowChecker, Database) throws -> Bool
     ) throws -> ImportSummary {
         try importTable(
-            path: path, sheet: sheet, columns: columns, dryRun: dryRun, prepare: prepare, noRows: noRows, parse: { _, _ in () },
+            path: path, sheet: sheet, columns: columns, dryRun: dryRun, audited: audited, prepare: prepare, noRows: noRows,
+            parse: { _, _ in () },
             row: { row, _, check, db in try handle(row, &check, db) })
     }
 
@@ -39,7 +43,7 @@ extension AppDatabase {
     /// row, and the problems it records, come to `row` with it. `opened` learns where the
     /// file's header row is before any row comes.
     func importTable<Parsed: Sendable>(
-        path: String, sheet: String?, columns: [ColumnSpec], dryRun: Bool,
+        path: String, sheet: String?, columns: [ColumnSpec], dryRun: Bool, audited: (String, ChangeContext)? = nil,
         prepare: (Database) throws -> Void = { _ in },
         opened: (_ headerRow: Int) -> Void = { _ in },
         noRows: (_ headerRow: Int) -> Message = Message.noDataRows,
@@ -64,6 +68,7 @@ extension AppDatabase {
                 try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = \(tempStore)") }
                 try db.inTransaction(.immediate) {
+                    try AuditChain.requireProtection(db)
                     try prepare(db)
                     reading: while let item = pipeline.next() {
                         switch item {
@@ -82,7 +87,16 @@ extension AppDatabase {
                     if rows == 0 && check.problems.isEmpty {
                         check.add(RowProblem(file: file, row: nil, rule: "NO_DATA_ROWS", message: noRows(table.headerRowNumber)))
                     }
-                    return check.problems.isEmpty && !dryRun ? .commit : .rollback
+                    guard check.problems.isEmpty && !dryRun else { return .rollback }
+                    if let (action, context) = audited {
+                        try db.audit(
+                            action, AuditSubject(),
+                            after: .object([
+                                ("file", .string(file)), ("sha256", .string(try Digest.sha256(fileAt: path))),
+                                ("rows", .number(String(rows))), ("written", .number(String(written))),
+                            ]), context: context)
+                    }
+                    return .commit
                 }
             }
         } catch let error as DatabaseError {

@@ -71,9 +71,11 @@ extension AppDatabase {
     /// The registry as a points file: the template's columns, one row per point with its
     /// current operator and open services. ID numbers and phones masked unless `reveal`.
     /// The rows are read in one pass and written as they come, so that a national registry
-    /// is never held whole.
-    public func exportPoints(to path: String, under: DivisionCode? = nil, reveal: Bool) throws -> Int {
+    /// is never held whole. A `reveal` export is audited: who took how many full ID numbers,
+    /// to which file.
+    public func exportPoints(to path: String, under: DivisionCode? = nil, reveal: Bool, context: ChangeContext) throws -> Int {
         let output = try TableFile.Output(path: path, name: "服务点", header: PointSheet.columns.map(\.header), ownerOnly: reveal)
+        var idNumbers = 0
         do {
             let count = try read { db in
                 let prefix = under?.significantPrefix ?? ""
@@ -81,6 +83,7 @@ extension AppDatabase {
                 let rows = try Row.fetchCursor(db, sql: Self.exportSQL, arguments: [prefix, prefix + "A"])
                 var count = 0
                 while let row = try rows.next() {
+                    if (row[11] as String?) != nil { idNumbers += 1 }
                     try output.append(zip(PointSheet.columns, Self.exportCells(row, reveal: reveal)).map { column, value in
                         PointSheet.codeKeys.contains(column.key) ? .code(value) : .text(value)
                     })
@@ -89,6 +92,18 @@ extension AppDatabase {
                 return count
             }
             try output.finish()
+            if reveal {
+                do {
+                    let full = URL(fileURLWithPath: path).standardizedFileURL.path
+                    var after: [(String, JSONValue)] = [("file", .string(full)), ("rows", .number(String(count))), ("id_numbers", .number(String(idNumbers)))]
+                    if let under { after.append(("under", .string(under.rawValue))) }
+                    try write { db in try db.audit("point.reveal", AuditSubject(), after: .object(after), context: context) }
+                } catch {
+                    // No file of full ID numbers leaves without its audit line.
+                    try? FileManager.default.removeItem(atPath: path)
+                    throw error
+                }
+            }
             return count
         } catch {
             output.discard()

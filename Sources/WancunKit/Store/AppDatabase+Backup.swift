@@ -5,6 +5,9 @@ import GRDB
 public struct BackupCopy: Sendable, Equatable {
     public let path: String
     public let sha256: String
+    /// The copy's last audit line: written on the paper record of the backup, so that a later
+    /// edit of the trail in the copy (or of the lines before it in the database) shows.
+    public var auditHead: AuditHead? = nil
 }
 
 /// What a restore did: the backup it brought back, and where the content it replaced is kept.
@@ -22,9 +25,13 @@ extension AppDatabase {
     /// existing file is never overwritten.
     @discardableResult
     public func backup(to path: String, context: ChangeContext) throws -> BackupCopy {
-        let copy = try AppDatabase.copy(from: writer, to: path, checkedAs: writer.path)
+        var copy = try AppDatabase.copy(from: writer, to: path, checkedAs: writer.path)
+        copy.auditHead = try AppDatabase(inspecting: copy.path).auditChainHead()
+        let head: JSONValue = copy.auditHead.map { .object([("id", .number(String($0.id))), ("hash", .string($0.hash))]) } ?? .null
         try write { db in
-            try db.audit("database.backup", AuditSubject(), after: .object([("path", .string(copy.path)), ("sha256", .string(copy.sha256))]), context: context)
+            try db.audit(
+                "database.backup", AuditSubject(),
+                after: .object([("path", .string(copy.path)), ("sha256", .string(copy.sha256)), ("audit_head", head)]), context: context)
         }
         return copy
     }

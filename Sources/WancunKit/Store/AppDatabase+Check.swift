@@ -13,6 +13,10 @@ public struct DatabaseCheck: Sendable {
         DatabaseCheck(name: "foreign_keys") { try $0.read(foreignKeyCheck) },
         DatabaseCheck(name: "schema") { try $0.read { try schemaCheck($0, kinds: ["table", "index", "view"]) } },
         DatabaseCheck(name: "triggers") { try $0.read { try schemaCheck($0, kinds: ["trigger"]) } },
+        // Its triggers are the check above's: here, the lines deleted or edited.
+        DatabaseCheck(name: "audit_chain") {
+            try $0.auditChainProblems().filter { if case .triggerMissing = $0 { false } else { true } }.map(CheckProblem.audit)
+        },
     ]
 
     /// What is wrong, one entry each; a check that SQLite cannot finish reports why.
@@ -39,6 +43,8 @@ public enum CheckProblem: Sendable, Equatable {
     case unexpected(kind: String, name: String)
     /// Present under its name, but not as this version of wancun makes it.
     case differs(kind: String, name: String)
+    /// The audit trail's chain breaks: lines deleted, or a line edited.
+    case audit(AuditDamage)
 }
 
 /// The outcome of one check.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 
@@ -483,6 +484,76 @@ extension AppDatabase {
                     -- needs the first month, and is not granted on a guess.
                     ALTER TABLE opening_balance ADD COLUMN first_month_stated INTEGER NOT NULL DEFAULT 0
                       CHECK (first_month_stated IN (0, 1));
+                    """)
+        }
+
+        migrator.registerMigration("v8") { db in
+            // The audit trail becomes a hash chain: each line's `hash` is the SHA-256 (hex) of
+            // the previous line's hash (64 hex characters; 64 zeros before the first line) and
+            // its canonical content. The lines already there get their hashes here, once.
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_v8 (
+                      id INTEGER PRIMARY KEY,
+                      at TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'),
+                      clerk TEXT NOT NULL CHECK (clerk <> ''),
+                      action TEXT NOT NULL CHECK (action GLOB '[a-z]*.[a-z]*'),
+                      division_code TEXT,
+                      point_code TEXT,
+                      operator_id_number TEXT,
+                      before TEXT CHECK (before IS NULL OR json_valid(before)),
+                      after TEXT CHECK (after IS NULL OR json_valid(after)),
+                      reason TEXT,
+                      hash TEXT NOT NULL CHECK (length(hash) = 64 AND hash NOT GLOB '*[^0-9a-f]*')
+                    ) STRICT;
+                    """)
+            // The canonical content, frozen here: the ten columns id, at, clerk, action,
+            // division_code, point_code, operator_id_number, before, after, reason in that order,
+            // each as a netstring of its UTF-8 bytes (`<byte count>:<bytes>,`), `~` when NULL.
+            func netstring(_ bytes: some Collection<UInt8>, into out: inout [UInt8]) {
+                out += Array(String(bytes.count).utf8) + [UInt8(ascii: ":")] + bytes + [UInt8(ascii: ",")]
+            }
+            let digits = Array("0123456789abcdef".utf8)
+            var previous = [UInt8](repeating: UInt8(ascii: "0"), count: 64)
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO audit_v8 (id, at, clerk, action, division_code, point_code, operator_id_number, before, after, reason, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, at, clerk, action, division_code, point_code, operator_id_number, before, after, reason FROM audit ORDER BY id")
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                var canonical: [UInt8] = []
+                netstring(String(id).utf8, into: &canonical)
+                var values: [DatabaseValueConvertible?] = [id]
+                for index in 1...9 {
+                    let text: String? = row[index]
+                    if let text { netstring(text.utf8, into: &canonical) } else { canonical.append(UInt8(ascii: "~")) }
+                    values.append(text)
+                }
+                var hasher = SHA256()
+                hasher.update(data: previous)
+                hasher.update(data: canonical)
+                previous = hasher.finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }
+                values.append(String(decoding: previous, as: UTF8.self))
+                try insert.execute(arguments: StatementArguments(values))
+            }
+            try db.execute(
+                sql: """
+                    DROP TABLE audit;
+                    ALTER TABLE audit_v8 RENAME TO audit;
+                    CREATE INDEX audit_on_point_code ON audit(point_code) WHERE point_code IS NOT NULL;
+                    CREATE INDEX audit_on_operator_id_number ON audit(operator_id_number)
+                      WHERE operator_id_number IS NOT NULL;
+                    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                      BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+                    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+                      BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+
+                    -- A report records the hash of its own audit line: the chain's head when it was made.
+                    ALTER TABLE reconciliation ADD COLUMN audit_id INTEGER;
+                    ALTER TABLE reconciliation ADD COLUMN audit_hash TEXT CHECK (length(audit_hash) = 64);
                     """)
         }
 

@@ -109,9 +109,13 @@ public final class AppDatabase: Sendable {
     }
 
     /// Runs `work` in one immediate write transaction, mapping SQLite's errors to `StoreError`.
+    /// Refused when the audit trail is no longer append-only (`StoreError.auditUnprotected`).
     func write<T>(_ work: (Database) throws -> T) throws -> T {
         do {
-            return try writer.write(work)
+            return try writer.write { db in
+                try AuditChain.requireProtection(db)
+                return try work(db)
+            }
         } catch let error as DatabaseError {
             throw StoreError(error, path: writer.path)
         }

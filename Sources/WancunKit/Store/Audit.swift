@@ -34,11 +34,13 @@ public struct AuditSubject: Sendable {
 }
 
 extension Database {
-    /// Appends to the audit trail inside the current write.
+    /// Appends to the audit trail inside the current write, chained to the line before
+    /// (`AuditChain`); returns the new line as the chain's head.
+    @discardableResult
     func audit(
         _ action: String, _ subject: AuditSubject, before: JSONValue? = nil, after: JSONValue? = nil,
         reason: String? = nil, context: ChangeContext
-    ) throws {
+    ) throws -> AuditHead {
         var before = before
         var after = after
         // An edit keeps only the fields it changed.
@@ -47,16 +49,27 @@ extension Database {
             before = .object(old.filter { changed.contains($0.0) })
             after = .object(new.filter { changed.contains($0.0) })
         }
+        let beforeBytes = before?.compactUTF8()
+        let afterBytes = after?.compactUTF8()
+        let last = try AuditChain.last(self)
+        let id = (last?.id ?? 0) + 1
+        let fields: [[UInt8]?] = [
+            Array(context.timestamp.utf8), Array(context.clerk.utf8), Array(action.utf8), subject.divisionCode.map { Array($0.utf8) },
+            subject.pointCode.map { Array($0.utf8) }, subject.operatorIdNumber.map { Array($0.utf8) }, beforeBytes, afterBytes,
+            reason.map { Array($0.utf8) },
+        ]
+        let hash = AuditChain.hash(previous: last?.hash ?? AuditChain.genesis, canonical: AuditChain.canonical(id: id, fields))
         // A statement compiled once: an import writes one line per row.
         try cachedStatement(
             sql: """
-                INSERT INTO audit (at, clerk, action, division_code, point_code, operator_id_number, before, after, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO audit (id, at, clerk, action, division_code, point_code, operator_id_number, before, after, reason, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).run {
-            $0(context.timestamp); $0(context.clerk); $0(action); $0(subject.divisionCode); $0(subject.pointCode)
-            $0(subject.operatorIdNumber); $0(utf8: before?.compactUTF8()); $0(utf8: after?.compactUTF8()); $0(reason)
+            $0(id); $0(context.timestamp); $0(context.clerk); $0(action); $0(subject.divisionCode); $0(subject.pointCode)
+            $0(subject.operatorIdNumber); $0(utf8: beforeBytes); $0(utf8: afterBytes); $0(reason); $0(utf8: hash)
         }
+        return AuditHead(id: id, hash: String(decoding: hash, as: UTF8.self))
     }
 }
 

@@ -18,6 +18,8 @@ public enum StoreError: Error, Equatable {
     /// `restore` replaces only a wancun database (or an empty file): never another program's file.
     case restoreOverForeignFile(path: String)
     case restoreFromItself(path: String)
+    /// An append-only trigger of the audit trail was dropped or replaced: nothing is written.
+    case auditUnprotected(trigger: String)
     case sqlite(path: String, code: Int32, detail: String)
     /// A new database could not be given its name (the folder cannot be written to).
     case cannotCreate(path: String)
@@ -55,7 +57,7 @@ extension StoreError {
         case .cutShort(_, let size, let pageSize): .cutShort(path: path, size: size, pageSize: pageSize)
         case .failsCheck(_, let check, let problem): .failsCheck(path: path, check: check, problem)
         case .sqlite(_, let code, let detail): .sqlite(path: path, code: code, detail: detail)
-        case .missing, .busy, .backupExists, .backupMissing, .restoreOverForeignFile, .restoreFromItself, .cannotCreate: self
+        case .missing, .busy, .backupExists, .backupMissing, .restoreOverForeignFile, .restoreFromItself, .cannotCreate, .auditUnprotected: self
         }
     }
 }

@@ -53,6 +53,8 @@ public struct RosterExport: Sendable {
     public var rows: Int
     public var total: Fen
     public var sha256: String
+    /// The export's own audit line: the chain's head, also in the manifest.
+    public var auditHead: AuditHead
 }
 
 extension AppDatabase {
@@ -62,7 +64,11 @@ extension AppDatabase {
     /// the rows, the total in fen and the file's sha256. The same run and profile always give
     /// the same bytes: the signature lines carry the run's finalization date and `preparedBy`,
     /// the clerk who prepares the table when they gave their name (blank, for a pen, otherwise).
-    public func exportRoster(run id: Int64, to path: String, profile: RosterProfile = .standard, preparedBy: String? = nil) throws -> RosterExport {
+    /// The export is audited (run, file, sha256, rows); the manifest records that line as the
+    /// audit chain's head.
+    public func exportRoster(
+        run id: Int64, to path: String, profile: RosterProfile = .standard, preparedBy: String? = nil, context: ChangeContext
+    ) throws -> RosterExport {
         let info = try subsidyRun(id)
         switch info.run.status {
         case .final: break
@@ -116,13 +122,29 @@ extension AppDatabase {
         let headers = profile.fields.map(\.1)
         try TableFile.write(Worksheet(name: "花名册", title: title, header: headers, rows: rows, footer: footer), to: path, ownerOnly: true)
         let digest = try Digest.sha256(fileAt: path)
+        let file = (path as NSString).lastPathComponent
+        let head: AuditHead
+        do {
+            head = try write { db in
+                try db.audit(
+                    "subsidy.export", AuditSubject(),
+                    after: .object([
+                        ("run_id", .number(String(id))), ("file", .string(file)), ("sha256", .string(digest)),
+                        ("rows", .number(String(results.count))), ("total_fen", .number(String(total.value))),
+                    ]), context: context)
+            }
+        } catch {
+            // No roster leaves without its audit line.
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
         let manifestPath = path + ".manifest.json"
         let manifest = JSONValue.object([
             ("run_id", .number(String(id))), ("month", .string(month.description)), ("rows", .number(String(results.count))),
             ("total_fen", .number(String(total.value))), ("file", .string((path as NSString).lastPathComponent)), ("sha256", .string(digest)),
-            ("fields", .array(profile.fields.map { .string($0.0.rawValue) })),
+            ("fields", .array(profile.fields.map { .string($0.0.rawValue) })), ("audit_head", head.json),
         ])
         try FileOutput.write(Data((manifest.serialized() + "\n").utf8), to: manifestPath, ownerOnly: true)
-        return RosterExport(path: path, manifestPath: manifestPath, rows: results.count, total: total, sha256: digest)
+        return RosterExport(path: path, manifestPath: manifestPath, rows: results.count, total: total, sha256: digest, auditHead: head)
     }
 }

@@ -22,6 +22,7 @@ struct BackupCommand: WancunCommand {
     func run(_ ctx: Context) throws {
         let copy = try ctx.openDatabase().backup(to: file, context: ctx.changeContext())
         ctx.say(.backupWritten(file, sha256: copy.sha256))
+        ctx.say(.auditHead(copy.auditHead))
     }
 }
 

@@ -64,7 +64,7 @@ struct PointExport: WancunCommand {
     @Flag(help: "ID numbers and phones in full.") var reveal = false
 
     func run(_ ctx: Context) throws {
-        let rows = try ctx.openDatabase().exportPoints(to: out, under: under, reveal: reveal)
+        let rows = try ctx.openDatabase().exportPoints(to: out, under: under, reveal: reveal, context: ctx.changeContext())
         ctx.say(.fileConverted(out, rows))
     }
 }

@@ -67,6 +67,7 @@ extension Context {
                 return n == 0 && outcome != .matched ? nil : "\(Message.reconOutcome(outcome).text(language)) \(n)"
             }.joined(separator: language == .zh ? "，" : ", ") + "\n")
             say(.reconTotals(expected: report.expectedText, actual: report.actualText, difference: report.differenceText, unit: report.unit))
+            if let head = report.auditHead { say(.auditHead(head)) }
             if report.allMatched { say(.reconAllMatched) } else { out(renderer.aligned(itemTable)) }
             return
         }
@@ -79,6 +80,7 @@ extension Context {
                 (.init("expected_total", Message.Header.expected), .integer(report.expectedTotal)),
                 (.init("actual_total", Message.Header.actual), .integer(report.actualTotal)),
                 (.init("difference", Message.Header.difference), .integer(report.difference)),
+                (.init("audit_head", Message.Header.auditHead), .optional(report.auditHead?.text)),
             ] + ReconOutcome.allCases.map { (.init($0.rawValue, .reconOutcome($0)), .integer(Int64(report.counts[$0, default: 0]))) },
             sections: [.init(key: "items", title: Message.Section.differences, table: itemTable)])
         out(renderer.render(record, as: format))

@@ -281,8 +281,10 @@ struct SubsidyExport: WancunCommand {
     func run(_ ctx: Context) throws {
         let chosen = try profile.map { try RosterProfile.load(path: $0) } ?? .standard
         let context = ctx.changeContext()
-        let export = try ctx.openDatabase().exportRoster(run: run, to: out, profile: chosen, preparedBy: context.clerkGiven ? context.clerk : nil)
+        let export = try ctx.openDatabase().exportRoster(
+            run: run, to: out, profile: chosen, preparedBy: context.clerkGiven ? context.clerk : nil, context: context)
         ctx.say(.rosterWritten(export.path, rows: export.rows, total: export.total, manifest: export.manifestPath))
+        ctx.say(.auditHead(export.auditHead))
     }
 }
 

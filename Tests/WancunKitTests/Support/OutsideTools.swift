@@ -4,13 +4,15 @@ import Testing
 /// Tools from outside Swift that a few tests need. Such a test is enabled only when its tool is
 /// there (`.enabled(if: OutsideTool.openpyxl.isAvailable, …)`) and is reported as skipped by
 /// name otherwise, so that `swift test` passes on a machine with only the toolchain and SQLite.
-/// `WANCUN_TOOLS_OFF=openpyxl,libreoffice` makes them count as absent (to try a bare machine);
+/// `WANCUN_TOOLS_OFF=openpyxl,libreoffice,sqlite3` makes them count as absent (to try a bare machine);
 /// with `WANCUN_REQUIRE_TOOLS=1`, as `.ci/run` sets it, a missing tool is a failure.
 enum OutsideTool: String, CaseIterable, Sendable {
     /// openpyxl, through python3: reads back the workbooks wancun writes.
     case openpyxl
     /// LibreOffice's headless converter: opens a CSV as a spreadsheet would.
     case libreoffice
+    /// The sqlite3 shell: edits a database behind wancun's back, as anyone with the file can.
+    case sqlite3
 
     static let switchedOff = Set(
         (ProcessInfo.processInfo.environment["WANCUN_TOOLS_OFF"] ?? "").split(separator: ",").map {
@@ -24,6 +26,7 @@ enum OutsideTool: String, CaseIterable, Sendable {
         switch self {
         case .openpyxl: "openpyxl is not installed (python3 -m pip install openpyxl)"
         case .libreoffice: "LibreOffice (soffice) is not installed"
+        case .sqlite3: "the sqlite3 shell is not installed (apt-get install sqlite3)"
         }
     }
 
@@ -31,6 +34,7 @@ enum OutsideTool: String, CaseIterable, Sendable {
         switch self {
         case .openpyxl: Self.hasOpenpyxl
         case .libreoffice: Self.libreOfficePath != nil
+        case .sqlite3: Self.sqlite3Path != nil
         }
     }
 
@@ -38,6 +42,10 @@ enum OutsideTool: String, CaseIterable, Sendable {
         "/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice", "/opt/homebrew/bin/soffice",
         "/Applications/LibreOffice.app/Contents/MacOS/soffice",
     ].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static let sqlite3Path: String? = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/opt/homebrew/bin/sqlite3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     static let hasOpenpyxl: Bool = {
         let process = Process()
