@@ -94,7 +94,38 @@ final class Context {
     }
 
     func render(_ table: Table, _ options: OutputOptions) {
-        out(TableRenderer(language: language, reveal: options.reveal).render(table, as: options.format))
+        out(renderer(reveal: options.reveal).render(table, as: options.format))
+    }
+
+    /// The renderer every listing prints through; one that reveals is recorded in the audit
+    /// trail when the command ends (`recordReveal`).
+    func renderer(reveal: Bool) -> TableRenderer {
+        if reveal { revealing = true }
+        return TableRenderer(language: language, reveal: reveal)
+    }
+
+    /// Whether the command printed with `--reveal`.
+    private(set) var revealing = false
+
+    /// After a command that printed with `--reveal`: one audit line saying how many full ID
+    /// numbers it printed and where standard output went. Nothing to record when it printed
+    /// none, or has no database (a file someone sent, inspected).
+    func recordReveal(command: String) throws {
+        guard revealing, FileManager.default.fileExists(atPath: databasePath) else { return }
+        let count = Mask.residentIDCount(in: stdout)
+        guard count > 0 else { return }
+        try openDatabase().recordReveal(
+            command: Mask.personalValues(in: command), idNumbers: count, destination: Self.standardOutputName(),
+            context: changeContext())
+    }
+
+    /// Where standard output goes: the file it was redirected to, else what it is (a terminal, a pipe).
+    static func standardOutputName() -> String {
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/1") {
+            // `pipe:[1331688]`: another program took it; the number says nothing to a reader.
+            return target.hasPrefix("/") ? target : String(target.prefix { $0 != ":" })
+        }
+        return isatty(1) == 1 ? "terminal" : "standard output"
     }
 
     /// Prints an error as the user should read it: one line per problem, never a stack trace.
@@ -142,8 +173,16 @@ extension WancunCommand {
         // Whether or not the command opens it, no output may replace the database it names.
         let protection = FileOutput.protect(databaseAt: ctx.databasePath)
         defer { withExtendedLifetime(protection) {} }
+        let command = CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }.joined(separator: " ")
         do {
-            try FileOutput.$overwrite.withValue(globals.overwrite) { try run(ctx) }
+            do {
+                try FileOutput.$overwrite.withValue(globals.overwrite) { try run(ctx) }
+            } catch let exit as ExitCode {
+                // What was printed is recorded whatever the exit (reconcile's 3).
+                try ctx.recordReveal(command: command)
+                throw exit
+            }
+            try ctx.recordReveal(command: command)
         } catch let exit as ExitCode {
             throw exit
         } catch {

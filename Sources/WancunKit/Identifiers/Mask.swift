@@ -27,6 +27,29 @@ public enum Mask {
         "birth_date", "retirement_month", "statutory_retirement_month", "months_first_to_retirement", "age_on_certification",
     ]
 
+    /// The 18-character ID numbers (17 digits and a digit or X, not inside a longer number) in `text`.
+    public static func residentIDCount(in text: String) -> Int {
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        let bytes = Array(text.utf8)
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            guard isDigit(bytes[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            if index - start == 18 {
+                count += 1
+            } else if index - start == 17, index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "x") {
+                count += 1
+                index += 1
+            }
+        }
+        return count
+    }
+
     /// `text` with every run that looks like an ID number (17 digits and a digit or `X`) or a
     /// mobile phone number (11 digits from `1`) masked, digits on either side being part of the
     /// run: for messages, which may quote what a person typed anywhere in them.

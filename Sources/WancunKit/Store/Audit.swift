@@ -100,6 +100,16 @@ public struct AuditFilter: Sendable {
 }
 
 extension AppDatabase {
+    /// Records that full ID numbers left wancun outside an export that records it itself: a
+    /// listing printed with `--reveal` (`output.reveal`: the command, how many ID numbers, and
+    /// where they went: standard output, or the file or pipe it was sent to).
+    public func recordReveal(command: String, idNumbers: Int, destination: String, context: ChangeContext) throws {
+        let after: JSONValue = .object([
+            ("command", .string(command)), ("id_numbers", .number(String(idNumbers))), ("to", .string(destination)),
+        ])
+        try write { try $0.audit("output.reveal", AuditSubject(), after: after, context: context) }
+    }
+
     /// The audit trail, oldest first.
     public func auditEntries(_ filter: AuditFilter) throws -> [AuditEntry] {
         try read { db in

@@ -39,7 +39,7 @@ struct DemoCommand: WancunCommand {
         ctx.say(.runRecorded(info.run.id!, info.run.month, points: info.points, eligible: info.eligible, total: info.total))
         if !info.outOfScope.isEmpty { ctx.say(.outOfScopeCounted(info.outOfScope)) }
         let results = try db.subsidyResults(info.run.id!, only: .ineligible)
-        ctx.out(TableRenderer(language: ctx.language, reveal: false).aligned(
+        ctx.out(ctx.renderer(reveal: false).aligned(
             Table(columns: SubsidyResult.columns, rows: results.map { $0.cells(ctx.language) })))
         ctx.say(.runFinalized(info.run.id!))
         ctx.say(.rosterWritten(export.path, rows: export.rows, total: export.total, manifest: export.manifestPath))
@@ -56,7 +56,7 @@ struct DemoCommand: WancunCommand {
     func tourCoverage(_ db: AppDatabase, _ ctx: Context) throws {
         ctx.say(.tourCoverage)
         let report = try db.coverage(under: Demo.county, asOf: ctx.changeContext().today)
-        ctx.out(TableRenderer(language: ctx.language, reveal: false).aligned(report.table))
+        ctx.out(ctx.renderer(reveal: false).aligned(report.table))
         ctx.say(.tourCoverageNext)
     }
 
@@ -68,7 +68,7 @@ struct DemoCommand: WancunCommand {
         }
         ctx.say(.tourPointCounts(total: points.count, byStatus: counts.joined(separator: ctx.language == .zh ? "，" : ", ")))
         let notOperating = points.filter { $0.status != .operating }
-        ctx.out(TableRenderer(language: ctx.language, reveal: false).aligned(
+        ctx.out(ctx.renderer(reveal: false).aligned(
             Table(columns: PointListing.columns, rows: notOperating.map { $0.cells(ctx.language) })))
         ctx.say(.tourPointsNext(points.first?.code ?? ""))
     }
@@ -90,7 +90,7 @@ struct DemoCommand: WancunCommand {
                 return [.text(town.code.rawValue), .text(town.name), .integer(Int64(under.count)),
                         .integer(Int64(under.filter { $0.code.isRuralVillage }.count))]
             })
-        ctx.out(TableRenderer(language: ctx.language, reveal: false).aligned(table))
+        ctx.out(ctx.renderer(reveal: false).aligned(table))
         ctx.say(.tourNext)
     }
 }

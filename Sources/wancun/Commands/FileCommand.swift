@@ -28,7 +28,7 @@ struct FileInspect: WancunCommand {
             (.init("rows", H.rows), .integer(Int64(info.rows))), (.init("columns", H.columns), .integer(Int64(info.columns))),
             (.init("bad_byte_rows", H.badByteRows), .text(info.badByteRows.map(String.init).joined(separator: ", "))),
         ])
-        ctx.out(TableRenderer(language: ctx.language, reveal: output.reveal).render(record, as: output.format))
+        ctx.out(ctx.renderer(reveal: output.reveal).render(record, as: output.format))
     }
 }
 

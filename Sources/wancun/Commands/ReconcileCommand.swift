@@ -51,7 +51,7 @@ extension Context {
     }
 
     func show(_ report: ReconReport, reveal: Bool, format: OutputFormat = .table) {
-        let renderer = TableRenderer(language: language, reveal: reveal)
+        let renderer = renderer(reveal: reveal)
         let itemTable = Table(
             columns: [.init("outcome", Message.Header.outcome), .init("key", Message.Header.key), .init("file_row", Message.Header.fileRow),
                       .init("field", Message.Header.field), .init("expected", Message.Header.expected), .init("actual", Message.Header.actual)],

@@ -37,7 +37,7 @@ struct CoverageCommand: WancunCommand {
         let counties = try ctx.openDatabase().divisions(DivisionFilter(level: .county))
         let scope = report.under?.name ?? (counties.count == 1 ? counties[0].name : "")
         let title = Message.Coverage.title(scope, report.asOf).text(ctx.language)
-        let renderer = TableRenderer(language: ctx.language, reveal: false)
+        let renderer = ctx.renderer(reveal: false)
         switch format {
         case .xlsx:
             try XLSXWriter.write([renderer.worksheet(report.table, name: scope.isEmpty ? "coverage" : scope, title: title, boldLastRow: true)], to: out!)
