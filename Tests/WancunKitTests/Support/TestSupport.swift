@@ -63,10 +63,12 @@ struct RunResult {
     var stderr: String
 }
 
-/// Runs the built `wancun` with `arguments`, in `directory`, with a fixed clerk and day.
+/// Runs the built `wancun` with `arguments`, in `directory`, with a fixed clerk and day;
+/// `standardOutput`: a file its output goes to (as a shell's `>` sends it), instead of a pipe.
 @discardableResult
 func wancun(
-    _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], removing unset: [String] = []
+    _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], removing unset: [String] = [],
+    standardOutput: String? = nil
 ) throws -> RunResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: wancunExecutable)
@@ -84,9 +86,14 @@ func wancun(
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
+    if let standardOutput {
+        FileManager.default.createFile(atPath: standardOutput, contents: nil)
+        process.standardOutput = FileHandle(forWritingAtPath: standardOutput)
+        try out.fileHandleForWriting.close()
+    }
     process.standardError = err
     try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let outData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return RunResult(
