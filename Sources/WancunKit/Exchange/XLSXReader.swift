@@ -40,11 +40,36 @@ public final class XLSXReader: RowSource {
     public convenience init(data: Data, name: String = "workbook.xlsx", sheet: String? = nil) throws(RowProblem) {
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try XLSXReader.memoryArchive(data)
         } catch {
             throw XLSXDamage(.notZip).problem(file: name)
         }
         try self.init(path: name, archive: archive, sheet: sheet, inMemory: true)
+    }
+
+    /// An archive of `data` read through a file that lives in memory only (Linux's memfd):
+    /// ZIPFoundation's own in-memory archives trap on an offset past the end, its files refuse it.
+    private static func memoryArchive(_ data: Data) throws -> Archive {
+        #if os(Linux)
+            typealias MemfdCreate = @convention(c) (UnsafePointer<CChar>, UInt32) -> Int32
+            if let symbol = dlsym(nil, "memfd_create") {
+                let descriptor = unsafeBitCast(symbol, to: MemfdCreate.self)("wancun-workbook", 1)  // MFD_CLOEXEC
+                if descriptor >= 0 {
+                    defer { close(descriptor) }
+                    let written = data.withUnsafeBytes { bytes in
+                        var done = 0
+                        while done < bytes.count {
+                            let n = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+                            if n <= 0 { return false }
+                            done += n
+                        }
+                        return true
+                    }
+                    if written { return try Archive(url: URL(fileURLWithPath: "/proc/self/fd/\(descriptor)"), accessMode: .read) }
+                }
+            }
+        #endif
+        return try Archive(data: data, accessMode: .read)
     }
 
     private init(path: String, archive: Archive, sheet: String?, inMemory: Bool) throws(RowProblem) {
