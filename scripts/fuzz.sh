@@ -12,8 +12,12 @@ seconds=${1:-60}
 shift || true
 targets=${*:-FuzzCSV FuzzXLSX FuzzRows}
 # gold, the default linker here, fails on these binaries with an internal error; lld links them.
-swift build -c release --package-path Fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library \
-  -Xswiftc -use-ld=lld >/dev/null
+mkdir -p .build-fuzz
+if ! swift build -c release --package-path Fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library \
+  -Xswiftc -use-ld=lld >.build-fuzz/build.log 2>&1; then
+  cat .build-fuzz/build.log >&2
+  exit 1
+fi
 for target in $targets; do
   rm -rf ".build-fuzz/crashes/$target"
   mkdir -p ".build-fuzz/corpus/$target" ".build-fuzz/crashes/$target"
