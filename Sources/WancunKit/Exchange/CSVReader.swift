@@ -33,7 +33,9 @@ public final class CSVReader {
 
     public let path: String
     public let encoding: TextEncoding
-    private let handle: FileHandle
+    /// Up to so many more bytes of the file; fewer at its end.
+    private let read: (Int) throws -> Data
+    private let close: () -> Void
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
@@ -50,20 +52,43 @@ public final class CSVReader {
     /// Opens `path`; it is read `chunkSize` bytes at a time (1 MiB unless a test says less).
     /// A record may take up to `maxRecordBytes` (4 MiB: some forty full cells of Chinese
     /// text), the file up to `maxFileBytes` (4 GiB).
-    public init(path: String, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 4 << 20, maxFileBytes: Int = 4 << 30) throws(RowProblem) {
-        self.path = path
-        self.chunkSize = chunkSize
-        self.maxRecordBytes = maxRecordBytes
-        self.maxFileBytes = maxFileBytes
+    public convenience init(path: String, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 4 << 20, maxFileBytes: Int = 4 << 30) throws(RowProblem) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw RowProblem(file: path, row: nil, rule: "FILE_UNREADABLE", message: .cannotRead(path))
         }
-        self.handle = handle
-        size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        try self.init(
+            path: path, size: size, chunkSize: chunkSize, maxRecordBytes: maxRecordBytes, maxFileBytes: maxFileBytes,
+            read: { try handle.read(upToCount: $0) ?? Data() }, close: { try? handle.close() })
+    }
+
+    /// Reads the CSV text in `data`, named `name` in problems, without a file: bytes in, rows out.
+    public convenience init(data: Data, name: String = "data.csv", chunkSize: Int = 1 << 20, maxRecordBytes: Int = 4 << 20) throws(RowProblem) {
+        var offset = data.startIndex
+        try self.init(
+            path: name, size: data.count, chunkSize: chunkSize, maxRecordBytes: maxRecordBytes, maxFileBytes: 4 << 30,
+            read: { count in
+                let end = min(data.endIndex, offset + count)
+                defer { offset = end }
+                return data[offset..<end]
+            }, close: {})
+    }
+
+    private init(
+        path: String, size: Int, chunkSize: Int, maxRecordBytes: Int, maxFileBytes: Int, read: @escaping (Int) throws -> Data,
+        close: @escaping () -> Void
+    ) throws(RowProblem) {
+        self.path = path
+        self.size = size
+        self.chunkSize = chunkSize
+        self.maxRecordBytes = maxRecordBytes
+        self.maxFileBytes = maxFileBytes
+        self.read = read
+        self.close = close
         do {
             // The first read is large enough to tell the encoding, whatever the chunk size.
             let first = max(chunkSize, 1 << 16)
-            buffer = Array(try handle.read(upToCount: first) ?? Data())
+            buffer = Array(try read(first))
             atEnd = buffer.count < first
         } catch {
             throw RowProblem(file: path, row: nil, rule: "FILE_UNREADABLE", message: .cannotRead(path))
@@ -73,7 +98,7 @@ public final class CSVReader {
         try checkFileSize()
     }
 
-    deinit { try? handle.close() }
+    deinit { close() }
 
     public var fractionRead: Double { size > 0 ? min(1, Double(dropped + position) / Double(size)) : 1 }
 
@@ -84,7 +109,7 @@ public final class CSVReader {
             dropped += position
             position = 0
         }
-        let more = (try? handle.read(upToCount: chunkSize)) ?? Data()
+        let more = (try? read(chunkSize)) ?? Data()
         if more.count < chunkSize { atEnd = true }
         buffer.append(contentsOf: more)
         try checkFileSize()

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import ZIPFoundation
+
+@testable import WancunKit
+
+/// Every row of the workbook in `data`, read as bytes.
+func readAll(workbook data: Data) throws -> [[String]] {
+    let reader = try XLSXReader(data: data)
+    var rows: [[String]] = []
+    while let row = try reader.next() { rows.append(row.cells) }
+    return rows
+}
+
+@Suite struct XLSXInMemoryTests {
+    @Test(arguments: ["roster-openpyxl.xlsx", "roster-libreoffice.xlsx", "inline-1904.xlsx"])
+    func aFixtureReadsTheSameAsBytesAsFromItsFile(name: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: fixture(name)))
+        #expect(try readAll(workbook: data) == readAll(fixture(name)))
+    }
+
+    @Test(arguments: XLSXLimitsTests.damages)
+    func aDamagedWorkbookIsRefusedAsBytesToo(damage: XLSXLimitsTests.Damage) throws {
+        let data = try workbookBytes(sheet: damage.sheet, sharedStrings: damage.sharedStrings, styles: damage.styles, parts: damage.parts)
+        let problem = try #require(throws: RowProblem.self) { try readAll(workbook: data) }
+        #expect(problem.rule == "XLSX_UNREADABLE" && problem.message.en.contains(damage.says), "\(problem.message.en)")
+    }
+
+    @Test func aGenuineWorkbookOf100000RowsReadsWithinTheLimits() throws {
+        // What a roster holds, with an empty column between: the limits leave it whole.
+        let path = temporaryDirectory().appendingPathComponent("large.xlsx").path
+        func row(_ i: Int) -> [SheetCell] {
+            [.code(String(330_424_198_503_150_026 + i)), .text(i % 5 == 0 ? "备注 & <注>" : "王示例"), .empty, .money(Fen(Int64(i) * 37))]
+        }
+        try XLSXWriter.write([Worksheet(name: "花名册", header: ["公民身份号码", "姓名", "", "金额(元)"], rows: (0..<100_000).map(row))], to: path)
+        let reader = try XLSXReader(path: path)
+        var count = 0
+        var last: SourceRow?
+        while let row = try reader.next() {
+            count += 1
+            last = row
+        }
+        #expect(count == 100_001 && last?.number == 100_001)
+        #expect(last?.cells == ["330424198503250025", "王示例", "", "36999.63"])
+    }
+
+    @Test func everyByteUnpackedCountsAgainstTheBounds() throws {
+        let data = try workbookBytes(sheet: "<row r=\"1\"><c><v>1</v></c></row>", parts: ["xl/media/big.bin": Data(count: 2 << 20)])
+        let archive = try Archive(data: data, accessMode: .read)
+        let big = try #require(archive["xl/media/big.bin"])
+        func damage(_ unpacker: Unpacker, limit: Int) -> XLSXDamage? {
+            do throws(XLSXDamage) { try unpacker.unpack(big, limit: limit) { _ in } } catch { return error }
+            return nil
+        }
+        #expect(damage(Unpacker(archive: archive), limit: 4 << 20) == nil)
+        #expect(damage(Unpacker(archive: archive), limit: 1 << 20)?.reason == .partTooLarge(1 << 20))
+        let unpacker = Unpacker(archive: archive, inflatedBytes: 3 << 20)
+        #expect(damage(unpacker, limit: 4 << 20) == nil)
+        #expect(damage(unpacker, limit: 4 << 20) == XLSXDamage(.inflatedTooLarge(3 << 20), part: "xl/media/big.bin"))
+    }
+}
