@@ -48,14 +48,39 @@ func readAll(workbook data: Data) throws -> [[String]] {
         let data = try workbookBytes(sheet: "<row r=\"1\"><c><v>1</v></c></row>", parts: ["xl/media/big.bin": Data(count: 2 << 20)])
         let archive = try Archive(data: data, accessMode: .read)
         let big = try #require(archive["xl/media/big.bin"])
+        let layout = try #require(ZipLayout(.data(data)))
         func damage(_ unpacker: Unpacker, limit: Int) -> XLSXDamage? {
             do throws(XLSXDamage) { try unpacker.unpack(big, limit: limit) { _ in } } catch { return error }
             return nil
         }
-        #expect(damage(Unpacker(archive: archive), limit: 4 << 20) == nil)
-        #expect(damage(Unpacker(archive: archive), limit: 1 << 20)?.reason == .partTooLarge(1 << 20))
-        let unpacker = Unpacker(archive: archive, inflatedBytes: 3 << 20)
+        #expect(damage(Unpacker(archive: archive, layout: layout), limit: 4 << 20) == nil)
+        #expect(damage(Unpacker(archive: archive, layout: layout), limit: 1 << 20)?.reason == .partTooLarge(1 << 20))
+        let unpacker = Unpacker(archive: archive, layout: layout, inflatedBytes: 3 << 20)
         #expect(damage(unpacker, limit: 4 << 20) == nil)
         #expect(damage(unpacker, limit: 4 << 20) == XLSXDamage(.inflatedTooLarge(3 << 20), part: "xl/media/big.bin"))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aPackedStreamThatRunsPastItsPartIsRefusedNotFollowed() throws {
+        let rows = (1...2000).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0 * 7919 % 10007)</v></c></row>" }.joined()
+        var data = try workbookBytes(sheet: rows)
+        // The directory says the sheet's packed bytes are half what they are: the stream goes on past them.
+        let name = Array("xl/worksheets/sheet1.xml".utf8)
+        let bytes = [UInt8](data)
+        let signature: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
+        func isSheetsDirectoryEntry(_ i: Int) -> Bool {
+            Array(bytes[i..<i + 4]) == signature && Array(bytes[i + 46..<i + 46 + name.count]) == name
+        }
+        let found: Int? = (0..<bytes.count - 46 - name.count).first(where: isSheetsDirectoryEntry)
+        let at = try #require(found)
+        let packed = (0..<4).reduce(0) { $0 | Int(bytes[at + 20 + $1]) << (8 * $1) }
+        #expect(packed > 1000)
+        for k in 0..<4 { data[at + 20 + k] = UInt8((packed / 2) >> (8 * k) & 0xFF) }
+        let problem = try #require(throws: RowProblem.self) { try readAll(workbook: data) }
+        #expect(problem.rule == "XLSX_UNREADABLE")
+        // Refused for its packed data ending, for what zlib makes of the end, or for its checksum: never followed on.
+        #expect(problem.line(.en).contains("cannot read the workbook (xl/worksheets/sheet1.xml)"), "\(problem.line(.en))")
+        let file = writeTemporaryFile("half.xlsx", data)
+        #expect(throws: RowProblem.self) { try readAll(file) }
     }
 }

@@ -36,6 +36,8 @@ struct XLSXDamage: Error, Equatable {
         case cellTooLong(Int)
         /// The sheet ended before its last row.
         case cutShort
+        /// A part's packed stream runs past its packed bytes (or they are cut short).
+        case packedDataEnds
     }
 
     var reason: Reason

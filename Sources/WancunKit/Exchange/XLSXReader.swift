@@ -24,12 +24,18 @@ public final class XLSXReader: RowSource {
     public convenience init(path: String, sheet: String? = nil) throws(RowProblem) {
         let file = (path as NSString).lastPathComponent
         let archive: Archive
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
+            if descriptor >= 0 { close(descriptor) }
             throw XLSXDamage(.notZip).problem(file: file)
         }
-        try self.init(path: path, archive: archive, sheet: sheet, inMemory: false)
+        guard descriptor >= 0, let layout = ZipLayout(.file(descriptor)) else {
+            if descriptor >= 0 { close(descriptor) }
+            throw XLSXDamage(.notZip).problem(file: file)
+        }
+        try self.init(path: path, archive: archive, layout: layout, closing: descriptor, sheet: sheet, inMemory: false)
     }
 
     /// Reads the workbook in `data`, named `name` in problems, on the caller's thread and with
@@ -44,7 +50,8 @@ public final class XLSXReader: RowSource {
         } catch {
             throw XLSXDamage(.notZip).problem(file: name)
         }
-        try self.init(path: name, archive: archive, sheet: sheet, inMemory: true)
+        guard let layout = ZipLayout(.data(data)) else { throw XLSXDamage(.notZip).problem(file: name) }
+        try self.init(path: name, archive: archive, layout: layout, closing: nil, sheet: sheet, inMemory: true)
     }
 
     /// An archive of `data` read through a file that lives in memory only (Linux's memfd):
@@ -72,10 +79,10 @@ public final class XLSXReader: RowSource {
         return try Archive(data: data, accessMode: .read)
     }
 
-    private init(path: String, archive: Archive, sheet: String?, inMemory: Bool) throws(RowProblem) {
+    private init(path: String, archive: Archive, layout: ZipLayout, closing descriptor: Int32?, sheet: String?, inMemory: Bool) throws(RowProblem) {
         self.path = path
         let file = (path as NSString).lastPathComponent
-        let unpacker = Unpacker(archive: archive)
+        let unpacker = Unpacker(archive: archive, layout: layout, closing: descriptor)
         func reading<T>(_ body: () throws(XLSXDamage) -> T) throws(RowProblem) -> T {
             do { return try body() } catch { throw error.problem(file: file) }
         }
@@ -140,31 +147,68 @@ public final class XLSXReader: RowSource {
 /// Unpacks a workbook's parts within `XLSXLimits`, counting every byte.
 final class Unpacker: @unchecked Sendable {
     let archive: Archive
+    private let layout: ZipLayout
+    private let descriptor: Int32?
     private let inflatedBytes: Int
     /// Bytes unpacked from every part so far; once the sheet is being read, only its thread counts.
     private var total = 0
 
-    /// `inflatedBytes`: the most all parts may unpack to (less in tests).
-    init(archive: Archive, inflatedBytes: Int = XLSXLimits.inflatedBytes) {
+    /// `inflatedBytes`: the most all parts may unpack to (less in tests); `descriptor`: the
+    /// file `layout` reads, closed with the unpacker.
+    init(archive: Archive, layout: ZipLayout, closing descriptor: Int32? = nil, inflatedBytes: Int = XLSXLimits.inflatedBytes) {
         self.archive = archive
+        self.layout = layout
+        self.descriptor = descriptor
         self.inflatedBytes = inflatedBytes
     }
 
-    /// Hands `entry`'s bytes to `consume` as they are unpacked.
+    deinit { if let descriptor { close(descriptor) } }
+
+    /// Hands `entry`'s bytes to `consume` as they are unpacked: from its packed bytes only, so
+    /// a stream that does not end where its part does is refused, and its checksum checked.
     func unpack(_ entry: Entry, limit: Int = XLSXLimits.inflatedBytes, _ consume: (Data) throws(XLSXDamage) -> Void) throws(XLSXDamage) {
         var inflated = 0
-        let packed = max(1, Int(clamping: entry.compressedSize))
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                inflated += chunk.count
-                total += chunk.count
-                if total > inflatedBytes { throw XLSXDamage(.inflatedTooLarge(inflatedBytes)) }
-                if inflated > limit { throw XLSXDamage(.partTooLarge(limit)) }
-                if inflated > XLSXLimits.ratioFloorBytes && inflated / packed > XLSXLimits.compressionRatio {
-                    throw XLSXDamage(.compressionRatio(XLSXLimits.compressionRatio))
-                }
-                try consume(chunk)
+        let packedSize = entry.compressedSize
+        let packed = max(1, Int(clamping: packedSize))
+        guard let start = layout.dataOffset(of: entry) else { throw XLSXDamage(.notZip, part: entry.path) }
+        var position: UInt64 = 0
+        func take(_ count: Int) throws -> Data {
+            let want = Int(min(UInt64(count), packedSize - position))
+            guard want > 0 else { throw XLSXDamage(.packedDataEnds, part: entry.path) }
+            var chunk = layout.read(at: start + position, count: want)
+            guard chunk.count == want else { throw XLSXDamage(.packedDataEnds, part: entry.path) }
+            position += UInt64(want)
+            // ZIPFoundation tells zlib every chunk is `count` bytes long: a shorter last one is
+            // padded, so that zlib never reads past it (a stream that ends where it should
+            // stops before the padding; one that does not is refused at the next chunk).
+            if entry.isCompressed && want < count { chunk.append(Data(count: count - want)) }
+            return chunk
+        }
+        func counted(_ chunk: Data) throws {
+            inflated += chunk.count
+            total += chunk.count
+            if total > inflatedBytes { throw XLSXDamage(.inflatedTooLarge(inflatedBytes)) }
+            if inflated > limit { throw XLSXDamage(.partTooLarge(limit)) }
+            if inflated > XLSXLimits.ratioFloorBytes && inflated / packed > XLSXLimits.compressionRatio {
+                throw XLSXDamage(.compressionRatio(XLSXLimits.compressionRatio))
             }
+            try consume(chunk)
+        }
+        do {
+            let chunkSize = 1 << 16
+            var checksum: CRC32 = 0
+            if entry.isCompressed {
+                checksum = try Data.decompress(
+                    size: Int64(packed), bufferSize: chunkSize, skipCRC32: false, provider: { _, count in try take(count) },
+                    consumer: counted)
+            } else {
+                while position < packedSize {
+                    let chunk = try take(chunkSize)
+                    checksum = chunk.crc32(checksum: checksum)
+                    try counted(chunk)
+                }
+            }
+            guard checksum == entry.checksum else { throw XLSXDamage(.notZip, part: entry.path) }
         } catch var damage as XLSXDamage {
             damage.part = damage.part ?? entry.path
             throw damage

@@ -107,6 +107,8 @@ extension Message {
         case .cellTooLong(let limit):
             Message(zh: "单元格超过 Excel 的上限 \(limit) 个字符", en: "a cell is longer than Excel's limit of \(limit) characters")
         case .cutShort: Message(zh: "工作表在最后一行之前中断，文件可能不完整", en: "the sheet breaks off before its last row: the file may be incomplete")
+        case .packedDataEnds:
+            Message(zh: "压缩数据在该部分结束之前就已用完，文件可能不完整或已损坏", en: "its packed data ends before the part does: the file may be incomplete or damaged")
         }
     }
     static func sheetNotFound(_ names: String) -> Message {
