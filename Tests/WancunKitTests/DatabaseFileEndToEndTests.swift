@@ -14,9 +14,9 @@ import Testing
         func make(at path: String) throws {
             switch self {
             case .empty:
-                FileManager.default.createFile(atPath: path, contents: Data())
+                _ = FileManager.default.createFile(atPath: path, contents: Data())
             case .notSQLite:
-                FileManager.default.createFile(atPath: path, contents: Data("乡镇,服务点\n沈荡镇,聚金村\n".utf8))
+                _ = FileManager.default.createFile(atPath: path, contents: Data("乡镇,服务点\n沈荡镇,聚金村\n".utf8))
             case .otherSQLite:
                 let queue = try DatabaseQueue(path: path)
                 try queue.write { try $0.execute(sql: "CREATE TABLE note (text TEXT)") }
@@ -107,7 +107,7 @@ import Testing
         let dir = temporaryDirectory()
         // An empty file (what `touch` or a killed copy leaves) is not taken for a new database.
         let touched = dir.appendingPathComponent("touched.sqlite").path
-        FileManager.default.createFile(atPath: touched, contents: Data())
+        _ = FileManager.default.createFile(atPath: touched, contents: Data())
         let refused = try wancun(["init", "--db", touched])
         #expect(refused.status == 1 && refused.stderr.contains("wancun init"), "\(refused.stderr)")
         #expect(Self.bytes(touched)?.count == 0)

@@ -110,6 +110,7 @@ public final class AppDatabase: Sendable {
 
     /// Runs `work` in one immediate write transaction, mapping SQLite's errors to `StoreError`.
     /// Refused when the audit trail is no longer append-only (`StoreError.auditUnprotected`).
+    @discardableResult
     func write<T>(_ work: (Database) throws -> T) throws -> T {
         do {
             return try writer.write { db in

@@ -87,7 +87,7 @@ func wancun(
     let err = Pipe()
     process.standardOutput = out
     if let standardOutput {
-        FileManager.default.createFile(atPath: standardOutput, contents: nil)
+        _ = FileManager.default.createFile(atPath: standardOutput, contents: nil)
         process.standardOutput = FileHandle(forWritingAtPath: standardOutput)
         try out.fileHandleForWriting.close()
     }
