@@ -24,13 +24,12 @@ public final class XLSXReader: RowSource {
     public convenience init(path: String, sheet: String? = nil) throws(RowProblem) {
         let file = (path as NSString).lastPathComponent
         let archive: Archive
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            if descriptor >= 0 { close(descriptor) }
             throw XLSXDamage(.notZip).problem(file: file)
         }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0, let layout = ZipLayout(.file(descriptor)) else {
             if descriptor >= 0 { close(descriptor) }
             throw XLSXDamage(.notZip).problem(file: file)

@@ -32,8 +32,6 @@ extension Message {
             Message(zh: "备份文件 \(path) 已存在，不会覆盖", en: "backup file \(path) exists already and is not overwritten")
         case .backupMissing(let path):
             Message(zh: "没有备份文件 \(path)", en: "no backup file at \(path)")
-        case .cannotCreate(let path):
-            Message(zh: "无法在 \(path) 建立数据库：请检查文件夹能否写入", en: "cannot create the database at \(path): check that its folder can be written to")
         case .restoreOverForeignFile(let path):
             Message(
                 zh: "\(path) 是别的程序的数据库，restore 不会替换它：请用 --db 指定 wancun 数据库",

@@ -40,15 +40,17 @@ public final class AppDatabase: Sendable {
     private static func createMigrated(_ path: String) throws {
         FileOutput.sweepStale(beside: path)
         let partial = FileOutput.temporaryPath(for: path)
-        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
-        defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: partial + suffix) } }
-        try createOwnerOnly(partial)
+        BackupFile.remove(partial)
+        defer { BackupFile.remove(partial) }
+        try BackupFile.createOwnerOnly(partial)
         let pool = try openPool(partial, busyTimeout: defaultBusyTimeout)
         try AppDatabase.migrator.migrate(pool)
         try pool.close()
-        // link(2) fails where a file appeared meanwhile: that one is opened (and checked) instead.
-        if link(partial, path) != 0 && errno != EEXIST {
-            guard rename(partial, path) == 0 else { throw StoreError.cannotCreate(path: path) }
+        try BackupFile.sync(partial)
+        do {
+            try BackupFile.place(partial, at: path)
+        } catch StoreError.backupExists {
+            // Another process made one meanwhile: that one is opened (and checked) instead.
         }
     }
 
@@ -129,16 +131,6 @@ public final class AppDatabase: Sendable {
         } catch let error as DatabaseError {
             throw StoreError(error, path: writer.path)
         }
-    }
-
-    /// An empty file at `path` (SQLite takes it as a new database), readable by its owner only.
-    static func createOwnerOnly(_ path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, FileOutput.ownerOnlyMode)
-        // A file made meanwhile, or a directory that cannot be written to: SQLite opens the one
-        // or says so in its own words.
-        guard descriptor >= 0 else { return }
-        close(descriptor)
-        try FileOutput.restrict(path)
     }
 
     /// What a migrated database contains, in the canonical form of `schema.sql`: every

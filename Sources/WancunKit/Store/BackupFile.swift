@@ -1,8 +1,8 @@
 import Foundation
 
-/// How a copy of the database reaches its name: written whole beside it under a temporary
-/// name, checked, flushed to disk, then linked to its name in one step, so a copy that is cut
-/// short never sits under the name and never looks like one.
+/// How a copy of the database (a backup, or a new database `init` sets up) reaches its name:
+/// written whole beside it under a temporary name, checked, flushed to disk, then linked to its
+/// name in one step, so a copy that is cut short never sits under the name and never looks like one.
 ///
 /// The temporary name is `<target>.partial-<pid>` (`FileOutput.temporaryPath`); the next file
 /// written into the folder removes those whose process has ended, with their `-journal`,

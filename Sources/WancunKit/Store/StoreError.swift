@@ -21,8 +21,6 @@ public enum StoreError: Error, Equatable {
     /// An append-only trigger of the audit trail was dropped or replaced: nothing is written.
     case auditUnprotected(trigger: String)
     case sqlite(path: String, code: Int32, detail: String)
-    /// A new database could not be given its name (the folder cannot be written to).
-    case cannotCreate(path: String)
 
     /// Why a file that exists is not a complete wancun database.
     public enum NotWancun: Sendable, Equatable {
@@ -57,7 +55,7 @@ extension StoreError {
         case .cutShort(_, let size, let pageSize): .cutShort(path: path, size: size, pageSize: pageSize)
         case .failsCheck(_, let check, let problem): .failsCheck(path: path, check: check, problem)
         case .sqlite(_, let code, let detail): .sqlite(path: path, code: code, detail: detail)
-        case .missing, .busy, .backupExists, .backupMissing, .restoreOverForeignFile, .restoreFromItself, .cannotCreate, .auditUnprotected: self
+        case .missing, .busy, .backupExists, .backupMissing, .restoreOverForeignFile, .restoreFromItself, .auditUnprotected: self
         }
     }
 }
