@@ -15,7 +15,9 @@ so before every timed run, the harness runs `sync` (a copy just made is on disk,
 the timed command's commit to flush it) and drops the page cache where it is allowed to (root
 on Linux; otherwise it says once that it could not). Each command runs through /bin/sh. Peak
 memory is the child's maximum resident set size (getrusage).
-Results also go to --json FILE when given. Build wancun with `swift build -c release` first.
+Results also go to --json FILE when given, and are appended as one JSON line to the file named by
+$WANCUN_BENCH_RESULTS when that is set (scripts/bench-table.py makes a before/after table of two
+such files). Build wancun with `swift build -c release` first.
 """
 import argparse
 import json
@@ -102,9 +104,13 @@ def main():
         print(f"{name:<16} {median:>8.3f} {min(times[name]):>8.3f} {max(times[name]):>8.3f} {median_cpu:>8.3f} {peak:>8.1f} "
               f"{'' if name == candidate else f'{ratio:>6.2f}x'} {'' if name == candidate else f'{cpu_ratio:>6.2f}x'}")
     print(f"(ratio: {candidate}'s median over each baseline's, wall and CPU; below 1 means {candidate} is faster)")
+    record = {"name": args.name, "runs": args.runs, "candidate": candidate, "commands": dict(entries), "results": results}
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"name": args.name, "runs": args.runs, "results": results}, f, indent=2)
+            json.dump(record, f, indent=2)
+    if os.environ.get("WANCUN_BENCH_RESULTS"):
+        with open(os.environ["WANCUN_BENCH_RESULTS"], "a") as f:
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,19 @@
+# Sourced by every scripts/bench-*.sh: the repository root as working directory, the shared
+# scratch folder ($tmp), and the wancun binary to measure ($wancun).
+#   WANCUN_BIN=PATH     measure that binary (e.g. a release build of an earlier commit, for a
+#                       before/after table) instead of building this checkout's;
+#   TMPDIR              where the scratch folder wancun-bench lives (default /tmp);
+#   WANCUN_BENCH_RESULTS=FILE  bench.py appends each benchmark's results there as a JSON line
+#                       (scripts/bench-table.py turns two such files into a before/after table).
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+tmp=${TMPDIR:-/tmp}/wancun-bench
+mkdir -p "$tmp"
+if [ -n "${WANCUN_BIN:-}" ]; then
+  wancun=$WANCUN_BIN
+else
+  swift build -c release --product wancun >/dev/null
+  wancun=.build/release/wancun
+fi
+export WANCUN_TODAY=${WANCUN_TODAY:-2026-11-26} WANCUN_CLERK=${WANCUN_CLERK:-bench}
+# Every baseline runs in SQLite as a competent engineer would set it up for bulk work.
+tuned_sqlite="PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;"
