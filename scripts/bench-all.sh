@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every benchmark at the issues' scales, one after another, each result appended as a JSON line
-# to RESULTS (then: python3 scripts/bench-table.py BEFORE.jsonl AFTER.jsonl).
+# to RESULTS (then: python3 scripts/bench-table.py RESULTS).
 # Usage, from the repository root: scripts/bench-all.sh RESULTS [RUNS]
-#   WANCUN_BIN=PATH scripts/bench-all.sh before.jsonl 3   measures another build with these scripts.
+#   WANCUN_BEFORE=PATH also times that build (e.g. the starting commit's) in the same runs.
 # Run it on a quiet machine: every other process takes from the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -3,8 +3,10 @@
 #   WANCUN_BIN=PATH     measure that binary (e.g. a release build of an earlier commit, for a
 #                       before/after table) instead of building this checkout's;
 #   TMPDIR              where the scratch folder wancun-bench lives (default /tmp);
+#   WANCUN_BEFORE=PATH  also time that build (e.g. a release build of the starting commit) as
+#                       "wancun-before", alternating with this one in the same runs;
 #   WANCUN_BENCH_RESULTS=FILE  bench.py appends each benchmark's results there as a JSON line
-#                       (scripts/bench-table.py turns two such files into a before/after table).
+#                       (scripts/bench-table.py turns them into the before/after table).
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 tmp=${TMPDIR:-/tmp}/wancun-bench
 mkdir -p "$tmp"
@@ -17,3 +19,4 @@ fi
 export WANCUN_TODAY=${WANCUN_TODAY:-2026-11-26} WANCUN_CLERK=${WANCUN_CLERK:-bench}
 # Every baseline runs in SQLite as a competent engineer would set it up for bulk work.
 tuned_sqlite="PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;"
+before=${WANCUN_BEFORE:-}

@@ -36,11 +36,14 @@ INSERT INTO parcel (point_id, courier_id, waybill, arrived_at, picked_up_at)
   FROM staging s JOIN point p ON p.code = s.point_code JOIN courier c ON c.name = s.courier;
 COMMIT;
 SQL
+compare=()
+[ -z "$before" ] || compare=(--setup "wancun-before=rm -f $tmp/run-b.sqlite*; cp $base $tmp/run-b.sqlite"
+  --baseline "wancun-before=$before parcel import $csv --db $tmp/run-b.sqlite")
 python3 scripts/bench.py --name "parcel import, $rows rows" --runs "$runs" \
   --setup "wancun=rm -f $tmp/run-w.sqlite*; cp $base $tmp/run-w.sqlite" \
   --setup "sqlite3=rm -f $tmp/run-s.sqlite*; cp $base $tmp/run-s.sqlite" \
   --candidate "wancun=$wancun parcel import $csv --db $tmp/run-w.sqlite" \
-  --baseline "sqlite3=sqlite3 -bail $tmp/run-s.sqlite < $tmp/baseline.sql"
+  --baseline "sqlite3=sqlite3 -bail $tmp/run-s.sqlite < $tmp/baseline.sql" "${compare[@]}"
 contents="SELECT p.code, c.name, x.waybill, x.arrived_at, x.picked_up_at FROM parcel x JOIN point p ON p.id = x.point_id
   JOIN courier c ON c.id = x.courier_id ORDER BY x.waybill"
 if cmp -s <(sqlite3 "$tmp/run-w.sqlite" "$contents") <(sqlite3 "$tmp/run-s.sqlite" "$contents"); then

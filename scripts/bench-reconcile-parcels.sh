@@ -73,11 +73,14 @@ INSERT INTO reconciliation_item (reconciliation_id, outcome, key, file_row, fiel
   ORDER BY k = 4, file_row, k, key;
 COMMIT;
 SQL
+compare=()
+[ -z "$before" ] || compare=(--setup "wancun-before=rm -f $tmp/run-rb.sqlite*; cp $base $tmp/run-rb.sqlite"
+  --baseline "wancun-before=$before reconcile parcels --courier 中通快递 --manifest $manifest --month 2026-10 --db $tmp/run-rb.sqlite; test \$? -eq 3")
 python3 scripts/bench.py --name "reconcile a 1,000,000-row courier manifest" --runs "$runs" \
   --setup "wancun=rm -f $tmp/run-r.sqlite*; cp $base $tmp/run-r.sqlite" \
   --setup "sqlite3=rm -f $tmp/run-s2.sqlite*; cp $base $tmp/run-s2.sqlite" \
   --candidate "wancun=$wancun reconcile parcels --courier 中通快递 --manifest $manifest --month 2026-10 --db $tmp/run-r.sqlite; test \$? -eq 3" \
-  --baseline "sqlite3=sqlite3 -bail $tmp/run-s2.sqlite < $tmp/reconcile-baseline.sql"
+  --baseline "sqlite3=sqlite3 -bail $tmp/run-s2.sqlite < $tmp/reconcile-baseline.sql" "${compare[@]}"
 counts='SELECT matched || " matched, " || field_mismatch || " field mismatches, " || only_in_registry || " only in ledger, "
   || only_in_file || " only in file, " || unknown_key || " unknown, " || duplicate_in_file || " duplicates" FROM reconciliation'
 echo "wancun:  $(sqlite3 "$tmp/run-r.sqlite" "$counts")"
