@@ -41,11 +41,13 @@ extension AppDatabase {
     /// The same, with each row first given to `parse` on a reading thread of its own (see
     /// `RowPipeline`), while the database works on the rows before: what `parse` makes of a
     /// row, and the problems it records, come to `row` with it. `opened` learns where the
-    /// file's header row is before any row comes.
+    /// file's header row is before any row comes; `finish` runs after the last row of an import
+    /// that is to be committed, inside its transaction.
     func importTable<Parsed: Sendable>(
         path: String, sheet: String?, columns: [ColumnSpec], dryRun: Bool, audited: (String, ChangeContext)? = nil,
         prepare: (Database) throws -> Void = { _ in },
         opened: (_ headerRow: Int) -> Void = { _ in },
+        finish: (Database) throws -> Void = { _ in },
         noRows: (_ headerRow: Int) -> Message = Message.noDataRows,
         parse: @escaping @Sendable (TableRow, inout RowChecker) -> Parsed,
         row handle: (TableRow, Parsed, inout RowChecker, Database) throws -> Bool
@@ -88,6 +90,7 @@ extension AppDatabase {
                         check.add(RowProblem(file: file, row: nil, rule: "NO_DATA_ROWS", message: noRows(table.headerRowNumber)))
                     }
                     guard check.problems.isEmpty && !dryRun else { return .rollback }
+                    try finish(db)
                     if let (action, context) = audited {
                         try db.audit(
                             action, AuditSubject(),

@@ -76,8 +76,11 @@ extension AppDatabase {
         try write { db in try Self.addOperator(db, new, context: context) }
     }
 
-    /// `knownNew` when the caller has just looked the ID number up and found nobody.
-    static func addOperator(_ db: Database, _ new: NewOperator, context: ChangeContext, knownNew: Bool = false, audited: Bool = true) throws -> Operator {
+    /// `knownNew` when the caller has just looked the ID number up and found nobody;
+    /// `phoneKnownNew` when it knows no operator has the phone.
+    static func addOperator(
+        _ db: Database, _ new: NewOperator, context: ChangeContext, knownNew: Bool = false, phoneKnownNew: Bool = false, audited: Bool = true
+    ) throws -> Operator {
         let id = try parse("id_number") { () throws(ValueError) in try ResidentID(parsing: new.idNumber, today: context.today) }
         let phone = try parse("phone") { () throws(ValueError) in try Phone(parsing: new.phone) }
         // Every refusal at once, the duplicate check's included.
@@ -94,7 +97,8 @@ extension AppDatabase {
             refusals.append(.operatorExists(maskedID: id.masked, name: existing.name))
         }
         if let refusal = new.override.refusal { refusals.append(refusal) }
-        let suspects = try [Self.age4050Suspect(person), DuplicateCheck.suspectPhone(db, phone: phone.rawValue, excluding: nil)].compactMap { $0 }
+        let phoneSuspect = phoneKnownNew ? nil : try DuplicateCheck.suspectPhone(db, phone: phone.rawValue, excluding: nil)
+        let suspects = [Self.age4050Suspect(person), phoneSuspect].compactMap { $0 }
         try new.override.refuse(refusals, suspects: suspects)
         try person.insertCached(db)
         try new.override.audit(db, suspects, subject: AuditSubject(operatorIdNumber: id.rawValue), context: context)

@@ -15,28 +15,92 @@ public struct PointImportSummary: Sendable {
     /// The copy of the file with every row's point code and what the import did with it,
     /// when one was asked for.
     public var resultCopy: String?
+    /// Whether the file was imported as a large one (`BulkImport`).
+    var large = false
 
     public func count(_ action: PointImportRow.Action) -> Int { rows.filter { $0.action == action }.count }
 }
 
-/// What one import remembers between rows: divisions already looked up, and which row first
-/// came to each point.
+/// When a points file counts as large: judged at row `probeRow`, from how far into the file it
+/// is, when the file will have `rows` rows or more. A large import reads the ID numbers and phones
+/// registered once, to ask the database only about those it may hold, and builds the indexes that
+/// none of its lookups read (`PointImportState.writeOnlyIndexes`) once its rows are in.
+struct BulkImport: Sendable {
+    var probeRow = 1_000
+    var rows = 20_000
+}
+
+/// What one import remembers between rows: divisions already looked up, which row first came
+/// to each point, and (in a large import) the ID numbers and phones that may be registered.
 private final class PointImportState {
-    var lastVillage: Division?
+    /// Every division looked up, by code: files list a village's points in any order.
+    var divisions: [DivisionCode: Division] = [:]
     /// Current towns by name, read on the first row that names its village instead of coding it.
     var towns: [String: [Division]]?
     var villagesByTown: [Int64: [Division]] = [:]
     var firstRowOfPoint: [String: Int] = [:]
+    /// The hashes of the ID numbers and phones of every operator registered or added since, once
+    /// a large import has read them: one whose hash is missing is nobody's, without asking the
+    /// database. (Two values with one hash only cost a lookup.)
+    var idNumberHashes: Set<Int>?
+    var phoneHashes: Set<Int>?
+    /// The indexes dropped until the rows are in, as `CREATE INDEX` statements.
+    var droppedIndexes: [String] = []
+    /// The audit chain's head, kept from line to line.
+    let chain = AuditChain.Memo()
+    let bulk: BulkImport
     let file: String
 
-    init(file: String) { self.file = file }
+    init(file: String, bulk: BulkImport) {
+        self.file = file
+        self.bulk = bulk
+    }
 
-    /// The division of the previous row is kept: files list a village's points together.
+    /// Indexes that no lookup of a point import reads (open services are found through
+    /// `service_one_open`); kept up to date row by row they cost more than built once at the end.
+    static let writeOnlyIndexes = ["audit_on_operator_id_number", "audit_on_point_code", "service_on_point_id"]
+
     func division(_ db: Database, _ code: DivisionCode) throws -> Division {
-        if let last = lastVillage, last.code == code { return last }
+        if let known = divisions[code] { return known }
         guard let found = try Division.fetch(db, code: code) else { throw RegistryError.villageUnknown(code) }
-        lastVillage = found
+        divisions[code] = found
         return found
+    }
+
+    /// At the probe row, outside any row's savepoint: a large file's import reads the ID numbers
+    /// and phones once and drops the write-only indexes (inside the import's transaction, so a
+    /// failed import has them back).
+    func probe(_ db: Database, row: TableRow, rowsSoFar: Int) throws {
+        guard rowsSoFar == bulk.probeRow, Double(rowsSoFar) >= Double(bulk.rows) * row.fraction else { return }
+        var ids = Set<Int>()
+        var phones = Set<Int>()
+        // The hashes of the text itself, as `mayBeRegistered` asks about (not of an optional).
+        let all = try db.cachedStatement(sql: "SELECT id_number, phone FROM operator").rows { columns -> (String, String) in
+            (columns[0, "id_number"] ?? "", columns[1, "phone"] ?? "")
+        }
+        for (id, phone) in all {
+            ids.insert(id.hashValue)
+            phones.insert(phone.hashValue)
+        }
+        (idNumberHashes, phoneHashes) = (ids, phones)
+        let names = Self.writeOnlyIndexes.map { "'\($0)'" }.joined(separator: ", ")
+        droppedIndexes = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name IN (\(names)) ORDER BY name")
+        for name in Self.writeOnlyIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+    }
+
+    /// Whether the database may hold an operator with this ID number or phone.
+    func mayBeRegistered(idNumber: String) -> Bool { idNumberHashes?.contains(idNumber.hashValue) ?? true }
+    func mayBeRegistered(phone: String) -> Bool { phoneHashes?.contains(phone.hashValue) ?? true }
+
+    func registered(_ person: Operator) {
+        idNumberHashes?.insert(person.idNumber.hashValue)
+        phoneHashes?.insert(person.phone.hashValue)
+    }
+
+    /// Once every row is in: the indexes dropped, built again as they were.
+    func finish(_ db: Database) throws {
+        for sql in droppedIndexes { try db.execute(sql: sql) }
+        droppedIndexes = []
     }
 
     func towns(_ db: Database) throws -> [String: [Division]] {
@@ -76,6 +140,16 @@ extension AppDatabase {
         from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext, resultCopy: String? = nil,
         language: Language = .zh, progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil
     ) throws -> PointImportSummary {
+        try importPoints(
+            from: path, sheet: sheet, dryRun: dryRun, context: context, resultCopy: resultCopy, language: language, bulk: BulkImport(),
+            progress: progress)
+    }
+
+    /// The same, with what counts as a large file given (tests make small files large).
+    func importPoints(
+        from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext, resultCopy: String? = nil,
+        language: Language = .zh, bulk: BulkImport, progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil
+    ) throws -> PointImportSummary {
         // A dry run leaves nothing behind, not even the copy.
         let copy = (dryRun ? nil : resultCopy).map {
             AnnotatedCopy.Stream(input: path, sheet: sheet, title: Message.Header.importResult.text(language), to: $0)
@@ -90,12 +164,12 @@ extension AppDatabase {
             do {
                 summary = try importPoints(
                     from: path, sheet: sheet, dryRun: dryRun, context: context, rowSavepoints: false, copy: copy, language: language,
-                    progress: progress)
+                    bulk: bulk, progress: progress)
             } catch is RowFailedAfterWriting {
                 copy?.discard()
                 summary = try importPoints(
                     from: path, sheet: sheet, dryRun: dryRun, context: context, rowSavepoints: true, copy: nil, language: language,
-                    progress: progress)
+                    bulk: bulk, progress: progress)
             }
         } catch {
             copy?.discard()
@@ -109,20 +183,24 @@ extension AppDatabase {
 
     private func importPoints(
         from path: String, sheet: String?, dryRun: Bool, context: ChangeContext, rowSavepoints: Bool, copy: AnnotatedCopy.Stream?,
-        language: Language, progress: ((_ row: Int, _ fraction: Double) -> Void)?
+        language: Language, bulk: BulkImport, progress: ((_ row: Int, _ fraction: Double) -> Void)?
     ) throws -> PointImportSummary {
-        let state = PointImportState(file: (path as NSString).lastPathComponent)
+        let state = PointImportState(file: (path as NSString).lastPathComponent, bulk: bulk)
         var outcomes: [PointImportRow] = []
+        var rowsSoFar = 0
         let today = context.today
         let summary = try importTable(
             path: path, sheet: sheet, columns: PointSheet.columnSpecs, dryRun: dryRun,
             opened: { copy?.header($0) },
+            finish: state.finish,
             // An exported points file comes back as it went out: without the `'` its CSV puts
             // before text that starts like a formula.
             parse: { row, check in Self.parsePointRow(row.restoringFormulaText(), &check, today: today) },
             row: { row, fields, check, db in
                 let row = row.restoringFormulaText()
                 progress?(row.number, row.fraction)
+                rowsSoFar += 1
+                try state.probe(db, row: row, rowsSoFar: rowsSoFar)
                 let before = check.problems.count
                 let changes = db.totalChangesCount
                 // A row whose cells have problems still goes through the registry's checks with
@@ -135,7 +213,10 @@ extension AppDatabase {
                     check.add(row, "name", rule: "DUPLICATE_IN_FILE", message: .samePointAsRow(first, code))
                 }
                 if rowSavepoints {
-                    if failed() { try db.cachedStatement(sql: "ROLLBACK TO point_row").execute() }
+                    if failed() {
+                        try db.cachedStatement(sql: "ROLLBACK TO point_row").execute()
+                        state.chain.forget()
+                    }
                     try db.cachedStatement(sql: "RELEASE point_row").execute()
                 } else if failed() && db.totalChangesCount != changes {
                     throw RowFailedAfterWriting()
@@ -146,7 +227,7 @@ extension AppDatabase {
                 copy?.note(row.number, "\(result.pointCode) \(Message.importAction(result.action.rawValue).text(language)) [\(result.action.rawValue)]")
                 return result.action != .unchanged
             })
-        return PointImportSummary(summary: summary, rows: outcomes, resultCopy: nil)
+        return PointImportSummary(summary: summary, rows: outcomes, resultCopy: nil, large: state.idNumberHashes != nil)
     }
 
     /// The columns about a point's operator, who is registered by ID number.
@@ -386,7 +467,7 @@ extension AppDatabase {
         var newPerson: Operator?
         var assignment: Assignment?
         if let idNumber, let phone, fields.operatorUsable {
-            person = try Operator.fetch(db, idNumber: idNumber.rawValue)
+            person = try state.mayBeRegistered(idNumber: idNumber.rawValue) ? Operator.fetch(db, idNumber: idNumber.rawValue) : nil
             if person == nil {
                 person = try attempt {
                     try Self.addOperator(
@@ -395,8 +476,9 @@ extension AppDatabase {
                             name: fields.operatorName, idNumber: idNumber.rawValue, phone: phone.rawValue, difficulty: difficulty,
                             certificateNo: row["certificate_no"].isEmpty ? nil : row["certificate_no"], certifiedOn: certifiedOn,
                             retirementGroup: group, override: override),
-                        context: context, knownNew: true, audited: false)
+                        context: context, knownNew: true, phoneKnownNew: !state.mayBeRegistered(phone: phone.rawValue), audited: false)
                 }
+                if let person { state.registered(person) }
                 newPerson = person
                 if action == .unchanged { action = .updated }
             }
@@ -434,7 +516,7 @@ extension AppDatabase {
             try db.audit(
                 "point.import", AuditSubject(pointCode: point.code, operatorIdNumber: idNumber?.rawValue),
                 before: existing.map { .object([("point", $0.auditJSON)]) }, after: .object(after),
-                reason: Message.importedFrom(state.file, row: row.number).zh, context: context)
+                reason: Message.importedFrom(state.file, row: row.number).zh, context: context, chain: state.chain)
         }
         return PointImportRow(row: row.number, pointCode: point.code, action: action)
     }

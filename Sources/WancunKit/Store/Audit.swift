@@ -35,11 +35,12 @@ public struct AuditSubject: Sendable {
 
 extension Database {
     /// Appends to the audit trail inside the current write, chained to the line before
-    /// (`AuditChain`); returns the new line as the chain's head.
+    /// (`AuditChain`); returns the new line as the chain's head. `chain` keeps the head from
+    /// one line to the next.
     @discardableResult
     func audit(
         _ action: String, _ subject: AuditSubject, before: JSONValue? = nil, after: JSONValue? = nil,
-        reason: String? = nil, context: ChangeContext
+        reason: String? = nil, context: ChangeContext, chain: AuditChain.Memo? = nil
     ) throws -> AuditHead {
         var before = before
         var after = after
@@ -51,7 +52,7 @@ extension Database {
         }
         let beforeBytes = before?.compactUTF8()
         let afterBytes = after?.compactUTF8()
-        let last = try AuditChain.last(self)
+        let last = try chain.map { try $0.last(self) } ?? AuditChain.last(self)
         let id = (last?.id ?? 0) + 1
         let fields: [[UInt8]?] = [
             Array(context.timestamp.utf8), Array(context.clerk.utf8), Array(action.utf8), subject.divisionCode.map { Array($0.utf8) },
@@ -69,6 +70,7 @@ extension Database {
             $0(id); $0(context.timestamp); $0(context.clerk); $0(action); $0(subject.divisionCode); $0(subject.pointCode)
             $0(subject.operatorIdNumber); $0(utf8: beforeBytes); $0(utf8: afterBytes); $0(reason); $0(utf8: hash)
         }
+        AuditChain.wrote(id: id, hash: hash, memo: chain)
         return AuditHead(id: id, hash: String(decoding: hash, as: UTF8.self))
     }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import GRDB
 
 /// The audit trail as a hash chain: each line stores `hash`, the SHA-256 (lowercase hex) of
@@ -55,6 +56,46 @@ enum AuditChain {
             out.append(digits[Int(byte & 0x0F)])
         }
         return out
+    }
+
+    /// The chain's head as the last line written with it left it, so that an import writing a
+    /// line per row need not read the head back for each. A line written without it since (any
+    /// line in the process counts: `written`), or a rollback (`forget`), has it read again.
+    final class Memo {
+        private var head: (id: Int64, hash: [UInt8], stamp: Int)?
+
+        func forget() { head = nil }
+
+        /// The last line's id and hash: as remembered, when no line was written since.
+        func last(_ db: Database) throws -> (id: Int64, hash: [UInt8])? {
+            if let head, head.stamp == AuditChain.written.current { return (head.id, head.hash) }
+            return try AuditChain.last(db)
+        }
+
+        fileprivate func remember(id: Int64, hash: [UInt8], stamp: Int) { head = (id, hash, stamp) }
+    }
+
+    /// Counts a line just written, and has `memo` (if any) remember it as the head.
+    static func wrote(id: Int64, hash: [UInt8], memo: Memo?) {
+        let stamp = written.next()
+        memo?.remember(id: id, hash: hash, stamp: stamp)
+    }
+
+    /// Lines written by this process, as a stamp for `Memo`.
+    private static let written = LineCount()
+
+    private final class LineCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+
+        var current: Int { lock.withLock { count } }
+
+        func next() -> Int {
+            lock.withLock {
+                count += 1
+                return count
+            }
+        }
     }
 
     /// The last line's id and hash, if the trail has any line.

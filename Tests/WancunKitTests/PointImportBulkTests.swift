@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+@testable import WancunKit
+
+/// A large points file's import (`BulkImport`: ID numbers and phones read once, write-only
+/// indexes built at the end) writes what a small one's would, refuses what it would, and leaves
+/// the schema as it was.
+@Suite struct PointImportBulkTests {
+    /// Every file of these tests is large from its second row on.
+    static let large = BulkImport(probeRow: 2, rows: 2)
+    static let small = BulkImport(probeRow: 2, rows: 1_000_000)
+    static let villages = ["330424001200", "330424001201", "330424001208", "330424001209", "330424001210"]
+
+    static func database() throws -> AppDatabase {
+        let db = try AppDatabase()
+        _ = try db.importDivisions(from: haiyanCSV, context: testContext)
+        return db
+    }
+
+    /// Row `i` of a points file: a point in one of five villages, 1 km from every other, and its
+    /// operator, a man with ID number and phone of his own.
+    static func row(_ i: Int, idNumber: Int? = nil, phone: Int? = nil, force: String = "") -> [String: String] {
+        [
+            "village_code": villages[i % villages.count], "name": "第\(i)号站", "latitude": String(30 + Double(i) * 0.01), "longitude": "120.5",
+            "plan_year": "2025", "opened_on": "2025-03-01", "operator_name": "王某", "phone": String(13_800_000_000 + (phone ?? i)),
+            "id_number": ResidentID.withCheckCharacter("33042419800315" + String(format: "%03d", 2 * (idNumber ?? i) + 1)),
+            "contract_type": "civil", "contract_from": "2025-03-01", "services": "parcel,bill-payment", "force_reason": force,
+        ]
+    }
+
+    static func file(_ rows: [[String: String]]) -> String {
+        let lines = [PointSheetTests.header] + rows.map(PointSheetTests.row)
+        return writeTemporaryFile("points.csv", lines.map { $0.map { CSVWriter.quoted($0) }.joined(separator: ",") }.joined(separator: "\n"))
+    }
+
+    /// What an import left: every audit line, the chain's head, the schema.
+    static func written(_ db: AppDatabase) throws -> [String] {
+        try db.auditEntries(AuditFilter()).map { "\($0.id!) \($0.action) \($0.pointCode ?? "") \($0.after ?? "") \($0.reason ?? "")" }
+            + [try db.auditChainHead()?.text ?? "", try db.schemaSQL()]
+    }
+
+    static func problems(_ db: AppDatabase, _ path: String, _ bulk: BulkImport) throws -> [RowProblem] {
+        do {
+            _ = try db.importPoints(from: path, context: testContext, bulk: bulk)
+            return []
+        } catch let error as RowProblems {
+            return error.problems
+        }
+    }
+
+    @Test func aLargeImportWritesWhatASmallOneWouldAndLeavesTheSchema() throws {
+        // One row goes past a phone shared with an operator registered before, with a reason.
+        let rows = (0..<30).map { Self.row($0) } + [Self.row(30, phone: 100, force: "同一家庭共用手机")]
+        let path = Self.file(rows)
+        let (large, small) = (try Self.database(), try Self.database())
+        let fresh = try large.schemaSQL()
+        for db in [large, small] {
+            _ = try db.addOperator(
+                NewOperator(name: "李某", idNumber: ResidentID.withCheckCharacter("33042419800316001"), phone: "13800000100"), context: testContext)
+        }
+        let bulk = try large.importPoints(from: path, context: testContext, bulk: Self.large)
+        let plain = try small.importPoints(from: path, context: testContext, bulk: Self.small)
+        #expect(bulk.large && !plain.large)
+        #expect(bulk.rows.map(\.pointCode) == plain.rows.map(\.pointCode))
+        #expect(try Self.written(large) == Self.written(small))
+        #expect(try large.auditEntries(AuditFilter()).contains { $0.action != "point.import" && $0.reason == "同一家庭共用手机" })
+        #expect(try large.schemaSQL() == fresh)
+        #expect(try large.auditChainProblems().isEmpty)
+        // Again: every row is there already, and nothing changes.
+        let again = try large.importPoints(from: path, context: testContext, bulk: Self.large)
+        #expect(again.large && again.rows.allSatisfy { $0.action == .unchanged })
+        #expect(try Self.written(large) == Self.written(small))
+    }
+
+    @Test func onlyALargeFileIsImportedAsOne() throws {
+        let path = Self.file((0..<10).map { Self.row($0) })
+        #expect(try !Self.database().importPoints(from: path, context: testContext).large)
+        // Judged at row 5, from how far into the file it is (a small file is read at once).
+        #expect(try Self.database().importPoints(from: path, context: testContext, bulk: BulkImport(probeRow: 5, rows: 5)).large)
+        #expect(try !Self.database().importPoints(from: path, context: testContext, bulk: BulkImport(probeRow: 5, rows: 20)).large)
+        #expect(try !Self.database().importPoints(from: path, context: testContext, bulk: BulkImport(probeRow: 11, rows: 2)).large)
+    }
+
+    @Test(arguments: [
+        "an ID number twice in the file", "a phone twice in the file", "an ID number registered before", "a phone registered before",
+    ])
+    func aLargeImportRefusesWhatASmallOneWould(duplicate: String) throws {
+        var rows = (0..<20).map { Self.row($0) }
+        switch duplicate {
+        case "an ID number twice in the file": rows[15] = Self.row(15, idNumber: 3)
+        case "a phone twice in the file": rows[15] = Self.row(15, phone: 3)
+        case "an ID number registered before": rows[15] = Self.row(15, idNumber: 100)
+        default: rows[15] = Self.row(15, phone: 100)
+        }
+        let path = Self.file(rows)
+        var found: [[RowProblem]] = []
+        for bulk in [Self.large, Self.small] {
+            // Row 100's operator runs a point already.
+            let db = try Self.database()
+            _ = try db.importPoints(from: Self.file([Self.row(100)]), context: testContext)
+            let schema = try db.schemaSQL()
+            let lines = try db.auditEntries(AuditFilter()).count
+            found.append(try Self.problems(db, path, bulk))
+            // Nothing written, and the indexes dropped are back.
+            #expect(try db.schemaSQL() == schema)
+            #expect(try db.auditEntries(AuditFilter()).count == lines && db.points().count == 1)
+        }
+        #expect(!found[0].isEmpty && found[0].allSatisfy { $0.row == 17 })
+        #expect(found[0] == found[1])
+    }
+
+    @Test func aLargeDryRunLeavesTheSchema() throws {
+        let db = try Self.database()
+        let schema = try db.schemaSQL()
+        let result = try db.importPoints(from: Self.file((0..<10).map { Self.row($0) }), dryRun: true, context: testContext, bulk: Self.large)
+        #expect(result.large && result.summary.written == 0)
+        #expect(try db.schemaSQL() == schema && db.points().isEmpty)
+    }
+}
