@@ -92,6 +92,7 @@ CREATE TEMP TABLE sc_operating AS
     FROM point_status s, sc_param q WHERE s.on_date <= q.last_day)
   SELECT h.point_id, sum(max(0, min(coalesce(h.d_to, q.d_last), q.d_last) - max(h.d_from, q.d_first) + 1)) AS days
   FROM h, sc_param q WHERE h.status = 'operating' GROUP BY h.point_id;
+CREATE UNIQUE INDEX temp.sc_operating_on_point ON sc_operating(point_id);
 
 DROP TABLE IF EXISTS temp.sc_point;
 CREATE TEMP TABLE sc_point AS
@@ -116,6 +117,7 @@ CREATE TEMP TABLE sc_stint AS
     FROM assignment a, sc_param q
     WHERE a.started_on <= q.last_day AND (a.ended_on IS NULL OR a.ended_on > q.first_day))
   WHERE d_from <= d_to;
+CREATE INDEX temp.sc_stint_on_point ON sc_stint(point_id, operator_id);
 
 -- Who gets the month: the operator with the most days at the point, summed over their stints;
 -- a tie goes by the policy's tie rule (last_day: whose latest stint ends later;
@@ -138,6 +140,7 @@ CREATE TEMP TABLE sc_chosen AS
           c.first_seq) AS rank
     FROM candidate c, sc_policy pol)
   WHERE rank = 1;
+CREATE UNIQUE INDEX temp.sc_chosen_on_point ON sc_chosen(point_id);
 
 -- The verifications of the month, merged per point into periods that do not overlap.
 DROP TABLE IF EXISTS temp.sc_verified;
@@ -189,6 +192,7 @@ CREATE TEMP TABLE sc_person AS
     WHERE s.status = 'final' AND r.eligible = 1 AND s.month <> q.month
       AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = s.id AND h.operator_id = r.operator_id AND h.approved = 0)
     GROUP BY r.operator_id) paid ON paid.operator_id = o.id;
+CREATE UNIQUE INDEX temp.sc_person_on_operator ON sc_person(operator_id);
 
 -- The days counted for each point: the paid operator's stints, or the whole month when it has
 -- none; with how many of them the point's verification, the operator's certificate and each
@@ -211,7 +215,7 @@ CREATE TEMP TABLE sc_covered AS
       ELSE max(0, min(k.d_to, coalesce(CAST(julianday(k.contract_to) AS INTEGER), 99999999))
         - max(k.d_from, CAST(julianday(k.contract_from) AS INTEGER)) + 1) END) AS contracted
   FROM counted k GROUP BY k.point_id;
-CREATE INDEX temp.sc_covered_on_point ON sc_covered(point_id);
+CREATE UNIQUE INDEX temp.sc_covered_on_point ON sc_covered(point_id);
 
 -- Each rule's outcome: 1 passed, 0 failed, NULL not applied (the operator's rules at a point
 -- with no operator; one of DOUBLE_POST and OTHER_POSTS_MISSING).
