@@ -111,7 +111,7 @@ ATTACH '$tmp/run-d.sqlite' AS d;
 SQL
 )
 if [ -n "$differences" ]; then
-  echo "FAILED: wancun and the SQL differ on $(printf '%s\n' "$differences" | cut -d'|' -f1 | sort -u | wc -l) points (code|side|point|operator|scope|eligible|fen|months before|including|rules):" >&2
+  echo "FAILED: wancun and the SQL differ on $(printf '%s\n' "$differences" | cut -d'|' -f1 | sort -u | wc -l) points (code|side|point|operator|scope|eligible|fen|months before|including|days|rules):" >&2
   printf '%s\n' "$differences" | head -20 >&2
   exit 1
 fi
