@@ -2,29 +2,41 @@
 # Benchmark: `wancun subsidy check` for one month on a generated province of 20,000 in-plan
 # points with operators and 12 months of ledgers (20 parcels and 5 purchases per point-month:
 # 4.8 million parcels, 1.2 million purchases) and the month's list of other departments' posts
-# (200 people), against one sqlite3 statement computing the
-# month's activity per point and inserting one result row per point.
-# Usage, from the repository root: scripts/bench-subsidy-check.sh [RUNS]
+# (200 people), against the same work in SQL: scripts/subsidy-check.sql, the subsidy rules
+# written a second time, run by the sqlite3 shell in one transaction (64 MB cache, temp tables
+# in memory, foreign keys on, synchronous=NORMAL as wancun opens its database), reading the
+# policy and the registry and writing one result row per point (operator, scope, eligibility,
+# amount, months, the rule outcomes as JSON) into a table of the database.
+# What wancun does besides, that the SQL does not: the evidence of every rule outcome, the
+# point and operator snapshot for the roster, the canonical inputs line of every point with
+# its sha256 and the run's inputs and policy hashes, the run row, the audit line chained to
+# the previous one, and the checks on opening the database.
+# After the timed runs the last run's results of the two are compared point by point
+# (scripts/subsidy-check-compare.sql): any difference fails the benchmark.
+# Usage, from the repository root: scripts/bench-subsidy-check.sh [RUNS] [POINTS]
+# (POINTS, 20,000 unless given, sizes the registry, for a quicker check of the script itself;
+# each size keeps its own generated base.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
+points=${2:-20000}
 tmp=${TMPDIR:-/tmp}/wancun-bench
 mkdir -p "$tmp"
 swift build -c release --product wancun >/dev/null
 wancun=.build/release/wancun
 export WANCUN_TODAY=2026-11-26 WANCUN_CLERK=bench
-base="$tmp/subsidy-base-v7.sqlite"
+base="$tmp/subsidy-base-v7-$points.sqlite"
 if [ ! -f "$base" ]; then
   [ -f "$tmp/divisions-province.csv" ] || python3 scripts/generate.py divisions --scale province --out "$tmp/divisions-province.csv"
   $wancun init --db "$base" >/dev/null
   $wancun division import "$tmp/divisions-province.csv" --db "$base" >/dev/null
-  # 20,000 operators with valid ID numbers (set up in bulk, not measured).
-  python3 - "$tmp/operators.csv" <<'PY'
+  # One operator a point, with valid ID numbers (set up in bulk, not measured).
+  python3 - "$tmp/operators.csv" "$points" <<'PY'
 import random, sys
 rng = random.Random(7)
 w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 with open(sys.argv[1], "w") as f:
-    for i in range(20000):
+    for i in range(int(sys.argv[2])):
         first17 = f"3304241975{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{(i % 500) * 2 + 1:03d}"
         first17 = f"330424{1966 + i % 20}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{(i % 500) * 2 + 1:03d}"
         check = "10X98765432"[sum(int(c) * k for c, k in zip(first17, w)) % 11]
@@ -38,10 +50,10 @@ PRAGMA cache_size = -200000;
 CREATE TEMP TABLE staging (n INTEGER, id_number TEXT, name TEXT, phone TEXT);
 .import --csv $tmp/operators.csv staging
 INSERT INTO point (code, village_id, name, status, plan_year, opened_on)
-  SELECT code || '001', id, name || '服务站', 'operating', 2024, '2024-01-01' FROM division WHERE $rural;
+  SELECT code || '001', id, name || '服务站', 'operating', 2024, '2024-01-01' FROM division WHERE $rural ORDER BY code LIMIT $points;
 INSERT INTO point (code, village_id, name, status, plan_year, opened_on)
   SELECT code || '002', id, name || '第二服务站', 'operating', 2024, '2024-01-01' FROM division WHERE $rural
-  ORDER BY code LIMIT 20000 - (SELECT count(*) FROM point);
+  ORDER BY code LIMIT $points - (SELECT count(*) FROM point);
 INSERT INTO point_status (point_id, status, on_date, reason, clerk) SELECT id, 'operating', '2024-01-01', '开业', 'bench' FROM point;
 INSERT OR IGNORE INTO operator (id, id_number, name, phone, difficulty, certificate_no, certified_on, retirement_group)
   SELECT n, id_number, name, phone, 'land-lost', 'C' || n, '2024-01-01', 'male' FROM staging;
@@ -72,17 +84,35 @@ SQL
   sqlite3 "$base" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 fi
 echo "base: $(sqlite3 "$base" 'SELECT (SELECT count(*) FROM point) || " points, " || (SELECT count(*) FROM parcel) || " parcels, " || (SELECT count(*) FROM purchase) || " purchases"')"
-cat > "$tmp/subsidy-baseline.sql" <<'SQL'
-CREATE TABLE bench_result (point_id INTEGER PRIMARY KEY, activity INTEGER NOT NULL) STRICT;
-INSERT INTO bench_result
-  SELECT p.id,
-    (SELECT count(*) FROM parcel x WHERE x.point_id = p.id AND x.arrived_at >= '2026-10-01' AND x.arrived_at < '2026-11-01')
-    + (SELECT count(*) FROM purchase y WHERE y.point_id = p.id AND y.on_date BETWEEN '2026-10-01' AND '2026-10-31')
-  FROM point p;
+sql=$(pwd)/scripts/subsidy-check.sql
+cat > "$tmp/subsidy-baseline.sql" <<SQL
+PRAGMA cache_size = -65536;
+PRAGMA temp_store = MEMORY;
+PRAGMA foreign_keys = ON;
+PRAGMA synchronous = NORMAL;
+.parameter set :month "'2026-10'"
+.parameter set :today "'$WANCUN_TODAY'"
+.parameter set :without_other_posts 0
+BEGIN IMMEDIATE;
+.read $sql
+COMMIT;
 SQL
-python3 scripts/bench.py --name "subsidy check, 20,000 points, 12 months of ledgers" --runs "$runs" \
+python3 scripts/bench.py --name "subsidy check, $points points, 12 months of ledgers" --runs "$runs" \
   --setup "wancun=rm -f $tmp/run-c.sqlite*; cp $base $tmp/run-c.sqlite" \
   --setup "sqlite3=rm -f $tmp/run-d.sqlite*; cp $base $tmp/run-d.sqlite" \
   --candidate "wancun=$wancun subsidy check --month 2026-10 --db $tmp/run-c.sqlite" \
-  --baseline "sqlite3=sqlite3 $tmp/run-d.sqlite < $tmp/subsidy-baseline.sql"
-echo "results: wancun $(sqlite3 "$tmp/run-c.sqlite" 'SELECT count(*) || " points, " || sum(eligible) || " eligible" FROM subsidy_result'), sqlite3 $(sqlite3 "$tmp/run-d.sqlite" 'SELECT count(*) FROM bench_result') rows"
+  --baseline "sqlite3=sqlite3 -bail $tmp/run-d.sqlite < $tmp/subsidy-baseline.sql"
+echo "results: wancun $(sqlite3 "$tmp/run-c.sqlite" 'SELECT count(*) || " points, " || sum(eligible) || " eligible, " || sum(amount_fen) || " fen" FROM subsidy_result'), sqlite3 $(sqlite3 "$tmp/run-d.sqlite" 'SELECT count(*) || " points, " || sum(eligible) || " eligible, " || sum(amount_fen) || " fen" FROM sql_result')"
+run=$(sqlite3 "$tmp/run-c.sqlite" 'SELECT max(id) FROM subsidy_run')
+differences=$(sqlite3 -bail "$tmp/run-c.sqlite" <<SQL
+ATTACH '$tmp/run-d.sqlite' AS d;
+.parameter set :run $run
+.read $(pwd)/scripts/subsidy-check-compare.sql
+SQL
+)
+if [ -n "$differences" ]; then
+  echo "FAILED: wancun and the SQL differ on $(printf '%s\n' "$differences" | cut -d'|' -f1 | sort -u | wc -l) points (code|side|point|operator|scope|eligible|fen|months before|including|days|rules):" >&2
+  printf '%s\n' "$differences" | head -20 >&2
+  exit 1
+fi
+echo "wancun and the SQL agree on every point's result, rule outcomes and amount"

@@ -101,9 +101,53 @@ extension AppDatabase {
         let first = month.firstDay.description
         let last = month.lastDay.description
         let next = month.adding(months: 1).firstDay.description
+        // Every statement here is stepped through SQLite's C API and read by column position, in
+        // its SELECT's order (`StatementColumns`; `SELECT *` gives the table's order): no `Row`
+        // is built and no column name looked up per row.
+        var historyByPoint: [Int64: [(LocalDate, PointStatus)]] = [:]
+        for (point, on, status) in try db.makeStatement(
+            sql: "SELECT point_id, on_date, status FROM point_status WHERE on_date <= ? ORDER BY point_id, on_date, id"
+        ).rows({ $0(last) }, read: { c in (c[0, "point_id"] as Int64?, c[1, "on_date"] as LocalDate?, c[2, "status"] as PointStatus?) }) {
+            historyByPoint[point!, default: []].append((on!, status!))
+        }
+        // The month's assignments, and their operators.
+        let current = "started_on <= ?1 AND (ended_on IS NULL OR ended_on > ?2)"
+        var assignmentsByPoint: [Int64: [Assignment]] = [:]
+        for a in try db.makeStatement(sql: "SELECT * FROM assignment WHERE \(current) ORDER BY started_on, id").rows(
+            { $0(last); $0(first) }, read: Assignment.init(columns:))
+        {
+            assignmentsByPoint[a.pointId, default: []].append(a)
+        }
+        var operators: [Int64: Operator] = [:]
+        for o in try db.makeStatement(sql: "SELECT * FROM operator WHERE id IN (SELECT operator_id FROM assignment WHERE \(current))").rows(
+            { $0(last); $0(first) }, read: Operator.init(columns:))
+        {
+            operators[o.id!] = o
+        }
+        var verifications: [Int64: [SubsidyInputs.Verification]] = [:]
+        for (point, verification) in try db.makeStatement(
+            sql: """
+                SELECT point_id, hr_ref, verified_on, valid_until FROM point_verification
+                WHERE verified_on <= ? AND (valid_until IS NULL OR valid_until >= ?) ORDER BY point_id, verified_on, id
+                """
+        ).rows({ $0(last); $0(first) }, read: { c in
+            (c[0, "point_id"] as Int64?, SubsidyInputs.Verification(ref: c[1, "hr_ref"]!, on: c[2, "verified_on"]!, until: c[3, "valid_until"]))
+        }) {
+            verifications[point!, default: []].append(verification)
+        }
+        let overrides = try retirementOverrides(db)
+        let usage = try paidMonths(db, except: month)
+        var otherPosts: [String: [String]] = [:]
+        for (idNumber, department) in try db.makeStatement(sql: "SELECT id_number, department FROM other_post WHERE month = ? ORDER BY department")
+            .rows({ $0(month.description) }, read: { c in (c[0, "id_number"] as String?, c[1, "department"] as String?) })
+        {
+            otherPosts[idNumber!, default: []].append(department!)
+        }
+        var otherPostsState = try otherPostsState(db, month: month)
+        if otherPostsState == .missing && waiveOtherPosts { otherPostsState = .waived }
         // Every point in the registry, with where its history begins, its status before the
         // month, and the month's activity counted through the (point, time) indexes.
-        let statement = try db.makeStatement(
+        let points = try db.makeStatement(
             sql: """
                 SELECT p.id, p.code, p.name, p.plan_year, v.code AS village_code, t.name AS town_name, v.name AS village_name,
                   (SELECT min(on_date) FROM point_status s WHERE s.point_id = p.id) AS first_on,
@@ -113,43 +157,9 @@ extension AppDatabase {
                   (SELECT count(*) FROM purchase y WHERE y.point_id = p.id AND y.on_date BETWEEN ?2 AND ?1) AS purchases
                 FROM point p JOIN division v ON v.id = p.village_id JOIN division t ON t.id = v.parent_id
                 ORDER BY p.code
-                """)
-        let pointRows = try Row.fetchAll(statement, arguments: [last, first, next])
-        var historyByPoint: [Int64: [(LocalDate, PointStatus)]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT point_id, on_date, status FROM point_status WHERE on_date <= ? ORDER BY point_id, on_date, id", arguments: [last]) {
-            historyByPoint[row[0], default: []].append((row[1], row[2]))
-        }
-        var assignmentsByPoint: [Int64: [Assignment]] = [:]
-        for a in try Assignment.fetchAll(
-            db, sql: "SELECT * FROM assignment WHERE started_on <= ? AND (ended_on IS NULL OR ended_on > ?) ORDER BY started_on, id",
-            arguments: [last, first])
-        {
-            assignmentsByPoint[a.pointId, default: []].append(a)
-        }
-        var verifications: [Int64: [SubsidyInputs.Verification]] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT point_id, hr_ref, verified_on, valid_until FROM point_verification
-                WHERE verified_on <= ? AND (valid_until IS NULL OR valid_until >= ?) ORDER BY point_id, verified_on, id
-                """, arguments: [last, first])
-        {
-            verifications[row[0], default: []].append(.init(ref: row[1], on: row[2], until: row[3]))
-        }
-        let operatorIds = Set(assignmentsByPoint.values.flatMap { $0.map(\.operatorId) })
-        var operators: [Int64: Operator] = [:]
-        for o in try Operator.fetchAll(db, keys: Array(operatorIds)) { operators[o.id!] = o }
-        let overrides = try retirementOverrides(db)
-        let usage = try paidMonths(db, except: month)
-        var otherPosts: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id_number, department FROM other_post WHERE month = ? ORDER BY department", arguments: [month]) {
-            otherPosts[row[0], default: []].append(row[1])
-        }
-        var otherPostsState = try otherPostsState(db, month: month)
-        if otherPostsState == .missing && waiveOtherPosts { otherPostsState = .waived }
-        // Columns by position, in the SELECT's order: resolved once, not by name on every row.
-        let points = pointRows.map { row -> SubsidyInputs.PointInput in
-            let id: Int64 = row[0]
+                """
+        ).rows({ $0(last); $0(first); $0(next) }) { c -> SubsidyInputs.PointInput in
+            let id: Int64 = c[0, "id"]!
             // Operating days: each day takes the status of the latest change on or before it.
             var operating = 0
             let history = historyByPoint[id] ?? []
@@ -157,8 +167,8 @@ extension AppDatabase {
                 let date = month.firstDay.adding(days: day)
                 if history.last(where: { $0.0 <= date })?.1 == .operating { operating += 1 }
             }
-            let firstOn: LocalDate? = row[7]
-            let statusBefore: PointStatus? = row[8]
+            let firstOn: LocalDate? = c[7, "first_on"]
+            let statusBefore: PointStatus? = c[8, "status_before"]
             let scope: ScopeReason? =
                 if firstOn.map({ $0 > month.lastDay }) ?? true { .registeredAfterMonth }
                 else if statusBefore == .closed { .closedBeforeMonth }
@@ -170,9 +180,10 @@ extension AppDatabase {
                     last: min(a.endedOn?.adding(days: -1) ?? month.lastDay, month.lastDay))
             }.filter { $0.first <= $0.last }
             return SubsidyInputs.PointInput(
-                id: id, code: row[1], villageCode: DivisionCode(trusted: row[4]), name: row[2], planYear: row[3], townName: row[5],
-                villageName: row[6], outOfScope: scope, operatingDays: operating, verifications: verifications[id] ?? [],
-                activity: (parcels: row[9], purchases: row[10]), stints: stints)
+                id: id, code: c[1, "code"]!, villageCode: DivisionCode(trusted: c[4, "village_code"]!), name: c[2, "name"]!,
+                planYear: c[3, "plan_year"], townName: c[5, "town_name"]!, villageName: c[6, "village_name"]!, outOfScope: scope,
+                operatingDays: operating, verifications: verifications[id] ?? [],
+                activity: (parcels: c[9, "parcels"]!, purchases: c[10, "purchases"]!), stints: stints)
         }
         return SubsidyInputs(
             month: month, points: points, operators: operators, overrides: overrides, usage: usage, otherPosts: otherPosts,
@@ -184,27 +195,31 @@ extension AppDatabase {
     /// balance. The first paid month is the earliest of these.
     static func paidMonths(_ db: Database, except month: Month?) throws -> [Int64: SubsidyInputs.Usage] {
         var usage: [Int64: SubsidyInputs.Usage] = [:]
-        for row in try Row.fetchAll(
-            db,
+        for (id, paid) in try db.makeStatement(
             sql: """
                 SELECT r.operator_id, count(*) AS months, min(s.month) AS first, max(s.month) AS last \(paidResults) AND s.month IS NOT ?
                 GROUP BY r.operator_id
-                """, arguments: [month])
-        {
-            usage[row[0]] = .init(months: row[1], first: row[2], lastPaid: row[3])
+                """
+        ).rows({ $0(month?.description) }, read: { c in
+            (c[0, "operator_id"] as Int64?, SubsidyInputs.Usage(months: c[1, "months"]!, first: c[2, "first"], lastPaid: c[3, "last"]))
+        }) {
+            usage[id!] = paid
         }
-        for row in try Row.fetchAll(db, sql: "SELECT operator_id, months, first_month, as_of_month, first_month_stated FROM opening_balance") {
-            var u = usage[row[0], default: .init()]
-            let months: Int = row[1]
-            u.balanceAsOf = row[3]
+        for (id, months, firstMonth, asOf, stated) in try db.makeStatement(
+            sql: "SELECT operator_id, months, first_month, as_of_month, first_month_stated FROM opening_balance"
+        ).rows(read: { c in
+            (c[0, "operator_id"] as Int64?, c[1, "months"] as Int?, c[2, "first_month"] as Month?, c[3, "as_of_month"] as Month?,
+             c[4, "first_month_stated"] as Bool?)
+        }) {
+            var u = usage[id!, default: .init()]
+            u.balanceAsOf = asOf
             // A balance of no months says nothing about a first month.
-            if months > 0 {
-                u.months += months
-                let f: Month = row[2]
-                u.first = u.first.map { min($0, f) } ?? f
-                u.firstKnown = row[4]
+            if months! > 0 {
+                u.months += months!
+                u.first = u.first.map { min($0, firstMonth!) } ?? firstMonth!
+                u.firstKnown = stated!
             }
-            usage[row[0]] = u
+            usage[id!] = u
         }
         return usage
     }
