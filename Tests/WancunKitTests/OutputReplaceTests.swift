@@ -33,6 +33,42 @@ import Testing
         try write()
     }
 
+    @Test func theRecordOfWrittenFilesStaysBoundedAndKeepsTheNewestFiles() throws {
+        let folder = temporaryDirectory()
+        let record = folder.appendingPathComponent("written-files.tsv").path
+        // Long names, so that a few hundred files fill the record.
+        let long = folder.appendingPathComponent(String(repeating: "长", count: 80)).path
+        try FileManager.default.createDirectory(atPath: long, withIntermediateDirectories: true)
+        var paths: [String] = []
+        var sizes: [Int] = []
+        for i in 0..<3_000 {
+            let path = long + "/" + String(repeating: "文", count: 60) + "-\(i).csv"
+            FileManager.default.createFile(atPath: path, contents: Data())
+            paths.append(path)
+            WrittenFiles.record(path, sha256: String(repeating: "a", count: 63) + "\(i % 10)", in: record)
+            sizes.append(try FileManager.default.attributesOfItem(atPath: record)[.size] as! Int)
+        }
+        // Every file still exists, so compaction must let the oldest go: the record never
+        // passes its limit, and is rewritten once in a while, not on every write.
+        #expect(sizes.max()! <= WrittenFiles.compactionSize + 1_000)
+        let rewrites = zip(sizes, sizes.dropFirst()).filter { $1 < $0 }.count
+        #expect(rewrites >= 1 && rewrites <= 3)
+        #expect(WrittenFiles.sha256(of: paths.last!, in: record) == String(repeating: "a", count: 63) + "9")
+        #expect(WrittenFiles.sha256(of: paths[0], in: record) == nil)
+        // A file written again counts as new: it outlives the files written after its first
+        // write and before its second.
+        WrittenFiles.record(paths[2_000], sha256: String(repeating: "b", count: 64), in: record)
+        var i = 3_000
+        while i < 6_000 && (i % 100 != 0 || WrittenFiles.sha256(of: paths[2_001], in: record) != nil) {
+            let path = long + "/" + String(repeating: "文", count: 60) + "-\(i).csv"
+            FileManager.default.createFile(atPath: path, contents: Data())
+            WrittenFiles.record(path, sha256: String(repeating: "c", count: 64), in: record)
+            i += 1
+        }
+        #expect(i < 6_000)
+        #expect(WrittenFiles.sha256(of: paths[2_000], in: record) == String(repeating: "b", count: 64))
+    }
+
     @Test func aStaleTemporaryFileIsRemovedByTheNextWriteIntoItsFolderAndALiveOneIsKept() throws {
         let dir = temporaryDirectory()
         let dead = try deadProcessID()

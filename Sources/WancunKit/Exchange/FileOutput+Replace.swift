@@ -88,11 +88,13 @@ enum WrittenFiles {
     }
 
     /// The record is rewritten without the lines of files since replaced or removed when it
-    /// grows past this many bytes.
+    /// grows past this many bytes, keeping at most half as many (the newest files'), so that it
+    /// is rewritten once in every half-megabyte of new lines, not on every write once the files
+    /// it names fill it. A file whose line was let go needs `--overwrite` to be replaced.
     static let compactionSize = 1 << 20
 
     /// The hash recorded last for the file at `path`, if wancun wrote it.
-    static func sha256(of path: String) -> String? {
+    static func sha256(of path: String, in location: String? = WrittenFiles.location) -> String? {
         guard let location, let text = try? String(contentsOfFile: location, encoding: .utf8) else { return nil }
         let key = FileIdentity.canonical(path)
         var found: String?
@@ -104,7 +106,7 @@ enum WrittenFiles {
     }
 
     /// Records that wancun wrote the file at `path` with this content.
-    static func record(_ path: String, sha256: String) {
+    static func record(_ path: String, sha256: String, in location: String? = WrittenFiles.location) {
         let key = FileIdentity.canonical(path)
         guard let location, !key.contains("\n"), !key.contains("\t") else { return }
         try? FileManager.default.createDirectory(
@@ -121,20 +123,26 @@ enum WrittenFiles {
         if lseek(descriptor, 0, SEEK_END) > compactionSize { compact(location, descriptor) }
     }
 
-    /// Keeps only the last line of each file that is still there, rewriting the file in place
-    /// (other processes wait on its lock, not on a name that a rename would take away).
+    /// Keeps only the last line of each file that is still there, the newest up to half of
+    /// `compactionSize`, rewriting the file in place (other processes wait on its lock, not on a
+    /// name that a rename would take away).
     private static func compact(_ location: String, _ descriptor: Int32) {
         guard let text = try? String(contentsOfFile: location, encoding: .utf8) else { return }
-        var latest: [Substring: Substring] = [:]
-        var order: [Substring] = []
-        for line in text.split(separator: "\n") {
+        let lines = text.split(separator: "\n")
+        var seen = Set<Substring>()
+        var kept: [Substring] = []
+        var size = 0
+        // Newest first: a file's last line is its record, and the newest files are kept.
+        for line in lines.reversed() {
             guard let tab = line.firstIndex(of: "\t") else { continue }
             let key = line[line.index(after: tab)...]
-            if latest.updateValue(line[..<tab], forKey: key) == nil { order.append(key) }
+            guard seen.insert(key).inserted, FileManager.default.fileExists(atPath: String(key)) else { continue }
+            size += line.utf8.count + 1
+            guard size <= compactionSize / 2 else { break }
+            kept.append(line)
         }
-        let kept = order.filter { FileManager.default.fileExists(atPath: String($0)) }.map { "\(latest[$0]!)\t\($0)\n" }.joined()
         guard ftruncate(descriptor, 0) == 0 else { return }
-        let bytes = Array(kept.utf8)
+        let bytes = Array(kept.reversed().map { $0 + "\n" }.joined().utf8)
         _ = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
     }
 }
