@@ -18,23 +18,10 @@
 #   SQLite's variable limit allows. The comparison checks it holds the file's points and operators.
 # The issue's scale is 500,000 points.
 # Usage, from the repository root: scripts/bench-point-import.sh [POINTS] [RUNS] [county|province|national]
-# WANCUN=path runs that build of wancun instead of building this one (to compare with an older one).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/bench-lib.sh"
 count=${1:-500000}
 runs=${2:-3}
-tmp=${TMPDIR:-/tmp}/wancun-bench
-mkdir -p "$tmp"
-wancun=${WANCUN:-}
-if [ -z "$wancun" ]; then
-  swift build -c release --product wancun >/dev/null
-  wancun=.build/release/wancun
-fi
-export WANCUN_TODAY=2026-11-26 WANCUN_CLERK=bench
-# wancun's record of the files it wrote (the import writes a copy of the file with its result)
-# starts empty, as on a clerk's machine, not as long as this machine's history has made it.
-export WANCUN_STATE_DIR="$tmp/state"
-rm -rf "$WANCUN_STATE_DIR"
 scale=${3:-national}
 [ -f "$tmp/divisions-$scale.csv" ] || python3 scripts/generate.py divisions --scale "$scale" --out "$tmp/divisions-$scale.csv"
 csv="$tmp/points-$scale-$count.csv"
@@ -116,12 +103,15 @@ PY
   utils=(--setup "sqlite-utils (flat table, no checks)=rm -f $tmp/run-u.sqlite*"
     --baseline "sqlite-utils (flat table, no checks)=python3 $tmp/points-sqlite-utils.py $tmp/run-u.sqlite $csv")
 fi
+compare=()
+[ -z "$before" ] || compare=(--setup "wancun-before=rm -f $tmp/run-pb.sqlite* ${csv%.csv}.result.csv; cp $base $tmp/run-pb.sqlite"
+  --baseline "wancun-before=$before point import $csv --db $tmp/run-pb.sqlite")
 python3 scripts/bench.py --name "point import, $count points with operators" --runs "$runs" \
   --setup "wancun=rm -f $tmp/run-p.sqlite* ${csv%.csv}.result.csv; cp $base $tmp/run-p.sqlite" \
   --setup "sqlite3=rm -f $tmp/run-q.sqlite*; cp $base $tmp/run-q.sqlite" \
   --candidate "wancun=$wancun point import $csv --db $tmp/run-p.sqlite" \
-  --baseline "sqlite3=sqlite3 $tmp/run-q.sqlite < $tmp/points-baseline.sql" \
-  "${utils[@]}" "${floor[@]}"
+  --baseline "sqlite3=sqlite3 -bail $tmp/run-q.sqlite < $tmp/points-baseline.sql" \
+  "${utils[@]}" "${floor[@]}" "${compare[@]}"
 count_rows='SELECT (SELECT count(*) FROM point) || " points, " || (SELECT count(*) FROM operator) || " operators, " || (SELECT count(*) FROM service) || " services"'
 echo "wancun: $(sqlite3 "$tmp/run-p.sqlite" "$count_rows"); sqlite3: $(sqlite3 "$tmp/run-q.sqlite" "$count_rows")"
 # The baseline is only fair if it writes what wancun writes: compare every row and audit line

@@ -17,14 +17,9 @@
 # (POINTS, 20,000 unless given, sizes the registry, for a quicker check of the script itself;
 # each size keeps its own generated base.)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/bench-lib.sh"
 runs=${1:-5}
 points=${2:-20000}
-tmp=${TMPDIR:-/tmp}/wancun-bench
-mkdir -p "$tmp"
-swift build -c release --product wancun >/dev/null
-wancun=.build/release/wancun
-export WANCUN_TODAY=2026-11-26 WANCUN_CLERK=bench
 base="$tmp/subsidy-base-v7-$points.sqlite"
 if [ ! -f "$base" ]; then
   [ -f "$tmp/divisions-province.csv" ] || python3 scripts/generate.py divisions --scale province --out "$tmp/divisions-province.csv"
@@ -97,11 +92,14 @@ BEGIN IMMEDIATE;
 .read $sql
 COMMIT;
 SQL
+compare=()
+[ -z "$before" ] || compare=(--setup "wancun-before=rm -f $tmp/run-cb.sqlite*; cp $base $tmp/run-cb.sqlite"
+  --baseline "wancun-before=$before subsidy check --month 2026-10 --db $tmp/run-cb.sqlite")
 python3 scripts/bench.py --name "subsidy check, $points points, 12 months of ledgers" --runs "$runs" \
   --setup "wancun=rm -f $tmp/run-c.sqlite*; cp $base $tmp/run-c.sqlite" \
   --setup "sqlite3=rm -f $tmp/run-d.sqlite*; cp $base $tmp/run-d.sqlite" \
   --candidate "wancun=$wancun subsidy check --month 2026-10 --db $tmp/run-c.sqlite" \
-  --baseline "sqlite3=sqlite3 -bail $tmp/run-d.sqlite < $tmp/subsidy-baseline.sql"
+  --baseline "sqlite3=sqlite3 -bail $tmp/run-d.sqlite < $tmp/subsidy-baseline.sql" "${compare[@]}"
 echo "results: wancun $(sqlite3 "$tmp/run-c.sqlite" 'SELECT count(*) || " points, " || sum(eligible) || " eligible, " || sum(amount_fen) || " fen" FROM subsidy_result'), sqlite3 $(sqlite3 "$tmp/run-d.sqlite" 'SELECT count(*) || " points, " || sum(eligible) || " eligible, " || sum(amount_fen) || " fen" FROM sql_result')"
 run=$(sqlite3 "$tmp/run-c.sqlite" 'SELECT max(id) FROM subsidy_run')
 differences=$(sqlite3 -bail "$tmp/run-c.sqlite" <<SQL
