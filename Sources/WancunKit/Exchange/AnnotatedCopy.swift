@@ -47,28 +47,38 @@ public enum AnnotatedCopy {
     }
 
     /// The copy, each row's note from `note` (given the row's number and cells); the copy is
-    /// given up when `note` returns nil.
+    /// given up when `note` returns nil. The rows come from those the command read of the file
+    /// (`RowSpool`), the file itself being read again only when none were kept.
     fileprivate static func write(
         input: String, sheet: String?, to destination: String, ownerOnly: Bool = false, note: (Int, [String]) -> String?
     ) throws(RowProblem) {
         // The widest row, so that the notes line up in one column.
         var width = 0
-        let widths = try TableReader.openSource(path: input, sheet: sheet)
-        while let row = try widths.next() { width = max(width, row.cells.count) }
+        let next: () throws(RowProblem) -> [String]?
+        if let spool = RowSpool.latest(path: input, sheet: sheet), let reader = RowSpool.Reader(spool) {
+            // Rows that ended at a problem make no copy, as reading the file again would not.
+            if case .failure(let problem) = spool.ending { throw problem }
+            width = spool.width
+            next = { reader.next() }
+        } else {
+            let widths = try TableReader.openSource(path: input, sheet: sheet)
+            while let row = try widths.next() { width = max(width, row.cells.count) }
+            let source = try TableReader.openSource(path: input, sheet: sheet)
+            next = { () throws(RowProblem) in try source.next()?.cells }
+        }
         func annotated(_ number: Int, _ cells: [String]) -> [String]? {
             guard let note = note(number, cells) else { return nil }
             return cells + Array(repeating: "", count: width - cells.count) + [note]
         }
-        let source = try TableReader.openSource(path: input, sheet: sheet)
         // Row by row: a copy of a large file never holds its cells all at once. The copy keeps
         // the input's rows where they were: its first row is the "header".
         var number = 1
-        guard let header = annotated(number, try source.next()?.cells ?? []) else { return }
+        guard let header = annotated(number, try next() ?? []) else { return }
         let output = try TableFile.Output(path: destination, name: sheet ?? "Sheet1", header: header, ownerOnly: ownerOnly)
         do {
-            while let row = try source.next() {
+            while let cells = try next() {
                 number += 1
-                guard let cells = annotated(number, row.cells) else { return output.discard() }
+                guard let cells = annotated(number, cells) else { return output.discard() }
                 try output.append(cells.map { SheetCell.text($0) })
             }
             try output.finish()
@@ -78,51 +88,25 @@ public enum AnnotatedCopy {
         }
     }
 
-    /// A copy written on a thread of its own while an import decides its rows, so that the
-    /// import does not read the file a second time when it is done. Each row's note comes from
-    /// the import as soon as it is decided; the copy is kept only when `finish()` is called.
+    /// A copy whose notes come from an import as it decides its rows, written once the import
+    /// is done from the rows it read (`RowSpool`), so that the file is not read a second time.
+    /// The notes wait in a spool of their own meanwhile: a large file's notes are never all
+    /// held at once. The copy is written only when `finish()` is called.
     ///
     /// `header(_:)`, `note(_:_:)`, `finish()` and `discard()` are called from one thread, rows
     /// in the file's order.
-    public final class Stream: @unchecked Sendable {
-        private let condition = NSCondition()
-        /// Notes the copy's thread has not taken yet, by row number.
-        private var notes: [Int: String] = [:]
-        /// Every row up to this one has its note (rows without one get none).
-        private var settled = 0
-        private var ended = false
-        private var discarded = false
-        private var running = true
-        private var failure: RowProblem?
-        /// Notes not yet handed over: they go across in batches, not one lock per row.
-        private var batch: [(Int, String)] = []
-        private var batchEnd = 0
+    public final class Stream {
+        private let input: String
+        private let sheet: String?
         private let output: String
         private let title: String
+        /// Each note as a row of two cells: the row's number and the note.
+        private var notes = RowSpool()
+        private var held: [(Int, String)] = []
 
-        /// Starts copying `input` to `output`; `title` heads the new column on the header row.
+        /// Gets ready to copy `input` to `output`; `title` heads the new column on the header row.
         public init(input: String, sheet: String?, title: String, to output: String) {
-            self.output = output
-            self.title = title
-            // A thread does not inherit task-local values: the copy is allowed what its caller is.
-            let overwrite = FileOutput.overwrite
-            let thread = Thread { [self] in
-                let written = FileOutput.$overwrite.withValue(overwrite) {
-                    Result { () throws(RowProblem) in
-                        try AnnotatedCopy.write(input: input, sheet: sheet, to: output) { number, _ in self.take(number) }
-                    }
-                }
-                if case .failure(let error) = written {
-                    condition.lock()
-                    failure = error
-                    condition.unlock()
-                }
-                condition.lock()
-                running = false
-                condition.broadcast()
-                condition.unlock()
-            }
-            thread.start()
+            (self.input, self.sheet, self.output, self.title) = (input, sheet, output, title)
         }
 
         /// The file's header row: it gets the column's title.
@@ -130,50 +114,38 @@ public enum AnnotatedCopy {
 
         /// A row's note; every row before it without one gets none.
         public func note(_ row: Int, _ text: String) {
-            batch.append((row, text))
-            batchEnd = row
-            if batch.count >= 256 { handOver() }
+            if let notes { notes.append([String(row), text]) } else { held.append((row, text)) }
         }
 
-        private func handOver(ending: Bool = false) {
-            condition.lock()
-            for (row, text) in batch { notes[row] = text }
-            settled = max(settled, batchEnd)
-            ended = ended || ending
-            condition.broadcast()
-            condition.unlock()
-            batch.removeAll(keepingCapacity: true)
-        }
-
-        /// On the copy's thread: the note of row `number`, once it is known; nil once discarded.
-        private func take(_ number: Int) -> String? {
-            condition.lock()
-            defer { condition.unlock() }
-            while settled < number && !ended && !discarded { condition.wait() }
-            return discarded ? nil : notes.removeValue(forKey: number) ?? ""
-        }
-
-        /// Every row has its note: waits for the copy to be written, and returns its path.
+        /// Every row has its note: writes the copy, and returns its path.
         public func finish() throws(RowProblem) -> String {
-            handOver(ending: true)
-            wait()
-            if let failure { throw failure }
+            var next: () -> (Int, String)?
+            if let spool = notes {
+                spool.end(nil)
+                let reader = RowSpool.Reader(spool)
+                next = { reader?.next().flatMap { cells in Int(cells[0]).map { ($0, cells[1]) } } }
+            } else {
+                var index = 0
+                next = { [held] in
+                    defer { index += 1 }
+                    return index < held.count ? held[index] : nil
+                }
+            }
+            var coming = next()
+            try AnnotatedCopy.write(input: input, sheet: sheet, to: output) { number, _ in
+                while let (row, _) = coming, row < number { coming = next() }
+                guard let (row, text) = coming, row == number else { return "" }
+                coming = next()
+                return text
+            }
+            notes = nil
             return output
         }
 
-        /// The copy is not wanted: the thread stops and leaves no file behind.
+        /// The copy is not wanted: nothing is written.
         public func discard() {
-            condition.lock()
-            discarded = true
-            condition.broadcast()
-            condition.unlock()
-            wait()
-        }
-
-        private func wait() {
-            condition.lock()
-            while running { condition.wait() }
-            condition.unlock()
+            notes = nil
+            held = []
         }
     }
 }

@@ -11,23 +11,28 @@ public struct FileInspection: Sendable {
     public var columns: Int
     /// Rows with bytes that are not valid text in the detected encoding.
     public var badByteRows: [Int]
+    /// The `RowDigest` of every cell, when asked for.
+    public var digest: String?
 
-    /// Reads the whole file once, a row at a time.
-    public static func inspect(path: String, sheet: String? = nil) throws(RowProblem) -> FileInspection {
+    /// Reads the whole file once, a row at a time; with `digest`, hashes every cell's text too.
+    public static func inspect(path: String, sheet: String? = nil, digest: Bool = false) throws(RowProblem) -> FileInspection {
         let source = try TableReader.openSource(path: path, sheet: sheet)
         var rows = 0
         var columns = 0
         var bad: [Int] = []
+        var hash = digest ? RowDigest() : nil
         while let row = try source.next() {
             rows = row.number
             columns = max(columns, row.cells.count)
             if row.hasBadBytes { bad.append(row.number) }
+            hash?.add(row.cells)
         }
         let csv = source as? CSVReader
         let xlsx = source as? XLSXReader
         return FileInspection(
             file: path, format: xlsx == nil ? "csv" : "xlsx", encoding: csv?.encoding.rawValue, sheet: xlsx?.sheetName,
-            sheets: xlsx?.sheetNames ?? [], rows: rows, columns: columns, badByteRows: bad)
+            sheets: xlsx?.sheetNames ?? [], rows: rows, columns: columns, badByteRows: bad,
+            digest: hash?.finish())
     }
 
     /// Copies a file's rows, as text, into CSV (UTF-8 with BOM) or XLSX, chosen by the

@@ -50,10 +50,11 @@ extension FileOutput {
         }
     }
 
-    /// The process that owns a temporary file, from its name: `….partial-PID`, `….partial-sheets-PID`
+    /// The process that owns a temporary file, from its name: `….partial-PID`, `….partial-sheets-PID`,
+    /// `….partial-rows-PID`
     /// (and a database's `….partial-PID-wal`, `-shm`, `-journal`).
     static func stalePID(_ name: String) -> pid_t? {
-        for marker in [".partial-sheets-", ".partial-"] {
+        for marker in [".partial-sheets-", ".partial-rows-", ".partial-"] {
             guard let range = name.range(of: marker, options: .backwards) else { continue }
             var digits = name[range.upperBound...]
             // A database being set up has SQLite's own files beside it.

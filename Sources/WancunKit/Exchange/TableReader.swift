@@ -131,11 +131,12 @@ public final class TableReader {
     }
 
     /// Opens a file by its extension: `.xlsx` (the sheet named, or the first), anything else
-    /// as CSV in UTF-8, UTF-8 with BOM or GB18030.
+    /// as CSV in UTF-8, UTF-8 with BOM or GB18030. The rows read are kept (`RowSpool`) for a
+    /// copy of the file written afterwards (`AnnotatedCopy`).
     public convenience init(path: String, columns: [ColumnSpec], sheet: String? = nil) throws(RowProblems) {
         let source: any RowSource
         do {
-            source = try TableReader.openSource(path: path, sheet: sheet)
+            source = SpoolingSource.wrap(try TableReader.openSource(path: path, sheet: sheet), path: path, sheet: sheet)
         } catch {
             throw RowProblems([error])
         }

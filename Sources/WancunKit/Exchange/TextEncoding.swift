@@ -33,7 +33,19 @@ public enum TextEncoding: String, Sendable {
         if self == .gb18030 && bytes.contains(where: { $0 >= 0x80 }) {
             return String(data: Data(bytes), encoding: TextEncoding.foundationGB18030)
         }
-        return String(validating: bytes, as: UTF8.self)
+        return TextEncoding.utf8(bytes)
+    }
+
+    /// The bytes as UTF-8 text, nil when they are not valid UTF-8. `String(validating:as:)` is
+    /// generic and looks up its encoding's metadata on every call (a quarter of reading a CSV);
+    /// decoding repairs each invalid sequence with U+FFFD, so valid bytes are exactly those
+    /// that decode to themselves.
+    static func utf8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        let same = text.withUTF8 { decoded in
+            decoded.count == bytes.count && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+        return same ? text : nil
     }
 }
 

@@ -33,9 +33,33 @@ final class RelationshipsPart: XMLHandler {
     func text(_ bytes: UnsafeBufferPointer<UInt8>, verbatim: Bool) {}
 }
 
+/// Shared strings held as one run of UTF-8 bytes and where each ends: a workbook's table is
+/// held whole while its sheet is read, and a `String` each (most are too long to be stored
+/// inline) took more than half as much memory again as the text. Each is made a `String`
+/// again when a cell uses it.
+struct SharedStringTable {
+    private var bytes: [UInt8] = []
+    /// Where each string's bytes end (the table's text is at most `XLSXLimits.sharedStringsBytes`).
+    private var ends: [UInt32] = []
+
+    var count: Int { ends.count }
+    var indices: Range<Int> { ends.indices }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+        ends.append(UInt32(bytes.count))
+    }
+
+    subscript(index: Int) -> String {
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        return bytes.withUnsafeBufferPointer { String(decoding: $0[start..<Int(ends[index])], as: UTF8.self) }
+    }
+}
+
 /// The shared string table; rich-text runs are joined, phonetic runs left out.
 final class SharedStringsPart: XMLHandler {
-    var strings: [String] = []
+    var strings = SharedStringTable()
     private var current = ""
     private var inText = false
     private var phonetic = 0

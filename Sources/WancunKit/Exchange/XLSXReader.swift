@@ -105,7 +105,7 @@ public final class XLSXReader: RowSource {
             guard let entry = archive[target] else { throw XLSXDamage(.missingPart, part: target) }
             let strings = try unpacker.parse("xl/sharedStrings.xml", into: SharedStringsPart(), limit: XLSXLimits.sharedStringsBytes)
             let styles = try unpacker.parse("xl/styles.xml", into: StylesPart(), limit: XLSXLimits.smallPartBytes)
-            let sheet = SheetPart(strings: strings?.strings ?? [], dateStyles: styles?.dateStyles ?? [], date1904: workbook.date1904)
+            let sheet = SheetPart(strings: strings?.strings ?? SharedStringTable(), dateStyles: styles?.dateStyles ?? [], date1904: workbook.date1904)
             if inMemory {
                 var xml = Data()
                 try unpacker.unpack(entry) { xml.append($0) }

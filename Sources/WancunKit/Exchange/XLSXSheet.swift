@@ -12,7 +12,7 @@ final class SheetPart: XMLHandler {
     private var batchCells = 0
     private var totalCells = 0
     private var lastNumber = 0
-    private let strings: [String]
+    private let strings: SharedStringTable
     private let dateStyles: Set<Int>
     private let date1904: Bool
     private var inRow = false
@@ -29,7 +29,7 @@ final class SheetPart: XMLHandler {
     private var collecting = false
     private var phonetic = 0
 
-    init(strings: [String], dateStyles: Set<Int>, date1904: Bool) {
+    init(strings: SharedStringTable, dateStyles: Set<Int>, date1904: Bool) {
         self.strings = strings
         self.dateStyles = dateStyles
         self.date1904 = date1904

@@ -209,7 +209,7 @@ struct XMLTokenizer {
                 while nameEnd < j && b[nameEnd] > 0x20 && b[nameEnd] != UInt8(ascii: "/") { nameEnd += 1 }
                 guard nameEnd > i + 1 else { throw XLSXDamage(.notXML("a tag without a name")) }
                 let nameBytes = UnsafeBufferPointer(rebasing: b[(i + 1)..<nameEnd])
-                if nameBytes.contains(where: { $0 >= 0x80 }) && String(validating: nameBytes, as: UTF8.self) == nil {
+                if nameBytes.contains(where: { $0 >= 0x80 }) && TextEncoding.utf8(nameBytes) == nil {
                     throw XLSXDamage(.notUTF8)
                 }
                 let name = XMLElementName(nameBytes)
@@ -230,7 +230,7 @@ enum XMLText {
     /// breaks made `\n`, as XML reads them; refused unless it is UTF-8.
     static func decode(_ b: UnsafeBufferPointer<UInt8>, verbatim: Bool = false) throws(XLSXDamage) -> String {
         if (verbatim || index(of: 0x26, in: b) == nil) && index(of: 0x0D, in: b) == nil {
-            guard let text = String(validating: b, as: UTF8.self) else { throw XLSXDamage(.notUTF8) }
+            guard let text = TextEncoding.utf8(b) else { throw XLSXDamage(.notUTF8) }
             return text
         }
         var out: [UInt8] = []
@@ -254,7 +254,7 @@ enum XMLText {
                 i += 1
             }
         }
-        guard let text = String(validating: out, as: UTF8.self) else { throw XLSXDamage(.notUTF8) }
+        guard let text = out.withUnsafeBufferPointer({ TextEncoding.utf8($0) }) else { throw XLSXDamage(.notUTF8) }
         return text
     }
 

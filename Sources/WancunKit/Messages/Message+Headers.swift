@@ -71,6 +71,7 @@ extension Message.Header {
     public static let rows = Message(zh: "行数", en: "Rows")
     public static let columns = Message(zh: "列数", en: "Columns")
     public static let badByteRows = Message(zh: "编码损坏的行", en: "Rows with bad bytes")
+    public static let cellDigest = Message(zh: "单元格摘要", en: "Cell digest")
 }
 
 extension Message.Header {

@@ -134,8 +134,8 @@ extension AppDatabase {
     ///
     /// `resultCopy`: where to write a copy of the file with every row's point code and what
     /// the import did with it (in `language`), once the import has succeeded. The copy is
-    /// written while the import runs, and left behind only when the import succeeds (and is
-    /// not a dry run).
+    /// written from the rows the import read (the file is not read again), and only when the
+    /// import succeeds (and is not a dry run).
     public func importPoints(
         from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext, resultCopy: String? = nil,
         language: Language = .zh, progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil

@@ -11,23 +11,26 @@ struct FileInspect: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "文件的格式、编码、工作表和行数 / What wancun sees in a file: format, encoding, sheets, rows.",
-        discussion: "Example: wancun file inspect 乡镇报送.csv")
+        discussion: "Example: wancun file inspect 乡镇报送.csv\n         wancun file inspect --digest --format csv 乡镇报送.xlsx   # read every cell; print its digest")
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "A .csv or .xlsx file.") var file: String
     @Option(help: "The sheet to read (default: the first).") var sheet: String?
+    @Flag(help: "Also print a SHA-256 digest of every cell's text (cells joined by U+001F, rows ended by U+001E).")
+    var digest = false
 
     func run(_ ctx: Context) throws {
-        let info = try FileInspection.inspect(path: file, sheet: sheet)
+        let info = try FileInspection.inspect(path: file, sheet: sheet, digest: digest)
         typealias H = Message.Header
-        let record = Record(fields: [
+        var record = Record(fields: [
             (.init("file", H.file), .text(info.file)), (.init("format", H.fileFormat), .text(info.format)),
             (.init("encoding", H.encoding), .optional(info.encoding)), (.init("sheet", H.sheet), .optional(info.sheet)),
             (.init("sheets", H.sheets), .text(info.sheets.joined(separator: ", "))),
             (.init("rows", H.rows), .integer(Int64(info.rows))), (.init("columns", H.columns), .integer(Int64(info.columns))),
             (.init("bad_byte_rows", H.badByteRows), .text(info.badByteRows.map(String.init).joined(separator: ", "))),
         ])
+        if let digest = info.digest { record.fields.append((.init("digest", H.cellDigest), .text(digest))) }
         ctx.out(ctx.renderer(reveal: output.reveal).render(record, as: output.format))
     }
 }
