@@ -16,10 +16,9 @@ else
   swift build -c release --product wancun >/dev/null
   wancun=.build/release/wancun
 fi
-# wancun's record of the files it wrote starts empty for each benchmark, as on a clerk's
-# machine, not as long as this machine's history has made it.
+# wancun's record of the files it wrote holds the benchmarks' files only, as short as on a
+# clerk's machine, not as long as this machine's other work has made it.
 export WANCUN_STATE_DIR="$tmp/state"
-rm -rf "$WANCUN_STATE_DIR"
 export WANCUN_TODAY=${WANCUN_TODAY:-2026-11-26} WANCUN_CLERK=${WANCUN_CLERK:-bench}
 # Every baseline runs in SQLite as a competent engineer would set it up for bulk work.
 tuned_sqlite="PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;"

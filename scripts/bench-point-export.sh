@@ -56,13 +56,17 @@ book.save(sys.argv[3])
 PY
 compare_csv=() compare_xlsx=()
 if [ -n "$before" ]; then
-  compare_csv=(--baseline "wancun-before=$before point export --db $db --out $tmp/export-before.csv")
-  compare_xlsx=(--baseline "wancun-before=$before point export --db $db --out $tmp/export-before.xlsx")
+  compare_csv=(--setup "wancun-before=rm -f $tmp/export-before.csv"
+    --baseline "wancun-before=$before point export --db $db --out $tmp/export-before.csv")
+  compare_xlsx=(--setup "wancun-before=rm -f $tmp/export-before.xlsx"
+    --baseline "wancun-before=$before point export --db $db --out $tmp/export-before.xlsx")
 fi
 python3 scripts/bench.py --name "point export to CSV, $count points with operators" --runs "$runs" \
+  --setup "wancun=rm -f $tmp/export.csv" \
   --candidate "wancun=$wancun point export --db $db --out $tmp/export.csv" \
   --baseline "sqlite3=sqlite3 -bail -csv $db < $tmp/export-join.sql > $tmp/export-sqlite3.csv" "${compare_csv[@]}"
 python3 scripts/bench.py --name "point export to XLSX, $count points with operators" --runs "$runs" \
+  --setup "wancun=rm -f $tmp/export.xlsx" \
   --candidate "wancun=$wancun point export --db $db --out $tmp/export.xlsx" \
   --baseline "openpyxl=python3 $tmp/export-openpyxl.py $db $tmp/export-join.sql $tmp/export-openpyxl.xlsx" "${compare_xlsx[@]}"
 # Both sides must have written the same cells (coordinates compared as numbers: each side prints

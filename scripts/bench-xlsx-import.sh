@@ -6,14 +6,9 @@
 # times its peak memory, at 100,000 and 500,000 points.
 # Usage, from the repository root: scripts/bench-xlsx-import.sh [POINTS] [RUNS] [county|province|national]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/bench-lib.sh"
 count=${1:-100000}
 runs=${2:-3}
-tmp=${TMPDIR:-/tmp}/wancun-bench
-mkdir -p "$tmp"
-swift build -c release --product wancun >/dev/null
-wancun=.build/release/wancun
-export WANCUN_TODAY=2026-11-26 WANCUN_CLERK=bench
 scale=${3:-national}
 [ -f "$tmp/divisions-$scale.csv" ] || python3 scripts/generate.py divisions --scale "$scale" --out "$tmp/divisions-$scale.csv"
 csv="$tmp/points-$scale-$count.csv"
@@ -27,15 +22,20 @@ if [ ! -f "$base" ]; then
 fi
 $wancun init --db "$base" >/dev/null
 sqlite3 "$base" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+compare=()
+[ -z "$before" ] || compare=(--setup "xlsx-before=rm -f $tmp/run-xb.sqlite*; cp $base $tmp/run-xb.sqlite"
+  --setup "csv-before=rm -f $tmp/run-cb.sqlite*; cp $base $tmp/run-cb.sqlite"
+  --baseline "xlsx-before=$before point import $book --db $tmp/run-xb.sqlite"
+  --baseline "csv-before=$before point import $csv --db $tmp/run-cb.sqlite")
 python3 scripts/bench.py --name "point import, $count points with operators, XLSX against CSV" --runs "$runs" \
   --setup "xlsx=rm -f $tmp/run-x.sqlite*; cp $base $tmp/run-x.sqlite" \
-  --setup "csv=rm -f $tmp/run-c.sqlite*; cp $base $tmp/run-c.sqlite" \
+  --setup "csv=rm -f $tmp/run-xc.sqlite*; cp $base $tmp/run-xc.sqlite" \
   --candidate "xlsx=$wancun point import $book --db $tmp/run-x.sqlite" \
-  --baseline "csv=$wancun point import $csv --db $tmp/run-c.sqlite"
+  --baseline "csv=$wancun point import $csv --db $tmp/run-xc.sqlite" "${compare[@]}"
 # Both imports must have written the same points.
 contents="SELECT p.code, p.name, p.address, p.latitude, p.longitude, p.plan_year, p.opened_on, o.id_number, o.name, o.phone
   FROM point p JOIN assignment a ON a.point_id = p.id JOIN operator o ON o.id = a.operator_id ORDER BY p.code"
-if cmp -s <(sqlite3 "$tmp/run-x.sqlite" "$contents") <(sqlite3 "$tmp/run-c.sqlite" "$contents"); then
+if cmp -s <(sqlite3 "$tmp/run-x.sqlite" "$contents") <(sqlite3 "$tmp/run-xc.sqlite" "$contents"); then
   echo "the workbook and the CSV imported the same points: $(sqlite3 "$tmp/run-x.sqlite" 'SELECT count(*) FROM point')"
 else
   echo "the workbook and the CSV imported different points" >&2
