@@ -26,6 +26,33 @@ func readAll(workbook data: Data) throws -> [[String]] {
         #expect(problem.rule == "XLSX_UNREADABLE" && problem.message.en.contains(damage.says), "\(problem.message.en)")
     }
 
+    @Test func textsPastTheSharedTableLimitAreWrittenInlineAndReadTheSame() throws {
+        let rows: [[SheetCell]] = [
+            [.text("甲"), .code("330424001200001"), .integer(3)],
+            [.text("乙"), .text("甲"), .text(" 前后有空格 ")],
+            [.text("丙 & <丁>"), .text("乙"), .text("两行\n文字")],
+        ]
+        let sheet = Worksheet(name: "s", header: ["a", "b", "c"], rows: rows)
+        let data = try XLSXWriter.$sharedStringLimit.withValue(4) { try XLSXWriter.data([sheet]) }
+        let expected = [["a", "b", "c"], ["甲", "330424001200001", "3"], ["乙", "甲", " 前后有空格 "], ["丙 & <丁>", "乙", "两行\n文字"]]
+        #expect(try readAll(workbook: data) == expected)
+        // The header's three texts and 甲 fill the table; every other text is inline, 乙 both
+        // times, while 甲 written again is found in the table.
+        let archive = try Archive(data: data, accessMode: .read)
+        func part(_ name: String) throws -> String {
+            var bytes = Data()
+            _ = try archive.extract(try #require(archive[name])) { bytes.append($0) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        #expect(try part("xl/sharedStrings.xml").contains(#"uniqueCount="4""#))
+        let xml = try part("xl/worksheets/sheet1.xml")
+        #expect(xml.components(separatedBy: #"t="inlineStr""#).count - 1 == 6)
+        #expect(xml.contains(#"<t xml:space="preserve"> 前后有空格 </t>"#))
+        #expect(xml.contains("丙 &amp; &lt;丁&gt;"))
+        // Without the limit, the same sheet has no inline text.
+        #expect(try readAll(workbook: XLSXWriter.data([sheet])) == expected)
+    }
+
     @Test func aGenuineWorkbookOf100000RowsReadsWithinTheLimits() throws {
         // What a roster holds, with an empty column between: the limits leave it whole.
         let path = temporaryDirectory().appendingPathComponent("large.xlsx").path

@@ -84,10 +84,13 @@ public enum XLSXWriter {
     /// temporary file, so that a large table is never held whole (only its distinct texts, for
     /// the shared strings). Nothing is at `path` until `finish()`, which replaces any file
     /// there in one step.
+    /// How many distinct texts a workbook's shared table holds before the rest go inline.
+    @TaskLocal static var sharedStringLimit = 65_536
+
     final class Workbook {
         private let path: String
         private let directory: URL
-        private var strings = SharedStrings()
+        private var strings = SharedStrings(limit: XLSXWriter.sharedStringLimit)
         private var sheets: [SheetPart] = []
         private var current: SheetPart?
         private let ownerOnly: Bool
@@ -240,10 +243,16 @@ public enum XLSXWriter {
             for (column, cell) in cells.enumerated() {
                 let value: String
                 var shared = false
+                var inline: String?
                 switch cell {
                 case .text(let text, _), .code(let text):
-                    value = String(strings.index(text))
-                    shared = true
+                    if let index = strings.index(text) {
+                        value = String(index)
+                        shared = true
+                    } else {
+                        value = ""
+                        inline = text
+                    }
                 case .integer(let n, _): value = String(n)
                 case .money(let fen, _): value = fen.yuanText
                 case .empty: continue
@@ -254,6 +263,13 @@ public enum XLSXWriter {
                 buffer.append(contentsOf: number.utf8)
                 buffer.append(contentsOf: #"" s=""#.utf8)
                 buffer.append(contentsOf: String(s.rawValue).utf8)
+                if let inline {
+                    buffer.append(contentsOf: #"" t="inlineStr"><is>"#.utf8)
+                    buffer.append(contentsOf: (SharedStrings.preserves(inline) ? #"<t xml:space="preserve">"# : "<t>").utf8)
+                    buffer.append(contentsOf: XLSXWriter.escape(inline).utf8)
+                    buffer.append(contentsOf: "</t></is></c>".utf8)
+                    continue
+                }
                 buffer.append(contentsOf: shared ? #"" t="s"><v>"#.utf8 : #""><v>"#.utf8)
                 buffer.append(contentsOf: value.utf8)
                 buffer.append(contentsOf: "</v></c>".utf8)
@@ -365,25 +381,37 @@ public enum XLSXWriter {
         }
     }
 
+    /// The workbook's table of texts, as Excel keeps one. It holds at most `limit` distinct
+    /// texts: past that a new text is written in its cell (an inline string), so that a sheet
+    /// of a million distinct names and ID numbers does not hold them all in memory.
     struct SharedStrings {
         var order: [String] = []
         var indexes: [String: Int] = [:]
         var uses = 0
+        var limit: Int
 
-        mutating func index(_ text: String) -> Int {
+        /// The text's index in the table, or nil when it is to be written inline.
+        mutating func index(_ text: String) -> Int? {
+            if let i = indexes[text] {
+                uses += 1
+                return i
+            }
+            guard order.count < limit else { return nil }
             uses += 1
-            if let i = indexes[text] { return i }
             indexes[text] = order.count
             order.append(text)
             return order.count - 1
+        }
+
+        static func preserves(_ text: String) -> Bool {
+            text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
         }
 
         var xml: Data {
             var xml = Data(xmlHeader.utf8)
             xml.append(contentsOf: "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(uses)\" uniqueCount=\"\(order.count)\">".utf8)
             for text in order {
-                let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
-                xml.append(contentsOf: (preserve ? "<si><t xml:space=\"preserve\">" : "<si><t>").utf8)
+                xml.append(contentsOf: (Self.preserves(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>").utf8)
                 xml.append(contentsOf: escape(text).utf8)
                 xml.append(contentsOf: "</t></si>".utf8)
             }
