@@ -15,7 +15,7 @@ csv="$tmp/parcels-$rows.csv"
 [ -f "$csv" ] || python3 scripts/generate.py parcels --points-from "$tmp/divisions-national.csv" --rows "$rows" --out "$csv"
 python3 scripts/bench_tables.py check $wancun "$csv"
 compare=()
-[ -z "$before" ] || compare=(--baseline "wancun-before=$before file inspect $($before file inspect --help | grep -q -- --digest && echo --digest) $csv")
+[ -z "$before" ] || compare=(--baseline "wancun-before=$before file inspect $($before file inspect --help | grep -q -- --digest && echo --digest || true) $csv")
 python3 scripts/bench.py --name "read a $rows-row CSV, every cell" --runs "$runs" \
   --candidate "wancun=$wancun file inspect --digest $csv" \
   --baseline "python-csv=python3 scripts/bench_tables.py digest-csv $csv" "${compare[@]}"

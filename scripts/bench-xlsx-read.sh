@@ -17,7 +17,7 @@ book="$tmp/parcels-$rows.xlsx"
 [ -f "$book" ] || python3 scripts/bench_tables.py workbook "$csv" "$book"
 python3 scripts/bench_tables.py check $wancun "$book"
 compare=()
-[ -z "$before" ] || compare=(--baseline "wancun-before=$before file inspect $($before file inspect --help | grep -q -- --digest && echo --digest) $book")
+[ -z "$before" ] || compare=(--baseline "wancun-before=$before file inspect $($before file inspect --help | grep -q -- --digest && echo --digest || true) $book")
 python3 scripts/bench.py --name "read a $rows-row workbook, every cell" --runs "$runs" \
   --candidate "wancun=$wancun file inspect --digest $book" \
   --baseline "openpyxl-read-only=python3 scripts/bench_tables.py digest-xlsx $book" "${compare[@]}"
