@@ -97,6 +97,61 @@ private final class PointImportState {
         phoneHashes?.insert(person.phone.hashValue)
     }
 
+    /// The JSON of the row's audit line, written into buffers kept from row to row.
+    private var before = JSONWriter(capacity: 512)
+    private var after = JSONWriter(capacity: 1_024)
+    private var newPoint = JSONWriter(capacity: 512)
+
+    /// One line for the row: what it made or changed, and where it came from. The same line as
+    /// `Database.audit` writes of `{"point": existing}` before and `{"action", "point",
+    /// "operator", "assignment", "services"}` after, each part present when the row has it,
+    /// which keeps only what changed: the point when it did.
+    func audit(
+        _ db: Database, row: Int, action: PointImportRow.Action, point: Point, existing: Point?, operator person: Operator?,
+        assignment: Assignment?, services: [Service], idNumber: String?, context: ChangeContext
+    ) throws {
+        var pointChanged = true
+        if let existing {
+            before.reset()
+            before.object { existing.auditFields(&$0) }
+            newPoint.reset()
+            newPoint.object { point.auditFields(&$0) }
+            pointChanged = before.bytes != newPoint.bytes
+            before.reset()
+            before.object { json in
+                if pointChanged {
+                    json.key("point")
+                    json.object { existing.auditFields(&$0) }
+                }
+            }
+        }
+        after.reset()
+        after.object { json in
+            json.text("action", action)
+            if pointChanged {
+                json.key("point")
+                json.object { point.auditFields(&$0) }
+            }
+            if let person {
+                json.key("operator")
+                json.object { person.auditFields(&$0) }
+            }
+            if let assignment {
+                json.key("assignment")
+                json.object { assignment.auditFields(&$0) }
+            }
+            if !services.isEmpty {
+                json.key("services")
+                json.beginArray()
+                for service in services { json.object { service.auditFields(&$0) } }
+                json.endArray()
+            }
+        }
+        try db.auditLine(
+            "point.import", AuditSubject(pointCode: point.code, operatorIdNumber: idNumber), before: existing == nil ? nil : before.bytes,
+            after: after.bytes, reason: Message.importedFrom(file, row: row).zh, context: context, chain: chain)
+    }
+
     /// Once every row is in: the indexes dropped, built again as they were.
     func finish(_ db: Database) throws {
         for sql in droppedIndexes { try db.execute(sql: sql) }
@@ -285,6 +340,11 @@ extension AppDatabase {
         var operatorUsable: Bool
         /// Whether any cell of the row had a problem.
         var cellProblems: Bool
+        /// The cells the database's side reads as they are, taken here once.
+        var pointCode: String?
+        var certificateNo: String?
+        /// Whether the village is to be found by its town's name and its own.
+        var villageByName = false
     }
 
     static func parsePointRow(_ row: TableRow, _ check: inout RowChecker, today: LocalDate) -> PointRowFields {
@@ -371,7 +431,10 @@ extension AppDatabase {
             village: village, name: name, address: address, operatorName: operatorName, latitude: latitude, longitude: longitude, planYear: planYear, openedOn: openedOn,
             override: override, idNumber: idNumber, phone: phone, group: group, difficulty: difficulty, certifiedOn: certifiedOn,
             contractType: contractType, contractFrom: contractFrom, contractTo: contractTo, services: services,
-            operatorUsable: operatorUsable, cellProblems: !check.problems.isEmpty)
+            operatorUsable: operatorUsable, cellProblems: !check.problems.isEmpty,
+            pointCode: row["point_code"].isEmpty ? nil : Normalize.spreadsheetText(row["point_code"]),
+            certificateNo: row["certificate_no"].isEmpty ? nil : row["certificate_no"],
+            villageByName: row["village_code"].isEmpty && !row["village_name"].isEmpty)
     }
 
     private static func importPointRow(
@@ -380,7 +443,7 @@ extension AppDatabase {
     ) throws -> PointImportRow? {
         // The village by town and village names, when they are unambiguous.
         var village = fields.village
-        if row["village_code"].isEmpty && !row["village_name"].isEmpty {
+        if fields.villageByName {
             let townMatches = try state.towns(db)[Normalize.spreadsheetText(row["town_name"])] ?? []
             if townMatches.count != 1 {
                 check.add(row, "town_name", rule: townMatches.isEmpty ? "TOWN_UNKNOWN" : "TOWN_AMBIGUOUS",
@@ -421,8 +484,8 @@ extension AppDatabase {
         var existing: Point?
         var action = PointImportRow.Action.unchanged
         var point: Point?
-        if !row["point_code"].isEmpty {
-            guard let found = try attempt({ try Self.point(db, Normalize.spreadsheetText(row["point_code"])) }) else { return nil }
+        if let code = fields.pointCode {
+            guard let found = try attempt({ try Self.point(db, code) }) else { return nil }
             if found.villageId != division.id {
                 check.add(row, "point_code", rule: "POINT_VILLAGE_MISMATCH", message: .pointVillageMismatch(found.code, village))
                 return nil
@@ -474,7 +537,7 @@ extension AppDatabase {
                         db,
                         NewOperator(
                             name: fields.operatorName, idNumber: idNumber.rawValue, phone: phone.rawValue, difficulty: difficulty,
-                            certificateNo: row["certificate_no"].isEmpty ? nil : row["certificate_no"], certifiedOn: certifiedOn,
+                            certificateNo: fields.certificateNo, certifiedOn: certifiedOn,
                             retirementGroup: group, override: override),
                         context: context, knownNew: true, phoneKnownNew: !state.mayBeRegistered(phone: phone.rawValue), audited: false)
                 }
@@ -508,15 +571,9 @@ extension AppDatabase {
             if action == .unchanged { action = .updated }
         }
         if action != .unchanged && check.problems.count == before {
-            // One line for the row: what it made or changed, and where it came from.
-            var after: [(String, JSONValue)] = [("action", .string(action.rawValue)), ("point", point.auditJSON)]
-            if let newPerson { after.append(("operator", newPerson.auditJSON)) }
-            if let assignment { after.append(("assignment", assignment.auditJSON)) }
-            if !added.isEmpty { after.append(("services", .array(added.map(\.auditJSON)))) }
-            try db.audit(
-                "point.import", AuditSubject(pointCode: point.code, operatorIdNumber: idNumber?.rawValue),
-                before: existing.map { .object([("point", $0.auditJSON)]) }, after: .object(after),
-                reason: Message.importedFrom(state.file, row: row.number).zh, context: context, chain: state.chain)
+            try state.audit(
+                db, row: row.number, action: action, point: point, existing: existing, operator: newPerson, assignment: assignment,
+                services: added, idNumber: idNumber?.rawValue, context: context)
         }
         return PointImportRow(row: row.number, pointCode: point.code, action: action)
     }
