@@ -39,6 +39,14 @@ private final class PointImportState {
     var towns: [String: [Division]]?
     var villagesByTown: [Int64: [Division]] = [:]
     var firstRowOfPoint: [String: Int] = [:]
+    /// Each village's points (by code, as `Point.fetchAll(villageId:)` gives them) once read,
+    /// with the points the import added since; a village whose point the import edited is read
+    /// again, and a row rolled back has them all read again (`forget`). At most
+    /// `pointsKept` points are kept, then all are let go: a national file's villages are
+    /// mostly met once, and keeping every point would cost more memory than reading is worth.
+    private var pointsOfVillage: [Int64: [Point]] = [:]
+    private var pointsHeld = 0
+    static let pointsKept = 50_000
     /// The hashes of the ID numbers and phones of every operator registered or added since, once
     /// a large import has read them: one whose hash is missing is nobody's, without asking the
     /// database. (Two values with one hash only cost a lookup.)
@@ -59,6 +67,29 @@ private final class PointImportState {
     /// Indexes that no lookup of a point import reads (open services are found through
     /// `service_one_open`); kept up to date row by row they cost more than built once at the end.
     static let writeOnlyIndexes = ["audit_on_operator_id_number", "audit_on_point_code", "service_on_point_id"]
+
+    func points(_ db: Database, village: Int64) throws -> [Point] {
+        if let known = pointsOfVillage[village] { return known }
+        let found = try Point.fetchAll(db, villageId: village)
+        if pointsHeld >= Self.pointsKept { (pointsOfVillage, pointsHeld) = ([:], 0) }
+        pointsOfVillage[village] = found
+        pointsHeld += found.count + 1
+        return found
+    }
+
+    func added(_ point: Point) {
+        guard pointsOfVillage[point.villageId] != nil else { return }
+        pointsOfVillage[point.villageId]!.append(point)
+        pointsHeld += 1
+    }
+
+    func edited(_ point: Point) { pointsOfVillage[point.villageId] = nil }
+
+    /// After a rollback: what was kept from before it is read again.
+    func forget() {
+        chain.forget()
+        (pointsOfVillage, pointsHeld) = ([:], 0)
+    }
 
     func division(_ db: Database, _ code: DivisionCode) throws -> Division {
         if let known = divisions[code] { return known }
@@ -270,7 +301,7 @@ extension AppDatabase {
                 if rowSavepoints {
                     if failed() {
                         try db.cachedStatement(sql: "ROLLBACK TO point_row").execute()
-                        state.chain.forget()
+                        state.forget()
                     }
                     try db.cachedStatement(sql: "RELEASE point_row").execute()
                 } else if failed() && db.totalChangesCount != changes {
@@ -480,7 +511,7 @@ extension AppDatabase {
 
         // The point: by code, else the village's point of the same name, else a new one.
         guard let division = try attempt({ try state.division(db, village) }) else { return nil }
-        let sameVillage = try Point.fetchAll(db, villageId: division.id!)
+        let sameVillage = try state.points(db, village: division.id!)
         var existing: Point?
         var action = PointImportRow.Action.unchanged
         var point: Point?
@@ -510,7 +541,10 @@ extension AppDatabase {
             }
             let changed = edit.name != nil || edit.address != nil || edit.latitude != nil || edit.planYear != nil || edit.openedOn != nil
             point = try changed ? attempt { try Self.editPoint(db, existing.code, edit, context: context, audited: false) } : existing
-            if changed { action = .updated }
+            if changed {
+                action = .updated
+                state.edited(existing)
+            }
         } else {
             let address = fields.address ?? ""
             point = try attempt {
@@ -520,6 +554,7 @@ extension AppDatabase {
                              planYear: planYear, openedOn: openedOn, override: override),
                     context: context, village: division, sameVillage: sameVillage, audited: false)
             }
+            if let point { state.added(point) }
             action = .created
         }
         let newPoint = existing == nil
