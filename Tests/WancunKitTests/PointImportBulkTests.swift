@@ -117,4 +117,23 @@ import Testing
         #expect(result.large && result.summary.written == 0)
         #expect(try db.schemaSQL() == schema && db.points().isEmpty)
     }
+
+    /// A village's points, kept from row to row, follow the import's own changes: a point it
+    /// renamed is found by its new name, and a point it added takes its number.
+    @Test func aVillagesPointsKeptFromRowToRowFollowTheImportsOwnChanges() throws {
+        let db = try Self.database()
+        _ = try db.importPoints(from: Self.file([Self.row(0), Self.row(5)]), context: testContext, bulk: Self.small)
+        let codes = try db.read { try String.fetchAll($0, sql: "SELECT code FROM point ORDER BY code") }
+        var renamed = Self.row(0)
+        renamed["point_code"] = codes[0]
+        renamed["name"] = "改名站"
+        // The same row again without the code: found by the new name, it is the same point.
+        var sameName = renamed
+        sameName["point_code"] = ""
+        let problems = try Self.problems(db, Self.file([renamed, Self.row(10), sameName]), Self.small)
+        #expect(problems.map(\.rule) == ["DUPLICATE_IN_FILE"])
+        let result = try db.importPoints(from: Self.file([renamed, Self.row(10)]), context: testContext, bulk: Self.small)
+        #expect(result.rows.map(\.pointCode) == [codes[0], String(codes[0].prefix(12)) + "003"])
+        #expect(result.rows.map(\.action) == [.updated, .created])
+    }
 }

@@ -96,8 +96,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var description: String {
         guard (0...9999).contains(year) else { return zeroPadded(year, 4) + "-" + zeroPadded(month, 2) + "-" + zeroPadded(day, 2) }
         // Ten ASCII bytes: every stored date and audit line goes through here.
-        let digits = [year / 1000, year / 100 % 10, year / 10 % 10, year % 10, -1, month / 10, month % 10, -1, day / 10, day % 10]
-        return String(decoding: digits.map { $0 < 0 ? UInt8(ascii: "-") : UInt8(0x30 + $0) }, as: UTF8.self)
+        // Written straight into the string's storage: ten bytes stay inline, with no array between.
+        let (year, month, day) = (year, month, day)
+        return String(unsafeUninitializedCapacity: 10) { out in
+            let zero = UInt8(ascii: "0")
+            (out[0], out[1], out[2], out[3]) = (zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10), zero + UInt8(year / 10 % 10), zero + UInt8(year % 10))
+            (out[4], out[5], out[6]) = (UInt8(ascii: "-"), zero + UInt8(month / 10), zero + UInt8(month % 10))
+            (out[7], out[8], out[9]) = (UInt8(ascii: "-"), zero + UInt8(day / 10), zero + UInt8(day % 10))
+            return 10
+        }
     }
 }
 

@@ -39,6 +39,14 @@ private final class PointImportState {
     var towns: [String: [Division]]?
     var villagesByTown: [Int64: [Division]] = [:]
     var firstRowOfPoint: [String: Int] = [:]
+    /// Each village's points (by code, as `Point.fetchAll(villageId:)` gives them) once read,
+    /// with the points the import added since; a village whose point the import edited is read
+    /// again, and a row rolled back has them all read again (`forget`). At most
+    /// `pointsKept` points are kept, then all are let go: a national file's villages are
+    /// mostly met once, and keeping every point would cost more memory than reading is worth.
+    private var pointsOfVillage: [Int64: [Point]] = [:]
+    private var pointsHeld = 0
+    static let pointsKept = 50_000
     /// The hashes of the ID numbers and phones of every operator registered or added since, once
     /// a large import has read them: one whose hash is missing is nobody's, without asking the
     /// database. (Two values with one hash only cost a lookup.)
@@ -59,6 +67,29 @@ private final class PointImportState {
     /// Indexes that no lookup of a point import reads (open services are found through
     /// `service_one_open`); kept up to date row by row they cost more than built once at the end.
     static let writeOnlyIndexes = ["audit_on_operator_id_number", "audit_on_point_code", "service_on_point_id"]
+
+    func points(_ db: Database, village: Int64) throws -> [Point] {
+        if let known = pointsOfVillage[village] { return known }
+        let found = try Point.fetchAll(db, villageId: village)
+        if pointsHeld >= Self.pointsKept { (pointsOfVillage, pointsHeld) = ([:], 0) }
+        pointsOfVillage[village] = found
+        pointsHeld += found.count + 1
+        return found
+    }
+
+    func added(_ point: Point) {
+        guard pointsOfVillage[point.villageId] != nil else { return }
+        pointsOfVillage[point.villageId]!.append(point)
+        pointsHeld += 1
+    }
+
+    func edited(_ point: Point) { pointsOfVillage[point.villageId] = nil }
+
+    /// After a rollback: what was kept from before it is read again.
+    func forget() {
+        chain.forget()
+        (pointsOfVillage, pointsHeld) = ([:], 0)
+    }
 
     func division(_ db: Database, _ code: DivisionCode) throws -> Division {
         if let known = divisions[code] { return known }
@@ -95,6 +126,61 @@ private final class PointImportState {
     func registered(_ person: Operator) {
         idNumberHashes?.insert(person.idNumber.hashValue)
         phoneHashes?.insert(person.phone.hashValue)
+    }
+
+    /// The JSON of the row's audit line, written into buffers kept from row to row.
+    private var before = JSONWriter(capacity: 512)
+    private var after = JSONWriter(capacity: 1_024)
+    private var newPoint = JSONWriter(capacity: 512)
+
+    /// One line for the row: what it made or changed, and where it came from. The same line as
+    /// `Database.audit` writes of `{"point": existing}` before and `{"action", "point",
+    /// "operator", "assignment", "services"}` after, each part present when the row has it,
+    /// which keeps only what changed: the point when it did.
+    func audit(
+        _ db: Database, row: Int, action: PointImportRow.Action, point: Point, existing: Point?, operator person: Operator?,
+        assignment: Assignment?, services: [Service], idNumber: String?, context: ChangeContext
+    ) throws {
+        var pointChanged = true
+        if let existing {
+            before.reset()
+            before.object { existing.auditFields(&$0) }
+            newPoint.reset()
+            newPoint.object { point.auditFields(&$0) }
+            pointChanged = before.bytes != newPoint.bytes
+            before.reset()
+            before.object { json in
+                if pointChanged {
+                    json.key("point")
+                    json.object { existing.auditFields(&$0) }
+                }
+            }
+        }
+        after.reset()
+        after.object { json in
+            json.text("action", action)
+            if pointChanged {
+                json.key("point")
+                json.object { point.auditFields(&$0) }
+            }
+            if let person {
+                json.key("operator")
+                json.object { person.auditFields(&$0) }
+            }
+            if let assignment {
+                json.key("assignment")
+                json.object { assignment.auditFields(&$0) }
+            }
+            if !services.isEmpty {
+                json.key("services")
+                json.beginArray()
+                for service in services { json.object { service.auditFields(&$0) } }
+                json.endArray()
+            }
+        }
+        try db.auditLine(
+            "point.import", AuditSubject(pointCode: point.code, operatorIdNumber: idNumber), before: existing == nil ? nil : before.bytes,
+            after: after.bytes, reason: Message.importedFrom(file, row: row).zh, context: context, chain: chain)
     }
 
     /// Once every row is in: the indexes dropped, built again as they were.
@@ -215,7 +301,7 @@ extension AppDatabase {
                 if rowSavepoints {
                     if failed() {
                         try db.cachedStatement(sql: "ROLLBACK TO point_row").execute()
-                        state.chain.forget()
+                        state.forget()
                     }
                     try db.cachedStatement(sql: "RELEASE point_row").execute()
                 } else if failed() && db.totalChangesCount != changes {
@@ -285,6 +371,11 @@ extension AppDatabase {
         var operatorUsable: Bool
         /// Whether any cell of the row had a problem.
         var cellProblems: Bool
+        /// The cells the database's side reads as they are, taken here once.
+        var pointCode: String?
+        var certificateNo: String?
+        /// Whether the village is to be found by its town's name and its own.
+        var villageByName = false
     }
 
     static func parsePointRow(_ row: TableRow, _ check: inout RowChecker, today: LocalDate) -> PointRowFields {
@@ -371,7 +462,10 @@ extension AppDatabase {
             village: village, name: name, address: address, operatorName: operatorName, latitude: latitude, longitude: longitude, planYear: planYear, openedOn: openedOn,
             override: override, idNumber: idNumber, phone: phone, group: group, difficulty: difficulty, certifiedOn: certifiedOn,
             contractType: contractType, contractFrom: contractFrom, contractTo: contractTo, services: services,
-            operatorUsable: operatorUsable, cellProblems: !check.problems.isEmpty)
+            operatorUsable: operatorUsable, cellProblems: !check.problems.isEmpty,
+            pointCode: row["point_code"].isEmpty ? nil : Normalize.spreadsheetText(row["point_code"]),
+            certificateNo: row["certificate_no"].isEmpty ? nil : row["certificate_no"],
+            villageByName: row["village_code"].isEmpty && !row["village_name"].isEmpty)
     }
 
     private static func importPointRow(
@@ -380,7 +474,7 @@ extension AppDatabase {
     ) throws -> PointImportRow? {
         // The village by town and village names, when they are unambiguous.
         var village = fields.village
-        if row["village_code"].isEmpty && !row["village_name"].isEmpty {
+        if fields.villageByName {
             let townMatches = try state.towns(db)[Normalize.spreadsheetText(row["town_name"])] ?? []
             if townMatches.count != 1 {
                 check.add(row, "town_name", rule: townMatches.isEmpty ? "TOWN_UNKNOWN" : "TOWN_AMBIGUOUS",
@@ -417,12 +511,12 @@ extension AppDatabase {
 
         // The point: by code, else the village's point of the same name, else a new one.
         guard let division = try attempt({ try state.division(db, village) }) else { return nil }
-        let sameVillage = try Point.fetchAll(db, villageId: division.id!)
+        let sameVillage = try state.points(db, village: division.id!)
         var existing: Point?
         var action = PointImportRow.Action.unchanged
         var point: Point?
-        if !row["point_code"].isEmpty {
-            guard let found = try attempt({ try Self.point(db, Normalize.spreadsheetText(row["point_code"])) }) else { return nil }
+        if let code = fields.pointCode {
+            guard let found = try attempt({ try Self.point(db, code) }) else { return nil }
             if found.villageId != division.id {
                 check.add(row, "point_code", rule: "POINT_VILLAGE_MISMATCH", message: .pointVillageMismatch(found.code, village))
                 return nil
@@ -447,7 +541,10 @@ extension AppDatabase {
             }
             let changed = edit.name != nil || edit.address != nil || edit.latitude != nil || edit.planYear != nil || edit.openedOn != nil
             point = try changed ? attempt { try Self.editPoint(db, existing.code, edit, context: context, audited: false) } : existing
-            if changed { action = .updated }
+            if changed {
+                action = .updated
+                state.edited(existing)
+            }
         } else {
             let address = fields.address ?? ""
             point = try attempt {
@@ -457,6 +554,7 @@ extension AppDatabase {
                              planYear: planYear, openedOn: openedOn, override: override),
                     context: context, village: division, sameVillage: sameVillage, audited: false)
             }
+            if let point { state.added(point) }
             action = .created
         }
         let newPoint = existing == nil
@@ -474,7 +572,7 @@ extension AppDatabase {
                         db,
                         NewOperator(
                             name: fields.operatorName, idNumber: idNumber.rawValue, phone: phone.rawValue, difficulty: difficulty,
-                            certificateNo: row["certificate_no"].isEmpty ? nil : row["certificate_no"], certifiedOn: certifiedOn,
+                            certificateNo: fields.certificateNo, certifiedOn: certifiedOn,
                             retirementGroup: group, override: override),
                         context: context, knownNew: true, phoneKnownNew: !state.mayBeRegistered(phone: phone.rawValue), audited: false)
                 }
@@ -508,15 +606,9 @@ extension AppDatabase {
             if action == .unchanged { action = .updated }
         }
         if action != .unchanged && check.problems.count == before {
-            // One line for the row: what it made or changed, and where it came from.
-            var after: [(String, JSONValue)] = [("action", .string(action.rawValue)), ("point", point.auditJSON)]
-            if let newPerson { after.append(("operator", newPerson.auditJSON)) }
-            if let assignment { after.append(("assignment", assignment.auditJSON)) }
-            if !added.isEmpty { after.append(("services", .array(added.map(\.auditJSON)))) }
-            try db.audit(
-                "point.import", AuditSubject(pointCode: point.code, operatorIdNumber: idNumber?.rawValue),
-                before: existing.map { .object([("point", $0.auditJSON)]) }, after: .object(after),
-                reason: Message.importedFrom(state.file, row: row.number).zh, context: context, chain: state.chain)
+            try state.audit(
+                db, row: row.number, action: action, point: point, existing: existing, operator: newPerson, assignment: assignment,
+                services: added, idNumber: idNumber?.rawValue, context: context)
         }
         return PointImportRow(row: row.number, pointCode: point.code, action: action)
     }

@@ -46,9 +46,10 @@ enum DuplicateCheck {
 
     private static let droppedWords = ["服务点", "服务站", "电商"].map { Array($0.utf8) }
 
-    static func similarNames(_ a: String, _ b: String) -> Bool {
-        let x = normalizedPointName(a)
-        let y = normalizedPointName(b)
+    static func similarNames(_ a: String, _ b: String) -> Bool { similarNormalized(normalizedPointName(a), normalizedPointName(b)) }
+
+    /// The same, of names already normalized (`normalizedPointName`).
+    static func similarNormalized(_ x: String, _ y: String) -> Bool {
         if x.isEmpty || y.isEmpty { return x == y }
         return x == y || x.contains(y) || y.contains(x)
     }
@@ -68,7 +69,9 @@ enum DuplicateCheck {
         _ db: Database, villageId: Int64, name: String, latitude: Double?, longitude: Double?, excluding: Int64?, sameVillage: [Point]? = nil
     ) throws -> RegistryError? {
         let sameVillage = try (sameVillage ?? Point.fetchAll(db, villageId: villageId)).filter { $0.status != .closed }
-        if let other = sameVillage.first(where: { $0.id != excluding && similarNames($0.name, name) }) {
+        // The new name normalized once, not once for each of the village's points.
+        let wanted = normalizedPointName(name)
+        if let other = sameVillage.first(where: { $0.id != excluding && similarNormalized(normalizedPointName($0.name), wanted) }) {
             return .pointNameDuplicate(code: other.code, name: other.name)
         }
         guard let latitude, let longitude else { return nil }

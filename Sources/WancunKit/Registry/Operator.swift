@@ -98,15 +98,12 @@ public struct Operator: Codable, Sendable, Hashable, FetchableRecord, MutablePer
     /// The ID number as a checked value (the schema guarantees its shape).
     public var residentID: ResidentID { ResidentID(trusted: idNumber) }
 
-    var auditJSON: JSONValue {
-        .object([
-            ("name", .string(name)), ("id_number", .string(idNumber)), ("phone", .string(phone)),
-            ("difficulty", difficulty.map { .string($0.rawValue) } ?? .null),
-            ("difficulty_note", difficultyNote.map(JSONValue.string) ?? .null),
-            ("certificate_no", certificateNo.map(JSONValue.string) ?? .null),
-            ("certified_on", certifiedOn.map { .string($0.description) } ?? .null),
-            ("retirement_group", .string(retirementGroup.rawValue)),
-        ])
+    var auditJSON: JSONValue { AuditObject.make(auditFields) }
+
+    func auditFields(_ f: inout some AuditFields) {
+        f.text("name", name); f.text("id_number", idNumber); f.text("phone", phone); f.text("difficulty", difficulty)
+        f.text("difficulty_note", difficultyNote); f.text("certificate_no", certificateNo); f.text("certified_on", certifiedOn)
+        f.text("retirement_group", retirementGroup)
     }
 
     public static let columns: [Table.Column] = [
@@ -198,14 +195,11 @@ public struct Assignment: Codable, Sendable, Hashable, FetchableRecord, MutableP
             { $0(pointId) }, read: Assignment.init(columns:))
     }
 
-    var auditJSON: JSONValue {
-        .object([
-            ("started_on", .string(startedOn.description)),
-            ("ended_on", endedOn.map { .string($0.description) } ?? .null),
-            ("contract_type", contractType.map { .string($0.rawValue) } ?? .null),
-            ("contract_from", contractFrom.map { .string($0.description) } ?? .null),
-            ("contract_to", contractTo.map { .string($0.description) } ?? .null),
-        ])
+    var auditJSON: JSONValue { AuditObject.make(auditFields) }
+
+    func auditFields(_ f: inout some AuditFields) {
+        f.text("started_on", startedOn); f.text("ended_on", endedOn); f.text("contract_type", contractType)
+        f.text("contract_from", contractFrom); f.text("contract_to", contractTo)
     }
 }
 

@@ -38,16 +38,12 @@ public struct Point: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The fields an edit may change, as audited.
-    var auditJSON: JSONValue {
-        .object([
-            ("name", .string(name)), ("address", address.map(JSONValue.string) ?? .null),
-            ("latitude", latitude.map { .number(String($0)) } ?? .null),
-            ("longitude", longitude.map { .number(String($0)) } ?? .null),
-            ("plan_year", planYear.map { .number(String($0)) } ?? .null),
-            ("opened_on", openedOn.map { .string($0.description) } ?? .null),
-            ("business_name", businessName.map(JSONValue.string) ?? .null),
-            ("credit_code", creditCode.map(JSONValue.string) ?? .null),
-        ])
+    var auditJSON: JSONValue { AuditObject.make(auditFields) }
+
+    func auditFields(_ f: inout some AuditFields) {
+        f.text("name", name); f.text("address", address); f.number("latitude", latitude); f.number("longitude", longitude)
+        f.number("plan_year", planYear); f.text("opened_on", openedOn); f.text("business_name", businessName)
+        f.text("credit_code", creditCode)
     }
 }
 

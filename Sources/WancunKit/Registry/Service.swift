@@ -46,12 +46,11 @@ public struct Service: Codable, Sendable, Hashable, FetchableRecord, MutablePers
     public static let databaseTableName = "service"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    var auditJSON: JSONValue {
-        .object([
-            ("kind", .string(kind.rawValue)), ("category", category.map { .string($0.rawValue) } ?? .null),
-            ("partner", partner.map(JSONValue.string) ?? .null), ("licence", licence.map(JSONValue.string) ?? .null),
-            ("started_on", .string(startedOn.description)), ("ended_on", endedOn.map { .string($0.description) } ?? .null),
-        ])
+    var auditJSON: JSONValue { AuditObject.make(auditFields) }
+
+    func auditFields(_ f: inout some AuditFields) {
+        f.text("kind", kind); f.text("category", category); f.text("partner", partner); f.text("licence", licence)
+        f.text("started_on", startedOn); f.text("ended_on", endedOn)
     }
 }
 

@@ -50,16 +50,28 @@ extension Database {
             before = .object(old.filter { changed.contains($0.0) })
             after = .object(new.filter { changed.contains($0.0) })
         }
-        let beforeBytes = before?.compactUTF8()
-        let afterBytes = after?.compactUTF8()
+        let line = try auditLine(
+            action, subject, before: before?.compactUTF8(), after: after?.compactUTF8(), reason: reason, context: context, chain: chain)
+        return AuditHead(id: line.id, hash: String(decoding: line.hash, as: UTF8.self))
+    }
+
+    /// The same with the line's before and after already written as compact JSON (as
+    /// `JSONValue.compactUTF8` writes it); returns the line's id and hash. The canonical content is
+    /// written into `chain`'s buffer when there is one: an import writes a line per row.
+    @discardableResult
+    func auditLine(
+        _ action: String, _ subject: AuditSubject, before: [UInt8]?, after: [UInt8]?, reason: String?, context: ChangeContext,
+        chain: AuditChain.Memo?
+    ) throws -> (id: Int64, hash: [UInt8]) {
         let last = try chain.map { try $0.last(self) } ?? AuditChain.last(self)
         let id = (last?.id ?? 0) + 1
-        let fields: [[UInt8]?] = [
-            Array(context.timestamp.utf8), Array(context.clerk.utf8), Array(action.utf8), subject.divisionCode.map { Array($0.utf8) },
-            subject.pointCode.map { Array($0.utf8) }, subject.operatorIdNumber.map { Array($0.utf8) }, beforeBytes, afterBytes,
-            reason.map { Array($0.utf8) },
-        ]
-        let hash = AuditChain.hash(previous: last?.hash ?? AuditChain.genesis, canonical: AuditChain.canonical(id: id, fields))
+        var canonical = chain?.takeCanonical() ?? AuditChain.Canonical()
+        canonical.start(id: id)
+        canonical.field(context.timestamp); canonical.field(context.clerk); canonical.field(action)
+        canonical.field(subject.divisionCode); canonical.field(subject.pointCode); canonical.field(subject.operatorIdNumber)
+        canonical.field(bytes: before); canonical.field(bytes: after); canonical.field(reason)
+        let hash = AuditChain.hash(previous: last?.hash ?? AuditChain.genesis, canonical: canonical.bytes)
+        chain?.keepCanonical(canonical)
         // A statement compiled once: an import writes one line per row.
         try cachedStatement(
             sql: """
@@ -68,10 +80,10 @@ extension Database {
                 """
         ).run {
             $0(id); $0(context.timestamp); $0(context.clerk); $0(action); $0(subject.divisionCode); $0(subject.pointCode)
-            $0(subject.operatorIdNumber); $0(utf8: beforeBytes); $0(utf8: afterBytes); $0(reason); $0(utf8: hash)
+            $0(subject.operatorIdNumber); $0(utf8: before); $0(utf8: after); $0(reason); $0(utf8: hash)
         }
         AuditChain.wrote(id: id, hash: hash, memo: chain)
-        return AuditHead(id: id, hash: String(decoding: hash, as: UTF8.self))
+        return (id, hash)
     }
 }
 
@@ -122,5 +134,53 @@ extension AppDatabase {
             if let since = filter.since { request = request.filter(Column("at") >= since.description) }
             return try request.order(Column("id")).fetchAll(db)
         }
+    }
+}
+
+/// Where a record's audited fields go, one by one: a `JSONValue` object (`AuditObject`), or
+/// straight into a `JSONWriter`'s bytes, as a point import writes its lines. A record lists its
+/// fields once, for both, so both give the same JSON.
+protocol AuditFields {
+    mutating func text(_ key: String, _ value: String?)
+    mutating func number(_ key: String, _ value: String?)
+}
+
+extension AuditFields {
+    mutating func number(_ key: String, _ value: Int?) { number(key, value.map { String($0) }) }
+    mutating func number(_ key: String, _ value: Double?) { number(key, value.map { String($0) }) }
+    mutating func text(_ key: String, _ value: LocalDate?) { text(key, value?.description) }
+    mutating func text<T: RawRepresentable>(_ key: String, _ value: T?) where T.RawValue == String { text(key, value?.rawValue) }
+}
+
+/// The fields as a `JSONValue` object.
+struct AuditObject: AuditFields {
+    private(set) var pairs: [(String, JSONValue)] = []
+
+    static func make(_ fill: (inout AuditObject) -> Void) -> JSONValue {
+        var object = AuditObject()
+        fill(&object)
+        return .object(object.pairs)
+    }
+
+    mutating func text(_ key: String, _ value: String?) { pairs.append((key, value.map(JSONValue.string) ?? .null)) }
+    mutating func number(_ key: String, _ value: String?) { pairs.append((key, value.map(JSONValue.number) ?? .null)) }
+}
+
+extension JSONWriter: AuditFields {
+    mutating func text(_ key: String, _ value: String?) {
+        self.key(key)
+        if let value { string(value) } else { null() }
+    }
+
+    mutating func number(_ key: String, _ value: String?) {
+        self.key(key)
+        if let value { number(value) } else { null() }
+    }
+
+    /// An object of a record's audited fields.
+    mutating func object(_ fill: (inout JSONWriter) -> Void) {
+        beginObject()
+        fill(&self)
+        endObject()
     }
 }

@@ -28,34 +28,85 @@ enum AuditChain {
 
     /// The line's canonical content (see the type's summary).
     static func canonical(id: Int64, _ fields: [[UInt8]?]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(fields.reduce(16) { $0 + ($1?.count ?? 0) + 8 })
-        func netstring(_ bytes: [UInt8]) {
-            out.append(contentsOf: String(bytes.count).utf8)
-            out.append(UInt8(ascii: ":"))
-            out.append(contentsOf: bytes)
-            out.append(UInt8(ascii: ","))
-        }
-        netstring(Array(String(id).utf8))
-        for field in fields {
-            if let field { netstring(field) } else { out.append(UInt8(ascii: "~")) }
-        }
-        return out
+        var out = Canonical()
+        out.start(id: id)
+        for field in fields { out.field(bytes: field) }
+        return out.bytes
     }
+
+    /// Writes a line's canonical content field by field into one buffer, kept from line to line.
+    struct Canonical {
+        private(set) var bytes: [UInt8] = []
+
+        /// Empties the buffer (keeping its storage) and writes the line's id.
+        mutating func start(id: Int64) {
+            bytes.removeAll(keepingCapacity: true)
+            netstring(length: decimalCount(id))
+            decimal(id)
+            bytes.append(UInt8(ascii: ","))
+        }
+
+        mutating func field(_ text: String?) {
+            guard var text else { return bytes.append(UInt8(ascii: "~")) }
+            text.withUTF8 { netstring($0) }
+        }
+
+        mutating func field(bytes field: [UInt8]?) {
+            guard let field else { return bytes.append(UInt8(ascii: "~")) }
+            field.withUnsafeBufferPointer { netstring($0) }
+        }
+
+        private mutating func netstring(_ utf8: UnsafeBufferPointer<UInt8>) {
+            netstring(length: utf8.count)
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: ","))
+        }
+
+        /// `<count>:`
+        private mutating func netstring(length: Int) {
+            decimal(Int64(length))
+            bytes.append(UInt8(ascii: ":"))
+        }
+
+        private func decimalCount(_ n: Int64) -> Int {
+            var count = n < 0 ? 2 : 1
+            var rest = n.magnitude / 10
+            while rest > 0 {
+                count += 1
+                rest /= 10
+            }
+            return count
+        }
+
+        private mutating func decimal(_ n: Int64) {
+            if n < 0 { bytes.append(UInt8(ascii: "-")) }
+            let start = bytes.count
+            var rest = n.magnitude
+            repeat {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            bytes[start...].reverse()
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The line's hash, as 64 lowercase hex characters in ASCII.
     static func hash(previous: [UInt8], canonical: [UInt8]) -> [UInt8] {
         var hasher = SHA256()
         hasher.update(data: previous)
         hasher.update(data: canonical)
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in hasher.finalize() {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
+        let digest = hasher.finalize()
+        return [UInt8](unsafeUninitializedCapacity: 64) { out, count in
+            var i = 0
+            for byte in digest {
+                out[i] = hexDigits[Int(byte >> 4)]
+                out[i + 1] = hexDigits[Int(byte & 0x0F)]
+                i += 2
+            }
+            count = 64
         }
-        return out
     }
 
     /// The chain's head as the last line written with it left it, so that an import writing a
@@ -63,8 +114,17 @@ enum AuditChain {
     /// line in the process counts: `written`), or a rollback (`forget`), has it read again.
     final class Memo {
         private var head: (id: Int64, hash: [UInt8], stamp: Int)?
+        /// The buffer the last line's canonical content was written into, for the next.
+        private var canonical = Canonical()
 
         func forget() { head = nil }
+
+        func takeCanonical() -> Canonical {
+            defer { canonical = Canonical() }
+            return canonical
+        }
+
+        func keepCanonical(_ buffer: Canonical) { canonical = buffer }
 
         /// The last line's id and hash: as remembered, when no line was written since.
         func last(_ db: Database) throws -> (id: Int64, hash: [UInt8])? {
