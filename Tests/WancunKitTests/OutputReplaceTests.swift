@@ -43,7 +43,7 @@ import Testing
         var sizes: [Int] = []
         for i in 0..<3_000 {
             let path = long + "/" + String(repeating: "文", count: 60) + "-\(i).csv"
-            FileManager.default.createFile(atPath: path, contents: Data())
+            _ = FileManager.default.createFile(atPath: path, contents: Data())
             paths.append(path)
             WrittenFiles.record(path, sha256: String(repeating: "a", count: 63) + "\(i % 10)", in: record)
             sizes.append(try FileManager.default.attributesOfItem(atPath: record)[.size] as! Int)
@@ -61,7 +61,7 @@ import Testing
         var i = 3_000
         while i < 6_000 && (i % 100 != 0 || WrittenFiles.sha256(of: paths[2_001], in: record) != nil) {
             let path = long + "/" + String(repeating: "文", count: 60) + "-\(i).csv"
-            FileManager.default.createFile(atPath: path, contents: Data())
+            _ = FileManager.default.createFile(atPath: path, contents: Data())
             WrittenFiles.record(path, sha256: String(repeating: "c", count: 64), in: record)
             i += 1
         }
