@@ -23,3 +23,21 @@ export WANCUN_TODAY=${WANCUN_TODAY:-2026-11-26} WANCUN_CLERK=${WANCUN_CLERK:-ben
 # Every baseline runs in SQLite as a competent engineer would set it up for bulk work.
 tuned_sqlite="PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;"
 before=${WANCUN_BEFORE:-}
+
+# points_input SCALE COUNT: sets $csv to a generated file of COUNT points with operators over
+# the SCALE's divisions, and $base to a database holding those divisions at this build's schema
+# (both made once and kept in $tmp).
+points_input() {
+  local scale=$1 count=$2
+  [ -f "$tmp/divisions-$scale.csv" ] || python3 scripts/generate.py divisions --scale "$scale" --out "$tmp/divisions-$scale.csv"
+  csv="$tmp/points-$scale-$count.csv"
+  [ -f "$csv" ] || python3 scripts/generate.py points --divisions "$tmp/divisions-$scale.csv" --count "$count" --out "$csv"
+  base="$tmp/points-base-$scale.sqlite"
+  if [ ! -f "$base" ]; then
+    $wancun init --db "$base" >/dev/null
+    $wancun division import "$tmp/divisions-$scale.csv" --db "$base" >/dev/null
+  fi
+  # A base made by an older build is brought to the current schema, so that both sides start equal.
+  $wancun init --db "$base" >/dev/null
+  sqlite3 "$base" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+}

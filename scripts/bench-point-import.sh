@@ -23,17 +23,7 @@ source "$(dirname "$0")/bench-lib.sh"
 count=${1:-500000}
 runs=${2:-3}
 scale=${3:-national}
-[ -f "$tmp/divisions-$scale.csv" ] || python3 scripts/generate.py divisions --scale "$scale" --out "$tmp/divisions-$scale.csv"
-csv="$tmp/points-$scale-$count.csv"
-[ -f "$csv" ] || python3 scripts/generate.py points --divisions "$tmp/divisions-$scale.csv" --count "$count" --out "$csv"
-base="$tmp/points-base-$scale.sqlite"
-if [ ! -f "$base" ]; then
-  $wancun init --db "$base" >/dev/null
-  $wancun division import "$tmp/divisions-$scale.csv" --db "$base" >/dev/null
-fi
-# Bring a base made by an older build to the current schema, so that both sides start equal.
-$wancun init --db "$base" >/dev/null
-sqlite3 "$base" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+points_input "$scale" "$count"
 cat > "$tmp/points-baseline.sql" <<SQL
 PRAGMA cache_size = -65536;
 PRAGMA temp_store = MEMORY;

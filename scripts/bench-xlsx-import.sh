@@ -10,18 +10,9 @@ source "$(dirname "$0")/bench-lib.sh"
 count=${1:-100000}
 runs=${2:-3}
 scale=${3:-national}
-[ -f "$tmp/divisions-$scale.csv" ] || python3 scripts/generate.py divisions --scale "$scale" --out "$tmp/divisions-$scale.csv"
-csv="$tmp/points-$scale-$count.csv"
-[ -f "$csv" ] || python3 scripts/generate.py points --divisions "$tmp/divisions-$scale.csv" --count "$count" --out "$csv"
+points_input "$scale" "$count"
 book="$tmp/points-$scale-$count.xlsx"
 [ -f "$book" ] || python3 scripts/bench_tables.py workbook "$csv" "$book"
-base="$tmp/points-base-$scale.sqlite"
-if [ ! -f "$base" ]; then
-  $wancun init --db "$base" >/dev/null
-  $wancun division import "$tmp/divisions-$scale.csv" --db "$base" >/dev/null
-fi
-$wancun init --db "$base" >/dev/null
-sqlite3 "$base" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 compare=()
 [ -z "$before" ] || compare=(--setup "xlsx-before=rm -f $tmp/run-xb.sqlite*; cp $base $tmp/run-xb.sqlite"
   --setup "csv-before=rm -f $tmp/run-cb.sqlite*; cp $base $tmp/run-cb.sqlite"
