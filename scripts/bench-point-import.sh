@@ -25,9 +25,7 @@ runs=${2:-3}
 scale=${3:-national}
 points_input "$scale" "$count"
 cat > "$tmp/points-baseline.sql" <<SQL
-PRAGMA cache_size = -65536;
-PRAGMA temp_store = MEMORY;
-PRAGMA foreign_keys = ON;
+$tuned_sqlite
 BEGIN IMMEDIATE;
 CREATE TEMP TABLE staging (village_code TEXT, name TEXT, address TEXT, latitude REAL, longitude REAL, plan_year INTEGER,
   opened_on TEXT, operator_name TEXT, id_number TEXT, phone TEXT, retirement_group TEXT, difficulty TEXT, certificate_no TEXT,

@@ -81,9 +81,7 @@ fi
 echo "base: $(sqlite3 "$base" 'SELECT (SELECT count(*) FROM point) || " points, " || (SELECT count(*) FROM parcel) || " parcels, " || (SELECT count(*) FROM purchase) || " purchases"')"
 sql=$(pwd)/scripts/subsidy-check.sql
 cat > "$tmp/subsidy-baseline.sql" <<SQL
-PRAGMA cache_size = -65536;
-PRAGMA temp_store = MEMORY;
-PRAGMA foreign_keys = ON;
+$tuned_sqlite
 PRAGMA synchronous = NORMAL;
 .parameter set :month "'2026-10'"
 .parameter set :today "'$WANCUN_TODAY'"
