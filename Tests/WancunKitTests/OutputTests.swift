@@ -26,6 +26,15 @@ import Testing
         #expect(!text.contains("11010519491231002X"))
     }
 
+    @Test func displayWidthCountsASCIIByTheByteAndWideCharactersTwice() {
+        #expect(DisplayWidth.of("") == 0)
+        #expect(DisplayWidth.of("2026-11") == 7)
+        #expect(DisplayWidth.of("a\u{0}b") == 2)
+        #expect(DisplayWidth.of("a沈b") == 4)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("ＡＢ") == 4)
+    }
+
     @Test func revealShowsPersonalValues() {
         let text = TableRenderer(language: .zh, reveal: true).render(table, as: .csv)
         #expect(text.contains("11010519491231002X") && text.contains("13812345678"))

@@ -212,6 +212,8 @@ public enum XLSXWriter {
         var rowNumber = 0
         var widest: [Int]
         private var buffer: [UInt8] = []
+        /// The columns' letters, as bytes, made once.
+        private var columnNames: [[UInt8]] = []
 
         init(name: String, title: String?, header: [String], file: URL, handle: FileHandle, destination: String) {
             (self.name, self.title, self.header, self.file, self.handle, self.destination) = (name, title, header, file, handle, destination)
@@ -259,14 +261,15 @@ public enum XLSXWriter {
                 }
                 let s = style ?? XLSXWriter.style(cell)
                 buffer.append(contentsOf: #"<c r=""#.utf8)
-                buffer.append(contentsOf: XLSX.columnName(column).utf8)
+                if column >= columnNames.count { columnNames += (columnNames.count...column).map { Array(XLSX.columnName($0).utf8) } }
+                buffer.append(contentsOf: columnNames[column])
                 buffer.append(contentsOf: number.utf8)
                 buffer.append(contentsOf: #"" s=""#.utf8)
                 buffer.append(contentsOf: String(s.rawValue).utf8)
                 if let inline {
                     buffer.append(contentsOf: #"" t="inlineStr"><is>"#.utf8)
                     buffer.append(contentsOf: (SharedStrings.preserves(inline) ? #"<t xml:space="preserve">"# : "<t>").utf8)
-                    buffer.append(contentsOf: XLSXWriter.escape(inline).utf8)
+                    XLSXWriter.escape(inline, into: &buffer)
                     buffer.append(contentsOf: "</t></is></c>".utf8)
                     continue
                 }
@@ -403,16 +406,26 @@ public enum XLSXWriter {
             return order.count - 1
         }
 
+        /// Whether the text needs `xml:space="preserve"`: it starts or ends with white space, or
+        /// has a line break. Read from its bytes where they are ASCII, which is most texts.
         static func preserves(_ text: String) -> Bool {
-            text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
+            let utf8 = text.utf8
+            guard let first = utf8.first, let last = utf8.last else { return false }
+            func space(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            if first < 0x80 ? space(first) : text.first?.isWhitespace == true { return true }
+            if last < 0x80 ? space(last) : text.last?.isWhitespace == true { return true }
+            return utf8.contains(0x0A)
         }
 
         var xml: Data {
             var xml = Data(xmlHeader.utf8)
             xml.append(contentsOf: "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(uses)\" uniqueCount=\"\(order.count)\">".utf8)
+            var escaped: [UInt8] = []
             for text in order {
                 xml.append(contentsOf: (Self.preserves(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>").utf8)
-                xml.append(contentsOf: escape(text).utf8)
+                escaped.removeAll(keepingCapacity: true)
+                escape(text, into: &escaped)
+                xml.append(contentsOf: escaped)
                 xml.append(contentsOf: "</t></si>".utf8)
             }
             xml.append(contentsOf: "</sst>".utf8)
@@ -422,20 +435,45 @@ public enum XLSXWriter {
 
     /// Escapes text for XML, dropping the control characters XML 1.0 cannot hold.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The same, onto the end of `out`, byte by byte: a text with nothing to escape, as most
+    /// are, is copied whole.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+            func special(_ i: Int) -> Bool {
+                let b = bytes[i]
+                if b < 0x20 { return b != 0x09 && b != 0x0A && b != 0x0D }
+                if b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 { return true }
+                return b == 0xEF && i + 2 < bytes.count && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE
+            }
+            guard bytes.indices.contains(where: special) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x22: out.append(contentsOf: "&quot;".utf8)
+                case 0x09, 0x0A, 0x0D: out.append(b)
+                case _ where b < 0x20: break
+                case 0xEF where special(i):
+                    i += 3
+                    continue
+                default: out.append(b)
+                }
+                i += 1
             }
         }
-        return out
     }
 
     static let xmlHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"

@@ -151,7 +151,13 @@ public enum JSONValue: Sendable, Hashable {
 /// No package on this machine provides wcwidth for Swift, so the ranges are listed here.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + width($1) }
+        // ASCII, as codes, numbers and dates are, is one column a byte (but NUL).
+        var ascii = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.unicodeScalars.reduce(0) { $0 + width($1) } }
+            if byte != 0 { ascii += 1 }
+        }
+        return ascii
     }
 
     static func width(_ scalar: Unicode.Scalar) -> Int {
