@@ -33,12 +33,17 @@ struct BulkImport: Sendable {
 /// What one import remembers between rows: divisions already looked up, which row first came
 /// to each point, and (in a large import) the ID numbers and phones that may be registered.
 private final class PointImportState {
-    /// Every division looked up, by code: files list a village's points in any order.
+    /// Divisions looked up, by code: files list a village's points in any order. At most
+    /// `divisionsKept` are kept, then all are let go, for the same reason as `pointsKept`.
     var divisions: [DivisionCode: Division] = [:]
+    static let divisionsKept = 20_000
     /// Current towns by name, read on the first row that names its village instead of coding it.
     var towns: [String: [Division]]?
     var villagesByTown: [Int64: [Division]] = [:]
-    var firstRowOfPoint: [String: Int] = [:]
+    /// The row that first came to each point, by the point's id.
+    var firstRowOfPoint: [Int64: Int32] = [:]
+    /// How many rows a large file is expected to have, from how far into it the probe row is.
+    private(set) var expectedRows: Int?
     /// Each village's points (by code, as `Point.fetchAll(villageId:)` gives them) once read,
     /// with the points the import added since; a village whose point the import edited is read
     /// again, and a row rolled back has them all read again (`forget`). At most
@@ -46,12 +51,14 @@ private final class PointImportState {
     /// mostly met once, and keeping every point would cost more memory than reading is worth.
     private var pointsOfVillage: [Int64: [Point]] = [:]
     private var pointsHeld = 0
-    static let pointsKept = 50_000
+    static let pointsKept = 20_000
     /// The hashes of the ID numbers and phones of every operator registered or added since, once
     /// a large import has read them: one whose hash is missing is nobody's, without asking the
     /// database. (Two values with one hash only cost a lookup.)
     var idNumberHashes: Set<Int>?
     var phoneHashes: Set<Int>?
+    /// Whether the import counted the file as large.
+    private(set) var large = false
     /// The indexes dropped until the rows are in, as `CREATE INDEX` statements.
     var droppedIndexes: [String] = []
     /// The audit chain's head, kept from line to line.
@@ -94,6 +101,7 @@ private final class PointImportState {
     func division(_ db: Database, _ code: DivisionCode) throws -> Division {
         if let known = divisions[code] { return known }
         guard let found = try Division.fetch(db, code: code) else { throw RegistryError.villageUnknown(code) }
+        if divisions.count >= Self.divisionsKept { divisions = [:] }
         divisions[code] = found
         return found
     }
@@ -113,7 +121,17 @@ private final class PointImportState {
             ids.insert(id.hashValue)
             phones.insert(phone.hashValue)
         }
-        (idNumberHashes, phoneHashes) = (ids, phones)
+        // Room for the rest of the file's rows at once, rather than growing (and copying) in
+        // steps, when how far into the file the row is tells how many there will be (a
+        // workbook's reader reads ahead, so its rows do not).
+        if row.fraction >= 0.001 {
+            let expected = min(Int(Double(rowsSoFar) / row.fraction * 1.05), 2_000_000)
+            ids.reserveCapacity(ids.count + expected)
+            phones.reserveCapacity(phones.count + expected)
+            firstRowOfPoint.reserveCapacity(expected)
+            expectedRows = expected
+        }
+        (idNumberHashes, phoneHashes, large) = (ids, phones, true)
         let names = Self.writeOnlyIndexes.map { "'\($0)'" }.joined(separator: ", ")
         droppedIndexes = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name IN (\(names)) ORDER BY name")
         for name in Self.writeOnlyIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
@@ -183,8 +201,11 @@ private final class PointImportState {
             after: after.bytes, reason: Message.importedFrom(file, row: row).zh, context: context, chain: chain)
     }
 
-    /// Once every row is in: the indexes dropped, built again as they were.
+    /// Once every row is in: the indexes dropped, built again as they were. What was kept
+    /// for the rows is let go first, so that it does not add to what building the indexes takes.
     func finish(_ db: Database) throws {
+        (divisions, villagesByTown, towns, firstRowOfPoint) = ([:], [:], nil, [:])
+        (pointsOfVillage, pointsHeld, idNumberHashes, phoneHashes) = ([:], 0, nil, nil)
         for sql in droppedIndexes { try db.execute(sql: sql) }
         droppedIndexes = []
     }
@@ -293,10 +314,10 @@ extension AppDatabase {
                 // what it has, so that all its problems are listed at once; it fails all the same.
                 func failed() -> Bool { fields.cellProblems || check.problems.count != before }
                 if rowSavepoints { try db.cachedStatement(sql: "SAVEPOINT point_row").execute() }
-                let result = try Self.importPointRow(row, fields, &check, db, state: state, context: context)
+                let found = try Self.importPointRow(row, fields, &check, db, state: state, context: context)
                 // Two rows of one file that come to the same point are a duplicate.
-                if let code = result?.pointCode, let first = state.firstRowOfPoint[code] {
-                    check.add(row, "name", rule: "DUPLICATE_IN_FILE", message: .samePointAsRow(first, code))
+                if let found, let first = state.firstRowOfPoint[found.pointId] {
+                    check.add(row, "name", rule: "DUPLICATE_IN_FILE", message: .samePointAsRow(Int(first), found.row.pointCode))
                 }
                 if rowSavepoints {
                     if failed() {
@@ -307,13 +328,15 @@ extension AppDatabase {
                 } else if failed() && db.totalChangesCount != changes {
                     throw RowFailedAfterWriting()
                 }
-                guard !failed(), let result else { return false }
-                state.firstRowOfPoint[result.pointCode] = row.number
+                guard !failed(), let found else { return false }
+                let result = found.row
+                state.firstRowOfPoint[found.pointId] = Int32(clamping: row.number)
+                if let expected = state.expectedRows, outcomes.capacity < expected { outcomes.reserveCapacity(expected) }
                 outcomes.append(result)
                 copy?.note(row.number, "\(result.pointCode) \(Message.importAction(result.action.rawValue).text(language)) [\(result.action.rawValue)]")
                 return result.action != .unchanged
             })
-        return PointImportSummary(summary: summary, rows: outcomes, resultCopy: nil, large: state.idNumberHashes != nil)
+        return PointImportSummary(summary: summary, rows: outcomes, resultCopy: nil, large: state.large)
     }
 
     /// The columns about a point's operator, who is registered by ID number.
@@ -471,7 +494,7 @@ extension AppDatabase {
     private static func importPointRow(
         _ row: TableRow, _ fields: PointRowFields, _ check: inout RowChecker, _ db: Database, state: PointImportState,
         context: ChangeContext
-    ) throws -> PointImportRow? {
+    ) throws -> (row: PointImportRow, pointId: Int64)? {
         // The village by town and village names, when they are unambiguous.
         var village = fields.village
         if fields.villageByName {
@@ -610,7 +633,7 @@ extension AppDatabase {
                 db, row: row.number, action: action, point: point, existing: existing, operator: newPerson, assignment: assignment,
                 services: added, idNumber: idNumber?.rawValue, context: context)
         }
-        return PointImportRow(row: row.number, pointCode: point.code, action: action)
+        return (PointImportRow(row: row.number, pointCode: point.code, action: action), point.id!)
     }
 
     static func degrees(_ text: String) throws(ValueError) -> Double {
