@@ -83,7 +83,7 @@ struct OperatorShow: WancunCommand {
                 .init(key: "assignments", title: Message.Section.assignments, table: table),
                 .init(key: "audit", title: Message.Section.audit, table: Table(columns: AuditEntry.columns, rows: audit.map { $0.cells(reveal: output.reveal) })),
             ])
-        ctx.out(ctx.renderer(reveal: output.reveal).render(record, as: output.format))
+        ctx.out(ctx.renderer(output).render(record, as: output.format))
     }
 }
 

@@ -103,7 +103,7 @@ struct PointShow: WancunCommand {
             .init(key: "operators", title: Message.Section.operators, table: operators),
             .init(key: "audit", title: Message.Section.audit, table: audit),
         ])
-        ctx.out(ctx.renderer(reveal: output.reveal).render(record, as: output.format))
+        ctx.out(ctx.renderer(output).render(record, as: output.format))
     }
 }
 
