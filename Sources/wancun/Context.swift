@@ -106,6 +106,11 @@ final class Context {
 
     func renderer(_ options: OutputOptions) -> TableRenderer { renderer(reveal: options.reveal, wide: options.display.wide) }
 
+    /// The audit trail as the table format prints it (`AuditEntry.readableLines`).
+    func auditLines(_ entries: [AuditEntry], _ options: OutputOptions, subjects: Bool) -> [String] {
+        AuditEntry.readableLines(entries, language: language, reveal: options.reveal, subjects: subjects, fullHashes: options.display.wide)
+    }
+
     /// Whether the command printed with `--reveal`.
     private(set) var revealing = false
 

@@ -76,3 +76,73 @@ import Testing
         }
     }
 }
+
+/// The audit trail read as sentences: 时间 经办人 动作 字段：原值 → 新值.
+@Suite struct AuditLinesTests {
+    static func entry(_ action: String, before: String?, after: String?, reason: String? = nil, operatorID: String? = nil) -> AuditEntry {
+        AuditEntry(
+            id: 1, at: "2026-11-26T10:23:45+08:00", clerk: "王经办", action: action, divisionCode: nil, pointCode: nil,
+            operatorIdNumber: operatorID, before: before, after: after, reason: reason)
+    }
+
+    static let id = "11010519491231002X"
+
+    @Test func anEditIsOneLinePerFieldWithTheOldAndNewValueMasked() {
+        let edit = Self.entry(
+            "operator.edit", before: #"{"phone":"13800000001","difficulty":null,"name":"王一"}"#,
+            after: #"{"phone":"13900000002","difficulty":"land-lost","name":"王二"}"#, reason: "更正", operatorID: Self.id)
+        let lines = AuditEntry.readableLines([edit], language: .zh, reveal: false, subjects: false)
+        #expect(lines == [
+            "2026-11-26 10:23:45  王经办  修改站长  联系电话：138****0001 → 139****0002",
+            "    就业困难人员类别：（空） → \(Message.difficulty(.landLost).zh)",
+            "    姓名：王一 → 王二",
+            "    原因：更正",
+        ])
+        let revealed = AuditEntry.readableLines([edit], language: .zh, reveal: true, subjects: true)
+        #expect(revealed[0] == "2026-11-26 10:23:45  王经办  修改站长  \(Self.id)  联系电话：13800000001 → 13900000002")
+        let english = AuditEntry.readableLines([edit], language: .en, reveal: false, subjects: true)
+        #expect(english[0] == "2026-11-26 10:23:45  王经办  operator edited  110105********002X  Phone: 138****0001 → 139****0002")
+        #expect(english[1] == "    Difficulty category: (none) → \(Message.difficulty(.landLost).en)")
+        #expect(english[3] == "    Reason: 更正")
+    }
+
+    @Test func aNewRecordListsWhatItHoldsAndLeavesOutEmptyFields() {
+        let add = Self.entry(
+            "operator.add", before: nil,
+            after: #"{"name":"张三","id_number":"11010519491231002X","phone":"13812345678","birth_date":"1949-12-31","certificate_no":null}"#)
+        let lines = AuditEntry.readableLines([add], language: .zh, reveal: false, subjects: false)
+        #expect(lines == [
+            "2026-11-26 10:23:45  王经办  登记站长  姓名：张三", "    公民身份号码：110105********002X", "    联系电话：138****5678",
+            "    出生日期：****-**-**",
+        ])
+        #expect(!lines.joined().contains("{") && !lines.joined().contains("1949"))
+    }
+
+    @Test func partsOfAnImportAreLabelledAndAmountsAreInYuan() {
+        let entry = Self.entry(
+            "point.import", before: nil,
+            after: #"{"action":"add","point":{"name":"聚金村电商服务站","status":"operating"},"operator":{"name":"李四","phone":"13812345678"}}"#)
+        let lines = AuditEntry.readableLines([entry], language: .zh, reveal: false, subjects: false)
+        #expect(lines.contains("    服务点·名称：聚金村电商服务站"))
+        #expect(lines.contains("    服务点·状态：\(Message.pointStatus(.operating).zh)"))
+        #expect(lines.contains("    站长·姓名：李四"))
+        #expect(lines.contains("    站长·联系电话：138****5678"))
+        let fee = Self.entry("courier.link", before: nil, after: #"{"courier":"顺丰","fee_fen":80}"#)
+        #expect(AuditEntry.readableLines([fee], language: .en, reveal: false, subjects: false)[1] == "    Fee per parcel (yuan): 0.80")
+    }
+
+    @Test func columnsOfSeveralLinesLineUpAndALineWithNothingChangedEndsAtItsAction() {
+        let lines = AuditEntry.readableLines(
+            [Self.entry("demo.build", before: nil, after: nil), Self.entry("point.status", before: #"{"status":"operating"}"#, after: #"{"status":"suspended"}"#)],
+            language: .zh, reveal: false, subjects: false)
+        #expect(lines[0] == "2026-11-26 10:23:45  王经办  建立演示数据库")
+        #expect(lines[1] == "2026-11-26 10:23:45  王经办  变更状态        状态：运营中 → 暂停")
+    }
+
+    @Test func storedJsonReadsBackWithItsKeysInOrder() throws {
+        let value = try #require(JSONReader.value(#" {"b":[1,-2.5e3,true,null],"a":{"x":"\u4e2d\"\n"}} "#))
+        #expect(value == .object([("b", .array([.number("1"), .number("-2.5e3"), .bool(true), .null])), ("a", .object([("x", .string("中\"\n"))]))]))
+        #expect(JSONReader.value(#"{"a":1"#) == nil)
+        #expect(JSONReader.value("[1] x") == nil)
+    }
+}

@@ -187,11 +187,15 @@ public struct Record: Sendable {
         public var key: String
         public var title: Message
         public var table: Table
+        /// What the table format prints instead of `table`, one line each (an audit trail
+        /// read as sentences); CSV and JSON keep `table`.
+        public var lines: [String]?
 
-        public init(key: String, title: Message, table: Table) {
+        public init(key: String, title: Message, table: Table, lines: [String]? = nil) {
             self.key = key
             self.title = title
             self.table = table
+            self.lines = lines
         }
     }
 
@@ -223,13 +227,26 @@ extension TableRenderer {
             for section in record.sections {
                 if format == .table {
                     out += "\n【\(section.title.text(language))】\n"
-                    out += section.table.rows.isEmpty ? "—\n" : aligned(section.table)
+                    if section.table.rows.isEmpty {
+                        out += "—\n"
+                    } else if let lines = section.lines {
+                        out += fitted(lines)
+                    } else {
+                        out += aligned(section.table)
+                    }
                 } else {
                     out += "\r\n" + String(render(section.table, as: .csv).dropFirst())
                 }
             }
             return out
         }
+    }
+}
+
+extension TableRenderer {
+    /// Lines each cut to `width`, for the terminal.
+    public func fitted(_ lines: [String]) -> String {
+        lines.map { DisplayWidth.cut($0, to: width ?? Int.max) + "\n" }.joined()
     }
 }
 

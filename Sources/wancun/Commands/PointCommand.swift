@@ -101,7 +101,7 @@ struct PointShow: WancunCommand {
         let record = Record(fields: fields, sections: [
             .init(key: "status_history", title: Message.Section.statusHistory, table: history),
             .init(key: "operators", title: Message.Section.operators, table: operators),
-            .init(key: "audit", title: Message.Section.audit, table: audit),
+            .init(key: "audit", title: Message.Section.audit, table: audit, lines: ctx.auditLines(detail.audit, output, subjects: false)),
         ])
         ctx.out(ctx.renderer(output).render(record, as: output.format))
     }
