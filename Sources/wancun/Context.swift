@@ -108,7 +108,9 @@ final class Context {
 
     /// The audit trail as the table format prints it (`AuditEntry.readableLines`).
     func auditLines(_ entries: [AuditEntry], _ options: OutputOptions, subjects: Bool) -> [String] {
-        AuditEntry.readableLines(entries, language: language, reveal: options.reveal, subjects: subjects, fullHashes: options.display.wide)
+        AuditEntry.readableLines(
+            entries, language: language, reveal: options.reveal, subjects: subjects, fullHashes: options.display.wide,
+            width: options.display.wide ? nil : TableRenderer.terminalWidth)
     }
 
     /// Whether the command printed with `--reveal`.

@@ -139,6 +139,14 @@ import Testing
         #expect(lines[1] == "2026-11-26 10:23:45  王经办  变更状态        状态：运营中 → 暂停")
     }
 
+    @Test func aFirstChangeTooLongForItsLineStartsALineOfItsOwn() {
+        let entry = Self.entry("point.edit", before: #"{"address":"甲"}"#, after: "{\"address\":\"\(String(repeating: "海盐县沈荡镇", count: 9))\"}")
+        let lines = AuditEntry.readableLines([entry], language: .zh, reveal: false, subjects: false, width: 120)
+        #expect(lines[0] == "2026-11-26 10:23:45  王经办  修改服务点")
+        #expect(lines[1].hasPrefix("    地址：甲 → 海盐县"))
+        #expect(AuditEntry.readableLines([entry], language: .zh, reveal: false, subjects: false).count == 1)
+    }
+
     @Test func storedJsonReadsBackWithItsKeysInOrder() throws {
         let value = try #require(JSONReader.value(#" {"b":[1,-2.5e3,true,null],"a":{"x":"\u4e2d\"\n"}} "#))
         #expect(value == .object([("b", .array([.number("1"), .number("-2.5e3"), .bool(true), .null])), ("a", .object([("x", .string("中\"\n"))]))]))

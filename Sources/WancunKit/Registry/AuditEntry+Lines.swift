@@ -17,10 +17,11 @@ extension AuditEntry {
 
     /// The entries as lines: the time, the clerk, the action and (with `subjects`) what it was
     /// done to, in columns, then each change (`changes`), one a line below the first, and the
-    /// reason. Personal values are masked unless `reveal`; hashes are cut to 12 characters
-    /// unless `fullHashes`.
+    /// reason; a first change that would take its line past `width` starts a line of its own.
+    /// Personal values are masked unless `reveal`; hashes are cut to 12 characters unless
+    /// `fullHashes`.
     public static func readableLines(
-        _ entries: [AuditEntry], language: Language, reveal: Bool, subjects: Bool, fullHashes: Bool = false
+        _ entries: [AuditEntry], language: Language, reveal: Bool, subjects: Bool, fullHashes: Bool = false, width: Int? = nil
     ) -> [String] {
         let heads = entries.map { entry in
             [entry.atText, entry.clerk, Message.Audit.action(entry.action)?.text(language) ?? entry.action]
@@ -37,12 +38,18 @@ extension AuditEntry {
             if let reason = entry.reason, !reason.isEmpty {
                 items.append(Message.Header.reason.text(language) + (language == .zh ? "：" : ": ") + (reveal ? reason : Mask.personalValues(in: reason)))
             }
+            let bare = String(prefix.reversed().drop { $0 == " " }.reversed())
             guard let first = items.first else {
-                lines.append(String(prefix.reversed().drop { $0 == " " }.reversed()))
+                lines.append(bare)
                 continue
             }
-            lines.append(prefix + "  " + first)
-            lines += items.dropFirst().map { indent + $0 }
+            if let width, DisplayWidth.of(prefix + "  " + first) > width {
+                lines.append(bare)
+                lines += items.map { indent + $0 }
+            } else {
+                lines.append(prefix + "  " + first)
+                lines += items.dropFirst().map { indent + $0 }
+            }
         }
         return lines
     }
