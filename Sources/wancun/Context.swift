@@ -94,14 +94,23 @@ final class Context {
     }
 
     func render(_ table: Table, _ options: OutputOptions) {
-        out(renderer(reveal: options.reveal).render(table, as: options.format))
+        out(renderer(options).render(table, as: options.format))
     }
 
-    /// The renderer every listing prints through; one that reveals is recorded in the audit
-    /// trail when the command ends (`recordReveal`).
-    func renderer(reveal: Bool) -> TableRenderer {
+    /// The renderer every listing prints through: its tables fit the terminal unless `wide`;
+    /// one that reveals is recorded in the audit trail when the command ends (`recordReveal`).
+    func renderer(reveal: Bool, wide: Bool) -> TableRenderer {
         if reveal { revealing = true }
-        return TableRenderer(language: language, reveal: reveal)
+        return TableRenderer(language: language, reveal: reveal, width: wide ? nil : TableRenderer.terminalWidth)
+    }
+
+    func renderer(_ options: OutputOptions) -> TableRenderer { renderer(reveal: options.reveal, wide: options.display.wide) }
+
+    /// The audit trail as the table format prints it (`AuditEntry.readableLines`).
+    func auditLines(_ entries: [AuditEntry], _ options: OutputOptions, subjects: Bool) -> [String] {
+        AuditEntry.readableLines(
+            entries, language: language, reveal: options.reveal, subjects: subjects, fullHashes: options.display.wide,
+            width: options.display.wide ? nil : TableRenderer.terminalWidth)
     }
 
     /// Whether the command printed with `--reveal`.

@@ -24,6 +24,14 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(help: "Show ID numbers and phone numbers in full.")
     var reveal = false
+
+    @OptionGroup var display: TableOptions
+}
+
+/// Options of every command that prints a table for the terminal.
+struct TableOptions: ParsableArguments {
+    @Flag(help: "Show every column in full, however wide (by default a table fits 120 columns; csv and json always hold everything).")
+    var wide = false
 }
 
 extension Language: ExpressibleByArgument {}

@@ -130,3 +130,12 @@ extension Message {
     public static let yes = Message(zh: "是", en: "yes")
     public static let no = Message(zh: "否", en: "no")
 }
+
+extension Message {
+    /// The last line of a table too wide for the terminal.
+    public static func columnsLeftOut(_ headers: [String], separator: String) -> Message {
+        Message(
+            zh: "（未显示 \(headers.count) 列：\(headers.joined(separator: separator))；加 --wide 显示全部列）",
+            en: "(\(headers.count) \(headers.count == 1 ? "column" : "columns") not shown: \(headers.joined(separator: separator)); --wide shows every column)")
+    }
+}

@@ -5,11 +5,23 @@ public struct Table: Sendable {
         /// The JSON key and CSV-for-machines name: snake_case, as in `schema.sql`.
         public var key: String
         public var header: Message
+        /// Which columns a table that would not fit the terminal keeps (`TableRenderer.width`).
+        public var use: Use
 
-        public init(_ key: String, _ header: Message) {
+        public init(_ key: String, _ header: Message, use: Use = .main) {
             self.key = key
             self.header = header
+            self.use = use
         }
+    }
+
+    /// How much a column is worth to someone reading the table in a terminal: when the table
+    /// is too wide, `detail` columns are left out first, then `main` ones, each from the right;
+    /// a `key` column (what a row is) is always shown, cut if it must be.
+    public enum Use: Int, Sendable, Comparable {
+        case key, main, detail
+
+        public static func < (a: Use, b: Use) -> Bool { a.rawValue < b.rawValue }
     }
 
     public var columns: [Column]

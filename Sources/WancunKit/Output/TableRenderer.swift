@@ -9,10 +9,17 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 public struct TableRenderer: Sendable {
     public var language: Language
     public var reveal: Bool
+    /// The display columns an aligned table may take (`terminalWidth` for the CLI); `nil`
+    /// shows every column in full, as `--wide` does.
+    public var width: Int?
 
-    public init(language: Language, reveal: Bool) {
+    /// What a table printed for a terminal fits by default.
+    public static let terminalWidth = 120
+
+    public init(language: Language, reveal: Bool, width: Int? = nil) {
         self.language = language
         self.reveal = reveal
+        self.width = width
     }
 
     public func render(_ table: Table, as format: OutputFormat) -> String {
@@ -23,24 +30,29 @@ public struct TableRenderer: Sendable {
         }
     }
 
-    /// Columns padded to the widest cell, counting a CJK character as two columns.
+    /// Columns padded to the widest cell, counting a CJK character as two columns. Within
+    /// `width`, hashes are shortened and, when all would not fit, the least useful columns left
+    /// out (named on a last line) and long text cut (`TableFit`).
     public func aligned(_ table: Table) -> String {
         let headers = table.columns.map { $0.header.text(language) }
-        let body = table.rows.map { $0.map { $0.text(reveal: reveal, language: language) } }
-        var widths = headers.map(DisplayWidth.of)
-        for row in body {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
-        }
+        var body = table.rows.map { $0.map { $0.text(reveal: reveal, language: language) } }
+        if width != nil { body = body.map { $0.map(DisplayWidth.shortHash) } }
+        let fit = TableFit(columns: table.columns, headers: headers, body: body, width: width)
         func line(_ cells: [String]) -> String {
             var out = ""
-            for (index, cell) in cells.enumerated() {
-                let last = index == cells.count - 1
-                out += last ? cell : cell + String(repeating: " ", count: widths[index] - DisplayWidth.of(cell) + 2)
+            for (index, column) in fit.shown.enumerated() {
+                let cell = DisplayWidth.cut(cells[column], to: fit.widths[index])
+                let last = index == fit.shown.count - 1
+                out += last ? cell : cell + String(repeating: " ", count: fit.widths[index] - DisplayWidth.of(cell) + 2)
             }
             return out
         }
-        var lines = [line(headers), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        var lines = [line(headers), fit.widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
         lines += body.map(line)
+        if !fit.leftOut.isEmpty {
+            let note = Message.columnsLeftOut(fit.leftOut.map { headers[$0] }, separator: language == .zh ? "、" : ", ")
+            lines.append(DisplayWidth.cut(note.text(language), to: width ?? Int.max))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -181,11 +193,15 @@ public struct Record: Sendable {
         public var key: String
         public var title: Message
         public var table: Table
+        /// What the table format prints instead of `table`, one line each (an audit trail
+        /// read as sentences); CSV and JSON keep `table`.
+        public var lines: [String]?
 
-        public init(key: String, title: Message, table: Table) {
+        public init(key: String, title: Message, table: Table, lines: [String]? = nil) {
             self.key = key
             self.title = title
             self.table = table
+            self.lines = lines
         }
     }
 
@@ -217,13 +233,26 @@ extension TableRenderer {
             for section in record.sections {
                 if format == .table {
                     out += "\n【\(section.title.text(language))】\n"
-                    out += section.table.rows.isEmpty ? "—\n" : aligned(section.table)
+                    if section.table.rows.isEmpty {
+                        out += "—\n"
+                    } else if let lines = section.lines {
+                        out += fitted(lines)
+                    } else {
+                        out += aligned(section.table)
+                    }
                 } else {
                     out += "\r\n" + String(render(section.table, as: .csv).dropFirst())
                 }
             }
             return out
         }
+    }
+}
+
+extension TableRenderer {
+    /// Lines each cut to `width`, for the terminal.
+    public func fitted(_ lines: [String]) -> String {
+        lines.map { DisplayWidth.cut($0, to: width ?? Int.max) + "\n" }.joined()
     }
 }
 

@@ -109,8 +109,8 @@ public struct Operator: Codable, Sendable, Hashable, FetchableRecord, MutablePer
     public static let columns: [Table.Column] = [
         .init("name", Message.Header.operatorName), .init("id_number", Message.Header.idNumber),
         .init("phone", Message.Header.phone), .init("sex", Message.Header.sex),
-        .init("birth_date", Message.Header.birthDate), .init("difficulty", Message.Header.difficulty),
-        .init("certificate_no", Message.Header.certificate), .init("certified_on", Message.Header.certifiedOn),
+        .init("birth_date", Message.Header.birthDate, use: .detail), .init("difficulty", Message.Header.difficulty),
+        .init("certificate_no", Message.Header.certificate, use: .detail), .init("certified_on", Message.Header.certifiedOn, use: .detail),
         .init("retirement_group", Message.Header.retirementGroup), .init("point_code", Message.Header.pointCode),
     ]
 

@@ -182,9 +182,9 @@ public struct PointListing: Sendable, Hashable, FetchableRecord {
 
     public static let columns: [Table.Column] = [
         .init("code", Message.Header.pointCode), .init("name", Message.Header.pointName),
-        .init("town_name", Message.Header.town), .init("village_code", Message.Header.villageCode),
+        .init("town_name", Message.Header.town), .init("village_code", Message.Header.villageCode, use: .detail),
         .init("village_name", Message.Header.village), .init("status", Message.Header.status),
-        .init("plan_year", Message.Header.planYear), .init("opened_on", Message.Header.openedOn),
+        .init("plan_year", Message.Header.planYear, use: .detail), .init("opened_on", Message.Header.openedOn),
         .init("operator_name", Message.Header.operatorName), .init("operator_id_number", Message.Header.idNumber),
     ]
 

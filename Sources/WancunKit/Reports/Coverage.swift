@@ -36,12 +36,12 @@ public struct CoverageReport: Sendable {
 
     public static var columns: [Table.Column] {
         var columns: [Table.Column] = [
-            .init("town_code", Message.Header.code), .init("town_name", Message.Header.town),
+            .init("town_code", Message.Header.code, use: .detail), .init("town_name", Message.Header.town),
             .init("rural_villages", Message.Coverage.ruralVillages), .init("covered_villages", Message.Coverage.coveredVillages),
             .init("coverage_percent", Message.Coverage.percent),
         ]
         columns += PointStatus.allCases.map { .init($0.rawValue, Message.Coverage.pointsIn($0)) }
-        columns += ServiceKind.allCases.map { .init($0.rawValue.replacingOccurrences(of: "-", with: "_"), Message.serviceKind($0)) }
+        columns += ServiceKind.allCases.map { .init($0.rawValue.replacingOccurrences(of: "-", with: "_"), Message.serviceKind($0), use: .detail) }
         columns.append(.init("no_courier_link", Message.Coverage.noCourier))
         return columns
     }

@@ -101,7 +101,7 @@ public struct PolicyValue: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public static let columns: [Table.Column] = [
-        .init("key", Message.Header.policyKey), .init("value", Message.Header.value), .init("unit", Message.Header.unit),
+        .init("key", Message.Header.policyKey), .init("value", Message.Header.value), .init("unit", Message.Header.unit, use: .detail),
         .init("from_date", Message.Header.fromDate), .init("source", Message.Header.source),
     ]
 

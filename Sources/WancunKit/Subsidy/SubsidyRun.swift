@@ -56,8 +56,8 @@ public struct SubsidyRunInfo: Sendable {
     public static let columns: [Table.Column] = [
         .init("id", Message.Header.id), .init("month", Message.Header.month), .init("status", Message.Header.status),
         .init("points", Message.Header.points), .init("eligible", Message.Header.eligible), .init("amount_fen", Message.Header.amountYuan),
-        .init("created_at", Message.Header.at), .init("clerk", Message.Header.clerk), .init("policy_sha256", Message.Header.policyHash),
-        .init("inputs_sha256", Message.Header.inputsHash), .init("out_of_scope", Message.Header.outOfScope),
+        .init("created_at", Message.Header.at), .init("clerk", Message.Header.clerk), .init("policy_sha256", Message.Header.policyHash, use: .detail),
+        .init("inputs_sha256", Message.Header.inputsHash, use: .detail), .init("out_of_scope", Message.Header.outOfScope),
     ]
 
     public var cells: [Cell] {
@@ -119,10 +119,10 @@ public struct SubsidyResult: Sendable {
     }
 
     public static let columns: [Table.Column] = [
-        .init("point_code", Message.Header.pointCode), .init("point_name", Message.Header.pointName), .init("town", Message.Header.town),
+        .init("point_code", Message.Header.pointCode), .init("point_name", Message.Header.pointName), .init("town", Message.Header.town, use: .detail),
         .init("operator_name", Message.Header.operatorName), .init("id_number", Message.Header.idNumber),
         .init("eligible", Message.Header.eligible), .init("amount_fen", Message.Header.amountYuan),
-        .init("months_including", Message.Header.monthsUsed), .init("failing_rules", Message.Header.failingRules),
+        .init("months_including", Message.Header.monthsUsed), .init("failing_rules", Message.Header.failingRules, use: .key),
     ]
 
     public func cells(_ language: Language) -> [Cell] {

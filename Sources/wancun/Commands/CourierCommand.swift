@@ -56,7 +56,7 @@ struct CourierShow: WancunCommand {
         let record = Record(
             fields: zip(Courier.columns, c.cells).map { ($0, $1) },
             sections: [.init(key: "links", title: Message.Section.links, table: table)])
-        ctx.out(ctx.renderer(reveal: output.reveal).render(record, as: output.format))
+        ctx.out(ctx.renderer(output).render(record, as: output.format))
     }
 }
 
@@ -194,7 +194,7 @@ struct RouteShow: WancunCommand {
                         columns: [.init("position", H.position), .init("point_code", H.pointCode), .init("point_name", H.pointName)],
                         rows: detail.stops.map { [.integer(Int64($0.position)), .text($0.code), .text($0.name)] }))
             ])
-        ctx.out(ctx.renderer(reveal: output.reveal).render(record, as: output.format))
+        ctx.out(ctx.renderer(output).render(record, as: output.format))
     }
 }
 

@@ -13,6 +13,7 @@ struct DemoCommand: WancunCommand {
             """)
 
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var display: TableOptions
 
     func run(_ ctx: Context) throws {
         let path = globals.db ?? "wancun-demo.sqlite"
@@ -39,7 +40,7 @@ struct DemoCommand: WancunCommand {
         ctx.say(.runRecorded(info.run.id!, info.run.month, points: info.points, eligible: info.eligible, total: info.total))
         if !info.outOfScope.isEmpty { ctx.say(.outOfScopeCounted(info.outOfScope)) }
         let results = try db.subsidyResults(info.run.id!, only: .ineligible)
-        ctx.out(ctx.renderer(reveal: false).aligned(
+        ctx.out(ctx.renderer(reveal: false, wide: display.wide).aligned(
             Table(columns: SubsidyResult.columns, rows: results.map { $0.cells(ctx.language) })))
         ctx.say(.runFinalized(info.run.id!))
         ctx.say(.rosterWritten(export.path, rows: export.rows, total: export.total, manifest: export.manifestPath))
@@ -49,14 +50,14 @@ struct DemoCommand: WancunCommand {
         let answer = URL(fileURLWithPath: path).deletingPathExtension().path + "-人社局反馈-\(Demo.activityMonth).xlsx"
         try Demo.bureauAnswer(db, run: info.run.id!, to: answer)
         let report = try db.reconcileHR(run: info.run.id!, file: answer, options: ReconOptions(again: true), context: ctx.changeContext())
-        ctx.show(report, reveal: false)
+        ctx.show(report, reveal: false, wide: display.wide)
         ctx.say(.tourReconcileNext(answer, report.id))
     }
 
     func tourCoverage(_ db: AppDatabase, _ ctx: Context) throws {
         ctx.say(.tourCoverage)
         let report = try db.coverage(under: Demo.county, asOf: ctx.changeContext().today)
-        ctx.out(ctx.renderer(reveal: false).aligned(report.table))
+        ctx.out(ctx.renderer(reveal: false, wide: display.wide).aligned(report.table))
         ctx.say(.tourCoverageNext)
     }
 
@@ -68,7 +69,7 @@ struct DemoCommand: WancunCommand {
         }
         ctx.say(.tourPointCounts(total: points.count, byStatus: counts.joined(separator: ctx.language == .zh ? "，" : ", ")))
         let notOperating = points.filter { $0.status != .operating }
-        ctx.out(ctx.renderer(reveal: false).aligned(
+        ctx.out(ctx.renderer(reveal: false, wide: display.wide).aligned(
             Table(columns: PointListing.columns, rows: notOperating.map { $0.cells(ctx.language) })))
         ctx.say(.tourPointsNext(points.first?.code ?? ""))
     }
@@ -90,7 +91,7 @@ struct DemoCommand: WancunCommand {
                 return [.text(town.code.rawValue), .text(town.name), .integer(Int64(under.count)),
                         .integer(Int64(under.filter { $0.code.isRuralVillage }.count))]
             })
-        ctx.out(ctx.renderer(reveal: false).aligned(table))
+        ctx.out(ctx.renderer(reveal: false, wide: display.wide).aligned(table))
         ctx.say(.tourNext)
     }
 }

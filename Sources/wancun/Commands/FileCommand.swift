@@ -31,7 +31,7 @@ struct FileInspect: WancunCommand {
             (.init("bad_byte_rows", H.badByteRows), .text(info.badByteRows.map(String.init).joined(separator: ", "))),
         ])
         if let digest = info.digest { record.fields.append((.init("digest", H.cellDigest), .text(digest))) }
-        ctx.out(ctx.renderer(reveal: output.reveal).render(record, as: output.format))
+        ctx.out(ctx.renderer(output).render(record, as: output.format))
     }
 }
 

@@ -81,9 +81,11 @@ struct OperatorShow: WancunCommand {
             fields: zip(Operator.columns + OperatorStanding.columns, person.cells(lang, pointCode: current) + standing.cells).map { ($0, $1) },
             sections: [
                 .init(key: "assignments", title: Message.Section.assignments, table: table),
-                .init(key: "audit", title: Message.Section.audit, table: Table(columns: AuditEntry.columns, rows: audit.map { $0.cells(reveal: output.reveal) })),
+                .init(
+                    key: "audit", title: Message.Section.audit, table: Table(columns: AuditEntry.columns, rows: audit.map { $0.cells(reveal: output.reveal) }),
+                    lines: ctx.auditLines(audit, output, subjects: false)),
             ])
-        ctx.out(ctx.renderer(reveal: output.reveal).render(record, as: output.format))
+        ctx.out(ctx.renderer(output).render(record, as: output.format))
     }
 }
 
@@ -141,7 +143,10 @@ struct AuditCommand: WancunCommand {
             normalizedID = try ResidentIDArgument.parse(idNumber, today: ctx.changeContext().today)
         }
         let entries = try ctx.openDatabase().auditEntries(AuditFilter(pointCode: point, operatorIdNumber: normalizedID, since: since))
-        ctx.render(Table(columns: AuditEntry.columns, rows: entries.map { $0.cells(reveal: output.reveal) }), output)
+        guard output.format == .table else {
+            return ctx.render(Table(columns: AuditEntry.columns, rows: entries.map { $0.cells(reveal: output.reveal) }), output)
+        }
+        ctx.out(entries.isEmpty ? "—\n" : ctx.renderer(output).fitted(ctx.auditLines(entries, output, subjects: true)))
     }
 }
 

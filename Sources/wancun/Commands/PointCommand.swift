@@ -101,9 +101,9 @@ struct PointShow: WancunCommand {
         let record = Record(fields: fields, sections: [
             .init(key: "status_history", title: Message.Section.statusHistory, table: history),
             .init(key: "operators", title: Message.Section.operators, table: operators),
-            .init(key: "audit", title: Message.Section.audit, table: audit),
+            .init(key: "audit", title: Message.Section.audit, table: audit, lines: ctx.auditLines(detail.audit, output, subjects: false)),
         ])
-        ctx.out(ctx.renderer(reveal: output.reveal).render(record, as: output.format))
+        ctx.out(ctx.renderer(output).render(record, as: output.format))
     }
 }
 

@@ -22,6 +22,7 @@ struct ReconcileOptions: ParsableArguments {
     @Option(help: "Write a copy of the file with an outcome column (FILE.xlsx or FILE.csv).") var out: String?
     @Option(help: "The sheet to read from an .xlsx (default: the first).") var sheet: String?
     @Flag(help: "Show ID numbers in full.") var reveal = false
+    @OptionGroup var display: TableOptions
 
     var options: ReconOptions { ReconOptions(again: again, skipInvalid: skipInvalid, sheet: sheet) }
 }
@@ -30,7 +31,7 @@ extension Context {
     /// Prints a report; writes the annotated copy when asked (readable by its owner only when
     /// `ownerOnly`: a copy of the bureau's file holds full ID numbers); exits 3 on differences.
     func finish(_ report: ReconReport, input: String?, _ options: ReconcileOptions, ownerOnly: Bool = false) throws {
-        show(report, reveal: options.reveal)
+        show(report, reveal: options.reveal, wide: options.display.wide)
         if let out = options.out, let input {
             var notes: [Int: String] = [:]
             for item in report.items {
@@ -50,8 +51,8 @@ extension Context {
         if !report.allMatched { throw ExitCode(3) }
     }
 
-    func show(_ report: ReconReport, reveal: Bool, format: OutputFormat = .table) {
-        let renderer = renderer(reveal: reveal)
+    func show(_ report: ReconReport, reveal: Bool, wide: Bool, format: OutputFormat = .table) {
+        let renderer = renderer(reveal: reveal, wide: wide)
         let itemTable = Table(
             columns: [.init("outcome", Message.Header.outcome), .init("key", Message.Header.key), .init("file_row", Message.Header.fileRow),
                       .init("field", Message.Header.field), .init("expected", Message.Header.expected), .init("actual", Message.Header.actual)],
@@ -193,6 +194,6 @@ struct ReconcileShow: WancunCommand {
     @Argument var id: Int64
 
     func run(_ ctx: Context) throws {
-        ctx.show(try ctx.openDatabase().reconciliation(id), reveal: output.reveal, format: output.format)
+        ctx.show(try ctx.openDatabase().reconciliation(id), reveal: output.reveal, wide: output.display.wide, format: output.format)
     }
 }

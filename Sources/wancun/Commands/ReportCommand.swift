@@ -26,6 +26,7 @@ struct CoverageCommand: WancunCommand {
     @Option(help: "The day to report on (default today).") var asOf: LocalDate?
     @Option(help: "table, csv, json or xlsx.") var format: ReportFormat = .table
     @Option(help: "Write to this file (required for xlsx).") var out: String?
+    @OptionGroup var display: TableOptions
 
     func validate() throws {
         if format == .xlsx && out == nil { throw ValidationError("--format xlsx needs --out FILE.xlsx") }
@@ -37,7 +38,8 @@ struct CoverageCommand: WancunCommand {
         let counties = try ctx.openDatabase().divisions(DivisionFilter(level: .county))
         let scope = report.under?.name ?? (counties.count == 1 ? counties[0].name : "")
         let title = Message.Coverage.title(scope, report.asOf).text(ctx.language)
-        let renderer = ctx.renderer(reveal: false)
+        // A table written to a file keeps every column.
+        let renderer = ctx.renderer(reveal: false, wide: display.wide || out != nil)
         switch format {
         case .xlsx:
             try XLSXWriter.write([renderer.worksheet(report.table, name: scope.isEmpty ? "coverage" : scope, title: title, boldLastRow: true)], to: out!)

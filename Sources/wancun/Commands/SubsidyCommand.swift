@@ -185,7 +185,7 @@ struct SubsidyShow: WancunCommand {
     func run(_ ctx: Context) throws {
         let results = try ctx.openDatabase().subsidyResults(run, only: only)
         if output.format == .json {
-            let renderer = ctx.renderer(reveal: output.reveal)
+            let renderer = ctx.renderer(output)
             let items = results.map { r -> JSONValue in
                 var pairs = zip(SubsidyResult.columns, r.cells(ctx.language)).map { ($0.key, renderer.jsonValue($1)) }
                 pairs.removeLast()
