@@ -212,7 +212,7 @@ extension TableRenderer {
             var out = format == .table ? aligned(fieldTable) : render(fieldTable, as: .csv)
             for section in record.sections {
                 if format == .table {
-                    out += "\n【\(section.title.text(language))】\n"
+                    out += "\n" + Message.Section.heading(section.title).text(language) + "\n"
                     out += section.table.rows.isEmpty ? "—\n" : aligned(section.table)
                 } else {
                     out += "\r\n" + String(render(section.table, as: .csv).dropFirst())
