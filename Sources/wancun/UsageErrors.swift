@@ -139,7 +139,7 @@ extension Language {
 extension String {
     /// The groups of the first match of `pattern` over the whole text, or nil.
     func captures(_ pattern: String) -> [String]? {
-        guard let regex = try? NSRegularExpression(pattern: pattern),
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: .dotMatchesLineSeparators),
             let match = regex.firstMatch(in: self, range: NSRange(startIndex..., in: self))
         else { return nil }
         return (1..<match.numberOfRanges).map { index in

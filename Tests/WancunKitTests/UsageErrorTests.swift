@@ -26,6 +26,11 @@ import Testing
         (["subsidy", "check", "--month", "2026/10"], .Usage.invalidValue("2026/10", for: "--month", form: Message.Form.month)),
         (["point", "list", "--status", "open"], .Usage.invalidValue("open", for: "--status", form: .Form.oneOf(PointStatus.self))),
         (["point", "list", "--format", "xml"], .Usage.invalidValue("xml", for: "--format", form: .Form.oneOf(zh: ["table", "csv", "json"], en: ["table", "csv", "json"]))),
+        // Six values and more are listed one a line.
+        (["operator", "edit", "x", "--difficulty", "zz"], .Usage.invalidValue("zz", for: "--difficulty", form: .Form.oneOf(DifficultyCategory.self))),
+        (["service", "add", "330424101201001", "zz"], .Usage.invalidValue("zz", for: "<kind>", form: .Form.oneOf(ServiceKind.self))),
+        // Two are joined by "and".
+        (["point", "list", "--lang", "fr"], .Usage.invalidValue("fr", for: "--lang", form: .Form.oneOf(zh: ["zh", "en"], en: ["zh", "en"]))),
         (["point", "list", "--under", "33x"], .Usage.invalidValue("33x", for: "--under", form: Message.Form.divisionCode)),
         (["subsidy", "show", "abc"], .Usage.invalidValue("abc", for: "<run>", form: Message.Form.wholeNumber)),
         (["pont", "list"], .Usage.unknownSubcommand("pont", of: "wancun", suggestion: "point")),
@@ -37,6 +42,7 @@ import Testing
         (["subsidy", "check"], .Usage.missingArgument(["--month <month>"], form: Message.Form.month)),
         (["subsidy", "show"], .Usage.missingArgument(["<run>"], form: Message.Form.wholeNumber)),
         (["point", "list", "--reveal=yes"], .Usage.flagTakesNoValue("--reveal", value: "yes")),
+        (["point", "list", "---x"], .Usage.invalidOption("---x")),
     ]
 
     @Test(arguments: 0..<shapes.count)
