@@ -7,6 +7,8 @@ public protocol Labelled: RawRepresentable, CaseIterable, Sendable, Hashable whe
     var label: Message { get }
     /// Other spellings of codes people write (`labor` for `labour`).
     static var spellings: [String: Self] { get }
+    /// Its codes and labels for reading them back: `public static let labelIndex = LabelIndex<Self>()`.
+    static var labelIndex: LabelIndex<Self> { get }
 }
 
 extension Labelled {
@@ -19,13 +21,11 @@ extension Labelled {
     /// also taken without its note in brackets (`女工人` for `女工人（50岁起）`), and English
     /// without regard to case, so that what a sheet or a table shows is read back as it was.
     public init?(label text: String) {
-        let written = Normalize.spreadsheetText(text)
-        if let exact = Self(rawValue: written) ?? Self(rawValue: written.lowercased()) ?? Self.spellings[written.lowercased()] {
+        if let exact = Self(rawValue: text) {
             self = exact
             return
         }
-        let key = Self.labelKey(written)
-        guard let found = Self.allCases.first(where: { Self.labelKeys($0).contains(key) }) else { return nil }
+        guard let found = Self.labelIndex.byKey[LabelIndex<Self>.key(text)] else { return nil }
         self = found
     }
 
@@ -42,31 +42,104 @@ extension Labelled {
     /// The Chinese label without its note in brackets: `女工人` for `女工人（50岁起）`.
     public var shortLabel: String { String(label.zh.prefix { $0 != "（" && $0 != "(" }) }
 
-    private static func labelKeys(_ value: Self) -> [String] {
-        [labelKey(value.label.zh), labelKey(value.shortLabel), labelKey(value.label.en)]
+    /// The Chinese label, as a sheet that is Chinese whatever the language shows it.
+    public var chineseLabel: String { Self.labelIndex.chinese[self] ?? label.zh }
+}
+
+/// Every way each code of a type may be written, built once, the first time it is read: a
+/// points file of 50,000 rows reads three labels a row.
+public struct LabelIndex<Code: Labelled>: Sendable {
+    let byKey: [String: Code]
+    let chinese: [Code: String]
+
+    public init() {
+        var byKey: [String: Code] = [:]
+        for value in Code.allCases {
+            for written in [value.rawValue, value.label.zh, value.shortLabel, value.label.en] { byKey[Self.key(written)] = value }
+        }
+        for (written, value) in Code.spellings { byKey[Self.key(written)] = value }
+        self.byKey = byKey
+        chinese = Dictionary(uniqueKeysWithValues: Code.allCases.map { ($0, $0.label.zh) })
     }
 
     /// Written as a sheet's cell is read (full-width forms folded), without case or spaces.
-    private static func labelKey(_ text: String) -> String {
+    static func key(_ text: String) -> String {
         String(Normalize.spreadsheetText(text).lowercased().filter { !$0.isWhitespace })
     }
 }
 
-extension PointStatus: Labelled { public var label: Message { .pointStatus(self) } }
-extension Sex: Labelled { public var label: Message { .sex(self) } }
-extension DifficultyCategory: Labelled { public var label: Message { .difficulty(self) } }
+extension PointStatus: Labelled {
+    public var label: Message { .pointStatus(self) }
+    public static let labelIndex = LabelIndex<PointStatus>()
+}
+
+extension Sex: Labelled {
+    public var label: Message { .sex(self) }
+    public static let labelIndex = LabelIndex<Sex>()
+}
+
+extension DifficultyCategory: Labelled {
+    public var label: Message { .difficulty(self) }
+    public static let labelIndex = LabelIndex<DifficultyCategory>()
+}
+
 extension ContractType: Labelled {
     public var label: Message { .contractType(self) }
     public static var spellings: [String: ContractType] { ["labor": .labour] }
+    public static let labelIndex = LabelIndex<ContractType>()
 }
-extension RetirementGroup: Labelled { public var label: Message { .retirementGroup(self) } }
-extension ServiceKind: Labelled { public var label: Message { .serviceKind(self) } }
-extension PurchaseCategory: Labelled { public var label: Message { .purchaseCategory(self) } }
-extension DivisionLevel: Labelled { public var label: Message { .divisionLevel(self) } }
-extension DivisionChange.Kind: Labelled { public var label: Message { .divisionChangeKind(self) } }
-extension ReconOutcome: Labelled { public var label: Message { .reconOutcome(self) } }
-extension ReconKind: Labelled { public var label: Message { .reconKind(self) } }
-extension SubsidyRule: Labelled { public var label: Message { .subsidyRule(self) } }
-extension ScopeReason: Labelled { public var label: Message { .scopeReason(self) } }
-extension RunStatus: Labelled { public var label: Message { .runStatus(self) } }
-extension PolicyKey: Labelled { public var label: Message { .policyKey(self) } }
+
+extension RetirementGroup: Labelled {
+    public var label: Message { .retirementGroup(self) }
+    public static let labelIndex = LabelIndex<RetirementGroup>()
+}
+
+extension ServiceKind: Labelled {
+    public var label: Message { .serviceKind(self) }
+    public static let labelIndex = LabelIndex<ServiceKind>()
+}
+
+extension PurchaseCategory: Labelled {
+    public var label: Message { .purchaseCategory(self) }
+    public static let labelIndex = LabelIndex<PurchaseCategory>()
+}
+
+extension DivisionLevel: Labelled {
+    public var label: Message { .divisionLevel(self) }
+    public static let labelIndex = LabelIndex<DivisionLevel>()
+}
+
+extension DivisionChange.Kind: Labelled {
+    public var label: Message { .divisionChangeKind(self) }
+    public static let labelIndex = LabelIndex<DivisionChange.Kind>()
+}
+
+extension ReconOutcome: Labelled {
+    public var label: Message { .reconOutcome(self) }
+    public static let labelIndex = LabelIndex<ReconOutcome>()
+}
+
+extension ReconKind: Labelled {
+    public var label: Message { .reconKind(self) }
+    public static let labelIndex = LabelIndex<ReconKind>()
+}
+
+extension SubsidyRule: Labelled {
+    public var label: Message { .subsidyRule(self) }
+    public static let labelIndex = LabelIndex<SubsidyRule>()
+}
+
+extension ScopeReason: Labelled {
+    public var label: Message { .scopeReason(self) }
+    public static let labelIndex = LabelIndex<ScopeReason>()
+}
+
+extension RunStatus: Labelled {
+    public var label: Message { .runStatus(self) }
+    public static let labelIndex = LabelIndex<RunStatus>()
+}
+
+extension PolicyKey: Labelled {
+    public var label: Message { .policyKey(self) }
+    public static let labelIndex = LabelIndex<PolicyKey>()
+}

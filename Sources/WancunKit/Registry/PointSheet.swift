@@ -133,7 +133,7 @@ extension AppDatabase {
     private static func exportCells(_ row: Row, reveal: Bool) -> [String] {
         func text(_ index: Int) -> String { row[index] ?? "" }
         // The sheet is Chinese whatever the language, as the template is; the import reads labels back.
-        func label<Code: Labelled>(_ type: Code.Type, _ index: Int) -> String { Code(rawValue: text(index))?.label.zh ?? text(index) }
+        func label<Code: Labelled>(_ type: Code.Type, _ index: Int) -> String { Code(rawValue: text(index))?.chineseLabel ?? text(index) }
         let latitude: Double? = row[6]
         let longitude: Double? = row[7]
         let planYear: Int? = row[8]
@@ -143,9 +143,9 @@ extension AppDatabase {
         let services = (text(20)).split(separator: ",").compactMap { item -> String? in
             let parts = item.split(separator: ":", maxSplits: 1)
             guard let kind = ServiceKind(rawValue: String(parts[0])), kind != .finance else { return nil }
-            guard parts.count > 1 else { return kind.label.zh }
+            guard parts.count > 1 else { return kind.chineseLabel }
             guard let category = PurchaseCategory(rawValue: String(parts[1])), category != .medicines else { return nil }
-            return kind.label.zh + ":" + category.label.zh
+            return kind.chineseLabel + ":" + category.chineseLabel
         }
         return [
             text(0), text(1), text(2), Normalize.villageName(text(3)), text(4), text(5),
