@@ -96,6 +96,7 @@ import Testing
         }
         samples += [
             Message.serviceItemUnknown("x"), Message.subsidyRules(SubsidyRule.allCases), Message.outOfScopeCounted([.closedBeforeMonth: 1]),
+            SubsidyError.profileFieldUnknown("x").message, SubsidyError.policyKeyUnknown("x").message,
             ValueError.label("x", zh: ["男"], en: ["male"]).message, Message.Form.oneOf(RetirementGroup.self),
             Message.Usage.invalidValue("x", for: "--month", form: Message.Form.month), Message.Section.heading(Message.Section.audit),
         ]

@@ -115,4 +115,11 @@ import Testing
         #expect(example["retirement_group"] == "女工人（50岁起）" && example["contract_type"] == "民事协议")
         #expect(example["difficulty"] == "被征地农民" && example["services"] == "包裹存取,缴费,代购:农资")
     }
+
+    @Test func aRosterProfileNamesAFieldByItsCodeOrByTheFormsHeader() throws {
+        let profile = writeTemporaryFile("profile.csv", "字段,表头\n序号,序号\n姓名,姓名\nid_number,身份证号码\n本月补贴金额(元),金额\n")
+        #expect(try RosterProfile.load(path: profile).fields.map(\.0) == [.seq, .name, .idNumber, .amount])
+        let error = SubsidyError.profileFieldUnknown("昵称").message
+        #expect(error.zh.hasPrefix("花名册模板中的字段“昵称”不认识；可用：序号、乡镇、行政村、"))
+    }
 }

@@ -137,7 +137,7 @@ extension Message {
             return Message(zh: "期初月数或首月不合理（0–600 个月，首月不晚于截至月）", en: "opening months or first month out of range (0–600 months, first month not after as-of)")
         case .profileFieldUnknown(let field):
             return Message(
-                zh: "花名册模板中的字段“\(field)”不认识；可用：\(RosterField.allCases.map(\.rawValue).joined(separator: ", "))",
+                zh: "花名册模板中的字段“\(field)”不认识；可用：\(RosterField.allCases.map(\.header).joined(separator: "、"))（也可填英文代码）",
                 en: "roster profile field \"\(field)\" is unknown; known: \(RosterField.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }
