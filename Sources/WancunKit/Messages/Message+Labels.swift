@@ -1,3 +1,5 @@
+import Foundation
+
 // The catalogue: the one place each code people read is given its label.
 
 /// A code (`female-50`, `land-lost`, `POINT_NOT_RURAL`) that people read by its label from the
@@ -7,8 +9,6 @@ public protocol Labelled: RawRepresentable, CaseIterable, Sendable, Hashable whe
     var label: Message { get }
     /// Other spellings of codes people write (`labor` for `labour`).
     static var spellings: [String: Self] { get }
-    /// Its codes and labels for reading them back: `public static let labelIndex = LabelIndex<Self>()`.
-    static var labelIndex: LabelIndex<Self> { get }
 }
 
 extension Labelled {
@@ -39,6 +39,9 @@ extension Labelled {
 
     public static var spellings: [String: Self] { [:] }
 
+    /// Its codes and labels for reading them back, built the first time they are read.
+    static var labelIndex: LabelIndex<Self> { LabelIndexes.shared.index(of: Self.self) }
+
     /// The Chinese label without its note in brackets: `女工人` for `女工人（50岁起）`.
     public var shortLabel: String { String(label.zh.prefix { $0 != "（" && $0 != "(" }) }
 
@@ -48,11 +51,11 @@ extension Labelled {
 
 /// Every way each code of a type may be written, built once, the first time it is read: a
 /// points file of 50,000 rows reads three labels a row.
-public struct LabelIndex<Code: Labelled>: Sendable {
+struct LabelIndex<Code: Labelled>: Sendable {
     let byKey: [String: Code]
     let chinese: [Code: String]
 
-    public init() {
+    init() {
         var byKey: [String: Code] = [:]
         for value in Code.allCases {
             for written in [value.rawValue, value.label.zh, value.shortLabel, value.label.en] { byKey[Self.key(written)] = value }
@@ -68,78 +71,38 @@ public struct LabelIndex<Code: Labelled>: Sendable {
     }
 }
 
-extension PointStatus: Labelled {
-    public var label: Message { .pointStatus(self) }
-    public static let labelIndex = LabelIndex<PointStatus>()
+/// The index of each labelled type, kept for the life of the process.
+final class LabelIndexes: @unchecked Sendable {
+    static let shared = LabelIndexes()
+    private let lock = NSLock()
+    private var indexes: [ObjectIdentifier: any Sendable] = [:]
+
+    func index<Code: Labelled>(of type: Code.Type) -> LabelIndex<Code> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let index = indexes[ObjectIdentifier(type)] as? LabelIndex<Code> { return index }
+        let index = LabelIndex<Code>()
+        indexes[ObjectIdentifier(type)] = index
+        return index
+    }
 }
 
-extension Sex: Labelled {
-    public var label: Message { .sex(self) }
-    public static let labelIndex = LabelIndex<Sex>()
-}
-
-extension DifficultyCategory: Labelled {
-    public var label: Message { .difficulty(self) }
-    public static let labelIndex = LabelIndex<DifficultyCategory>()
-}
-
+extension PointStatus: Labelled { public var label: Message { .pointStatus(self) } }
+extension Sex: Labelled { public var label: Message { .sex(self) } }
+extension DifficultyCategory: Labelled { public var label: Message { .difficulty(self) } }
 extension ContractType: Labelled {
     public var label: Message { .contractType(self) }
     public static var spellings: [String: ContractType] { ["labor": .labour] }
-    public static let labelIndex = LabelIndex<ContractType>()
 }
 
-extension RetirementGroup: Labelled {
-    public var label: Message { .retirementGroup(self) }
-    public static let labelIndex = LabelIndex<RetirementGroup>()
-}
-
-extension ServiceKind: Labelled {
-    public var label: Message { .serviceKind(self) }
-    public static let labelIndex = LabelIndex<ServiceKind>()
-}
-
-extension PurchaseCategory: Labelled {
-    public var label: Message { .purchaseCategory(self) }
-    public static let labelIndex = LabelIndex<PurchaseCategory>()
-}
-
-extension DivisionLevel: Labelled {
-    public var label: Message { .divisionLevel(self) }
-    public static let labelIndex = LabelIndex<DivisionLevel>()
-}
-
-extension DivisionChange.Kind: Labelled {
-    public var label: Message { .divisionChangeKind(self) }
-    public static let labelIndex = LabelIndex<DivisionChange.Kind>()
-}
-
-extension ReconOutcome: Labelled {
-    public var label: Message { .reconOutcome(self) }
-    public static let labelIndex = LabelIndex<ReconOutcome>()
-}
-
-extension ReconKind: Labelled {
-    public var label: Message { .reconKind(self) }
-    public static let labelIndex = LabelIndex<ReconKind>()
-}
-
-extension SubsidyRule: Labelled {
-    public var label: Message { .subsidyRule(self) }
-    public static let labelIndex = LabelIndex<SubsidyRule>()
-}
-
-extension ScopeReason: Labelled {
-    public var label: Message { .scopeReason(self) }
-    public static let labelIndex = LabelIndex<ScopeReason>()
-}
-
-extension RunStatus: Labelled {
-    public var label: Message { .runStatus(self) }
-    public static let labelIndex = LabelIndex<RunStatus>()
-}
-
-extension PolicyKey: Labelled {
-    public var label: Message { .policyKey(self) }
-    public static let labelIndex = LabelIndex<PolicyKey>()
-}
+extension RetirementGroup: Labelled { public var label: Message { .retirementGroup(self) } }
+extension ServiceKind: Labelled { public var label: Message { .serviceKind(self) } }
+extension PurchaseCategory: Labelled { public var label: Message { .purchaseCategory(self) } }
+extension DivisionLevel: Labelled { public var label: Message { .divisionLevel(self) } }
+extension DivisionChange.Kind: Labelled { public var label: Message { .divisionChangeKind(self) } }
+extension ReconOutcome: Labelled { public var label: Message { .reconOutcome(self) } }
+extension ReconKind: Labelled { public var label: Message { .reconKind(self) } }
+extension SubsidyRule: Labelled { public var label: Message { .subsidyRule(self) } }
+extension ScopeReason: Labelled { public var label: Message { .scopeReason(self) } }
+extension RunStatus: Labelled { public var label: Message { .runStatus(self) } }
+extension PolicyKey: Labelled { public var label: Message { .policyKey(self) } }
