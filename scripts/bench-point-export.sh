@@ -21,8 +21,9 @@ if [ ! -f "$db" ]; then
   mv "$db.partial" "$db"
 fi
 # The same rows and cells wancun writes, in SQL: codes as ="…" text, the village's short name,
-# masked ID numbers and phones, open services in the order added with category names (finance
-# and medicines left out, as the sheet has no columns for their partner and licence).
+# masked ID numbers and phones, retirement group, difficulty, contract and services by their
+# Chinese labels, open services in the order added (finance and medicines left out, as the sheet
+# has no columns for their partner and licence).
 village="CASE
     WHEN v.name LIKE '_%村村民委员会' THEN substr(v.name, 1, length(v.name) - 6) || '村'
     WHEN v.name LIKE '_%村民委员会' THEN substr(v.name, 1, length(v.name) - 5) || '村'
@@ -34,9 +35,16 @@ village="CASE
     ELSE v.name END"
 join="SELECT '=\"' || p.code || '\"', '=\"' || v.code || '\"', t.name, $village, p.name, p.address, p.latitude, p.longitude,
   p.plan_year, p.opened_on, o.name, substr(o.id_number, 1, 6) || '********' || substr(o.id_number, 15),
-  substr(o.phone, 1, 3) || '****' || substr(o.phone, 8), o.retirement_group, o.difficulty, o.certificate_no, o.certified_on,
-  a.contract_type, a.contract_from, a.contract_to,
-  (SELECT group_concat(item, ',') FROM (SELECT s.kind || ifnull(':' || CASE s.category WHEN 'building-materials' THEN '建材'
+  substr(o.phone, 1, 3) || '****' || substr(o.phone, 8),
+  CASE o.retirement_group WHEN 'male' THEN '男（60岁起）' WHEN 'female-55' THEN '女干部（55岁起）' WHEN 'female-50' THEN '女工人（50岁起）' END,
+  CASE o.difficulty WHEN '4050' THEN '4050人员（女40周岁、男50周岁以上）' WHEN 'disabled' THEN '残疾人' WHEN 'zero-employment' THEN '零就业家庭'
+    WHEN 'minimum-income' THEN '最低生活保障家庭' WHEN 'land-lost' THEN '被征地农民' WHEN 'long-term-unemployed' THEN '连续失业一年以上'
+    WHEN 'other' THEN '其他' END,
+  o.certificate_no, o.certified_on, CASE a.contract_type WHEN 'labour' THEN '劳动合同' WHEN 'civil' THEN '民事协议' END,
+  a.contract_from, a.contract_to,
+  (SELECT group_concat(item, ',') FROM (SELECT CASE s.kind WHEN 'agent-purchase' THEN '代购' WHEN 'agent-sale' THEN '农产品代销'
+      WHEN 'bill-payment' THEN '缴费' WHEN 'ticketing' THEN '购票' WHEN 'parcel' THEN '包裹存取' END
+      || ifnull(':' || CASE s.category WHEN 'building-materials' THEN '建材'
       WHEN 'farm-inputs' THEN '农资' WHEN 'daily-goods' THEN '日用品' END, '') AS item
     FROM service s WHERE s.point_id = p.id AND s.ended_on IS NULL AND s.kind <> 'finance' AND s.category IS NOT 'medicines' ORDER BY s.id)),
   ''

@@ -50,6 +50,11 @@ extension Month: ExpressibleByArgument {
     public init?(argument: String) { try? self.init(parsing: argument) }
 }
 
+/// A code on the command line may be written as its label too (`--retirement-group 女工人`).
+extension ExpressibleByArgument where Self: Labelled {
+    public init?(argument: String) { self.init(label: argument) }
+}
+
 extension PointStatus: ExpressibleByArgument {}
 extension ContractType: ExpressibleByArgument {}
 extension DifficultyCategory: ExpressibleByArgument {}
@@ -68,9 +73,7 @@ struct ForceOptions: ParsableArguments {
 
 extension ServiceKind: ExpressibleByArgument {}
 
-extension PurchaseCategory: ExpressibleByArgument {
-    public init?(argument: String) { self.init(text: argument) }
-}
+extension PurchaseCategory: ExpressibleByArgument {}
 
 extension LocalDateTime: ExpressibleByArgument {
     public init?(argument: String) { try? self.init(parsing: argument) }

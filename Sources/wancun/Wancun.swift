@@ -28,4 +28,13 @@ struct Wancun: ParsableCommand {
             SubsidyCommand.self, ReconcileCommand.self, ReportCommand.self, TemplateCommand.self, FileCommand.self,
         ]
     )
+
+    /// As swift-argument-parser's own, but a command line it cannot parse is told through the
+    /// catalogue in the chosen language (`UsageErrors`).
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var command: any ParsableCommand
+        do { command = try parseAsRoot(arguments) } catch { UsageErrors.exit(for: error, arguments: arguments) }
+        do { try command.run() } catch { exit(withError: error) }
+    }
 }

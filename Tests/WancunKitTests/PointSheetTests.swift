@@ -364,10 +364,10 @@ import Testing
         #expect(try readAll(out) == [
             Self.header,
             [first, "330424101201", "沈荡镇", "聚金村", "聚金村电商服务站", "", "", "", "2025", "2025-03-01", "王演示",
-             Mask.residentID(woman), Mask.phone("13800000001"), "female-50", "4050", "C1", "2024-01-15", "civil", "2025-03-01",
-             "2027-02-28", "parcel,agent-purchase:农资,ticketing", ""],
+             Mask.residentID(woman), Mask.phone("13800000001"), "女工人（50岁起）", "4050人员（女40周岁、男50周岁以上）", "C1", "2024-01-15", "民事协议",
+             "2025-03-01", "2027-02-28", "包裹存取,代购:农资,购票", ""],
             ["330424101202001", "330424101202", "沈荡镇", "董司村", "董司村服务点", "", "30.5", "120.9", "", "", "", "", "", "", "", "",
-             "", "", "", "", "bill-payment", ""],
+             "", "", "", "", "缴费", ""],
         ])
         // The whole county, in XLSX, with ID numbers shown.
         let all = temporaryDirectory().appendingPathComponent("all.xlsx").path

@@ -23,6 +23,8 @@ public enum ValueError: Error, Equatable, Sendable {
     case moneyPrecision(String)
     case empty
     case choice(String, [String])
+    /// Not one of a set of codes: people are shown the labels in Chinese, the codes in English.
+    case label(String, zh: [String], en: [String])
     /// Not a whole number of at least zero.
     case number(String)
     /// Not a number, with or without decimals (coordinates).
@@ -55,7 +57,7 @@ public enum ValueError: Error, Equatable, Sendable {
         case .money: "MONEY_FORMAT"
         case .moneyPrecision: "MONEY_PRECISION"
         case .empty: "REQUIRED"
-        case .choice: "NOT_A_CHOICE"
+        case .choice, .label: "NOT_A_CHOICE"
         case .number, .decimal: "NUMBER_FORMAT"
         case .controlCharacter: "TEXT_CONTROL_CHARACTER"
         case .bidiControl: "TEXT_BIDI_CONTROL"

@@ -20,7 +20,7 @@ extension Message {
     }
     public static func restoreUnconfirmed(_ backup: String, into live: String) -> Message {
         Message(
-            zh: "备份 \(backup) 检查通过；restore 会用它替换 \(live) 的全部内容（原内容先另存）。确认请加 --yes；未做任何修改",
+            zh: "备份 \(backup) 检查通过；wancun restore 会用它替换 \(live) 的全部内容（原内容先另存）。确认请加 --yes；未做任何修改",
             en: "backup \(backup) passes every check; restore replaces all of \(live) with it (the current content kept aside first). Add --yes to go ahead; nothing was changed")
     }
     public static func restored(_ live: String, from backup: String, keptAside: String?) -> Message {

@@ -1,11 +1,11 @@
 // The catalogue: divisions and their import.
 extension Message {
     static let divisionLevelUnknown = Message(
-        zh: "级别应为 province、city、county、town 或 village（或 省、市、县、乡镇、村）",
+        zh: "级别应为 省、市、县、乡镇 或 村",
         en: "level must be province, city, county, town or village")
     static func divisionLevelMismatch(stated: String, shape: DivisionLevel) -> Message {
         Message(
-            zh: "级别写的是“\(stated)”，但代码的形态是 \(shape.rawValue) 级",
+            zh: "级别写的是“\(stated)”，但代码的形态是\(divisionLevel(shape).zh)级",
             en: "level says \"\(stated)\" but the code's shape is \(shape.rawValue)")
     }
     static func divisionDuplicate(firstRow: Int) -> Message {

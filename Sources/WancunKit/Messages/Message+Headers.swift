@@ -58,6 +58,8 @@ extension Message {
         public static let operators = Message(zh: "站长", en: "Operators")
         public static let audit = Message(zh: "审计记录", en: "Audit trail")
         public static let assignments = Message(zh: "任职记录", en: "Assignments")
+        /// A section's title as a show command prints it above its table.
+        public static func heading(_ title: Message) -> Message { Message(zh: "【\(title.zh)】", en: "[\(title.en)]") }
     }
 }
 

@@ -12,8 +12,8 @@ extension Message {
                 en: "\(courier) waybill \(waybill) is recorded already (point \(point)): a courier's waybills are unique")
         case .parcelUnknown(let waybill, let point):
             return Message(
-                zh: "服务点 \(point) 没有运单号 \(waybill) 的到站记录：先登记到站（parcel arrive）",
-                en: "point \(point) has no arrival of waybill \(waybill): record the arrival first (parcel arrive)")
+                zh: "服务点 \(point) 没有运单号 \(waybill) 的到站记录：先登记到站（wancun parcel arrive）",
+                en: "point \(point) has no arrival of waybill \(waybill): record the arrival first (wancun parcel arrive)")
         case .parcelAmbiguous(let waybill):
             return Message(zh: "多家快递企业有运单号 \(waybill)：请用 --courier 指明", en: "several couriers have waybill \(waybill): name one with --courier")
         case .pickupBeforeArrival(let picked, let arrived):

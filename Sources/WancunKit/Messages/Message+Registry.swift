@@ -51,10 +51,15 @@ extension Message {
         }
     }
 
+    /// The label of a code an error carries as text; the code itself if it is none.
+    static func codeLabel<Code: Labelled>(_ type: Code.Type, _ code: String) -> Message {
+        Code(rawValue: code)?.label ?? Message(zh: code, en: code)
+    }
+
     static func statusList(_ list: [PointStatus]) -> Message {
         if list.isEmpty { return Message(zh: "无（已关闭的服务点不能再变更）", en: "none (a closed point cannot change)") }
         return Message(
-            zh: list.map { "\($0.rawValue)（\(pointStatus($0).zh)）" }.joined(separator: "、"),
+            zh: list.map { pointStatus($0).zh }.joined(separator: "、"),
             en: list.map(\.rawValue).joined(separator: ", "))
     }
 
@@ -110,18 +115,18 @@ extension Message {
             return Message(zh: "身份证号 \(masked) 已登记（\(name)）", en: "ID number \(masked) is registered already (\(name))")
         case .retirementGroupRequired:
             return Message(
-                zh: "女性须用 --retirement-group female-55 或 female-50 指明退休年龄类别（取决于岗位）",
+                zh: "女性须用 --retirement-group 女干部 或 女工人 指明退休年龄类别（取决于岗位）",
                 en: "for a woman give --retirement-group female-55 or female-50 (it depends on the post)")
         case .retirementGroupNotForMen:
-            return Message(zh: "身份证号显示为男性，退休年龄类别只能是 male", en: "the ID number is a man's: the retirement group is male")
+            return Message(zh: "身份证号显示为男性，退休年龄类别只能是“\(retirementGroup(.male).zh)”", en: "the ID number is a man's: the retirement group is male")
         case .retirementGroupNotForWomen:
-            return Message(zh: "身份证号显示为女性，退休年龄类别应为 female-55 或 female-50", en: "the ID number is a woman's: the group is female-55 or female-50")
+            return Message(zh: "身份证号显示为女性，退休年龄类别应为“\(retirementGroup(.female55).zh)”或“\(retirementGroup(.female50).zh)”", en: "the ID number is a woman's: the group is female-55 or female-50")
         case .difficultyIncomplete:
             return Message(
                 zh: "就业困难类别、证明编号（--certificate）和认定日期（--certified-on）要一起填",
                 en: "give the difficulty category, --certificate and --certified-on together")
         case .difficultyNoteRequired:
-            return Message(zh: "类别为 other（其他）时须用 --difficulty-note 说明", en: "category other needs --difficulty-note")
+            return Message(zh: "类别为“\(difficulty(.other).zh)”时须用 --difficulty-note 说明", en: "category other needs --difficulty-note")
         case .difficulty4050Age(let date, let sex):
             let (age, zhSex, enSex) = sex == .female ? (40, "女", "a woman") : (50, "男", "a man")
             return Message(
@@ -156,7 +161,7 @@ extension Message {
         case .serviceCategoryRequired:
             return Message(zh: "代购服务须用 --category 指明品类：建材、农资、药品、日用品", en: "agent purchasing needs --category: building-materials, farm-inputs, medicines or daily-goods")
         case .serviceCategoryOnlyForPurchase:
-            return Message(zh: "只有代购服务（agent-purchase）才分品类", en: "only agent-purchase has a category")
+            return Message(zh: "只有\(serviceKind(.agentPurchase).zh)服务才分品类", en: "only agent-purchase has a category")
         case .medicinesNeedPharmacy:
             return Message(
                 zh: "代购药品须填合作药店名称（--partner）和药品经营许可证号（--licence）",
@@ -164,10 +169,12 @@ extension Message {
         case .financeNeedsBank:
             return Message(zh: "金融服务须用 --partner 填合作银行", en: "financial services need the partner bank (--partner)")
         case .serviceExists(let kind, let category):
+            let (k, c) = (codeLabel(ServiceKind.self, kind), category.map { codeLabel(PurchaseCategory.self, $0) })
             return Message(
-                zh: "该服务点已在提供 \(kind)\(category.map { "（\($0)）" } ?? "")：先结束原服务", en: "the point already offers \(kind)\(category.map { " (\($0))" } ?? ""): end it first")
+                zh: "该服务点已在提供\(k.zh)\(c.map { "（\($0.zh)）" } ?? "")：先结束原服务", en: "the point already offers \(k.en)\(c.map { " (\($0.en))" } ?? ""): end it first")
         case .serviceNotOpen(let kind):
-            return Message(zh: "该服务点目前没有提供 \(kind)", en: "the point does not offer \(kind) now")
+            let k = codeLabel(ServiceKind.self, kind)
+            return Message(zh: "该服务点目前没有提供\(k.zh)", en: "the point does not offer \(k.en) now")
         case .courierExists(let name):
             return Message(zh: "快递企业“\(name)”已登记", en: "courier \"\(name)\" is registered already")
         case .courierUnknown(let key):
@@ -187,7 +194,7 @@ extension Message {
         case .stationUnknown(let name):
             return Message(zh: "没有中转站“\(name)”", en: "no station \"\(name)\"")
         case .plateInvalid(let plate):
-            return Message(zh: "车牌“\(plate)”格式不对（如 浙F12345 或 浙FD12345）", en: "plate \"\(plate)\" is not a plate number such as 浙F12345")
+            return Message(zh: "车牌“\(plate)”格式不对（如 浙F12345 或 浙FD12345）", en: "plate \"\(plate)\" is not a plate number: a province's character, a letter, then 5 or 6 letters and digits")
         case .routeExists(let name):
             return Message(zh: "线路“\(name)”已登记", en: "route \"\(name)\" is registered already")
         case .routeUnknown(let name):
@@ -200,8 +207,8 @@ extension Message {
             return Message(zh: "停靠点 \(code) 重复", en: "stop \(code) appears twice")
         case .stopsNotServed(let stops, let couriers, let date):
             return Message(
-                zh: "停靠点 \(stops.joined(separator: "、")) 在 \(date) 没有与本线路任何一家快递企业（\(couriers.joined(separator: "、"))）建立合作：先用 courier link 登记",
-                en: "stops \(stops.joined(separator: ", ")) are not served on \(date) by any of the route's couriers (\(couriers.joined(separator: ", "))): link them first with courier link")
+                zh: "停靠点 \(stops.joined(separator: "、")) 在 \(date) 没有与本线路任何一家快递企业（\(couriers.joined(separator: "、"))）建立合作：先用 wancun courier link 登记",
+                en: "stops \(stops.joined(separator: ", ")) are not served on \(date) by any of the route's couriers (\(couriers.joined(separator: ", "))): link them first with wancun courier link")
         case .phoneDuplicate(let phone, let name, let id):
             return Message(
                 zh: "手机号 \(phone) 已登记在站长 \(name)（\(id)）名下，可能是冒名或重复登记；确属正常时用 --force --reason 说明",
@@ -282,9 +289,16 @@ extension Message {
     static let phoneMasked = Message(
         zh: "手机号已被遮蔽（含 *），请用 --reveal 导出的完整号码", en: "the phone is masked (has *): use the full number, as exported with --reveal")
     static func serviceItemUnknown(_ item: String) -> Message {
-        Message(
-            zh: "服务“\(item)”不认识：可填 agent-purchase:建材|农资|日用品、agent-sale、bill-payment、ticketing、parcel",
-            en: "service \"\(item)\" is not known: use agent-purchase:建材|农资|日用品, agent-sale, bill-payment, ticketing, parcel")
+        let sheetKinds = ServiceKind.allCases.filter { $0 != .finance }
+        let categories = PurchaseCategory.allCases.filter { $0 != .medicines }
+        func items(_ language: Language) -> String {
+            sheetKinds.map { kind in
+                let name = language == .zh ? kind.label.zh : kind.rawValue
+                guard kind == .agentPurchase else { return name }
+                return name + ":" + categories.map { language == .zh ? $0.label.zh : $0.rawValue }.joined(separator: "|")
+            }.joined(separator: language == .zh ? "、" : ", ")
+        }
+        return Message(zh: "服务“\(item)”不认识：可填 \(items(.zh))", en: "service \"\(item)\" is not known: use \(items(.en))")
     }
     static func pointVillageMismatch(_ code: String, _ village: DivisionCode) -> Message {
         Message(zh: "服务点 \(code) 不在村 \(village)", en: "point \(code) is not in village \(village)")

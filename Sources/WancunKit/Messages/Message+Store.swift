@@ -34,7 +34,7 @@ extension Message {
             Message(zh: "没有备份文件 \(path)", en: "no backup file at \(path)")
         case .restoreOverForeignFile(let path):
             Message(
-                zh: "\(path) 是别的程序的数据库，restore 不会替换它：请用 --db 指定 wancun 数据库",
+                zh: "\(path) 是别的程序的数据库，wancun restore 不会替换它：请用 --db 指定 wancun 数据库",
                 en: "\(path) is another program's database and restore does not replace it: name the wancun database with --db")
         case .restoreFromItself(let path):
             Message(zh: "\(path) 就是要恢复的数据库本身：请指定一个备份文件", en: "\(path) is the database being restored itself: name a backup file")

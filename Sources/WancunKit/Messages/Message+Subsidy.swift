@@ -42,7 +42,7 @@ extension Message {
         case .minMonthlyActivity: Message(zh: "每月最低业务量", en: "minimum monthly activity")
         case .acceptedCategories: Message(zh: "认可的就业困难类别", en: "accepted difficulty categories")
         case .minOperatingDays: Message(zh: "每月最少运营天数", en: "minimum operating days")
-        case .checkFromDay: Message(zh: "月末前可核查的起始日（none：月份结束后）", en: "day from which a month may be checked early (none: after it ends)")
+        case .checkFromDay: Message(zh: "月末前可核查的起始日（未设则月份结束后）", en: "day from which a month may be checked early (none: after it ends)")
         case .tieRule: Message(zh: "在岗天数相同时的归属规则", en: "tie rule for equal days")
         case .factCoverage: Message(zh: "核定、认定、合同须覆盖的天数", en: "days a verification, certificate or contract must cover")
         case .requireRural: Message(zh: "仅限行政村（村委会）服务点", en: "rural villages only")
@@ -137,7 +137,7 @@ extension Message {
             return Message(zh: "期初月数或首月不合理（0–600 个月，首月不晚于截至月）", en: "opening months or first month out of range (0–600 months, first month not after as-of)")
         case .profileFieldUnknown(let field):
             return Message(
-                zh: "花名册模板中的字段“\(field)”不认识；可用：\(RosterField.allCases.map(\.rawValue).joined(separator: ", "))",
+                zh: "花名册模板中的字段“\(field)”不认识；可用：\(RosterField.allCases.map(\.header).joined(separator: "、"))（也可填英文代码）",
                 en: "roster profile field \"\(field)\" is unknown; known: \(RosterField.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }

@@ -52,6 +52,8 @@ extension Message {
             Message(zh: "必填项为空", en: "a required value is empty")
         case .choice(let text, let choices):
             Message(zh: "“\(text)”应为 \(choices.joined(separator: " 或 "))", en: "\"\(text)\" must be \(choices.joined(separator: " or "))")
+        case .label(let text, let zh, let en):
+            Message(zh: "“\(text)”应为 \(Message.list(zh, last: " 或 ", separator: "、"))", en: "\"\(text)\" must be \(Message.list(en, last: " or ", separator: ", "))")
         case .number(let text):
             Message(zh: "“\(text)”不是非负整数", en: "\"\(text)\" is not a whole number")
         case .decimal(let text):
@@ -67,5 +69,13 @@ extension Message {
         case .tooLong(let limit, let count):
             Message(zh: "超过 \(limit) 个字（这里有 \(count) 个）", en: "is longer than \(limit) characters (it has \(count))")
         }
+    }
+}
+
+extension Message {
+    /// `a、b 或 c`, `a, b or c`.
+    static func list(_ items: [String], last: String, separator: String) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: separator) + last + items.last!
     }
 }

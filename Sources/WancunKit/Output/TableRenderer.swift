@@ -65,13 +65,15 @@ public struct TableRenderer: Sendable {
     }
 
     /// A cell as CSV holds it: codes and ID numbers in full kept as text for Excel (`CodeText`),
-    /// numbers as they are, any other text never a formula (`FormulaText`).
+    /// numbers as they are, a labelled code as its code (as JSON has it), any other text never
+    /// a formula (`FormulaText`).
     func csvText(_ cell: Cell) -> String {
         let text = cell.text(reveal: reveal, language: language)
         switch cell {
         case .code, .residentID: return CodeText.csvText(code: text)
         case .integer, .decimal, .money, .bool, .null: return text
-        case .text, .phone, .birthDerived, .label: return FormulaText.neutralise(text)
+        case .label(let code, _): return FormulaText.neutralise(code)
+        case .text, .phone, .birthDerived: return FormulaText.neutralise(text)
         }
     }
 
@@ -232,7 +234,7 @@ extension TableRenderer {
             var out = format == .table ? aligned(fieldTable) : render(fieldTable, as: .csv)
             for section in record.sections {
                 if format == .table {
-                    out += "\n【\(section.title.text(language))】\n"
+                    out += "\n" + Message.Section.heading(section.title).text(language) + "\n"
                     if section.table.rows.isEmpty {
                         out += "—\n"
                     } else if let lines = section.lines {

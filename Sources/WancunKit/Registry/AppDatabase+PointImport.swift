@@ -453,27 +453,18 @@ extension AppDatabase {
             // Operator details without the ID number they belong to would be dropped unsaid.
             check.add(row, "id_number", rule: "REQUIRED", message: .operatorNeedsIDNumber(row.header(filled)))
         }
-        let group = optional("retirement_group") { text throws(ValueError) in
-            guard let g = RetirementGroup(rawValue: text) else { throw .choice(text, RetirementGroup.allCases.map(\.rawValue)) }
-            return g
-        }
-        let difficulty = optional("difficulty") { text throws(ValueError) in
-            guard let d = DifficultyCategory(rawValue: text) else { throw .choice(text, DifficultyCategory.allCases.map(\.rawValue)) }
-            return d
-        }
+        let group = optional("retirement_group") { text throws(ValueError) in try RetirementGroup(parsing: text) }
+        let difficulty = optional("difficulty") { text throws(ValueError) in try DifficultyCategory(parsing: text) }
         let certifiedOn = optional("certified_on") { text throws(ValueError) in try LocalDate(parsing: text) }
-        let contractType = optional("contract_type") { text throws(ValueError) in
-            guard let c = ContractType(rawValue: text) else { throw .choice(text, ContractType.allCases.map(\.rawValue)) }
-            return c
-        }
+        let contractType = optional("contract_type") { text throws(ValueError) in try ContractType(parsing: text) }
         let contractFrom = optional("contract_from") { text throws(ValueError) in try LocalDate(parsing: text) }
         let contractTo = optional("contract_to") { text throws(ValueError) in try LocalDate(parsing: text) }
         let operatorUsable = check.problems.count == beforeOperator
         var services: [(ServiceKind, PurchaseCategory?)] = []
         for item in row["services"].split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
-            let parts = item.split(separator: ":", maxSplits: 1).map { Normalize.spreadsheetText(String($0)) }
-            let category = parts.count > 1 ? PurchaseCategory(text: parts[1]) : nil
-            guard let kind = ServiceKind(rawValue: parts[0]), kind != .finance, parts.count == 1 || category != nil,
+            let parts = item.split(maxSplits: 1, whereSeparator: { $0 == ":" || $0 == "：" }).map { Normalize.spreadsheetText(String($0)) }
+            let category = parts.count > 1 ? PurchaseCategory(label: parts[1]) : nil
+            guard let kind = ServiceKind(label: parts[0]), kind != .finance, parts.count == 1 || category != nil,
                 (kind == .agentPurchase) == (category != nil), category != .medicines
             else {
                 check.add(row, "services", value: String(item), rule: "SERVICE_UNKNOWN", message: .serviceItemUnknown(String(item)))

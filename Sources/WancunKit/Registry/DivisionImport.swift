@@ -3,7 +3,7 @@ import GRDB
 
 /// One difference between an imported release and the database.
 public struct DivisionChange: Sendable, Hashable {
-    public enum Kind: String, Sendable { case added, renamed, retired, restored }
+    public enum Kind: String, Sendable, CaseIterable { case added, renamed, retired, restored }
     public var kind: Kind
     public var code: DivisionCode
     public var name: String

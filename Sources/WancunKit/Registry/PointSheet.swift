@@ -26,17 +26,17 @@ public enum PointSheet {
         Column(key: "operator_name", header: "站长姓名", required: false, note: "有站长时填写站长各列", example: "王演示"),
         Column(key: "id_number", header: "公民身份号码", required: false, note: "18位，请把本列设为“文本”格式；不可填遮蔽号码", example: "330424198503150023"),
         Column(key: "phone", header: "手机号", required: false, note: "11位", example: "13800000001"),
-        Column(key: "retirement_group", header: "退休年龄类别", required: false, note: "male、female-55 或 female-50；女性必填", example: "female-50"),
+        Column(key: "retirement_group", header: "退休年龄类别", required: false, note: "男、女干部 或 女工人（也可填英文代码）；女性必填", example: "女工人（50岁起）"),
         Column(key: "difficulty", header: "就业困难人员类别", required: false,
-               note: "4050、disabled、zero-employment、minimum-income、land-lost、long-term-unemployed、other；4050 须认定日女满40周岁、男满50周岁", example: "land-lost"),
+               note: "4050人员、残疾人、零就业家庭、最低生活保障家庭、被征地农民、连续失业一年以上、其他（也可填英文代码）；4050人员须认定日女满40周岁、男满50周岁", example: "被征地农民"),
         Column(key: "certificate_no", header: "证明编号", required: false, note: "与类别、认定日期一起填写", example: "海人社困认字2024第001号"),
         Column(key: "certified_on", header: "认定日期", required: false, note: "YYYY-MM-DD", example: "2024-01-15"),
-        Column(key: "contract_type", header: "合同类型", required: false, note: "labour（劳动合同）或 civil（民事协议）", example: "civil"),
+        Column(key: "contract_type", header: "合同类型", required: false, note: "劳动合同 或 民事协议（也可填英文代码）", example: "民事协议"),
         Column(key: "contract_from", header: "合同开始", required: false, note: "YYYY-MM-DD；也是站长任职日期", example: "2025-03-01"),
         Column(key: "contract_to", header: "合同结束", required: false, note: "YYYY-MM-DD", example: "2027-02-28"),
         Column(key: "services", header: "服务", required: false,
-               note: "用逗号分隔：agent-purchase:建材|农资|日用品、agent-sale、bill-payment、ticketing、parcel（药品和金融服务请用 service add 登记合作方）",
-               example: "parcel,bill-payment,agent-purchase:农资"),
+               note: "用逗号分隔：代购:建材|农资|日用品、农产品代销、缴费、购票、包裹存取（也可填英文代码；药品和金融服务请用 wancun service add 登记合作方）",
+               example: "包裹存取,缴费,代购:农资"),
         Column(key: "force_reason", header: "强制原因", required: false, note: "疑似重复（名称相近、50米内、手机号相同）但确属不同，或确属例外（居委会类社区的服务点、认定日不满年龄的4050人员）时，写明原因", example: ""),
     ]
 
@@ -132,6 +132,8 @@ extension AppDatabase {
     /// One row of `exportSQL` in the template's columns.
     private static func exportCells(_ row: Row, reveal: Bool) -> [String] {
         func text(_ index: Int) -> String { row[index] ?? "" }
+        // The sheet is Chinese whatever the language, as the template is; the import reads labels back.
+        func label<Code: Labelled>(_ type: Code.Type, _ index: Int) -> String { Code(rawValue: text(index))?.chineseLabel ?? text(index) }
         let latitude: Double? = row[6]
         let longitude: Double? = row[7]
         let planYear: Int? = row[8]
@@ -141,15 +143,16 @@ extension AppDatabase {
         let services = (text(20)).split(separator: ",").compactMap { item -> String? in
             let parts = item.split(separator: ":", maxSplits: 1)
             guard let kind = ServiceKind(rawValue: String(parts[0])), kind != .finance else { return nil }
-            guard parts.count > 1 else { return kind.rawValue }
+            guard parts.count > 1 else { return kind.chineseLabel }
             guard let category = PurchaseCategory(rawValue: String(parts[1])), category != .medicines else { return nil }
-            return kind.rawValue + ":" + Message.purchaseCategory(category).zh
+            return kind.chineseLabel + ":" + category.chineseLabel
         }
         return [
             text(0), text(1), text(2), Normalize.villageName(text(3)), text(4), text(5),
             latitude.map { String($0) } ?? "", longitude.map { String($0) } ?? "", planYear.map(String.init) ?? "", text(9),
             text(10), idNumber.map { reveal ? $0 : Mask.residentID($0) } ?? "", phone.map { reveal ? $0 : Mask.phone($0) } ?? "",
-            text(13), text(14), text(15), text(16), text(17), text(18), text(19), services.joined(separator: ","), "",
+            label(RetirementGroup.self, 13), label(DifficultyCategory.self, 14), text(15), text(16), label(ContractType.self, 17),
+            text(18), text(19), services.joined(separator: ","), "",
         ]
     }
 }

@@ -18,16 +18,7 @@ public enum PurchaseCategory: String, Sendable, CaseIterable, Codable, DatabaseV
     case dailyGoods = "daily-goods"
 
     /// Accepts the code or the Chinese name people write (建材, 农资, 药品, 日用品).
-    public init?(text: String) {
-        let t = Normalize.spreadsheetText(text)
-        switch t {
-        case "建材": self = .buildingMaterials
-        case "农资": self = .farmInputs
-        case "药品": self = .medicines
-        case "日用品": self = .dailyGoods
-        default: self.init(rawValue: t.lowercased())
-        }
-    }
+    public init?(text: String) { self.init(label: text) }
 }
 
 /// A service a point offers from one date to another.

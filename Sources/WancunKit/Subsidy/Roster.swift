@@ -39,7 +39,11 @@ public struct RosterProfile: Sendable {
         let table = try TableReader(path: path, columns: [ColumnSpec("field", "字段"), ColumnSpec("header", "表头", required: false)])
         var fields: [(RosterField, String)] = []
         while let row = try table.next() {
-            guard let field = RosterField(rawValue: row["field"]) else { throw SubsidyError.profileFieldUnknown(row["field"]) }
+            // A field by its code or by the header the bureau's form gives it.
+            let named = Normalize.spreadsheetText(row["field"])
+            guard let field = RosterField(rawValue: named) ?? RosterField.allCases.first(where: { $0.header == named }) else {
+                throw SubsidyError.profileFieldUnknown(row["field"])
+            }
             fields.append((field, row["header"].isEmpty ? field.header : row["header"]))
         }
         return RosterProfile(fields: fields)

@@ -13,8 +13,8 @@ struct CourierAdd: WancunCommand {
         discussion: "Example: wancun courier add --name 申通快递海盐网点 --brand 申通 --credit-code 91330424MA2D8J5N3Y")
 
     @OptionGroup var globals: GlobalOptions
-    @Option var name: String
-    @Option var brand: String
+    @Option(help: "The courier's name.") var name: String
+    @Option(help: "The brand it delivers for.") var brand: String
     @Option(help: "Unified social credit code (GB 32100).") var creditCode: String?
     @OptionGroup var force: ForceOptions
 
@@ -68,9 +68,9 @@ struct CourierLinkCommand: WancunCommand {
     @OptionGroup var globals: GlobalOptions
     @Argument(help: "The point's code.") var point: String
     @Argument(help: "The courier's id or name.") var courier: String
-    @Option var from: LocalDate
+    @Option(help: "The first day it serves the point, YYYY-MM-DD.") var from: LocalDate
     @Option(help: "The first day it no longer holds.") var to: LocalDate?
-    @Option var daysPerWeek: Int?
+    @Option(help: "Delivery days a week, 1 to 7.") var daysPerWeek: Int?
     @Option(help: "What the courier pays the point per parcel, in fen.") var feeFen: Int64?
 
     func run(_ ctx: Context) throws {
@@ -92,7 +92,7 @@ struct StationAdd: WancunCommand {
         discussion: "Example: wancun station add 百步镇快递中转站 --town 330424102000 --couriers 中国邮政海盐县分公司,中通快递海盐网点")
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var name: String
+    @Argument(help: "The station's name.") var name: String
     @Option(help: "The town's code.") var town: DivisionCode
     @Option(help: "Couriers using it, by id or name, comma-separated.") var couriers: String?
 
@@ -132,12 +132,12 @@ struct RouteAdd: WancunCommand {
             """)
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var name: String
+    @Argument(help: "The route's name.") var name: String
     @Option(help: "The vehicle's plate.") var vehicle: String
     @Option(help: "Couriers sharing the vehicle, by id or name, comma-separated.") var couriers: String
     @Option(help: "Point codes in the order the vehicle calls, comma-separated.") var stops: String
-    @Option var from: LocalDate
-    @Option var to: LocalDate?
+    @Option(help: "The first day the route runs, YYYY-MM-DD.") var from: LocalDate
+    @Option(help: "The first day it no longer runs.") var to: LocalDate?
     @Option(help: "The transfer station it starts from.") var station: String?
 
     func run(_ ctx: Context) throws {

@@ -57,7 +57,7 @@ struct DivisionImportCommand: WancunCommand {
                 .init("name", Message.Header.name), .init("old_name", Message.Header.oldName),
             ],
             rows: changes.map {
-                [.text(Message.divisionChangeKind($0.kind).text(language)), .text($0.code.rawValue), .text($0.name), .optional($0.oldName)]
+                [$0.kind.cell, .text($0.code.rawValue), .text($0.name), .optional($0.oldName)]
             })
     }
 }

@@ -13,8 +13,8 @@ struct ParcelArrive: WancunCommand {
         discussion: "Example: wancun parcel arrive 330424101201001 SF1234567890 --courier 顺丰速运海盐营业部 --at '2026-11-20 09:30'")
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var point: String
-    @Argument var waybill: String
+    @Argument(help: "The point's code.") var point: String
+    @Argument(help: "The waybill number.") var waybill: String
     @Option(help: "The courier's id or name.") var courier: String
     @Option(help: "YYYY-MM-DD HH:MM or ISO 8601.") var at: LocalDateTime
 
@@ -28,8 +28,8 @@ struct ParcelPickup: WancunCommand {
     static let configuration = CommandConfiguration(commandName: "pickup", abstract: "登记取件 / Record a pickup.")
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var point: String
-    @Argument var waybill: String
+    @Argument(help: "The point's code.") var point: String
+    @Argument(help: "The waybill number.") var waybill: String
     @Option(help: "YYYY-MM-DD HH:MM or ISO 8601.") var at: LocalDateTime
     @Option(help: "The courier, when several have this waybill.") var courier: String?
 
@@ -79,12 +79,12 @@ struct PurchaseAdd: WancunCommand {
         discussion: "Example: wancun purchase add 330424101201001 --category 农资 --amount 128.50 --order 2026112012345 --platform 拼多多 --on 2026-11-20")
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var point: String
-    @Option var category: String
+    @Argument(help: "The point's code.") var point: String
+    @Option(help: "building-materials, farm-inputs, medicines or daily-goods (or 建材, 农资, 药品, 日用品).") var category: String
     @Option(help: "In yuan, at most two decimals.") var amount: String
-    @Option var order: String
-    @Option var platform: String
-    @Option var on: LocalDate
+    @Option(help: "The platform's order number.") var order: String
+    @Option(help: "The platform the order was placed on.") var platform: String
+    @Option(help: "The day of the order, YYYY-MM-DD.") var on: LocalDate
 
     func run(_ ctx: Context) throws {
         _ = try ctx.openDatabase().addPurchase(
@@ -113,7 +113,7 @@ struct PurchaseList: WancunCommand {
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option var point: String?
+    @Option(help: "Only this point (its code).") var point: String?
     @Option(help: "Only this month (YYYY-MM).") var month: Month?
 
     func run(_ ctx: Context) throws {

@@ -22,9 +22,9 @@ struct OperatorAdd: WancunCommand {
             """)
 
     @OptionGroup var globals: GlobalOptions
-    @Option var name: String
+    @Option(help: "The operator's name.") var name: String
     @Option(help: "18-character resident ID number.") var idNumber: String
-    @Option var phone: String
+    @Option(help: "11-digit mobile number.") var phone: String
     @Option(help: "Employment-difficulty category.") var difficulty: DifficultyCategory?
     @Option(help: "What 'other' means here.") var difficultyNote: String?
     @Option(help: "Difficulty certificate number.") var certificate: String?
@@ -100,13 +100,13 @@ struct OperatorEditCommand: WancunCommand {
 
     @OptionGroup var globals: GlobalOptions
     @Argument(help: "The operator's ID number.") var idNumber: String
-    @Option var name: String?
-    @Option var phone: String?
-    @Option var difficulty: DifficultyCategory?
-    @Option var difficultyNote: String?
-    @Option var certificate: String?
-    @Option var certifiedOn: LocalDate?
-    @Option var retirementGroup: RetirementGroup?
+    @Option(help: "The new name.") var name: String?
+    @Option(help: "The new mobile number.") var phone: String?
+    @Option(help: "The new employment-difficulty category.") var difficulty: DifficultyCategory?
+    @Option(help: "What the category other means for this person.") var difficultyNote: String?
+    @Option(help: "The difficulty certificate's number.") var certificate: String?
+    @Option(help: "The day the difficulty was certified, YYYY-MM-DD.") var certifiedOn: LocalDate?
+    @Option(help: "male, female-55 or female-50.") var retirementGroup: RetirementGroup?
     @OptionGroup var force: ForceOptions
 
     func run(_ ctx: Context) throws {

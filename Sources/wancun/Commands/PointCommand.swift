@@ -120,11 +120,11 @@ struct PointEditCommand: WancunCommand {
 
     @OptionGroup var globals: GlobalOptions
     @Argument(help: "The point's code.") var code: String
-    @Option var name: String?
-    @Option var address: String?
-    @Option var lat: Double?
-    @Option var lon: Double?
-    @Option var planYear: Int?
+    @Option(help: "The new name.") var name: String?
+    @Option(help: "The new address.") var address: String?
+    @Option(help: "Latitude, WGS 84 decimal degrees (with --lon).") var lat: Double?
+    @Option(help: "Longitude, WGS 84 decimal degrees (with --lat).") var lon: Double?
+    @Option(help: "The year it entered the provincial plan.") var planYear: Int?
     @Option(help: "The opening day YYYY-MM-DD, as the status history keeps it; needs --reason.") var opened: LocalDate?
     @Option(help: "The business that runs the point (经营主体).") var business: String?
     @Option(help: "Its unified social credit code.") var creditCode: String?
@@ -178,8 +178,8 @@ struct PointAssign: WancunCommand {
     @Option(name: .customLong("operator"), help: "The operator's ID number.") var idNumber: String
     @Option(help: "First day in charge.") var from: LocalDate
     @Option(help: "labour (劳动合同) or civil (民事协议).") var contract: ContractType?
-    @Option var contractFrom: LocalDate?
-    @Option var contractTo: LocalDate?
+    @Option(help: "The first day of the contract, YYYY-MM-DD (with --contract).") var contractFrom: LocalDate?
+    @Option(help: "The contract's last day.") var contractTo: LocalDate?
     @OptionGroup var force: ForceOptions
 
     func run(_ ctx: Context) throws {

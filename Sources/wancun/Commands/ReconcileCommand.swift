@@ -99,8 +99,8 @@ struct ReconcileHR: WancunCommand {
             """)
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var run: Int64
-    @Argument var file: String
+    @Argument(help: "The final run the answer is for.") var run: Int64
+    @Argument(help: "The bureau's .csv or .xlsx file.") var file: String
     @OptionGroup var reconcile: ReconcileOptions
 
     func run(_ ctx: Context) throws {
@@ -116,8 +116,8 @@ struct ReconcileParcels: WancunCommand {
 
     @OptionGroup var globals: GlobalOptions
     @Option(help: "The courier's id or name.") var courier: String
-    @Option var manifest: String
-    @Option var month: Month
+    @Option(help: "The courier's .csv or .xlsx manifest.") var manifest: String
+    @Option(help: "The month, YYYY-MM.") var month: Month
     @OptionGroup var reconcile: ReconcileOptions
 
     func run(_ ctx: Context) throws {
@@ -134,8 +134,8 @@ struct ReconcileFees: WancunCommand {
 
     @OptionGroup var globals: GlobalOptions
     @Option(help: "The courier's id or name.") var courier: String
-    @Option var statement: String
-    @Option var month: Month
+    @Option(help: "The courier's .csv or .xlsx fee statement.") var statement: String
+    @Option(help: "The month, YYYY-MM.") var month: Month
     @OptionGroup var reconcile: ReconcileOptions
 
     func run(_ ctx: Context) throws {
@@ -151,9 +151,9 @@ struct ReconcilePurchases: WancunCommand {
         discussion: "Columns: 订单号, 服务点编码, 金额(元), 日期.")
 
     @OptionGroup var globals: GlobalOptions
-    @Option var platform: String
-    @Option var statement: String
-    @Option var month: Month
+    @Option(help: "The platform, as the ledger names it.") var platform: String
+    @Option(help: "The platform's .csv or .xlsx statement.") var statement: String
+    @Option(help: "The month, YYYY-MM.") var month: Month
     @OptionGroup var reconcile: ReconcileOptions
 
     func run(_ ctx: Context) throws {
@@ -191,7 +191,7 @@ struct ReconcileShow: WancunCommand {
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument var id: Int64
+    @Argument(help: "The reconciliation's number.") var id: Int64
 
     func run(_ ctx: Context) throws {
         ctx.show(try ctx.openDatabase().reconciliation(id), reveal: output.reveal, wide: output.display.wide, format: output.format)

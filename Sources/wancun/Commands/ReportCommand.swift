@@ -28,11 +28,8 @@ struct CoverageCommand: WancunCommand {
     @Option(help: "Write to this file (required for xlsx).") var out: String?
     @OptionGroup var display: TableOptions
 
-    func validate() throws {
-        if format == .xlsx && out == nil { throw ValidationError("--format xlsx needs --out FILE.xlsx") }
-    }
-
     func run(_ ctx: Context) throws {
+        if format == .xlsx && out == nil { throw ctx.usageError(.Usage.xlsxNeedsOut) }
         let report = try ctx.openDatabase().coverage(under: under, asOf: asOf ?? ctx.changeContext().today)
         // Without --under, a database of one county is titled with that county.
         let counties = try ctx.openDatabase().divisions(DivisionFilter(level: .county))

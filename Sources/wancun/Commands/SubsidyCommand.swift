@@ -27,9 +27,9 @@ struct PolicySet: WancunCommand {
         discussion: "Example: wancun policy set monthly_amount_fen 180000 --from 2027-01-01 --source '海人社〔2026〕12号 第三条'")
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var key: String
-    @Argument var value: String
-    @Option var from: LocalDate
+    @Argument(help: "The parameter's key (wancun policy list shows them).") var key: String
+    @Argument(help: "Its value.") var value: String
+    @Option(help: "The first day it holds, YYYY-MM-DD.") var from: LocalDate
     @Option(help: "The document and article.") var source: String
 
     func run(_ ctx: Context) throws {
@@ -44,7 +44,7 @@ struct PolicyImport: WancunCommand {
         commandName: "import", abstract: "从文件导入参数 / Load dated values (key,value,unit,from,source).")
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var file: String
+    @Argument(help: "The .csv or .xlsx file.") var file: String
 
     func run(_ ctx: Context) throws {
         ctx.reportImport(try ctx.openDatabase().importPolicy(from: file, context: ctx.changeContext()))
@@ -82,9 +82,9 @@ struct PointVerify: WancunCommand {
         commandName: "verify", abstract: "记录人社部门核定 / Record the HR bureau's verification of a point.")
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var code: String
+    @Argument(help: "The point's code.") var code: String
     @Option(help: "The bureau's reference.") var hrRef: String
-    @Option var on: LocalDate
+    @Option(help: "The day of the verification, YYYY-MM-DD.") var on: LocalDate
     @Option(help: "Last day it holds.") var until: LocalDate?
 
     func run(_ ctx: Context) throws {
@@ -99,8 +99,8 @@ struct OperatorMonths: WancunCommand {
         discussion: "Example: wancun operator months 330424198503150023 14 --as-of 2025-12 --source '2024—2025年发放台账'")
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var idNumber: String
-    @Argument var months: Int
+    @Argument(help: "The operator's ID number.") var idNumber: String
+    @Argument(help: "Months subsidised before the registry.") var months: Int
     @Option(help: "The last month they cover.") var asOf: Month
     @Option(help: "The first subsidised month (default: as-of less the months).") var first: Month?
     @Option(help: "Where the figure comes from.") var source: String
@@ -116,9 +116,9 @@ struct OperatorRetirement: WancunCommand {
         commandName: "retirement", abstract: "调整退休月份（提前或延迟）/ Override the retirement month (early or deferred).")
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var idNumber: String
+    @Argument(help: "The operator's ID number.") var idNumber: String
     @Option(help: "The agreed retirement month.") var month: Month
-    @Option var reason: String
+    @Option(help: "Why, for the audit trail.") var reason: String
 
     func run(_ ctx: Context) throws {
         try ctx.openDatabase().overrideRetirement(idNumber: idNumber, month: month, reason: reason, context: ctx.changeContext())
@@ -163,7 +163,7 @@ struct SubsidyRuns: WancunCommand {
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option var month: Month?
+    @Option(help: "Only runs of this month (YYYY-MM).") var month: Month?
 
     func run(_ ctx: Context) throws {
         ctx.render(Table(columns: SubsidyRunInfo.columns, rows: try ctx.openDatabase().subsidyRuns(month: month).map(\.cells)), output)
@@ -179,7 +179,7 @@ struct SubsidyShow: WancunCommand {
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument var run: Int64
+    @Argument(help: "The run's number.") var run: Int64
     @Option(help: "eligible, ineligible, out-of-scope or all.") var only: ResultFilter?
 
     func run(_ ctx: Context) throws {
@@ -209,7 +209,7 @@ struct SubsidySummary: WancunCommand {
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument var run: Int64
+    @Argument(help: "The run's number.") var run: Int64
 
     func run(_ ctx: Context) throws {
         let rows = try ctx.openDatabase().subsidySummary(run)
@@ -230,8 +230,8 @@ struct SubsidyDiff: WancunCommand {
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument var runA: Int64
-    @Argument var runB: Int64
+    @Argument(help: "The earlier run's number.") var runA: Int64
+    @Argument(help: "The later run's number.") var runB: Int64
 
     func run(_ ctx: Context) throws {
         let changes = try ctx.openDatabase().subsidyDiff(runA, runB)
@@ -254,9 +254,9 @@ struct SubsidyFinalize: WancunCommand {
         discussion: "A month has one final run; --replace --reason replaces it, unless the bureau's answer has been reconciled against it.")
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var run: Int64
+    @Argument(help: "The run's number.") var run: Int64
     @Flag(help: "Replace the month's final run.") var replace = false
-    @Option var reason: String?
+    @Option(help: "Why the final run is replaced (with --replace).") var reason: String?
 
     func run(_ ctx: Context) throws {
         try ctx.openDatabase().finalizeRun(run, replacing: replace, reason: reason, context: ctx.changeContext())
@@ -274,7 +274,7 @@ struct SubsidyExport: WancunCommand {
             """)
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var run: Int64
+    @Argument(help: "The run's number.") var run: Int64
     @Option(help: "FILE.xlsx or FILE.csv.") var out: String
     @Option(help: "A profile file: which fields, in which order, under which headers.") var profile: String?
 
@@ -299,9 +299,9 @@ struct OtherPostsImport: WancunCommand {
         commandName: "import", abstract: "导入其他部门公益性岗位名单 / Load a month's list (公民身份号码, 姓名, 单位).")
 
     @OptionGroup var globals: GlobalOptions
-    @Argument var file: String
-    @Option var month: Month
-    @Option var sheet: String?
+    @Argument(help: "The .csv or .xlsx file.") var file: String
+    @Option(help: "The month the list is for, YYYY-MM.") var month: Month
+    @Option(help: "The sheet to read from an .xlsx (default: the first).") var sheet: String?
 
     func run(_ ctx: Context) throws {
         ctx.reportImport(try ctx.openDatabase().importOtherPosts(from: file, sheet: sheet, month: month, context: ctx.changeContext()))
@@ -314,7 +314,7 @@ struct OtherPostsNone: WancunCommand {
         discussion: "Example: wancun subsidy other-posts none --month 2026-10 --source '县人社局2026年11月3日函复：10月无'")
 
     @OptionGroup var globals: GlobalOptions
-    @Option var month: Month
+    @Option(help: "The month, YYYY-MM.") var month: Month
     @Option(help: "Where the answer \"none\" came from.") var source: String
 
     func run(_ ctx: Context) throws {
