@@ -53,6 +53,14 @@ func readAll(workbook data: Data) throws -> [[String]] {
         #expect(try readAll(workbook: XLSXWriter.data([sheet])) == expected)
     }
 
+    @Test func aCellWithAStyleAndNoValueIsNoCell() throws {
+        let sheet = """
+            <row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" s="1"/><c r="C1"><v>3</v></c><c r="D1" s="1"/></row>\
+            <row r="2"><c r="A2" s="1"/><c r="B2" s="1"></c></row><row r="3"><c t="inlineStr"><is><t></t></is></c><c s="1"/><c><v>1</v></c></row>
+            """
+        #expect(try readAll(workbook: workbookBytes(sheet: sheet)) == [["a", "", "3"], [], ["", "", "1"]])
+    }
+
     @Test func aGenuineWorkbookOf100000RowsReadsWithinTheLimits() throws {
         // What a roster holds, with an empty column between: the limits leave it whole.
         let path = temporaryDirectory().appendingPathComponent("large.xlsx").path

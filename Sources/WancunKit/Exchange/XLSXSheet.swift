@@ -28,6 +28,9 @@ final class SheetPart: XMLHandler {
     private var valueLength = 0
     private var collecting = false
     private var phonetic = 0
+    /// Whether the cell has a value: one with none (only a style, such as its borders) is no
+    /// cell, so that a row ends at its last value.
+    private var hasValue = false
 
     init(strings: SharedStringTable, dateStyles: Set<Int>, date1904: Bool) {
         self.strings = strings
@@ -95,9 +98,10 @@ final class SheetPart: XMLHandler {
             }
             type = try tag.value("t") ?? "n"
             style = try tag.integer("s") ?? 0
-            (inCell, value, valueLength, phonetic) = (true, "", 0, 0)
+            (inCell, value, valueLength, phonetic, hasValue) = (true, "", 0, 0, false)
         case .v where inCell, .t where inCell:
             collecting = phonetic == 0
+            hasValue = true
         case .rPh where inCell:
             phonetic += 1
         default: break
@@ -120,6 +124,10 @@ final class SheetPart: XMLHandler {
         case .rPh where inCell: phonetic -= 1
         case .c where inCell:
             inCell = false
+            guard hasValue else {
+                column += 1
+                return
+            }
             let (text, isNumber) = try cellText()
             totalCells += column + 1 - cells.count
             guard totalCells <= XLSXLimits.cells else { throw damage(.tooManyCells(XLSXLimits.cells)) }

@@ -12,13 +12,24 @@ public enum SheetCell: Sendable, Hashable {
     case integer(Int64, bold: Bool = false)
     /// An amount, written as a number of yuan with two decimals.
     case money(Fen, bold: Bool = false)
+    /// A percentage as written (`62.5` for 62.5%): a number (0.625) shown with a percent format.
+    case percent(String, bold: Bool = false)
     case empty
+
+    /// Whether the cell is bold: a footer line with one is a totals line, part of the table.
+    var isBold: Bool {
+        switch self {
+        case .text(_, let bold), .integer(_, let bold), .money(_, let bold), .percent(_, let bold): bold
+        case .code, .empty: false
+        }
+    }
 
     var displayText: String {
         switch self {
         case .text(let s, _), .code(let s): s
         case .integer(let n, _): String(n)
         case .money(let fen, _): fen.yuanText
+        case .percent(let p, _): p + "%"
         case .empty: ""
         }
     }
@@ -29,13 +40,15 @@ public enum SheetCell: Sendable, Hashable {
         switch self {
         case .code(let s): CodeText.csvText(code: s)
         case .text(let s, _): FormulaText.neutralise(s)
+        case .percent(let p, _): p
         case .integer, .money, .empty: displayText
         }
     }
 }
 
 /// One sheet: an optional title line above the header, the header (bold, frozen), the rows,
-/// and lines below the table (totals, signatures).
+/// and lines below the table (totals, signatures). A footer line with a bold cell is a totals
+/// line, ruled as part of the table; the others (notes, signatures) are written without lines.
 public struct Worksheet: Sendable {
     public var name: String
     public var title: String?
@@ -121,21 +134,28 @@ public enum XLSXWriter {
             }
             let sheet = SheetPart(name: name, title: title, header: header, file: file, handle: handle, destination: path)
             current = sheet
-            if let title { try sheet.row([.text(title)], style: .title, strings: &strings) }
-            try sheet.row(header.map { .text($0) }, style: .header, strings: &strings)
+            if let title { try sheet.row([.text(title)], style: CellStyle.title, strings: &strings) }
+            try sheet.row(header.map { .text($0) }, style: CellStyle.header, strings: &strings)
         }
 
         /// A row of the current sheet; `footer` rows (totals, signatures) do not widen columns.
         func append(_ cells: [SheetCell], footer: Bool = false) throws(RowProblem) {
             guard let current else { preconditionFailure("append before beginSheet") }
-            if !footer { current.measure(cells) }
+            if footer {
+                if current.footerStart == nil { current.footerStart = current.rowNumber + 1 }
+                current.footerRows += 1
+            } else {
+                current.measure(cells)
+            }
             current.width = max(current.width, cells.count)
-            try current.row(cells, style: nil, strings: &strings)
+            try current.row(cells, style: nil, inTable: !footer || cells.contains(where: \.isBold), strings: &strings)
+            if current.measuredEnough { try current.settle(strings: &strings) }
         }
 
         private func endSheet() throws(RowProblem) {
             guard let sheet = current else { return }
             current = nil
+            try sheet.settle(strings: &strings)
             try sheet.close()
             sheets.append(sheet)
         }
@@ -165,7 +185,7 @@ public enum XLSXWriter {
                 ("_rels/.rels", .bytes(Data(rootRelationships.utf8))),
                 ("docProps/app.xml", .bytes(Data(appProperties.utf8))),
                 ("docProps/core.xml", .bytes(Data(coreProperties.utf8))),
-                ("xl/workbook.xml", .bytes(Data(workbookXML(sheets.map(\.name)).utf8))),
+                ("xl/workbook.xml", .bytes(Data(workbookXML(sheets.map { ($0.name, $0.headerRow) }).utf8))),
                 ("xl/_rels/workbook.xml.rels", .bytes(Data(workbookRelationships(sheets.count).utf8))),
                 ("xl/styles.xml", .bytes(Data(stylesXML.utf8))),
                 ("xl/sharedStrings.xml", .bytes(strings.xml)),
@@ -210,19 +230,56 @@ public enum XLSXWriter {
         let destination: String
         var width: Int
         var rowNumber = 0
+        /// The widest cell of each column, in display columns, of the first `measuredRows` rows.
         var widest: [Int]
+        private var measured = 0
+        /// Columns headed 序号, whose numbers are centred.
+        private let sequence: [Bool]
+        /// Where the lines below the table begin, and how many there are.
+        var footerStart: Int?
+        var footerRows = 0
         private var buffer: [UInt8] = []
         /// The columns' letters, as bytes, made once.
         private var columnNames: [[UInt8]] = []
+        /// The first rows, held until the columns' widths are settled (a row's height follows
+        /// from them), then the widths.
+        private var waiting: [(cells: [SheetCell], style: Int?, inTable: Bool)] = []
+        private var widths: [Int]?
+        /// Where the rows fall on the printed pages, and where the lines below the table began.
+        private var pages: PrintLayout.Pages?
+        private var pagesAtFooter: PrintLayout.Pages?
+
+        /// Column widths come from the header and the first rows only, so that a sheet of any
+        /// length is written as its rows come (holding only those first rows) and each row is
+        /// measured at most once.
+        static let measuredRows = 1_000
 
         init(name: String, title: String?, header: [String], file: URL, handle: FileHandle, destination: String) {
             (self.name, self.title, self.header, self.file, self.handle, self.destination) = (name, title, header, file, handle, destination)
             width = max(header.count, 1)
-            widest = header.map(DisplayWidth.of)
+            widest = Array(repeating: 0, count: header.count)
+            sequence = header.map { $0 == "序号" }
             buffer.reserveCapacity(1 << 20)
         }
 
+        var headerRow: Int { title == nil ? 1 : 2 }
+
+        /// Each column's width in characters: its widest cell or header (a CJK character counts
+        /// two) and a margin, between 6 and 40; a longer text wraps within its cell.
+        var columnWidths: [Int] {
+            (0..<width).map { column in
+                let content = column < widest.count ? widest[column] : 0
+                let heading = column < header.count ? DisplayWidth.of(header[column]) : 0
+                return min(40, max(6, content + 2, heading + 2))
+            }
+        }
+
+        /// Whether the rows measured so far settle the columns' widths.
+        var measuredEnough: Bool { widths == nil && measured >= Self.measuredRows }
+
         func measure(_ cells: [SheetCell]) {
+            guard measured < Self.measuredRows else { return }
+            measured += 1
             if widest.count < cells.count { widest += Array(repeating: 0, count: cells.count - widest.count) }
             for (column, cell) in cells.enumerated() {
                 let text: String
@@ -235,12 +292,59 @@ public enum XLSXWriter {
             }
         }
 
-        /// The row's XML; `style` for the title and header rows, else each cell's own.
-        func row(_ cells: [SheetCell], style: Style?, strings: inout SharedStrings) throws(RowProblem) {
+        /// The row's XML; `style` for the title and header rows, else each cell's own, ruled
+        /// when the row is `inTable` (where an empty cell is written too, for its lines).
+        func row(_ cells: [SheetCell], style: Int?, inTable: Bool = true, strings: inout SharedStrings) throws(RowProblem) {
             rowNumber += 1
-            let number = String(rowNumber)
+            guard let widths else {
+                waiting.append((cells, style, inTable))
+                return
+            }
+            try write(cells, number: rowNumber, style: style, inTable: inTable, widths: widths, strings: &strings)
+        }
+
+        /// The columns' widths are settled: the rows waiting for them are written.
+        func settle(strings: inout SharedStrings) throws(RowProblem) {
+            guard widths == nil else { return }
+            let settled = columnWidths
+            widths = settled
+            pages = PrintLayout.Pages(widths: settled)
+            let first = rowNumber - waiting.count
+            let rows = waiting
+            waiting = []
+            for (offset, row) in rows.enumerated() {
+                try write(row.cells, number: first + offset + 1, style: row.style, inTable: row.inTable, widths: settled, strings: &strings)
+            }
+        }
+
+        /// How many lines the row takes: a text wider than its column wraps.
+        private func lines(_ cells: [SheetCell], widths: [Int]) -> Int {
+            var lines = 1
+            for (column, cell) in cells.enumerated() {
+                guard case .text(let text, _) = cell else { continue }
+                // A line holds about its width less a margin; no text is wider than its bytes.
+                let room = max((column < widths.count ? widths[column] : 6) - 2, 1)
+                guard text.utf8.count > room else { continue }
+                lines = max(lines, (DisplayWidth.of(text) + room - 1) / room)
+            }
+            return min(lines, PrintLayout.mostLines)
+        }
+
+        private func write(
+            _ cells: [SheetCell], number row: Int, style: Int?, inTable: Bool, widths: [Int], strings: inout SharedStrings
+        ) throws(RowProblem) {
+            if footerStart == row { pagesAtFooter = pages }
+            let number = String(row)
             buffer.append(contentsOf: #"<row r=""#.utf8)
             buffer.append(contentsOf: number.utf8)
+            let height = style == CellStyle.title ? PrintLayout.titleHeight
+                : inTable ? PrintLayout.height(lines: lines(cells, widths: widths)) : PrintLayout.lineHeight
+            if height != PrintLayout.lineHeight {
+                buffer.append(contentsOf: #"" ht=""#.utf8)
+                buffer.append(contentsOf: PrintLayout.points(height).utf8)
+                buffer.append(contentsOf: #"" customHeight="1"#.utf8)
+            }
+            pages?.add(height, header: style == CellStyle.header)
             buffer.append(contentsOf: #"">"#.utf8)
             for (column, cell) in cells.enumerated() {
                 let value: String
@@ -257,15 +361,22 @@ public enum XLSXWriter {
                     }
                 case .integer(let n, _): value = String(n)
                 case .money(let fen, _): value = fen.yuanText
-                case .empty: continue
+                case .percent(let p, _): value = XLSXWriter.hundredth(p)
+                case .empty:
+                    guard inTable else { continue }
+                    value = ""
                 }
-                let s = style ?? XLSXWriter.style(cell)
+                let s = style ?? cellStyle(cell, column: column, inTable: inTable)
                 buffer.append(contentsOf: #"<c r=""#.utf8)
                 if column >= columnNames.count { columnNames += (columnNames.count...column).map { Array(XLSX.columnName($0).utf8) } }
                 buffer.append(contentsOf: columnNames[column])
                 buffer.append(contentsOf: number.utf8)
                 buffer.append(contentsOf: #"" s=""#.utf8)
-                buffer.append(contentsOf: String(s.rawValue).utf8)
+                buffer.append(contentsOf: CellStyle.digits[s])
+                if case .empty = cell {
+                    buffer.append(contentsOf: #""/>"#.utf8)
+                    continue
+                }
                 if let inline {
                     buffer.append(contentsOf: #"" t="inlineStr"><is>"#.utf8)
                     buffer.append(contentsOf: (SharedStrings.preserves(inline) ? #"<t xml:space="preserve">"# : "<t>").utf8)
@@ -281,6 +392,18 @@ public enum XLSXWriter {
             if buffer.count >= 1 << 20 { try flush() }
         }
 
+        /// The cell's format: its kind of value, centred in a 序号 column, ruled in the table.
+        private func cellStyle(_ cell: SheetCell, column: Int, inTable: Bool) -> Int {
+            switch cell {
+            case .text(_, let bold): CellStyle.index(.text, bold: bold, inTable: inTable)
+            case .code, .empty: CellStyle.index(.text, bold: false, inTable: inTable)
+            case .integer(_, let bold):
+                CellStyle.index(column < sequence.count && sequence[column] ? .sequence : .integer, bold: bold, inTable: inTable)
+            case .money(_, let bold): CellStyle.index(.money, bold: bold, inTable: inTable)
+            case .percent(_, let bold): CellStyle.index(.percent, bold: bold, inTable: inTable)
+            }
+        }
+
         private func flush() throws(RowProblem) {
             do { try handle.write(contentsOf: buffer) } catch {
                 throw RowProblem(file: destination, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
@@ -290,6 +413,7 @@ public enum XLSXWriter {
 
         /// The last rows written and the file closed: the sheet is complete.
         func close() throws(RowProblem) {
+            precondition(widths != nil, "close before settle")
             try flush()
             do { try handle.close() } catch {
                 throw RowProblem(file: destination, row: nil, rule: "FILE_UNWRITABLE", message: .cannotWrite(error.localizedDescription))
@@ -298,17 +422,18 @@ public enum XLSXWriter {
 
         /// The whole part: its beginning, the rows from the temporary file, its end.
         func part(selected: Bool) throws -> PartSource {
-            let headerRow = title == nil ? 1 : 2
             var xml = xmlHeader
             xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
             xml += #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+            xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
             xml += "<dimension ref=\"A1:\(XLSX.columnName(width - 1))\(rowNumber)\"/>"
             xml += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
             xml += "<pane ySplit=\"\(headerRow)\" topLeftCell=\"A\(headerRow + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             xml += "<selection pane=\"bottomLeft\" activeCell=\"A\(headerRow + 1)\" sqref=\"A\(headerRow + 1)\"/>"
-            xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>"
-            for column in 0..<width {
-                let chars = min(60, max(6, (column < widest.count ? widest[column] : 0) + 2))
+            xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"\(PrintLayout.points(PrintLayout.lineHeight))\" customHeight=\"1\"/><cols>"
+            var widths = self.widths ?? columnWidths
+            widths += columnWidths.dropFirst(widths.count)
+            for (column, chars) in widths.enumerated() {
                 xml += "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(chars)\" customWidth=\"1\"/>"
             }
             xml += "</cols><sheetData>"
@@ -316,7 +441,13 @@ public enum XLSXWriter {
             if title != nil && width > 1 {
                 end += "<mergeCells count=\"1\"><mergeCell ref=\"A1:\(XLSX.columnName(width - 1))1\"/></mergeCells>"
             }
-            end += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+            end += PrintLayout.pageSetup(title: title)
+            if let footerStart, footerRows > 1, footerStart > headerRow + 1, let at = pagesAtFooter,
+                !at.fits(Double(footerRows) * PrintLayout.lineHeight)
+            {
+                // The lines below the table would not all fit on the page where they begin.
+                end += "<rowBreaks count=\"1\" manualBreakCount=\"1\"><brk id=\"\(footerStart - 1)\" max=\"16383\" man=\"1\"/></rowBreaks>"
+            }
             end += "</worksheet>"
             let rows = try FileHandle(forReadingFrom: file)
             let size = Int(try rows.seekToEnd())
@@ -369,19 +500,61 @@ public enum XLSXWriter {
         }
     }
 
-    // Style indexes in `stylesXML`'s cellXfs.
-    enum Style: Int {
-        case general = 0, text, header, money, integer, title, boldText, boldMoney, boldInteger
+    /// The cell formats of `stylesXML`'s cellXfs: the default, the header (bold, shaded,
+    /// centred, wrapped), the title, then each kind of value plain and bold, first ruled (the
+    /// table) then without lines (the notes and signatures below it).
+    enum CellStyle {
+        enum Kind: Int, CaseIterable {
+            case text, sequence, integer, money, percent
+        }
+
+        static let general = 0, header = 1, title = 2
+
+        static func index(_ kind: Kind, bold: Bool, inTable: Bool) -> Int {
+            3 + (inTable ? 0 : 2 * Kind.allCases.count) + 2 * kind.rawValue + (bold ? 1 : 0)
+        }
+
+        static let count = 3 + 4 * Kind.allCases.count
+        /// Each index as the bytes of its decimal digits, for the `s` attribute.
+        static let digits: [[UInt8]] = (0..<count).map { Array(String($0).utf8) }
+
+        /// `<xf>` for a kind of value: Text for text and codes, 0 for counts, 0.00 for amounts,
+        /// 0.0% for percentages; text to the left, 序号 centred, numbers to the right.
+        static func xf(_ kind: Kind, bold: Bool, inTable: Bool) -> String {
+            let format = switch kind {
+            case .text: 49
+            case .sequence, .integer: 1
+            case .money: 2
+            case .percent: 164
+            }
+            let horizontal = switch kind {
+            case .text: "left"
+            case .sequence: "center"
+            case .integer, .money, .percent: "right"
+            }
+            let wrap = inTable && kind == .text ? " wrapText=\"1\"" : ""
+            return "<xf numFmtId=\"\(format)\" fontId=\"\(bold ? 1 : 0)\" fillId=\"0\" borderId=\"\(inTable ? 1 : 0)\" xfId=\"0\" "
+                + "applyNumberFormat=\"1\"\(bold ? " applyFont=\"1\"" : "")\(inTable ? " applyBorder=\"1\"" : "") applyAlignment=\"1\">"
+                + "<alignment horizontal=\"\(horizontal)\" vertical=\"center\"\(wrap)/></xf>"
+        }
     }
 
-    static func style(_ cell: SheetCell) -> Style {
-        switch cell {
-        case .text(_, let bold): bold ? .boldText : .text
-        case .code: .text
-        case .integer(_, let bold): bold ? .boldInteger : .integer
-        case .money(_, let bold): bold ? .boldMoney : .money
-        case .empty: .general
+    /// A percentage as written (`62.5`) divided by a hundred without going through binary
+    /// floating point (`0.625`).
+    static func hundredth(_ percent: String) -> String {
+        var digits = Substring(percent)
+        let negative = digits.first == "-"
+        if negative { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var whole = String(parts.first ?? "")
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        guard !whole.isEmpty || !fraction.isEmpty, (whole + fraction).allSatisfy(\.isASCII), (whole + fraction).allSatisfy(\.isNumber) else {
+            return percent
         }
+        whole = String(repeating: "0", count: max(0, 3 - whole.count)) + whole
+        var integer = String(whole.dropLast(2).drop { $0 == "0" })
+        if integer.isEmpty { integer = "0" }
+        return (negative ? "-" : "") + integer + "." + whole.suffix(2) + fraction
     }
 
     /// The workbook's table of texts, as Excel keeps one. It holds at most `limit` distinct
@@ -510,14 +683,21 @@ public enum XLSXWriter {
         + "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z</dcterms:created>"
         + "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>"
 
-    static func workbookXML(_ names: [String]) -> String {
+    /// The sheets, and each one's header row printed at the top of every page (print titles).
+    static func workbookXML(_ sheets: [(name: String, headerRow: Int)]) -> String {
         var xml = xmlHeader
         xml += "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
         xml += "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
-        for (index, name) in names.enumerated() {
-            xml += "<sheet name=\"\(escape(sheetName(name)))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+        for (index, sheet) in sheets.enumerated() {
+            xml += "<sheet name=\"\(escape(sheetName(sheet.name)))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
         }
-        return xml + "</sheets></workbook>"
+        xml += "</sheets><definedNames>"
+        for (index, sheet) in sheets.enumerated() {
+            let quoted = "'" + sheetName(sheet.name).replacingOccurrences(of: "'", with: "''") + "'"
+            xml += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">"
+            xml += escape("\(quoted)!$\(sheet.headerRow):$\(sheet.headerRow)") + "</definedName>"
+        }
+        return xml + "</definedNames></workbook>"
     }
 
     /// Excel's rules: at most 31 characters, none of `[]:*?/\`.
@@ -536,27 +716,34 @@ public enum XLSXWriter {
         return xml + "</Relationships>"
     }
 
-    static let stylesXML = xmlHeader
-        + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-        + "<fonts count=\"3\">"
-        + "<font><sz val=\"11\"/><name val=\"宋体\"/><charset val=\"134\"/></font>"
-        + "<font><b/><sz val=\"11\"/><name val=\"宋体\"/><charset val=\"134\"/></font>"
-        + "<font><b/><sz val=\"14\"/><name val=\"宋体\"/><charset val=\"134\"/></font>"
-        + "</fonts>"
-        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
-        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"9\">"
-        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        + "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-        + "<xf numFmtId=\"49\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\"/></xf>"
-        + "<xf numFmtId=\"2\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-        + "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-        + "<xf numFmtId=\"49\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\"/></xf>"
-        + "<xf numFmtId=\"49\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\"/>"
-        + "<xf numFmtId=\"2\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\"/>"
-        + "<xf numFmtId=\"1\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\"/>"
-        + "</cellXfs>"
-        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
-        + "</styleSheet>"
+    static let stylesXML: String = {
+        let thin = "style=\"thin\"><color indexed=\"64\"/>"
+        var xml = xmlHeader
+        xml += "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        xml += "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.0%\"/></numFmts>"
+        xml += "<fonts count=\"3\">"
+        xml += "<font><sz val=\"11\"/><name val=\"宋体\"/><charset val=\"134\"/></font>"
+        xml += "<font><b/><sz val=\"11\"/><name val=\"宋体\"/><charset val=\"134\"/></font>"
+        xml += "<font><b/><sz val=\"14\"/><name val=\"宋体\"/><charset val=\"134\"/></font>"
+        xml += "</fonts>"
+        xml += "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
+        xml += "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFD9D9D9\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+        xml += "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>"
+        xml += "<border><left \(thin)</left><right \(thin)</right><top \(thin)</top><bottom \(thin)</bottom><diagonal/></border></borders>"
+        xml += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        xml += "<cellXfs count=\"\(CellStyle.count)\">"
+        xml += "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        xml += "<xf numFmtId=\"49\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" "
+            + "applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\"/></xf>"
+        xml += "<xf numFmtId=\"49\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" "
+            + "applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\"/></xf>"
+        for inTable in [true, false] {
+            for kind in CellStyle.Kind.allCases {
+                for bold in [false, true] { xml += CellStyle.xf(kind, bold: bold, inTable: inTable) }
+            }
+        }
+        xml += "</cellXfs>"
+        xml += "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+        return xml + "</styleSheet>"
+    }()
 }

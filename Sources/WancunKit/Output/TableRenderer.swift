@@ -260,22 +260,28 @@ extension TableRenderer {
 
 extension TableRenderer {
     /// A table as a sheet: headers in the chosen language, codes by label, money as amounts,
-    /// personal values masked unless `reveal`; the last row bold when it holds totals.
+    /// personal values masked unless `reveal`; the last row bold when it holds totals. A decimal
+    /// in a column whose key ends in `_percent` is a percentage, a number with a percent format.
     public func worksheet(_ table: Table, name: String, title: String?, boldLastRow: Bool = false) -> Worksheet {
-        func sheetCell(_ cell: Cell, bold: Bool) -> SheetCell {
+        let percent = table.columns.map { $0.key.hasSuffix("_percent") }
+        func sheetCell(_ cell: Cell, column: Int, bold: Bool) -> SheetCell {
             switch cell {
             case .integer(let n): .integer(n, bold: bold)
             case .money(let fen): .money(fen, bold: bold)
+            case .decimal(let d) where column < percent.count && percent[column]: .percent(d, bold: bold)
             case .null: .empty
             case .code, .residentID: .code(cell.text(reveal: reveal, language: language))
             default: .text(cell.text(reveal: reveal, language: language), bold: bold)
             }
         }
-        var rows = table.rows.map { $0.map { sheetCell($0, bold: false) } }
+        func sheetRow(_ row: [Cell], bold: Bool) -> [SheetCell] {
+            row.enumerated().map { sheetCell($1, column: $0, bold: bold) }
+        }
+        var rows = table.rows.map { sheetRow($0, bold: false) }
         var footer: [[SheetCell]] = []
         if boldLastRow, let last = table.rows.last {
             rows.removeLast()
-            footer = [last.map { sheetCell($0, bold: true) }]
+            footer = [sheetRow(last, bold: true)]
         }
         return Worksheet(name: name, title: title, header: table.columns.map { $0.header.text(language) }, rows: rows, footer: footer)
     }

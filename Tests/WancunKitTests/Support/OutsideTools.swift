@@ -4,7 +4,7 @@ import Testing
 /// Tools from outside Swift that a few tests need. Such a test is enabled only when its tool is
 /// there (`.enabled(if: OutsideTool.openpyxl.isAvailable, …)`) and is reported as skipped by
 /// name otherwise, so that `swift test` passes on a machine with only the toolchain and SQLite.
-/// `WANCUN_TOOLS_OFF=openpyxl,libreoffice,sqlite3` makes them count as absent (to try a bare machine);
+/// `WANCUN_TOOLS_OFF=openpyxl,libreoffice,sqlite3,pdftotext` makes them count as absent (to try a bare machine);
 /// with `WANCUN_REQUIRE_TOOLS=1`, as `.ci/run` sets it, a missing tool is a failure.
 enum OutsideTool: String, CaseIterable, Sendable {
     /// openpyxl, through python3: reads back the workbooks wancun writes.
@@ -13,6 +13,8 @@ enum OutsideTool: String, CaseIterable, Sendable {
     case libreoffice
     /// The sqlite3 shell: edits a database behind wancun's back, as anyone with the file can.
     case sqlite3
+    /// poppler-utils' pdftotext, pdfinfo and pdftoppm: read the pages LibreOffice prints.
+    case pdftotext
 
     static let switchedOff = Set(
         (ProcessInfo.processInfo.environment["WANCUN_TOOLS_OFF"] ?? "").split(separator: ",").map {
@@ -27,6 +29,7 @@ enum OutsideTool: String, CaseIterable, Sendable {
         case .openpyxl: "openpyxl is not installed (python3 -m pip install openpyxl)"
         case .libreoffice: "LibreOffice (soffice) is not installed"
         case .sqlite3: "the sqlite3 shell is not installed (apt-get install sqlite3)"
+        case .pdftotext: "pdftotext is not installed (apt-get install poppler-utils)"
         }
     }
 
@@ -35,6 +38,7 @@ enum OutsideTool: String, CaseIterable, Sendable {
         case .openpyxl: Self.hasOpenpyxl
         case .libreoffice: Self.libreOfficePath != nil
         case .sqlite3: Self.sqlite3Path != nil
+        case .pdftotext: Self.popplerDirectory != nil
         }
     }
 
@@ -45,6 +49,11 @@ enum OutsideTool: String, CaseIterable, Sendable {
 
     static let sqlite3Path: String? = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/opt/homebrew/bin/sqlite3"].first {
         FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    /// Where pdftotext is, with pdfinfo and pdftoppm beside it.
+    static let popplerDirectory: String? = ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"].first {
+        FileManager.default.isExecutableFile(atPath: $0 + "/pdftotext") && FileManager.default.isExecutableFile(atPath: $0 + "/pdfinfo")
     }
 
     static let hasOpenpyxl: Bool = {
