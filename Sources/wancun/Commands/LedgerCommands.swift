@@ -126,6 +126,7 @@ extension Context {
     func reportImport(_ summary: ImportSummary) {
         for warning in summary.warnings { err(warning.line(language) + "\n") }
         say(.imported(rows: summary.rows, written: summary.written))
+        if summary.notOperatingRows > 0 { say(.importedNotOperating(summary.notOperatingRows)) }
         if summary.dryRun { say(.dryRunNothingWritten) }
     }
 }
