@@ -10,6 +10,8 @@ public struct ImportSummary: Sendable {
     public var warnings: [RowProblem]
     /// Where the file's header row was.
     public var headerRow: Int
+    /// Copies of the file's problems from an earlier run, removed now that it was imported.
+    public var removedCopies: [String] = []
 
     /// Rows dated on a day their point was not operating: written, and left out of the
     /// subsidy's activity counts.
@@ -115,6 +117,6 @@ extension AppDatabase {
         }
         return ImportSummary(
             file: path, rows: rows, written: dryRun ? 0 : written, dryRun: dryRun, warnings: table.warnings + check.warnings,
-            headerRow: table.headerRowNumber)
+            headerRow: table.headerRowNumber, removedCopies: dryRun ? [] : AnnotatedCopy.removeStale(for: path))
     }
 }
