@@ -366,7 +366,7 @@ extension AppDatabase {
             canonical.number(point.activity.parcels)
             canonical.key("purchases")
             canonical.number(point.activity.purchases)
-            canonical.key("activity_not_operating")
+            canonical.key("not_operating_days_left_out")
             canonical.number(point.leftOut)
             // Every operator of the month with their stints and contracts: who gets the month
             // depends on all of them.
