@@ -83,15 +83,22 @@ INSERT INTO sc_policy
 
 -- Every point in the registry: where its status history begins, its status before the month,
 -- its operating days (each day takes the status of the latest change on or before it; changes
--- on one day take effect in the order they were recorded), and the month's activity.
-DROP TABLE IF EXISTS temp.sc_operating;
-CREATE TEMP TABLE sc_operating AS
+-- on one day take effect in the order they were recorded), and the month's activity on those
+-- days (parcels and purchases dated on a day it was not operating do not count).
+DROP TABLE IF EXISTS temp.sc_operating_span;
+CREATE TEMP TABLE sc_operating_span AS
   WITH h AS (
     SELECT s.point_id, s.status, CAST(julianday(s.on_date) AS INTEGER) AS d_from,
       CAST(julianday(lead(s.on_date) OVER (PARTITION BY s.point_id ORDER BY s.on_date, s.id)) AS INTEGER) - 1 AS d_to
     FROM point_status s, sc_param q WHERE s.on_date <= q.last_day)
-  SELECT h.point_id, sum(max(0, min(coalesce(h.d_to, q.d_last), q.d_last) - max(h.d_from, q.d_first) + 1)) AS days
-  FROM h, sc_param q WHERE h.status = 'operating' GROUP BY h.point_id;
+  SELECT * FROM (
+    SELECT h.point_id, max(h.d_from, q.d_first) AS d_from, min(coalesce(h.d_to, q.d_last), q.d_last) AS d_to
+    FROM h, sc_param q WHERE h.status = 'operating')
+  WHERE d_from <= d_to;
+CREATE INDEX temp.sc_operating_span_on_point ON sc_operating_span(point_id, d_from);
+DROP TABLE IF EXISTS temp.sc_operating;
+CREATE TEMP TABLE sc_operating AS
+  SELECT point_id, sum(d_to - d_from + 1) AS days FROM sc_operating_span GROUP BY point_id;
 CREATE UNIQUE INDEX temp.sc_operating_on_point ON sc_operating(point_id);
 
 DROP TABLE IF EXISTS temp.sc_point;
@@ -101,8 +108,12 @@ CREATE TEMP TABLE sc_point AS
     (SELECT s.status FROM point_status s WHERE s.point_id = p.id AND s.on_date < q.first_day ORDER BY s.on_date DESC, s.id DESC LIMIT 1)
       AS status_before,
     coalesce((SELECT o.days FROM sc_operating o WHERE o.point_id = p.id), 0) AS operating_days,
-    (SELECT count(*) FROM parcel x WHERE x.point_id = p.id AND x.arrived_at >= q.first_day AND x.arrived_at < q.next_day)
-      + (SELECT count(*) FROM purchase y WHERE y.point_id = p.id AND y.on_date BETWEEN q.first_day AND q.last_day) AS activity
+    (SELECT count(*) FROM parcel x JOIN sc_operating_span o ON o.point_id = x.point_id
+       AND CAST(julianday(substr(x.arrived_at, 1, 10)) AS INTEGER) BETWEEN o.d_from AND o.d_to
+     WHERE x.point_id = p.id AND x.arrived_at >= q.first_day AND x.arrived_at < q.next_day)
+      + (SELECT count(*) FROM purchase y JOIN sc_operating_span o ON o.point_id = y.point_id
+           AND CAST(julianday(y.on_date) AS INTEGER) BETWEEN o.d_from AND o.d_to
+         WHERE y.point_id = p.id AND y.on_date BETWEEN q.first_day AND q.last_day) AS activity
   FROM point p JOIN division v ON v.id = p.village_id JOIN division t ON t.id = v.parent_id, sc_param q;
 
 -- Every assignment's days in the month (its end date is its first day off), numbered in

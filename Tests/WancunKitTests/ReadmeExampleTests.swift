@@ -221,3 +221,47 @@ extension ReadmeExampleTests {
         #expect(ran >= 20)
     }
 }
+
+/// "First steps in a county" runs, line after line, on a new database: from `init` to the
+/// bureau's answer reconciled.
+extension ReadmeExampleTests {
+    static func firstStepsLines() throws -> [String] {
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(
+            readme.components(separatedBy: "\n## First steps in a county\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let block = try #require(section.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
+        return ShellLine.lines(of: block)
+    }
+
+    @Test func theFirstStepsRunInOrderOnANewDatabase() throws {
+        let directory = temporaryDirectory()
+        var environment = ["WANCUN_STATE_DIR": directory.appendingPathComponent("state").path]
+        var run: Int64?
+        var commands: [String] = []
+        for text in try Self.firstStepsLines() {
+            let line = ShellLine(text)
+            guard let first = line.words.first else { continue }
+            if first == "export" {
+                for assignment in line.words.dropFirst() {
+                    let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+                    environment[parts[0]] = parts.count > 1 ? parts[1] : ""
+                }
+                continue
+            }
+            #expect(first == "wancun", "\(text)")
+            let words = Self.substituting(line.words, run: run)
+            commands.append(words.dropFirst().prefix(2).joined(separator: " "))
+            let result = try #require(try Self.run(line, words: words, in: directory, environment: environment, run: run))
+            #expect(result.status == Self.expectedStatus(line), "\(words.joined(separator: " ")): exit \(result.status)\n\(result.stderr)")
+            if words.dropFirst().starts(with: ["subsidy", "check"]) { run = Self.recordedRun(result.stdout) }
+        }
+        #expect(commands.first == "init --db" && commands.contains("division import") && commands.contains("courier add"))
+        #expect(commands.contains("point add") && commands.contains("subsidy check") && commands.last == "reconcile hr")
+        // The month was paid, and the bureau's answer agrees with it.
+        let db = try AppDatabase(path: directory.appendingPathComponent("county.sqlite").path)
+        let results = try db.subsidyResults(try #require(run), only: .eligible)
+        #expect(results.map(\.pointCode) == [ExampleFixtures.readmePoint])
+        #expect(try db.subsidyRun(try #require(run)).run.status == .final)
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("海盐县2026年10月花名册.xlsx").path))
+    }
+}

@@ -24,6 +24,8 @@ import Testing
         var failed: [SubsidyRule: Int] = [:]
         var scope: [String: Int] = [:]
         var eligible = 0
+        // Points whose activity on days they were not operating was left out.
+        var leftOut = 0
 
         func checkBoth(_ month: String, waiver: String? = nil) throws -> Int64 {
             let run = try db.runSubsidyCheck(month: Month(parsing: month), withoutOtherPosts: waiver, context: testContext).run.id!
@@ -40,6 +42,7 @@ import Testing
             for result in try db.subsidyResults(run, only: .all) {
                 if let reason = result.outOfScope { scope[reason.rawValue, default: 0] += 1 }
                 if result.eligible { eligible += 1 }
+                if evidence(result, .lowActivity, "not_operating_days_left_out") != nil { leftOut += 1 }
                 for outcome in result.outcomes {
                     if outcome.passed { passed[outcome.rule, default: 0] += 1 } else { failed[outcome.rule, default: 0] += 1 }
                 }
@@ -74,6 +77,7 @@ import Testing
         }
         for reason in ScopeReason.allCases { #expect(scope[reason.rawValue, default: 0] >= 20, "\(reason.rawValue): \(scope[reason.rawValue, default: 0])") }
         #expect(eligible >= 100)
+        #expect(leftOut >= 20, "activity left out on days not operating: \(leftOut)")
     }
 
     @Test func theSQLRefusesAMonthNotOverAsTheCheckDoes() throws {

@@ -118,7 +118,8 @@ struct SubsidyFixture {
             edit.planYear = 2027
             _ = try db.editPoint(f.point.code, edit, context: testContext)
         case .pointNotOperating:
-            try db.changeStatus(f.point.code, to: .suspended, reason: "病假", on: LocalDate(year: 2026, month: 10, day: 10), context: testContext)
+            // After the fixture's parcels of the 1st to the 12th, which then all count.
+            try db.changeStatus(f.point.code, to: .suspended, reason: "病假", on: LocalDate(year: 2026, month: 10, day: 13), context: testContext)
         case .operatorMissing:
             try db.unassign(f.point.code, on: LocalDate(year: 2026, month: 10, day: 1)!, reason: "离任", context: testContext)
         case .noDifficultyCert:
@@ -268,7 +269,7 @@ struct SubsidyFixture {
         let rb = try f.db.subsidyRun(b).run
         #expect(ra.inputsSha256 == rb.inputsSha256 && ra.policySha256 == rb.policySha256)
         #expect(try f.db.subsidyDiff(a, b).isEmpty)
-        try f.db.changeStatus(f.point.code, to: .suspended, reason: "病假", on: LocalDate(year: 2026, month: 10, day: 10), context: testContext)
+        try f.db.changeStatus(f.point.code, to: .suspended, reason: "病假", on: LocalDate(year: 2026, month: 10, day: 13), context: testContext)
         let (c, _) = try f.check()
         #expect(try f.db.subsidyRun(c).run.inputsSha256 != ra.inputsSha256)
         let diff = try f.db.subsidyDiff(a, c)

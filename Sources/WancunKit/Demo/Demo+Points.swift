@@ -25,8 +25,9 @@ extension Demo {
                 NewPoint(
                     village: village.code, name: Normalize.villageName(village.name) + "电商服务站",
                     address: "海盐县" + Normalize.villageName(village.name) + (index % 3 == 0 ? "村委会旁" : "中心路\(index + 1)号"),
-                    latitude: 30.45 + Double(index % 6) * 0.03 + Double(index) * 0.001,
-                    longitude: 120.80 + Double(index / 6) * 0.04 + Double(index) * 0.0007,
+                    // As a clerk types them, to four decimals (ten-thousandths of a degree).
+                    latitude: Double(304_500 + index % 6 * 300 + index * 10) / 10_000,
+                    longitude: Double(1_208_000 + index / 6 * 400 + index * 7) / 10_000,
                     planYear: planned ? 2026 : 2023 + index % 3, openedOn: planned ? nil : opened),
                 context: context)
             if planned { continue }

@@ -12,6 +12,18 @@ public enum AnnotatedCopy {
         return url.deletingLastPathComponent().appendingPathComponent(base + (isXLSX ? ".errors.xlsx" : ".errors.csv")).path
     }
 
+    /// After `input` was imported whole: removes the copy marking its problems that an earlier
+    /// run left beside it (`path(for:)`), now out of date, when wancun wrote it and nobody has
+    /// changed it since. Returns the path removed. (`points.csv` never takes `points.errors.xlsx`,
+    /// the copy of `points.xlsx`.)
+    public static func removeStale(for input: String) -> [String] {
+        let copy = path(for: input)
+        guard FileManager.default.fileExists(atPath: copy), let recorded = WrittenFiles.sha256(of: copy),
+            (try? Digest.sha256(fileAt: copy)) == recorded, (try? FileManager.default.removeItem(atPath: copy)) != nil
+        else { return [] }
+        return [copy]
+    }
+
     /// Writes the copy: every row of the input as it was, plus a last column with each row's
     /// problems. `headerRow` gets the column's title. Returns the copy's path.
     @discardableResult

@@ -19,6 +19,10 @@ public enum Digest {
 
     public static func sha256(fileAt path: String) throws(RowProblem) -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
+            // A file that is not there says so.
+            if !FileManager.default.fileExists(atPath: path) {
+                throw RowProblem(file: (path as NSString).lastPathComponent, row: nil, rule: "FILE_NOT_FOUND", message: .fileNotFound(path))
+            }
             throw RowProblem(file: (path as NSString).lastPathComponent, row: nil, rule: "FILE_UNREADABLE", message: .cannotRead(path))
         }
         defer { try? handle.close() }

@@ -16,6 +16,8 @@ extension ValueError: RuleError {}
 public struct RowChecker: Sendable {
     public let file: String
     public private(set) var problems: [RowProblem] = []
+    /// What the clerk should know of rows that are written all the same.
+    public private(set) var warnings: [RowProblem] = []
 
     public init(file: String) { self.file = file }
 
@@ -39,6 +41,12 @@ public struct RowChecker: Sendable {
     public mutating func add(_ row: TableRow, _ key: String?, value: String? = nil, rule: String, message: Message) {
         problems.append(
             RowProblem(file: file, row: row.number, column: key.map(row.header), value: value ?? key.map { row[$0] }, rule: rule, message: message))
+    }
+
+    /// Records a warning about a row's cell: the row is still written.
+    public mutating func warn(_ row: TableRow, _ key: String, rule: String, message: Message) {
+        warnings.append(
+            RowProblem(file: file, row: row.number, column: row.header(key), value: row[key], rule: rule, message: message, severity: .warning))
     }
 
     /// Records a problem found outside any row's cells.

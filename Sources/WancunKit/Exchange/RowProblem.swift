@@ -1,6 +1,6 @@
 /// One problem with one place in a file a person sent: the one type every import reports.
 ///
-/// `row` is numbered as a spreadsheet shows it (the header is row 1); `value` and `column`
+/// `row` is numbered as the spreadsheet shows it (the header is row 1, or 2 under a title); `value` and `column`
 /// are masked where they look like an ID number or a phone number (a cell quoted by a
 /// registry refusal, a header cell that is a person's number), whatever the caller passed.
 public struct RowProblem: Error, Sendable, Hashable {

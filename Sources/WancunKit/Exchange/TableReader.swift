@@ -94,7 +94,11 @@ public final class TableReader {
         guard let bestIndex = scores.indices.max(by: { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }),
             scores[bestIndex] > 0
         else {
-            throw RowProblems([RowProblem(file: source.path, row: nil, rule: "HEADER_NOT_FOUND", message: .headerNotFound)])
+            let name = { (spec: ColumnSpec) in spec.names.first ?? spec.key }
+            let message = Message.headerNotFound(
+                required: columns.filter(\.required).map(name), optional: columns.filter { !$0.required }.map(name),
+                empty: top.allSatisfy { $0.cells.allSatisfy { $0.trimmingSpaces().isEmpty } })
+            throw RowProblems([RowProblem(file: source.path, row: nil, rule: "HEADER_NOT_FOUND", message: message)])
         }
         let best = top[bestIndex]
         headerRowNumber = best.number

@@ -15,6 +15,20 @@ public enum Mask {
         return generic(chars)
     }
 
+    /// A long number as Excel left it (`3.3042419850315E+17`, `330424198503150000`), for a
+    /// message that explains the damage: its first six digits (a region, as a masked ID number
+    /// shows them) and its exponent kept, every other digit hidden (`3.30424*********E+17`).
+    public static func excelNumber(_ text: String) -> String {
+        var digits = 0
+        var exponent = false
+        return String(text.map { c -> Character in
+            if c == "E" || c == "e" { exponent = true }
+            guard c.isASCIIDigit, !exponent else { return c }
+            digits += 1
+            return digits <= 6 ? c : "*"
+        })
+    }
+
     /// A value worked out from a masked ID number's hidden digits (a birth date, an age, a
     /// retirement month): every digit hidden, its shape kept (`****-**-**`, `****-**`, `**`).
     public static func derived(_ text: String) -> String {

@@ -17,7 +17,7 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
     public init(parsing input: String, today: LocalDate) throws(ValueError) {
         let text = Normalize.spreadsheetText(input).uppercased()
         if text.isEmpty { throw .empty }
-        if Normalize.looksLikeScientificNotation(text) { throw .scientificNotation(text) }
+        if Normalize.looksLikeScientificNotation(text) { throw .scientificNotation(Mask.excelNumber(text)) }
         // On UTF-8 bytes: an import checks one ID number per row, and Characters cost more
         // than the rest of the check.
         let bytes = Array(text.utf8)
@@ -26,6 +26,8 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
         guard bytes[0..<17].allSatisfy(Self.isDigit), Self.isDigit(bytes[17]) || bytes[17] == UInt8(ascii: "X")
         else { throw .residentIDCharacters }
         guard ResidentID.checkCharacter(for: bytes[0..<17]) == bytes[17] else {
+            // Excel keeps 15 significant digits of a number: the last three become zeros.
+            if bytes[15...].allSatisfy({ $0 == UInt8(ascii: "0") }) { throw .excelDigitsLost(Mask.excelNumber(text)) }
             throw .residentIDCheck
         }
         func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }

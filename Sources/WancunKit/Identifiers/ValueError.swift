@@ -13,7 +13,11 @@ public enum ValueError: Error, Equatable, Sendable {
     case residentIDBirthDate
     case residentIDFutureBirth
     case residentIDMasked
+    /// A long number Excel turned into scientific notation (as `Mask.excelNumber` shows it).
     case scientificNotation(String)
+    /// Eighteen digits ending in 000 whose check fails: an ID number Excel kept as a number,
+    /// its digits past the fifteenth made zeros (as `Mask.excelNumber` shows it).
+    case excelDigitsLost(String)
     case creditCodeLength(Int)
     case creditCodeCharacters
     case creditCodeCheck(expected: Character)
@@ -48,7 +52,7 @@ public enum ValueError: Error, Equatable, Sendable {
         case .residentIDBirthDate: "ID_BIRTH_DATE"
         case .residentIDFutureBirth: "ID_BIRTH_IN_FUTURE"
         case .residentIDMasked: "ID_MASKED"
-        case .scientificNotation: "EXCEL_NUMBER_DAMAGE"
+        case .scientificNotation, .excelDigitsLost: "EXCEL_NUMBER_DAMAGE"
         case .creditCodeLength: "CREDIT_CODE_LENGTH"
         case .creditCodeCharacters: "CREDIT_CODE_CHARACTERS"
         case .creditCodeCheck: "CREDIT_CODE_CHECK"

@@ -155,9 +155,11 @@ extension AppDatabase {
         var firstID: Int64 = 0
         var insertedRows: [Int32] = []
         var insert: Statement?
+        var calendar: OperatingCalendar?
         return try importTable(
             path: path, sheet: sheet, columns: Self.parcelColumns, dryRun: dryRun, audited: ("parcel.import", context),
             prepare: { db in
+                calendar = try OperatingCalendar(db)
                 for row in try Row.fetchAll(db, sql: "SELECT id, code FROM point") { points[row["code"]] = row["id"] }
                 let all = try Courier.fetchAll(db)
                 for c in all {
@@ -198,6 +200,7 @@ extension AppDatabase {
                 do {
                     try insert!.execute(arguments: [pointId, courierId, waybill, arrived.description, picked?.description])
                     insertedRows.append(Int32(row.number))
+                    try calendar!.warnUnlessOperating(pointId, on: arrived.date, row, "arrived_at", &check)
                     return true
                 } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                     // A statement that failed keeps its error until it is made anew.

@@ -105,9 +105,11 @@ extension AppDatabase {
         var points: [String: Int64] = [:]
         var seen: [String: Int] = [:]
         var insert: Statement?
+        var calendar: OperatingCalendar?
         return try importTable(
             path: path, sheet: sheet, columns: Self.purchaseColumns, dryRun: dryRun, audited: ("purchase.import", context),
             prepare: { db in
+                calendar = try OperatingCalendar(db)
                 for row in try Row.fetchAll(db, sql: "SELECT id, code FROM point") { points[row["code"]] = row["id"] }
                 insert = try db.makeStatement(
                     sql: "INSERT INTO purchase (point_id, platform, order_no, category, amount_fen, on_date) VALUES (?, ?, ?, ?, ?, ?)")
@@ -137,6 +139,7 @@ extension AppDatabase {
                 guard check.problems.count == problemsBefore else { return false }
                 do {
                     try insert!.execute(arguments: [pointId, platform, order, category.rawValue, amount.value, date.description])
+                    try calendar!.warnUnlessOperating(pointId, on: date, row, "on_date", &check)
                     return true
                 } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                     // A statement that failed keeps its error until it is made anew.

@@ -71,6 +71,12 @@ extension Message {
         Message(zh: "服务点 \(code) 已改为“\(pointStatus(status).zh)”", en: "point \(code) is now \(status.rawValue)")
     }
     public static func operatorAssigned(_ code: String) -> Message { Message(zh: "已任命服务点 \(code) 的站长", en: "operator assigned to point \(code)") }
+    /// The assignment a new one ended.
+    public static func assignmentEnded(_ ended: EndedAssignment) -> Message {
+        Message(
+            zh: "原站长 \(ended.name)（\(ended.maskedID)）自 \(ended.startedOn) 起的任职于 \(ended.endedOn) 结束，由新站长接任",
+            en: "the assignment of \(ended.name) (\(ended.maskedID)), in charge since \(ended.startedOn), ended on \(ended.endedOn), when the new operator took over")
+    }
     public static func operatorUnassigned(_ code: String) -> Message { Message(zh: "服务点 \(code) 的站长已离任", en: "operator of point \(code) unassigned") }
     public static func operatorAdded(_ name: String, _ masked: String) -> Message {
         Message(zh: "已登记站长 \(name)（\(masked)）", en: "operator \(name) registered (\(masked))")

@@ -14,8 +14,15 @@ extension Message {
         en: "this row has bytes that are not text (damaged encoding): save the file again as UTF-8 or GB18030")
     static let unclosedQuote = Message(
         zh: "引号没有闭合，文件可能被截断", en: "a quote is not closed: the file may be cut short")
-    static let headerNotFound = Message(
-        zh: "找不到表头行", en: "no header row found")
+    /// No header row among the top rows (none at all when the file is `empty`): the columns
+    /// expected are named (optional ones marked).
+    static func headerNotFound(required: [String], optional: [String], empty: Bool) -> Message {
+        let zh = required.joined(separator: "、") + (optional.isEmpty ? "" : "（可选：" + optional.joined(separator: "、") + "）")
+        let en = required.joined(separator: ", ") + (optional.isEmpty ? "" : " (optional: " + optional.joined(separator: ", ") + ")")
+        return empty
+            ? Message(zh: "文件是空的：应有一行表头，列为 \(zh)，下面每行一条数据", en: "the file is empty: it needs a header row naming the columns \(en), and a row for each record below it")
+            : Message(zh: "找不到表头行：前 \(TableReader.headerSearchDepth) 行中没有一行写着这些列名：\(zh)", en: "no header row found: none of the first \(TableReader.headerSearchDepth) rows names the columns \(en)")
+    }
     static let missingColumn = Message(zh: "缺少这一列", en: "this column is missing")
     static let unknownColumn = Message(zh: "不认识这一列，已忽略", en: "this column is not known and is ignored")
     static let duplicateColumn = Message(zh: "这一列出现了两次", en: "this column appears twice")
@@ -124,6 +131,9 @@ extension Message {
 
 extension Message {
     public static let problemsColumn = Message(zh: "问题说明", en: "Problems")
+    public static func staleCopyRemoved(_ path: String) -> Message {
+        Message(zh: "已删除上次导入留下的问题副本（已过时）：\(path)", en: "the copy of the problems an earlier import left is out of date and was removed: \(path)")
+    }
     public static func annotatedCopyWritten(_ path: String) -> Message {
         Message(zh: "已在原文件旁写出标注了问题的副本：\(path)", en: "a copy marking each row's problems is beside the file: \(path)")
     }

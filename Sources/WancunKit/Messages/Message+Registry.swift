@@ -175,6 +175,10 @@ extension Message {
         case .serviceNotOpen(let kind):
             let k = codeLabel(ServiceKind.self, kind)
             return Message(zh: "该服务点目前没有提供\(k.zh)", en: "the point does not offer \(k.en) now")
+        case .serviceBeforeOpening(let date, let opened):
+            return Message(
+                zh: "服务开始日期 \(date) 早于服务点开业日期 \(opened)：请填开业当天或之后的日期",
+                en: "the service starts on \(date), before the point opened on \(opened): give a date on or after the opening")
         case .courierExists(let name):
             return Message(zh: "快递企业“\(name)”已登记", en: "courier \"\(name)\" is registered already")
         case .courierUnknown(let key):

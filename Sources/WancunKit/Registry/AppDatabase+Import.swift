@@ -10,6 +10,12 @@ public struct ImportSummary: Sendable {
     public var warnings: [RowProblem]
     /// Where the file's header row was.
     public var headerRow: Int
+    /// Copies of the file's problems from an earlier run, removed now that it was imported.
+    public var removedCopies: [String] = []
+
+    /// Rows dated on a day their point was not operating: written, and left out of the
+    /// subsidy's activity counts.
+    public var notOperatingRows: Int { warnings.count { $0.rule == OperatingCalendar.rule } }
 }
 
 extension AppDatabase {
@@ -107,9 +113,10 @@ extension AppDatabase {
         }
         pipeline.finish()
         if !check.problems.isEmpty {
-            throw RowProblems(check.problems + table.warnings, input: path, sheet: sheet, headerRow: table.headerRowNumber)
+            throw RowProblems(check.problems + table.warnings + check.warnings, input: path, sheet: sheet, headerRow: table.headerRowNumber)
         }
         return ImportSummary(
-            file: path, rows: rows, written: dryRun ? 0 : written, dryRun: dryRun, warnings: table.warnings, headerRow: table.headerRowNumber)
+            file: path, rows: rows, written: dryRun ? 0 : written, dryRun: dryRun, warnings: table.warnings + check.warnings,
+            headerRow: table.headerRowNumber, removedCopies: dryRun ? [] : AnnotatedCopy.removeStale(for: path))
     }
 }

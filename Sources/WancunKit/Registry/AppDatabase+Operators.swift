@@ -212,18 +212,25 @@ extension AppDatabase {
     /// Puts an operator in charge of a point from a date. The point's current operator, if
     /// any, stops that day; a person already running another point then is refused.
     public func assign(_ new: NewAssignment, context: ChangeContext) throws -> Assignment {
-        try write { db in try Self.assign(db, new, context: context) }
+        try assignEnding(new, context: context).0
     }
 
-    static func assign(_ db: Database, _ new: NewAssignment, context: ChangeContext) throws -> Assignment {
-        try assign(db, point: Self.point(db, new.pointCode), person: Self.operator(db, new.idNumber, today: context.today), new, context: context)
+    /// The same, also telling whose assignment it ended, if the point had an operator.
+    public func assignEnding(_ new: NewAssignment, context: ChangeContext) throws -> (Assignment, EndedAssignment?) {
+        try write { db in
+            var ended: EndedAssignment?
+            let assignment = try Self.assign(
+                db, point: Self.point(db, new.pointCode), person: Self.operator(db, new.idNumber, today: context.today), new,
+                context: context, ended: { ended = $0 })
+            return (assignment, ended)
+        }
     }
 
     /// `newPoint` or `newPerson` when the caller created it in this change, so that it has no
     /// assignments to look at; `audited` false when the caller writes one line for it all.
     static func assign(
         _ db: Database, point: Point, person: Operator, _ new: NewAssignment, context: ChangeContext, newPoint: Bool = false,
-        newPerson: Bool = false, audited: Bool = true
+        newPerson: Bool = false, audited: Bool = true, ended: ((EndedAssignment) -> Void)? = nil
     ) throws -> Assignment {
         if point.status == .closed { throw RegistryError.pointClosed(point.code) }
         if new.from > context.today { throw RegistryError.dateInFuture(field: "date", new.from) }
@@ -245,6 +252,12 @@ extension AppDatabase {
             if current.operatorId == person.id { throw RegistryError.operatorAlreadyHere(maskedID: person.residentID.masked) }
             if new.from < current.startedOn { throw RegistryError.assignmentBeforeCurrent(new.from, current: current.startedOn) }
             try Self.end(db, &current, on: new.from, reason: Message.replacedByNewOperator.zh, pointCode: point.code, context: context)
+            if let ended, let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT name, id_number FROM operator WHERE id = ?"), arguments: [current.operatorId])
+            {
+                ended(EndedAssignment(
+                    name: row["name"], maskedID: Mask.residentID(row["id_number"]), startedOn: current.startedOn, endedOn: new.from))
+            }
         }
         if !newPoint, let ended = try LocalDate.fetchOne(
             db.cachedStatement(sql: "SELECT max(ended_on) FROM assignment WHERE point_id = ? AND ended_on > ?"), arguments: [point.id, new.from])

@@ -20,6 +20,8 @@ public struct DivisionImportReport: Sendable {
     public var scopeName: String?
     public var changes: [DivisionChange]
     public var warnings: [RowProblem]
+    /// Copies of the file's problems from an earlier run, removed now that it was read whole.
+    public var removedCopies: [String] = []
 
     public var isUnchanged: Bool { changes.isEmpty }
     public func count(_ kind: DivisionChange.Kind) -> Int { changes.filter { $0.kind == kind }.count }
@@ -150,6 +152,12 @@ extension AppDatabase {
     /// longer lists below its scope retired (never deleted), and reappearing ones restored.
     /// A file that matches the database changes nothing.
     public func importDivisions(from path: String, sheet: String? = nil, context: ChangeContext, dryRun: Bool = false) throws -> DivisionImportReport {
+        var report = try importDivisionRows(from: path, sheet: sheet, context: context, dryRun: dryRun)
+        if !dryRun { report.removedCopies = AnnotatedCopy.removeStale(for: path) }
+        return report
+    }
+
+    private func importDivisionRows(from path: String, sheet: String?, context: ChangeContext, dryRun: Bool) throws -> DivisionImportReport {
         try write { db in
             let existing = try Division.fetchAll(db)
             var byCode: [DivisionCode: Division] = [:]

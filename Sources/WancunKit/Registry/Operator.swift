@@ -125,6 +125,15 @@ public struct Operator: Codable, Sendable, Hashable, FetchableRecord, MutablePer
     }
 }
 
+/// An assignment that a new one ended: whose it was (the ID number masked), from when, and the
+/// day it ended (the new operator's first day, the old one's first day off).
+public struct EndedAssignment: Sendable, Hashable {
+    public var name: String
+    public var maskedID: String
+    public var startedOn: LocalDate
+    public var endedOn: LocalDate
+}
+
 /// An operator's time at a point, with the contract that covers it.
 public struct Assignment: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
     public var id: Int64?

@@ -42,6 +42,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case financeNeedsBank
     case serviceExists(String, String?)
     case serviceNotOpen(String)
+    /// A service dated before the point opened (the opening day given).
+    case serviceBeforeOpening(LocalDate, opened: LocalDate)
     case courierExists(String)
     case courierUnknown(String)
     case periodEndsBeforeStart
@@ -106,6 +108,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .financeNeedsBank: "FINANCE_NEEDS_BANK"
         case .serviceExists: "SERVICE_EXISTS"
         case .serviceNotOpen: "SERVICE_NOT_OPEN"
+        case .serviceBeforeOpening: "SERVICE_BEFORE_OPENING"
         case .courierExists: "COURIER_EXISTS"
         case .courierUnknown: "COURIER_UNKNOWN"
         case .periodEndsBeforeStart: "PERIOD_DATES"

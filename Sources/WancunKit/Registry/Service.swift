@@ -148,6 +148,7 @@ extension AppDatabase {
     static func addService(_ db: Database, point: Point, open: [Service], _ new: NewService, context: ChangeContext, audited: Bool = true) throws -> Service {
         if point.status == .closed { throw RegistryError.pointClosed(point.code) }
         if new.from > context.today { throw RegistryError.dateInFuture(field: "date", new.from) }
+        if let opened = point.openedOn, new.from < opened { throw RegistryError.serviceBeforeOpening(new.from, opened: opened) }
         let partner = new.partner.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 }
         let licence = new.licence.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 }
         switch new.kind {

@@ -60,8 +60,13 @@ struct SubsidyInputs {
         var villageName: String
         var outOfScope: ScopeReason?
         var operatingDays: Int
+        /// The days of the month the point was operating, as ranges (both ends included).
+        var operating: [(LocalDate, LocalDate)]
         var verifications: [Verification]
+        /// Parcels and purchases on the days it was operating: what the activity rule counts.
         var activity: (parcels: Int, purchases: Int)
+        /// Parcels and purchases of the month on days it was not operating, left out of `activity`.
+        var leftOut = 0
         /// Every assignment of the month, in start order.
         var stints: [Stint]
     }
@@ -147,7 +152,7 @@ extension AppDatabase {
         if otherPostsState == .missing && waiveOtherPosts { otherPostsState = .waived }
         // Every point in the registry, with where its history begins, its status before the
         // month, and the month's activity counted through the (point, time) indexes.
-        let points = try db.makeStatement(
+        var points = try db.makeStatement(
             sql: """
                 SELECT p.id, p.code, p.name, p.plan_year, v.code AS village_code, t.name AS town_name, v.name AS village_name,
                   (SELECT min(on_date) FROM point_status s WHERE s.point_id = p.id) AS first_on,
@@ -162,10 +167,13 @@ extension AppDatabase {
             let id: Int64 = c[0, "id"]!
             // Operating days: each day takes the status of the latest change on or before it.
             var operating = 0
+            var ranges: [(LocalDate, LocalDate)] = []
             let history = historyByPoint[id] ?? []
             for day in 0..<month.dayCount {
                 let date = month.firstDay.adding(days: day)
-                if history.last(where: { $0.0 <= date })?.1 == .operating { operating += 1 }
+                guard history.last(where: { $0.0 <= date })?.1 == .operating else { continue }
+                operating += 1
+                if let last = ranges.last, last.1.adding(days: 1) == date { ranges[ranges.count - 1].1 = date } else { ranges.append((date, date)) }
             }
             let firstOn: LocalDate? = c[7, "first_on"]
             let statusBefore: PointStatus? = c[8, "status_before"]
@@ -182,8 +190,29 @@ extension AppDatabase {
             return SubsidyInputs.PointInput(
                 id: id, code: c[1, "code"]!, villageCode: DivisionCode(trusted: c[4, "village_code"]!), name: c[2, "name"]!,
                 planYear: c[3, "plan_year"], townName: c[5, "town_name"]!, villageName: c[6, "village_name"]!, outOfScope: scope,
-                operatingDays: operating, verifications: verifications[id] ?? [],
+                operatingDays: operating, operating: ranges, verifications: verifications[id] ?? [],
                 activity: (parcels: c[9, "parcels"]!, purchases: c[10, "purchases"]!), stints: stints)
+        }
+        // Parcels and purchases dated on a day the point was not operating are no sign of its
+        // work (a ledger showing business on closed days is one of invented business): they are
+        // left out of the activity counted, day by day where the point was not open all month.
+        let parcelDays = try db.makeStatement(
+            sql: "SELECT substr(arrived_at, 1, 10), count(*) FROM parcel WHERE point_id = ? AND arrived_at >= ? AND arrived_at < ? GROUP BY 1")
+        let purchaseDays = try db.makeStatement(
+            sql: "SELECT on_date, count(*) FROM purchase WHERE point_id = ? AND on_date BETWEEN ? AND ? GROUP BY 1")
+        for i in points.indices where points[i].outOfScope == nil && points[i].operatingDays < month.dayCount {
+            let point = points[i]
+            guard point.activity.parcels + point.activity.purchases > 0 else { continue }
+            func offDays(_ statement: Statement, _ end: String) throws -> Int {
+                try statement.rows({ $0(point.id); $0(first); $0(end) }, read: { c in (c[0, "day"] as LocalDate?, c[1, "count"] as Int?) })
+                    .reduce(0) { sum, day in
+                        point.operating.contains { $0.0 <= day.0! && day.0! <= $0.1 } ? sum : sum + day.1!
+                    }
+            }
+            let parcels = try offDays(parcelDays, next)
+            let purchases = try offDays(purchaseDays, last)
+            points[i].activity = (point.activity.parcels - parcels, point.activity.purchases - purchases)
+            points[i].leftOut = parcels + purchases
         }
         return SubsidyInputs(
             month: month, points: points, operators: operators, overrides: overrides, usage: usage, otherPosts: otherPosts,
@@ -331,10 +360,14 @@ extension AppDatabase {
             canonical.field("verifications", point.verifications.map { "\($0.ref)/\($0.on)/\($0.until?.description ?? "")" }.joined(separator: ";"))
             canonical.key("operating_days")
             canonical.number(point.operatingDays)
+            // Which days: the activity counted is that of these days alone.
+            canonical.field("operating", rangesText(point.operating))
             canonical.key("parcels")
             canonical.number(point.activity.parcels)
             canonical.key("purchases")
             canonical.number(point.activity.purchases)
+            canonical.key("not_operating_days_left_out")
+            canonical.number(point.leftOut)
             // Every operator of the month with their stints and contracts: who gets the month
             // depends on all of them.
             canonical.field(
@@ -423,9 +456,12 @@ extension AppDatabase {
             }
             // With no operator, the rules about the operator do not apply and are not listed.
             let total = point.activity.parcels + point.activity.purchases
-            add(.lowActivity, total >= policy.minMonthlyActivity,
-                [("parcels", String(point.activity.parcels)), ("purchases", String(point.activity.purchases)),
-                 ("minimum", String(policy.minMonthlyActivity))])
+            var activityEvidence = [
+                ("parcels", String(point.activity.parcels)), ("purchases", String(point.activity.purchases)),
+                ("minimum", String(policy.minMonthlyActivity)),
+            ]
+            if point.leftOut > 0 { activityEvidence.append(("not_operating_days_left_out", String(point.leftOut))) }
+            add(.lowActivity, total >= policy.minMonthlyActivity, activityEvidence)
             canonical.endObject()
             snapshot.endObject()
             return PointDecision(
@@ -478,7 +514,8 @@ extension AppDatabase {
     /// `check_from_day` (the run then records the day it was made). The run keeps the sha256
     /// of the policy values (`key=value` lines in key order) and of its inputs: one compact
     /// JSON line per point, in point-code order, holding every fact the rules read (the point's
-    /// village, plan year, verifications, operating days and activity; every operator of the
+    /// village, plan year, verifications, operating days (how many and which) and activity on
+    /// them, with how much fell on days it was not operating; every operator of the
     /// month with their stints and contracts; for the operator paid: ID number, days,
     /// difficulty, certification, retirement month, months used elsewhere, first month,
     /// opening balance, other posts and whether the month's list of them is known), or the

@@ -13,7 +13,7 @@ struct DivisionImportCommand: WancunCommand {
         abstract: "导入区划代码文件 / Load a division release (code,name,level,parent_code; CSV or XLSX).",
         discussion: """
             The file is .xlsx, or CSV in UTF-8, UTF-8 with BOM or GB18030. Every row is checked before anything
-            is written; rows are numbered as a spreadsheet shows them (the header is row 1).
+            is written; rows are numbered as the spreadsheet shows them (the header is row 1, or row 2 under a title).
             A newer release adds, renames and retires codes below the part of the tree it
             covers; retired codes are kept.
 
@@ -41,6 +41,7 @@ struct DivisionImportCommand: WancunCommand {
             ctx.say(report.scopeMessage)
             ctx.say(report.summary)
             if dryRun { ctx.say(.dryRunNothingWritten) }
+            for copy in report.removedCopies { ctx.say(.staleCopyRemoved(copy)) }
             // A first load adds every code: list additions only when they are few.
             let listAdded = report.count(.added) <= 20
             let shown = report.changes.filter { $0.kind != .added || listAdded }

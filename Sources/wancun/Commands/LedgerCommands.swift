@@ -126,6 +126,8 @@ extension Context {
     func reportImport(_ summary: ImportSummary) {
         for warning in summary.warnings { err(warning.line(language) + "\n") }
         say(.imported(rows: summary.rows, written: summary.written))
+        if summary.notOperatingRows > 0 { say(.importedNotOperating(summary.notOperatingRows)) }
+        for copy in summary.removedCopies { say(.staleCopyRemoved(copy)) }
         if summary.dryRun { say(.dryRunNothingWritten) }
     }
 }

@@ -183,11 +183,12 @@ struct PointAssign: WancunCommand {
     @OptionGroup var force: ForceOptions
 
     func run(_ ctx: Context) throws {
-        _ = try ctx.openDatabase().assign(
+        let (_, ended) = try ctx.openDatabase().assignEnding(
             NewAssignment(
                 pointCode: code, idNumber: idNumber, from: from, contractType: contract, contractFrom: contractFrom,
                 contractTo: contractTo, override: force.override),
             context: ctx.changeContext())
+        if let ended { ctx.say(.assignmentEnded(ended)) }
         ctx.say(.operatorAssigned(code))
     }
 }

@@ -50,6 +50,7 @@ struct PointImport: WancunCommand {
         for warning in result.summary.warnings { ctx.err(warning.line(ctx.language) + "\n") }
         ctx.say(.pointsImported(created: result.count(.created), updated: result.count(.updated), unchanged: result.count(.unchanged)))
         if input.dryRun { ctx.say(.dryRunNothingWritten) } else { ctx.say(.resultCopyWritten(copy)) }
+        for copy in result.summary.removedCopies { ctx.say(.staleCopyRemoved(copy)) }
     }
 }
 
