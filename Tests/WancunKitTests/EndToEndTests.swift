@@ -18,6 +18,12 @@ import Testing
         #expect(try db.integrityProblems().isEmpty)
         let english = try wancun(["demo", "--lang", "en"], in: dir)
         #expect(english.stdout.contains("77 of them rural villages"))
+        // The tour fits a 120-column terminal, its sentences as its tables (but for the paths
+        // of the files it writes, which are as long as the folder's).
+        for line in (result.stdout + english.stdout).split(separator: "\n") {
+            let text = line.replacingOccurrences(of: dir.path, with: "")
+            #expect(DisplayWidth.of(text) <= 120, "\(line)")
+        }
     }
 
     @Test func demoWillNotReplaceARealDatabase() throws {

@@ -93,8 +93,8 @@ extension Message {
     }
     public static func tourPointsNext(_ code: String) -> Message {
         Message(
-            zh: "身份证号和手机号默认遮蔽（--reveal 显示）。试试：wancun point show \(code)（状态记录、站长更替、审计），wancun audit --since 2026-01-01",
-            en: "ID numbers and phones are masked unless --reveal. Try: wancun point show \(code) (history, operators, audit), wancun audit --since 2026-01-01")
+            zh: "身份证号和手机号默认遮蔽（--reveal 显示）。\n试试：wancun point show \(code)（状态记录、站长更替、审计），wancun audit --since 2026-01-01",
+            en: "ID numbers and phones are masked unless --reveal.\nTry: wancun point show \(code) (history, operators, audit), wancun audit --since 2026-01-01")
     }
 }
 
@@ -124,16 +124,16 @@ extension Message {
 extension Message {
     public static let tourCoverage = Message(zh: "【三】服务、快递与覆盖情况", en: "[3] Services, couriers and coverage")
     public static let tourCoverageNext = Message(
-        zh: "试试：wancun report coverage --as-of 2026-06-30，wancun courier list，wancun route show 沈荡—百步拼车线，wancun parcel overdue",
-        en: "Try: wancun report coverage --as-of 2026-06-30, wancun courier list, wancun route show 沈荡—百步拼车线, wancun parcel overdue")
+        zh: "试试：wancun report coverage --as-of 2026-06-30，wancun courier list，\n      wancun route show 沈荡—百步拼车线，wancun parcel overdue",
+        en: "Try: wancun report coverage --as-of 2026-06-30, wancun courier list,\n     wancun route show 沈荡—百步拼车线, wancun parcel overdue")
 }
 
 extension Message {
     public static let tourSubsidy = Message(zh: "【四】2026年10月公益性岗位补贴核查", en: "[4] The subsidy check for October 2026")
     public static func tourSubsidyNext(_ run: Int64) -> Message {
         Message(
-            zh: "不符合条件的服务点如上（每条规则的依据见 wancun subsidy show \(run) --format json）。试试：wancun subsidy summary \(run)，wancun retirement --born 1976-05 --group male",
-            en: "The points above did not qualify (each rule's evidence: wancun subsidy show \(run) --format json). Try: wancun subsidy summary \(run), wancun retirement --born 1976-05 --group male")
+            zh: "不符合条件的服务点如上（每条规则的依据见 wancun subsidy show \(run) --format json）。\n试试：wancun subsidy summary \(run)，wancun retirement --born 1976-05 --group male",
+            en: "The points above did not qualify (each rule's evidence: wancun subsidy show \(run) --format json).\nTry: wancun subsidy summary \(run), wancun retirement --born 1976-05 --group male")
     }
 }
 
@@ -141,8 +141,8 @@ extension Message {
     public static let tourReconcile = Message(zh: "【五】与人社局反馈对账", en: "[5] Reconciling the HR bureau's answer")
     public static func tourReconcileNext(_ file: String, _ id: Int64) -> Message {
         Message(
-            zh: "人社局反馈文件：\(file)。被退回的月份不再计入已享受月数。试试：wancun reconcile show \(id)，wancun reconcile list",
-            en: "The bureau's file: \(file). A rejected month no longer counts as used. Try: wancun reconcile show \(id), wancun reconcile list")
+            zh: "人社局反馈文件：\(file)。被退回的月份不再计入已享受月数。\n试试：wancun reconcile show \(id)，wancun reconcile list",
+            en: "The bureau's file: \(file). A rejected month no longer counts as used.\nTry: wancun reconcile show \(id), wancun reconcile list")
     }
 }
 

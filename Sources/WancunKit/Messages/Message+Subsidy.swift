@@ -151,15 +151,15 @@ extension Message {
         let parts = ScopeReason.allCases.compactMap { r in counts[r].map { (r, $0) } }
         return Message(
             zh: "另有 \(counts.values.reduce(0, +)) 个服务点不在本月核查范围内（" + parts.map { "\(Message.scopeReason($0.0).zh) \($0.1) 个" }.joined(separator: "，")
-                + "），用 wancun subsidy show RUN --only out-of-scope 查看",
-            en: "\(counts.values.reduce(0, +)) more points were not in the month's scope (" + parts.map { "\(Message.scopeReason($0.0).en): \($0.1)" }.joined(separator: ", ")
-                + "); see wancun subsidy show RUN --only out-of-scope")
+                + "），\n用 wancun subsidy show RUN --only out-of-scope 查看",
+            en: "\(counts.values.reduce(0, +)) more points were not in the month's scope\n(" + parts.map { "\(Message.scopeReason($0.0).en): \($0.1)" }.joined(separator: ", ")
+                + ");\nsee wancun subsidy show RUN --only out-of-scope")
     }
     public static func runFinalized(_ id: Int64) -> Message { Message(zh: "第 \(id) 次核查已定稿", en: "run \(id) is final") }
     public static func rosterWritten(_ path: String, rows: Int, total: Fen, manifest: String) -> Message {
         Message(
-            zh: "已写出花名册 \(path)：\(rows) 人，合计 \(total.yuanText) 元；清单 \(manifest)",
-            en: "roster \(path) written: \(rows) people, \(total.yuanText) yuan; manifest \(manifest)")
+            zh: "已写出花名册 \(path)：\(rows) 人，合计 \(total.yuanText) 元；\n清单 \(manifest)",
+            en: "roster \(path) written: \(rows) people, \(total.yuanText) yuan;\nmanifest \(manifest)")
     }
     public static func retirementAnswer(years: Int, months: Int, month: Month) -> Message {
         Message(zh: "法定退休年龄 \(years) 岁 \(months) 个月，退休月份 \(month)", en: "retirement age \(years) years \(months) months, retiring \(month)")
