@@ -4,7 +4,8 @@
   python3 scripts/bench_tables.py workbook IN.csv OUT.xlsx
       Writes the CSV's rows as a workbook laid out as Excel lays one out: every cell text in
       xl/sharedStrings.xml (in order of first use, with count and uniqueCount), cells as
-      <c r="A1" t="s"><v>0</v></c>, parts in Excel's order, deflated. openpyxl writes inline
+      <c r="A1" t="s"><v>0</v></c>, the sheet's extent (<dimension>) before its rows, parts in
+      Excel's order, deflated. openpyxl writes inline
       strings (t="inlineStr") in both its modes, which Excel never does, and its normal mode
       holds every cell in memory; so the workbook is written here with zipfile.
   python3 scripts/bench_tables.py check WANCUN FILE
@@ -62,6 +63,11 @@ def column_name(index):
 
 
 def workbook(source, target):
+    # The sheet's extent, as Excel writes it before the rows (a first pass over the file).
+    with open(source, encoding="utf-8-sig", newline="") as f:
+        extent = [0, 0]
+        for row in csv.reader(f):
+            extent = [extent[0] + 1, max(extent[1], len(row))]
     with open(source, encoding="utf-8-sig", newline="") as f:
         rows = csv.reader(f)
         strings = {}
@@ -71,7 +77,8 @@ def workbook(source, target):
                                ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)]:
                 z.writestr(name, text)
             with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-                sheet.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+                sheet.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
+                sheet.write(f'<dimension ref="A1:{column_name(max(extent[1], 1) - 1)}{max(extent[0], 1)}"/><sheetData>'.encode())
                 def row_xml():
                     nonlocal count
                     for number, row in enumerate(rows, 1):
