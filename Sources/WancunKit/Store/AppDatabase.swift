@@ -73,8 +73,27 @@ public final class AppDatabase: Sendable {
         config.journalMode = .wal
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // While the last connection of another process closes, it holds the file for a
+            // moment to clean up the write-ahead log, and SQLite refuses a new connection's first
+            // read at once rather than waiting (sqlite.org/wal.html, "Sometimes Queries Return
+            // SQLITE_BUSY"); the read that checks the file is a database comes next, so it is
+            // tried here for as long as a write would wait.
+            try retryingWhileBusy(for: busyTimeout) { _ = try Row.fetchOne(db, sql: "SELECT 1 FROM sqlite_master LIMIT 1") }
         }
-        return try DatabasePool(path: path, configuration: config)
+        // Setting up the write-ahead log can meet the same moment.
+        return try retryingWhileBusy(for: busyTimeout) { try DatabasePool(path: path, configuration: config) }
+    }
+
+    /// `body`, tried again every 20 ms while SQLite says the database is busy, for `timeout` seconds.
+    static func retryingWhileBusy<T>(for timeout: TimeInterval, _ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
     }
 
     /// An empty, migrated database in memory, for tests and previews.
