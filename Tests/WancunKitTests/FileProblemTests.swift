@@ -46,12 +46,12 @@ import Testing
 
     @Test func anEmptyFileNamesTheColumnsExpected() throws {
         let (db, _, _) = try registryFixture()
-        let found = try Self.problems { try db.importParcels(from: writeTemporaryFile("空.csv", ""), context: testContext) }
+        let found = try Self.problems { _ = try db.importParcels(from: writeTemporaryFile("空.csv", ""), context: testContext) }
         #expect(found.map(\.rule) == ["HEADER_NOT_FOUND"])
         #expect(found[0].message.zh == "文件是空的：应有一行表头，列为 服务点编码、运单号、快递公司、到站时间（可选：取件时间），下面每行一条数据")
         #expect(found[0].message.en.hasPrefix("the file is empty: it needs a header row naming the columns 服务点编码, 运单号"))
         // A file with text but no header names them too.
-        let other = try Self.problems { try db.importParcels(from: writeTemporaryFile("别的.csv", "甲,乙\n1,2\n"), context: testContext) }
+        let other = try Self.problems { _ = try db.importParcels(from: writeTemporaryFile("别的.csv", "甲,乙\n1,2\n"), context: testContext) }
         #expect(other.map(\.rule) == ["HEADER_NOT_FOUND"] && other[0].message.zh.contains("服务点编码、运单号、快递公司、到站时间"))
     }
 
