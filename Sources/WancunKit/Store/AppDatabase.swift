@@ -26,7 +26,8 @@ public final class AppDatabase: Sendable {
         do {
             if !exists { try AppDatabase.createMigrated(path) }
             writer = try AppDatabase.openPool(path, busyTimeout: busyTimeout)
-            try AppDatabase.checkAndMigrate(writer)
+            // Reads, and migrations each in a transaction of its own: safe to try again.
+            try AppDatabase.retryingWhileBusy(for: busyTimeout) { try AppDatabase.checkAndMigrate(writer) }
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
         }

@@ -27,10 +27,15 @@ enum DatabaseFile {
         guard pageSize > 0, size % pageSize == 0 else { throw StoreError.cutShort(path: path, size: size, pageSize: pageSize) }
         var config = Configuration()
         config.readonly = readOnly
+        config.busyMode = .timeout(AppDatabase.defaultBusyTimeout)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
-            try queue.read { db in try requireMigrations(db, path: path) }
+            // A read only, so it can be tried again while another process's connection closes
+            // (see `AppDatabase.openPool`).
+            try AppDatabase.retryingWhileBusy(for: AppDatabase.defaultBusyTimeout) {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                defer { try? queue.close() }
+                try queue.read { db in try requireMigrations(db, path: path) }
+            }
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
         }
