@@ -44,6 +44,14 @@ import Testing
         }
     }
 
+    @Test func aColumnTheFileLeavesOutIsNamedAsTheSheetNamesIt() throws {
+        let (db, _, _) = try registryFixture()
+        let file = writeTemporaryFile("缺列.csv", "村代码,服务点名称,公民身份号码,手机号\n330424001208,新点,11010519491231002X,13812345678\n")
+        let found = try Self.problems { _ = try db.importPoints(from: file, context: testContext) }
+        let missing = try #require(found.first { $0.rule == "REQUIRED" })
+        #expect(missing.column == "站长姓名")
+    }
+
     @Test func anEmptyFileNamesTheColumnsExpected() throws {
         let (db, _, _) = try registryFixture()
         let found = try Self.problems { _ = try db.importParcels(from: writeTemporaryFile("空.csv", ""), context: testContext) }

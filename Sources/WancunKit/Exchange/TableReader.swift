@@ -122,6 +122,8 @@ public final class TableReader {
                         severity: .warning))
             }
         }
+        // A column the file leaves out is named, in what is said of its rows, as the sheet names it.
+        for spec in columns where headerByKey[spec.key] == nil { headerByKey[spec.key] = spec.names.first ?? spec.key }
         for spec in columns where spec.required && indexByKey[spec.key] == nil {
             problems.append(
                 RowProblem(
