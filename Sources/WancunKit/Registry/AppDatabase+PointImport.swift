@@ -308,6 +308,7 @@ extension AppDatabase {
                 progress?(row.number, row.fraction)
                 rowsSoFar += 1
                 try state.probe(db, row: row, rowsSoFar: rowsSoFar)
+                if rowsSoFar == bulk.probeRow, let expected = state.expectedRows { outcomes.reserveCapacity(expected) }
                 let before = check.problems.count
                 let changes = db.totalChangesCount
                 // A row whose cells have problems still goes through the registry's checks with
@@ -331,7 +332,6 @@ extension AppDatabase {
                 guard !failed(), let found else { return false }
                 let result = found.row
                 state.firstRowOfPoint[found.pointId] = Int32(clamping: row.number)
-                if let expected = state.expectedRows, outcomes.capacity < expected { outcomes.reserveCapacity(expected) }
                 outcomes.append(result)
                 copy?.note(row.number, "\(result.pointCode) \(Message.importAction(result.action.rawValue).text(language)) [\(result.action.rawValue)]")
                 return result.action != .unchanged
