@@ -20,12 +20,14 @@ import Testing
 
     /// Every Chinese and English literal of the catalogue, rendered.
     static func literals() throws -> [Literal] {
-        let folder = repositoryRoot.appendingPathComponent("Sources/WancunKit/Messages")
+        // The catalogue's words (Messages) and those it gives the domains' codes and errors (Text).
         var found: [Literal] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".swift") {
-            let source = Array(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
-            var scanner = CatalogueScanner(source: source)
-            found += scanner.literals().map { Literal(file: name, language: $0.0, text: $0.1) }
+        for folder in ["Messages", "Text"].map({ repositoryRoot.appendingPathComponent("Sources/WancunKit/\($0)") }) {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".swift") {
+                let source = Array(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+                var scanner = CatalogueScanner(source: source)
+                found += scanner.literals().map { Literal(file: name, language: $0.0, text: $0.1) }
+            }
         }
         return found
     }

@@ -69,7 +69,3 @@ public enum ValueError: Error, Equatable, Sendable {
         }
     }
 }
-
-extension ValueError: UserFacingError {
-    public var message: Message { .valueError(self) }
-}

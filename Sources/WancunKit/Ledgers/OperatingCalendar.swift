@@ -31,3 +31,9 @@ struct OperatingCalendar {
         }
     }
 }
+
+extension ImportSummary {
+    /// Rows dated on a day their point was not operating: written, and left out of the
+    /// subsidy's activity counts.
+    public var notOperatingRows: Int { warnings.count { $0.rule == OperatingCalendar.rule } }
+}

@@ -74,9 +74,7 @@ public enum LedgerError: Error, Equatable, Sendable {
     }
 }
 
-extension LedgerError: UserFacingError, RuleError {
-    public var message: Message { .ledgerError(self) }
-}
+extension LedgerError: RuleError {}
 
 extension RegistryError: RuleError {}
 

@@ -67,16 +67,7 @@ extension Message {
         Message(zh: "已登记服务点 \(code)（\(name)）", en: "point \(code) registered (\(name))")
     }
     public static func pointEdited(_ code: String) -> Message { Message(zh: "已修改服务点 \(code)", en: "point \(code) edited") }
-    public static func pointStatusChanged(_ code: String, _ status: PointStatus) -> Message {
-        Message(zh: "服务点 \(code) 已改为“\(pointStatus(status).zh)”", en: "point \(code) is now \(status.rawValue)")
-    }
     public static func operatorAssigned(_ code: String) -> Message { Message(zh: "已任命服务点 \(code) 的站长", en: "operator assigned to point \(code)") }
-    /// The assignment a new one ended.
-    public static func assignmentEnded(_ ended: EndedAssignment) -> Message {
-        Message(
-            zh: "原站长 \(ended.name)（\(ended.maskedID)）自 \(ended.startedOn) 起的任职于 \(ended.endedOn) 结束，由新站长接任",
-            en: "the assignment of \(ended.name) (\(ended.maskedID)), in charge since \(ended.startedOn), ended on \(ended.endedOn), when the new operator took over")
-    }
     public static func operatorUnassigned(_ code: String) -> Message { Message(zh: "服务点 \(code) 的站长已离任", en: "operator of point \(code) unassigned") }
     public static func operatorAdded(_ name: String, _ masked: String) -> Message {
         Message(zh: "已登记站长 \(name)（\(masked)）", en: "operator \(name) registered (\(masked))")
@@ -105,12 +96,6 @@ extension Message {
 }
 
 extension Message {
-    public static func serviceAdded(_ point: String, _ kind: ServiceKind) -> Message {
-        Message(zh: "服务点 \(point) 已开通\(serviceKind(kind).zh)", en: "point \(point) now offers \(serviceKind(kind).en)")
-    }
-    public static func serviceEnded(_ point: String, _ kind: ServiceKind) -> Message {
-        Message(zh: "服务点 \(point) 已停止\(serviceKind(kind).zh)", en: "point \(point) no longer offers \(serviceKind(kind).en)")
-    }
     public static func courierAdded(_ name: String, _ id: Int64) -> Message {
         Message(zh: "已登记快递企业 \(name)（编号 \(id)）", en: "courier \(name) registered (id \(id))")
     }

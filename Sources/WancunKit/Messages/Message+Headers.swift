@@ -108,10 +108,6 @@ extension Message {
         public static let percent = Message(zh: "覆盖率(%)", en: "Coverage (%)")
         public static let noCourier = Message(zh: "无快递合作的服务点", en: "Points with no courier")
         public static let total = Message(zh: "合计", en: "Total")
-        public static func pointsIn(_ status: PointStatus) -> Message {
-            let s = Message.pointStatus(status)
-            return Message(zh: "\(s.zh)服务点", en: "Points \(s.en)")
-        }
         public static func title(_ scope: String, _ date: LocalDate) -> Message {
             Message(zh: "\(scope)村级电商服务点覆盖情况（截至 \(date)）", en: "Village e-commerce point coverage, \(scope), as of \(date)")
         }

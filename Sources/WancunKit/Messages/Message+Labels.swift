@@ -14,9 +14,6 @@ public protocol Labelled: RawRepresentable, CaseIterable, Sendable, Hashable whe
 extension Labelled {
     public func label(in language: Language) -> String { label.text(language) }
 
-    /// The cell a table shows: the label, and the code in CSV and JSON.
-    public var cell: Cell { .label(code: rawValue, label) }
-
     /// The value a person wrote: its code, or its label in either language. A Chinese label is
     /// also taken without its note in brackets (`女工人` for `女工人（50岁起）`), and English
     /// without regard to case, so that what a sheet or a table shows is read back as it was.
@@ -86,23 +83,3 @@ final class LabelIndexes: @unchecked Sendable {
         return index
     }
 }
-
-extension PointStatus: Labelled { public var label: Message { .pointStatus(self) } }
-extension Sex: Labelled { public var label: Message { .sex(self) } }
-extension DifficultyCategory: Labelled { public var label: Message { .difficulty(self) } }
-extension ContractType: Labelled {
-    public var label: Message { .contractType(self) }
-    public static var spellings: [String: ContractType] { ["labor": .labour] }
-}
-
-extension RetirementGroup: Labelled { public var label: Message { .retirementGroup(self) } }
-extension ServiceKind: Labelled { public var label: Message { .serviceKind(self) } }
-extension PurchaseCategory: Labelled { public var label: Message { .purchaseCategory(self) } }
-extension DivisionLevel: Labelled { public var label: Message { .divisionLevel(self) } }
-extension DivisionChange.Kind: Labelled { public var label: Message { .divisionChangeKind(self) } }
-extension ReconOutcome: Labelled { public var label: Message { .reconOutcome(self) } }
-extension ReconKind: Labelled { public var label: Message { .reconKind(self) } }
-extension SubsidyRule: Labelled { public var label: Message { .subsidyRule(self) } }
-extension ScopeReason: Labelled { public var label: Message { .scopeReason(self) } }
-extension RunStatus: Labelled { public var label: Message { .runStatus(self) } }
-extension PolicyKey: Labelled { public var label: Message { .policyKey(self) } }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The language people read: Chinese by default, English on request.
 public enum Language: String, Sendable, CaseIterable {
     case zh
@@ -34,7 +36,13 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
     public var description: String { zh }
 }
 
-/// An error that can tell the user what went wrong in words from the catalogue.
-public protocol UserFacingError: Error {
+/// An error that can tell the user what went wrong in words from the catalogue. Errors carry
+/// structured cases; their words are given in the text layer (`Text/`), above every domain.
+public protocol UserFacingError: LocalizedError {
     var message: Message { get }
+}
+
+extension UserFacingError {
+    /// The message in Chinese, the default language.
+    public var errorDescription: String? { message.zh }
 }

@@ -76,3 +76,8 @@ public enum Cell: Sendable, Hashable {
         }
     }
 }
+
+extension Labelled {
+    /// The cell a table shows: the label, and the code in CSV and JSON.
+    public var cell: Cell { .label(code: rawValue, label) }
+}

@@ -106,10 +106,6 @@ public enum ReconError: Error, Equatable, Sendable {
     }
 }
 
-extension ReconError: UserFacingError {
-    public var message: Message { .reconError(self) }
-}
-
 /// Options every reconcile takes.
 public struct ReconOptions: Sendable {
     public var again = false

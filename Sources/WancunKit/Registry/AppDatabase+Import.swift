@@ -12,10 +12,6 @@ public struct ImportSummary: Sendable {
     public var headerRow: Int
     /// Copies of the file's problems from an earlier run, removed now that it was imported.
     public var removedCopies: [String] = []
-
-    /// Rows dated on a day their point was not operating: written, and left out of the
-    /// subsidy's activity counts.
-    public var notOperatingRows: Int { warnings.count { $0.rule == OperatingCalendar.rule } }
 }
 
 extension AppDatabase {

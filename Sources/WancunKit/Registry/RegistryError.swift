@@ -133,10 +133,6 @@ public enum RegistryError: Error, Equatable, Sendable {
     }
 }
 
-extension RegistryError: UserFacingError {
-    public var message: Message { .registryError(self) }
-}
-
 extension RegistryError {
     /// The audit action of going past this refusal with an override.
     var forceAction: String {

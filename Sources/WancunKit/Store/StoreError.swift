@@ -59,7 +59,3 @@ extension StoreError {
         }
     }
 }
-
-extension StoreError: UserFacingError {
-    public var message: Message { .storeError(self) }
-}

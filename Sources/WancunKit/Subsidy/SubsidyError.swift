@@ -66,6 +66,4 @@ public enum SubsidyError: Error, Equatable, Sendable {
     }
 }
 
-extension SubsidyError: UserFacingError, RuleError {
-    public var message: Message { .subsidyError(self) }
-}
+extension SubsidyError: RuleError {}

@@ -317,3 +317,29 @@ extension Message {
         Message(zh: "与第\(row)行是同一个服务点（\(code)）：同一文件不能重复登记", en: "the same point as row \(row) (\(code)): a file lists a point once")
     }
 }
+
+// What a registry command did, told with the labels of its codes.
+extension Message {
+    public static func pointStatusChanged(_ code: String, _ status: PointStatus) -> Message {
+        Message(zh: "服务点 \(code) 已改为“\(pointStatus(status).zh)”", en: "point \(code) is now \(status.rawValue)")
+    }
+    /// The assignment a new one ended.
+    public static func assignmentEnded(_ ended: EndedAssignment) -> Message {
+        Message(
+            zh: "原站长 \(ended.name)（\(ended.maskedID)）自 \(ended.startedOn) 起的任职于 \(ended.endedOn) 结束，由新站长接任",
+            en: "the assignment of \(ended.name) (\(ended.maskedID)), in charge since \(ended.startedOn), ended on \(ended.endedOn), when the new operator took over")
+    }
+    public static func serviceAdded(_ point: String, _ kind: ServiceKind) -> Message {
+        Message(zh: "服务点 \(point) 已开通\(serviceKind(kind).zh)", en: "point \(point) now offers \(serviceKind(kind).en)")
+    }
+    public static func serviceEnded(_ point: String, _ kind: ServiceKind) -> Message {
+        Message(zh: "服务点 \(point) 已停止\(serviceKind(kind).zh)", en: "point \(point) no longer offers \(serviceKind(kind).en)")
+    }
+}
+
+extension Message.Coverage {
+    public static func pointsIn(_ status: PointStatus) -> Message {
+        let s = Message.pointStatus(status)
+        return Message(zh: "\(s.zh)服务点", en: "Points \(s.en)")
+    }
+}
