@@ -53,15 +53,11 @@ extension AppDatabase {
                 .amount("paid", "发放金额(元)", emptyIsZero: true), paidOn, remark,
             ],
             totalField: 3, unit: "fen",
-            registrySQL: """
-                SELECT json_extract(snapshot, '$.id_number'), json_extract(snapshot, '$.operator_name'), '通过',
-                  CAST(amount_fen AS TEXT), CAST(amount_fen AS TEXT), NULL, NULL
-                FROM subsidy_result WHERE run_id = ? AND eligible = 1
-                """,
+            registrySQL: SubsidySQL.bureauAnswerExpected,
             registryArguments: [id],
-            knownSQL: "EXISTS (SELECT 1 FROM operator o WHERE o.id_number = f.key)", knownArguments: [])
+            knownSQL: RegistrySQL.operatorExists(idNumber: "f.key"), knownArguments: [])
         return try reconcile(spec, file: path, options: options, context: context) { db, _ in
-            let rejected = try Int64.fetchAll(db, sql: "SELECT operator_id FROM hr_decision WHERE run_id = ? AND approved = 0", arguments: [id])
+            let rejected = try Int64.fetchAll(db, sql: SubsidySQL.operatorsDecided, arguments: [id, 0])
             try db.execute(
                 sql: """
                     INSERT INTO hr_decision (run_id, operator_id, approved, approved_fen, paid_fen, paid_on, remark)
@@ -75,10 +71,10 @@ extension AppDatabase {
             // is now covered by an opening balance or at or after an agreed retirement, or where
             // months finalized since, counted without it, would pass the maximum.
             let takenBack = try rejected.isEmpty ? [] : Int64.fetchAll(
-                db, sql: "SELECT operator_id FROM hr_decision WHERE run_id = ? AND approved = 1 AND operator_id IN (\(rejected.map(String.init).joined(separator: ",")))",
-                arguments: [id])
+                db, sql: "\(SubsidySQL.operatorsDecided) AND operator_id IN (\(rejected.map(String.init).joined(separator: ",")))",
+                arguments: [id, 1])
             if let breach = try Self.paidBreaches(db, operators: takenBack).first {
-                let masked = try String.fetchOne(db, sql: "SELECT id_number FROM operator WHERE id = ?", arguments: [breach.operatorId]).map(Mask.residentID) ?? ""
+                let masked = try String.fetchOne(db, sql: RegistrySQL.operatorIDNumber, arguments: [breach.operatorId]).map(Mask.residentID) ?? ""
                 if breach.afterRetirement != nil || breach.inBalance != nil {
                     throw SubsidyError.approvalNotPayable(maskedID: masked, month: run.month)
                 }
@@ -99,12 +95,9 @@ extension AppDatabase {
                 ReconField(key: "arrived_at", header: "到站时间", isAmount: false) { text throws(ValueError) in try LocalDateTime(parsing: text).description },
             ],
             totalField: nil, unit: "parcels",
-            registrySQL: """
-                SELECT x.waybill, p.code, x.arrived_at FROM parcel x JOIN point p ON p.id = x.point_id
-                WHERE x.courier_id = ? AND x.arrived_at >= ? AND x.arrived_at < ?
-                """,
+            registrySQL: LedgerSQL.courierMonthParcels,
             registryArguments: [courier.id, month.firstDay.description, month.adding(months: 1).firstDay.description],
-            knownSQL: "EXISTS (SELECT 1 FROM parcel x WHERE x.courier_id = ? AND x.waybill = f.key)", knownArguments: [courier.id])
+            knownSQL: LedgerSQL.parcelExists(waybill: "f.key"), knownArguments: [courier.id])
         return try reconcile(spec, file: path, options: options, context: context)
     }
 
@@ -122,20 +115,9 @@ extension AppDatabase {
             parseKey: requiredText, maskKey: nil,
             fields: [count, .amount("amount", "金额(元)")],
             totalField: 1, unit: "fen",
-            registrySQL: """
-                SELECT p.code, CAST(count(x.id) AS TEXT), CAST(coalesce(sum((
-                    SELECT l.fee_fen FROM courier_link l
-                    WHERE l.point_id = p.id AND l.courier_id = ?1 AND l.started_on <= substr(x.arrived_at, 1, 10)
-                      AND (l.ended_on IS NULL OR l.ended_on > substr(x.arrived_at, 1, 10)))), 0) AS TEXT)
-                FROM point p
-                LEFT JOIN parcel x ON x.point_id = p.id AND x.courier_id = ?1 AND x.arrived_at >= ?2 AND x.arrived_at < ?4
-                WHERE EXISTS (
-                    SELECT 1 FROM courier_link l
-                    WHERE l.point_id = p.id AND l.courier_id = ?1 AND l.started_on <= ?3 AND (l.ended_on IS NULL OR l.ended_on > ?2))
-                GROUP BY p.id
-                """,
+            registrySQL: LedgerSQL.courierMonthFees,
             registryArguments: [courier.id, month.firstDay.description, month.lastDay.description, month.adding(months: 1).firstDay.description],
-            knownSQL: "EXISTS (SELECT 1 FROM point p WHERE p.code = f.key)", knownArguments: [])
+            knownSQL: RegistrySQL.pointExists(code: "f.key"), knownArguments: [])
         return try reconcile(spec, file: path, options: options, context: context)
     }
 
@@ -150,12 +132,9 @@ extension AppDatabase {
                 ReconField(key: "on_date", header: "日期", isAmount: false) { text throws(ValueError) in try LocalDate(parsing: Normalize.spreadsheetText(text)).description },
             ],
             totalField: 1, unit: "fen",
-            registrySQL: """
-                SELECT y.order_no, p.code, CAST(y.amount_fen AS TEXT), y.on_date FROM purchase y JOIN point p ON p.id = y.point_id
-                WHERE y.platform = ? AND y.on_date BETWEEN ? AND ?
-                """,
+            registrySQL: LedgerSQL.platformMonthPurchases,
             registryArguments: [platform, month.firstDay.description, month.lastDay.description],
-            knownSQL: "EXISTS (SELECT 1 FROM purchase y WHERE y.platform = ? AND y.order_no = f.key)", knownArguments: [platform])
+            knownSQL: LedgerSQL.purchaseExists(orderNo: "f.key"), knownArguments: [platform])
         return try reconcile(spec, file: path, options: options, context: context)
     }
 }

@@ -242,7 +242,7 @@ extension AppDatabase {
             db.cachedStatement(
                 sql: """
                     SELECT p.code, p.name FROM assignment a JOIN point p ON p.id = a.point_id
-                    WHERE a.operator_id = ? AND a.point_id <> ? AND (a.ended_on IS NULL OR a.ended_on > ?)
+                    WHERE a.operator_id = ? AND a.point_id <> ? AND \(RegistrySQL.notEnded("a", by: "?"))
                     ORDER BY a.started_on LIMIT 1
                     """), arguments: [person.id, point.id, new.from])
         if let other = others.first {

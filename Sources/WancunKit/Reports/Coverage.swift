@@ -72,7 +72,7 @@ extension AppDatabase {
                 db,
                 sql: """
                     SELECT id, code, name FROM division
-                    WHERE level = 'town' AND code LIKE ? AND (retired_on IS NULL OR retired_on > ?) ORDER BY code
+                    WHERE level = 'town' AND code LIKE ? AND \(RegistrySQL.standing(on: "?")) ORDER BY code
                     """, arguments: [prefix, d])
             var rows: [Int64: CoverageRow] = [:]
             var order: [Int64] = []
@@ -85,15 +85,12 @@ extension AppDatabase {
             let villages = try Row.fetchAll(
                 db,
                 sql: """
-                    WITH status_then AS (
-                      SELECT point_id, status FROM (
-                        SELECT point_id, status, row_number() OVER (PARTITION BY point_id ORDER BY on_date DESC, id DESC) AS n
-                        FROM point_status WHERE on_date <= ?) WHERE n = 1)
+                    WITH \(RegistrySQL.statusAsOf("?"))
                     SELECT d.parent_id AS town_id, count(*) AS rural,
                       sum(EXISTS (SELECT 1 FROM point p JOIN status_then s ON s.point_id = p.id
                                   WHERE p.village_id = d.id AND s.status = 'operating')) AS covered
                     FROM division d
-                    WHERE \(Division.ruralSQL) AND d.code LIKE ? AND (d.retired_on IS NULL OR d.retired_on > ?)
+                    WHERE \(Division.ruralSQL) AND d.code LIKE ? AND \(RegistrySQL.standing("d", on: "?"))
                     GROUP BY d.parent_id
                     """, arguments: [d, prefix, d])
             for v in villages {
@@ -105,13 +102,9 @@ extension AppDatabase {
             let points = try Row.fetchAll(
                 db,
                 sql: """
-                    WITH status_then AS (
-                      SELECT point_id, status FROM (
-                        SELECT point_id, status, row_number() OVER (PARTITION BY point_id ORDER BY on_date DESC, id DESC) AS n
-                        FROM point_status WHERE on_date <= ?) WHERE n = 1)
+                    WITH \(RegistrySQL.statusAsOf("?"))
                     SELECT p.id, v.parent_id AS town_id, s.status,
-                      EXISTS (SELECT 1 FROM courier_link l WHERE l.point_id = p.id AND l.started_on <= ?1
-                              AND (l.ended_on IS NULL OR l.ended_on > ?1)) AS linked
+                      EXISTS (SELECT 1 FROM courier_link l WHERE l.point_id = p.id AND \(RegistrySQL.inForce("l", on: "?1"))) AS linked
                     FROM point p JOIN status_then s ON s.point_id = p.id JOIN division v ON v.id = p.village_id
                     WHERE p.code LIKE ?
                     """, arguments: [d, prefix])
@@ -129,7 +122,7 @@ extension AppDatabase {
                 db,
                 sql: """
                     SELECT DISTINCT point_id, kind FROM service
-                    WHERE started_on <= ?1 AND (ended_on IS NULL OR ended_on > ?1)
+                    WHERE \(RegistrySQL.inForce(on: "?1"))
                     """, arguments: [d])
             for s in services {
                 guard let town = open[s["point_id"]] else { continue }

@@ -116,7 +116,7 @@ extension AppDatabase {
             historyByPoint[point!, default: []].append((on!, status!))
         }
         // The month's assignments, and their operators.
-        let current = "started_on <= ?1 AND (ended_on IS NULL OR ended_on > ?2)"
+        let current = RegistrySQL.inForce(from: "?2", to: "?1")
         var assignmentsByPoint: [Int64: [Assignment]] = [:]
         for a in try db.makeStatement(sql: "SELECT * FROM assignment WHERE \(current) ORDER BY started_on, id").rows(
             { $0(last); $0(first) }, read: Assignment.init(columns:))
