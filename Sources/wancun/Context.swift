@@ -143,17 +143,10 @@ final class Context {
         case let problems as RowProblems:
             for problem in problems.problems { err(problem.line(language) + "\n") }
             err(problems.message.text(language) + "\n")
-            if let input = problems.input, problems.errors.contains(where: { $0.row != nil }) {
-                do {
-                    let copy = try AnnotatedCopy.write(
-                        input: input, sheet: problems.sheet, headerRow: problems.headerRow, problems: problems.problems,
-                        language: language)
-                    err(Message.annotatedCopyWritten(copy).text(language) + "\n")
-                } catch where !problems.problems.contains(error) {
-                    err(error.line(language) + "\n")
-                } catch {
-                    // The file cannot be read past the problem already said: no copy, no repeat.
-                }
+            switch problems.writeCopy(language: language) {
+            case .written(let copy)?: err(Message.annotatedCopyWritten(copy).text(language) + "\n")
+            case .failed(let error)?: err(error.line(language) + "\n")
+            case nil: break
             }
         case let problem as RowProblem:
             err(problem.line(language) + "\n")

@@ -5,11 +5,16 @@ import Foundation
 public enum AnnotatedCopy {
     /// The copy's path for an input: `points.xlsx` → `points.errors.xlsx`; CSV and other
     /// text files give `.errors.csv`.
-    public static func path(for input: String) -> String {
+    public static func path(for input: String) -> String { path(for: input, role: "errors") }
+
+    /// The path of the copy a whole import writes, each row's outcome marked: `points.result.xlsx`.
+    public static func resultPath(for input: String) -> String { path(for: input, role: "result") }
+
+    /// `NAME.ROLE.xlsx` beside a workbook, `NAME.ROLE.csv` beside any other file.
+    static func path(for input: String, role: String) -> String {
         let url = URL(fileURLWithPath: input)
-        let isXLSX = ["xlsx", "xlsm"].contains(url.pathExtension.lowercased())
         let base = url.deletingPathExtension().lastPathComponent
-        return url.deletingLastPathComponent().appendingPathComponent(base + (isXLSX ? ".errors.xlsx" : ".errors.csv")).path
+        return url.deletingLastPathComponent().appendingPathComponent(base + "." + role + (TableFile.readsWorkbook(input) ? ".xlsx" : ".csv")).path
     }
 
     /// After `input` was imported whole: removes the copy marking its problems that an earlier
@@ -158,6 +163,30 @@ public enum AnnotatedCopy {
         public func discard() {
             notes = nil
             held = []
+        }
+    }
+}
+
+extension RowProblems {
+    /// What became of the copy marking a file's problems row by row.
+    public enum CopyOutcome: Sendable {
+        /// Written beside the file, at this path.
+        case written(String)
+        /// Not written, for a reason not among the problems already told.
+        case failed(RowProblem)
+    }
+
+    /// Writes the copy of the file marking each row's problems beside it (`AnnotatedCopy.path`),
+    /// when the problems are in rows of a file that can be read again; nil when there is no
+    /// copy to write, or the file cannot be read past a problem already told.
+    public func writeCopy(language: Language) -> CopyOutcome? {
+        guard let input, errors.contains(where: { $0.row != nil }) else { return nil }
+        do {
+            return .written(try AnnotatedCopy.write(input: input, sheet: sheet, headerRow: headerRow, problems: problems, language: language))
+        } catch where !problems.contains(error) {
+            return .failed(error)
+        } catch {
+            return nil
         }
     }
 }

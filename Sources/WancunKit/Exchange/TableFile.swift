@@ -1,6 +1,15 @@
+import Foundation
+
 /// Writing one sheet as the file's extension asks: `.xlsx` as a workbook, anything else as
 /// CSV (UTF-8 with BOM) with the title, header, rows and footer lines in order.
 public enum TableFile {
+    /// Whether a file wancun writes at `path` is a workbook: `.xlsx`; any other name is CSV.
+    public static func writesWorkbook(_ path: String) -> Bool { path.lowercased().hasSuffix(".xlsx") }
+
+    /// Whether a file read from `path` is a workbook: `.xlsx`, or `.xlsm` as Excel saves one
+    /// with macros (read as its sheets, the macros left alone).
+    public static func readsWorkbook(_ path: String) -> Bool { ["xlsx", "xlsm"].contains((path as NSString).pathExtension.lowercased()) }
+
     /// `ownerOnly`: the file holds full ID numbers and is readable by its owner only.
     public static func write(_ sheet: Worksheet, to path: String, ownerOnly: Bool = false) throws(RowProblem) {
         let output = try Output(path: path, name: sheet.name, title: sheet.title, header: sheet.header, ownerOnly: ownerOnly)
@@ -22,7 +31,7 @@ public enum TableFile {
 
         public init(path: String, name: String, title: String? = nil, header: [String], ownerOnly: Bool = false) throws(RowProblem) {
             self.path = path
-            if path.lowercased().hasSuffix(".xlsx") {
+            if TableFile.writesWorkbook(path) {
                 let book = try XLSXWriter.Workbook(path: path, ownerOnly: ownerOnly)
                 do { try book.beginSheet(name: name, title: title, header: header) } catch {
                     book.discard()

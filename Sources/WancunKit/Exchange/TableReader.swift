@@ -160,7 +160,7 @@ public final class TableReader {
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || isDirectory.boolValue {
             throw RowProblem(file: (path as NSString).lastPathComponent, row: nil, rule: "FILE_NOT_FOUND", message: .fileNotFound(path))
         }
-        return ext == "xlsx" || ext == "xlsm" ? try XLSXReader(path: path, sheet: sheet) : try CSVReader(path: path)
+        return TableFile.readsWorkbook(path) ? try XLSXReader(path: path, sheet: sheet) : try CSVReader(path: path)
     }
 
     /// The next row that has any text in it, or nil at the end.

@@ -313,3 +313,22 @@ extension AppDatabase {
             auditHead: (row["audit_id"] as Int64?).flatMap { id in (row["audit_hash"] as String?).map { AuditHead(id: id, hash: $0) } })
     }
 }
+
+extension ReconReport {
+    /// Writes a copy of the file reconciled with a last column giving each row's outcome (and
+    /// the field that differs, expected → found); `ownerOnly` for a copy holding full ID numbers.
+    public func writeCopy(of input: String, sheet: String?, to output: String, ownerOnly: Bool, language: Language) throws(RowProblem) {
+        var notes: [Int: String] = [:]
+        for item in items {
+            guard let row = item.row else { continue }
+            var note = item.outcome.label.text(language) + " [\(item.outcome.rawValue)]"
+            if let field = item.field {
+                note += " \(field)：\(item.expected ?? "") → \(item.actual ?? "")"
+            }
+            notes[row] = notes[row].map { $0 + "；" + note } ?? note
+        }
+        try AnnotatedCopy.write(
+            input: input, sheet: sheet, headerRow: headerRow, notes: notes, title: Message.Header.outcome.text(language),
+            defaultNote: ReconOutcome.matched.label.text(language) + " [matched]", to: output, ownerOnly: ownerOnly)
+    }
+}

@@ -50,7 +50,7 @@ public enum PointSheet {
     /// The import template: headers, one example row, and a sheet explaining each column.
     public static func template(to path: String) throws {
         let example = columns.map(\.example)
-        if path.lowercased().hasSuffix(".xlsx") {
+        if TableFile.writesWorkbook(path) {
             try XLSXWriter.write(
                 [
                     Worksheet(name: "服务点", header: columns.map(\.header), rows: [example.map { SheetCell.text($0) }]),

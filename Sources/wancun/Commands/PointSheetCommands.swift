@@ -42,7 +42,7 @@ struct PointImport: WancunCommand {
 
     func run(_ ctx: Context) throws {
         let terminal = isatty(2) == 1
-        let copy = AnnotatedCopy.path(for: input.file).replacingOccurrences(of: ".errors.", with: ".result.")
+        let copy = AnnotatedCopy.resultPath(for: input.file)
         let result = try ctx.openDatabase().importPoints(
             from: input.file, sheet: input.sheet, dryRun: input.dryRun, context: ctx.changeContext(), resultCopy: copy,
             language: ctx.language, progress: terminal ? { row, fraction in if row % 1000 == 0 { ctx.progress(row, fraction) } } : nil)

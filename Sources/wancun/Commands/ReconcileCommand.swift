@@ -33,19 +33,7 @@ extension Context {
     func finish(_ report: ReconReport, input: String?, _ options: ReconcileOptions, ownerOnly: Bool = false) throws {
         show(report, reveal: options.reveal, wide: options.display.wide)
         if let out = options.out, let input {
-            var notes: [Int: String] = [:]
-            for item in report.items {
-                guard let row = item.row else { continue }
-                var note = Message.reconOutcome(item.outcome).text(language) + " [\(item.outcome.rawValue)]"
-                if let field = item.field {
-                    note += " \(field)：\(item.expected ?? "") → \(item.actual ?? "")"
-                }
-                notes[row] = notes[row].map { $0 + "；" + note } ?? note
-            }
-            try AnnotatedCopy.write(
-                input: input, sheet: options.sheet, headerRow: report.headerRow, notes: notes,
-                title: Message.Header.outcome.text(language), defaultNote: Message.reconOutcome(.matched).text(language) + " [matched]", to: out,
-                ownerOnly: ownerOnly)
+            try report.writeCopy(of: input, sheet: options.sheet, to: out, ownerOnly: ownerOnly, language: language)
             say(.fileConverted(out, report.counts.values.reduce(0, +)))
         }
         if !report.allMatched { throw ExitCode(3) }
