@@ -89,10 +89,6 @@ final class Context {
         if echo { FileHandle.standardError.write(Data(text.utf8)) }
     }
 
-    func writeText(_ text: String, to path: String) throws {
-        try FileOutput.write(Data(text.utf8), to: path)
-    }
-
     func render(_ table: Table, _ options: OutputOptions) {
         out(renderer(options).render(table, as: options.format))
     }

@@ -168,6 +168,18 @@ extension TableRenderer {
 }
 
 extension TableRenderer {
+    /// Writes a table to `path`: as `format` prints it, or, when `format` is nil, as a workbook of
+    /// one sheet (`worksheet`).
+    public func write(
+        _ table: Table, as format: OutputFormat?, to path: String, sheet: String, title: String?, boldLastRow: Bool = false
+    ) throws(RowProblem) {
+        if let format {
+            try FileOutput.write(Data(render(table, as: format).utf8), to: path)
+        } else {
+            try XLSXWriter.write([worksheet(table, name: sheet, title: title, boldLastRow: boldLastRow)], to: path)
+        }
+    }
+
     /// A table as a sheet: headers in the chosen language, codes by label, money as amounts,
     /// personal values masked unless `reveal`; the last row bold when it holds totals. A decimal
     /// in a column whose key ends in `_percent` is a percentage, a number with a percent format.

@@ -9,6 +9,9 @@ struct ReportCommand: ParsableCommand {
 /// The formats of reports: those of lists, and a workbook.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json, xlsx
+
+    /// The list format it prints as; nil for a workbook.
+    var listFormat: OutputFormat? { OutputFormat(rawValue: rawValue) }
 }
 
 struct CoverageCommand: WancunCommand {
@@ -37,19 +40,13 @@ struct CoverageCommand: WancunCommand {
         let title = Message.Coverage.title(scope, report.asOf).text(ctx.language)
         // A table written to a file keeps every column.
         let renderer = ctx.renderer(reveal: false, wide: display.wide || out != nil)
-        switch format {
-        case .xlsx:
-            try XLSXWriter.write([renderer.worksheet(report.table, name: scope.isEmpty ? "coverage" : scope, title: title, boldLastRow: true)], to: out!)
-            ctx.say(.fileConverted(out!, report.rows.count + 1))
-        case .table, .csv, .json:
-            let text = renderer.render(report.table, as: OutputFormat(rawValue: format.rawValue)!)
-            if let out {
-                try ctx.writeText(text, to: out)
-                ctx.say(.fileConverted(out, report.rows.count + 1))
-            } else {
-                if format == .table { ctx.out(title + "\n") }
-                ctx.out(text)
-            }
+        if let out {
+            try renderer.write(
+                report.table, as: format.listFormat, to: out, sheet: scope.isEmpty ? "coverage" : scope, title: title, boldLastRow: true)
+            ctx.say(.fileConverted(out, report.rows.count + 1))
+        } else if let list = format.listFormat {
+            if format == .table { ctx.out(title + "\n") }
+            ctx.out(renderer.render(report.table, as: list))
         }
     }
 }
