@@ -15,10 +15,4 @@ import Testing
         #expect(TableFile.writesWorkbook("OUT.XLSX") && !TableFile.writesWorkbook("out.xlsm") && !TableFile.writesWorkbook("out.csv"))
         #expect(TableFile.readsWorkbook("in.xlsm") && !TableFile.readsWorkbook("in.xls"))
     }
-
-    @Test func theRegistrySaysOnceWhatInForceOnADayMeans() {
-        #expect(RegistrySQL.inForce("l", on: "?1") == "(l.started_on <= ?1 AND (l.ended_on IS NULL OR l.ended_on > ?1))")
-        #expect(RegistrySQL.inForce(from: "?2", to: "?1") == "(started_on <= ?1 AND (ended_on IS NULL OR ended_on > ?2))")
-        #expect(RegistrySQL.standing("d", on: "?") == "(d.retired_on IS NULL OR d.retired_on > ?)")
-    }
 }

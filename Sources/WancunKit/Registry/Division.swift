@@ -110,7 +110,7 @@ extension AppDatabase {
             arguments += [level.rawValue]
         }
         if filter.ruralOnly { conditions.append(Division.ruralSQL) }
-        if !filter.includeRetired { conditions.append("d.retired_on IS NULL") }
+        if !filter.includeRetired { conditions.append(RegistrySQL.standing("d")) }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
             try DivisionListing.fetchAll(

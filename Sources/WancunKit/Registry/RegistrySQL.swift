@@ -20,6 +20,9 @@ enum RegistrySQL {
     /// The same on one day.
     static func inForce(_ alias: String? = nil, on day: String) -> String { inForce(alias, from: day, to: day) }
 
+    /// A division not retired: standing today, and every day after.
+    static func standing(_ alias: String? = nil) -> String { "\(alias.map { "\($0)." } ?? "")retired_on IS NULL" }
+
     /// A division not retired by `day`.
     static func standing(_ alias: String? = nil, on day: String) -> String {
         let c = alias.map { "\($0)." } ?? ""
