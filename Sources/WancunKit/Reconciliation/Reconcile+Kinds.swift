@@ -58,15 +58,12 @@ extension AppDatabase {
             knownSQL: RegistrySQL.operatorExists(idNumber: "f.key"), knownArguments: [])
         return try reconcile(spec, file: path, options: options, context: context) { db, _ in
             let rejected = try Int64.fetchAll(db, sql: SubsidySQL.operatorsDecided, arguments: [id, 0])
-            try db.execute(
-                sql: """
-                    INSERT INTO hr_decision (run_id, operator_id, approved, approved_fen, paid_fen, paid_on, remark)
-                    SELECT ?, o.id, f.v2 = '通过', CAST(f.v3 AS INTEGER), CAST(f.v4 AS INTEGER), NULLIF(f.v5, ''), NULLIF(f.v6, '')
-                    FROM recon_file f JOIN recon_registry r ON r.key = f.key JOIN operator o ON o.id_number = f.key
-                    WHERE f.row NOT IN (SELECT row FROM recon_dup)
-                    ON CONFLICT (run_id, operator_id) DO UPDATE SET approved = excluded.approved, approved_fen = excluded.approved_fen,
-                      paid_fen = excluded.paid_fen, paid_on = excluded.paid_on, remark = excluded.remark
-                    """, arguments: [id])
+            // The file's rows of people the run paid, each once.
+            let answers = """
+                SELECT f.key AS id_number, f.v2 AS result, f.v3 AS approved_fen, f.v4 AS paid_fen, f.v5 AS paid_on, f.v6 AS remark
+                FROM recon_file f JOIN recon_registry r ON r.key = f.key WHERE f.row NOT IN (SELECT row FROM recon_dup)
+                """
+            try db.execute(sql: SubsidySQL.recordDecisions(from: answers), arguments: [id])
             // A rejection the bureau takes back counts the month again: refused where that month
             // is now covered by an opening balance or at or after an agreed retirement, or where
             // months finalized since, counted without it, would pass the maximum.
