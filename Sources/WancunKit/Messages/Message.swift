@@ -14,7 +14,8 @@ public enum Language: String, Sendable, CaseIterable {
 /// A sentence people read, in both languages.
 ///
 /// Every `Message` is made by one of the static functions in the catalogue
-/// (`Message+*.swift` in this folder), so all wording lives in one place.
+/// (`Message+*.swift` in this folder, and in `Text/` where the words are those of a domain's
+/// codes and errors), so all wording lives in the catalogue.
 public struct Message: Sendable, Hashable, CustomStringConvertible {
     public let zh: String
     public let en: String
