@@ -77,15 +77,18 @@ extension AppDatabase {
     }
 
     /// `knownNew` when the caller has just looked the ID number up and found nobody;
-    /// `phoneKnownNew` when it knows no operator has the phone.
+    /// `phoneKnownNew` when it knows no operator has the phone; `checked` when the caller has
+    /// parsed the ID number and phone already (as of `context.today`), and the name (not
+    /// empty) is as `FreeText.check` made it.
     static func addOperator(
-        _ db: Database, _ new: NewOperator, context: ChangeContext, knownNew: Bool = false, phoneKnownNew: Bool = false, audited: Bool = true
+        _ db: Database, _ new: NewOperator, context: ChangeContext, knownNew: Bool = false, phoneKnownNew: Bool = false, audited: Bool = true,
+        checked: (id: ResidentID, phone: Phone)? = nil
     ) throws -> Operator {
-        let id = try parse("id_number") { () throws(ValueError) in try ResidentID(parsing: new.idNumber, today: context.today) }
-        let phone = try parse("phone") { () throws(ValueError) in try Phone(parsing: new.phone) }
+        let id = try checked?.id ?? parse("id_number") { () throws(ValueError) in try ResidentID(parsing: new.idNumber, today: context.today) }
+        let phone = try checked?.phone ?? parse("phone") { () throws(ValueError) in try Phone(parsing: new.phone) }
         // Every refusal at once, the duplicate check's included.
         var refusals: [RegistryError] = []
-        let name = Self.freeText("name", new.name, as: .personName, required: true, &refusals)
+        let name = checked != nil ? new.name : Self.freeText("name", new.name, as: .personName, required: true, &refusals)
         var group = RetirementGroup.male
         do { group = try Self.retirementGroup(new.retirementGroup, for: id) } catch { refusals.append(error) }
         var person = Operator(

@@ -53,16 +53,17 @@ extension AppDatabase {
     }
 
     /// `village` and `sameVillage` (its points) when the caller has them already; `audited`
-    /// false when the caller writes one audit line for several changes.
+    /// false when the caller writes one audit line for several changes; `textChecked` when the
+    /// name (not empty) and address are as `FreeText.check` made them already.
     static func addPoint(
         _ db: Database, _ new: NewPoint, context: ChangeContext, village known: Division? = nil, sameVillage: [Point]? = nil,
-        audited: Bool = true
+        audited: Bool = true, textChecked: Bool = false
     ) throws -> Point {
         let village = try known.map { try Self.checkActive($0) } ?? Self.activeVillage(db, new.village)
         // Every refusal at once, the duplicate checks' and the exceptions' included.
         var refusals: [RegistryError] = []
-        let name = Self.freeText("name", new.name, as: .pointName, required: true, &refusals)
-        let address = Self.freeText("address", new.address ?? "", as: .address, &refusals)
+        let name = textChecked ? new.name : Self.freeText("name", new.name, as: .pointName, required: true, &refusals)
+        let address = textChecked ? new.address ?? "" : Self.freeText("address", new.address ?? "", as: .address, &refusals)
         if let refusal = Self.coordinatesRefusal(new.latitude, new.longitude) { refusals.append(refusal) }
         if let year = new.planYear, !(2000...2100).contains(year) { refusals.append(.planYearOutOfRange(year)) }
         if let opened = new.openedOn, opened > context.today { refusals.append(.dateInFuture(field: "opened_on", opened)) }
