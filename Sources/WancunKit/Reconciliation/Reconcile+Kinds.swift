@@ -62,6 +62,7 @@ extension AppDatabase {
             knownSQL: "EXISTS (SELECT 1 FROM operator o WHERE o.id_number = f.key)", knownArguments: [])
         return try reconcile(spec, file: path, options: options, context: context) { db, _ in
             let rejected = try Int64.fetchAll(db, sql: "SELECT operator_id FROM hr_decision WHERE run_id = ? AND approved = 0", arguments: [id])
+            try Self.approveChangedDecisions(db, run: id, review: options.review, context: context)
             try db.execute(
                 sql: """
                     INSERT INTO hr_decision (run_id, operator_id, approved, approved_fen, paid_fen, paid_on, remark)
