@@ -65,4 +65,51 @@ import Testing
         let line = try #require(runs.last { $0["action"] as? String == "subsidy.finalize" })
         #expect((line["after"] as? String ?? "\(line["after"] ?? "")").contains("cli"))
     }
+
+    /// What a terminal showed while `typed` lines were typed at wancun's prompts, and the exit status.
+    func atATerminal(_ arguments: [String], typing typed: [String]) throws -> (screen: String, status: Int32) {
+        let script = """
+            import os, pty, sys, time, json
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execv(sys.argv[1], sys.argv[1:2] + json.loads(sys.argv[2]))
+            screen = b''
+            def read():
+                global screen
+                time.sleep(0.5)
+                try:
+                    screen += os.read(fd, 65536)
+                except OSError:
+                    pass
+            for line in json.loads(sys.argv[3]):
+                read()
+                os.write(fd, line.encode() + b'\\n')
+            _, status = os.waitpid(pid, 0)
+            read()
+            sys.stdout.write(json.dumps({'screen': screen.decode(errors='replace'), 'status': os.waitstatus_to_exitcode(status)}))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let json = { (value: [String]) in String(decoding: try JSONSerialization.data(withJSONObject: value), as: UTF8.self) }
+        process.arguments = ["python3", "-c", script, wancunExecutable, try json(arguments), try json(typed)]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let result = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return (result["screen"] as? String ?? "", Int32(result["status"] as? Int ?? -1))
+    }
+
+    @Test(.enabled(if: OutsideTool.python3.isAvailable, OutsideTool.python3.skipReason))
+    func thePromptAsksTwiceAndNeverEchoesThePassword() throws {
+        let db = try database()
+        let typed = try atATerminal(["user", "add", "周管理", "--role", "admin", "--db", db], typing: ["secret pass 123", "secret pass 123"])
+        #expect(typed.status == 0 && typed.screen.contains("密码：") && typed.screen.contains("再输入一次："), "\(typed.screen)")
+        #expect(!typed.screen.contains("secret"))
+        #expect(try AppDatabase(path: db).authenticate("周管理", password: "secret pass 123") != nil)
+        let differ = try atATerminal(["user", "password", "周管理", "--db", db], typing: ["secret pass 456", "secret pass 789"])
+        #expect(differ.status == 1 && differ.screen.contains("两次输入的密码不一致") && !differ.screen.contains("secret"))
+        #expect(try AppDatabase(path: db).authenticate("周管理", password: "secret pass 123") != nil)
+    }
 }
