@@ -316,9 +316,22 @@ CREATE TABLE subsidy_run (
   inputs_sha256 TEXT NOT NULL CHECK (length(inputs_sha256) = 64),
   status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final', 'replaced')),
   finalized_at TEXT,
-  replaced_reason TEXT CHECK (replaced_reason <> ''), as_of TEXT CHECK (date(as_of) = as_of), without_other_posts_reason TEXT CHECK (without_other_posts_reason <> ''),
+  replaced_reason TEXT CHECK (replaced_reason <> ''), as_of TEXT CHECK (date(as_of) = as_of), without_other_posts_reason TEXT CHECK (without_other_posts_reason <> ''), reviewer TEXT CHECK (reviewer <> ''), reviewed_via TEXT CHECK (reviewed_via IN ('cli', 'web')),
   CHECK ((status = 'draft') = (finalized_at IS NULL)),
   CHECK ((status = 'replaced') = (replaced_reason IS NOT NULL))
+) STRICT;
+
+CREATE TABLE user (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (name <> '' AND length(name) <= 32),
+  role TEXT NOT NULL CHECK ((role = 'admin' OR role = 'county-clerk' OR role = 'town-clerk' OR role = 'reviewer')),
+  town_code TEXT REFERENCES division(code) ON DELETE RESTRICT
+    CHECK (length(town_code) = 12 AND substr(town_code, 7, 3) <> '000' AND substr(town_code, 10, 3) = '000'),
+  password_hash TEXT NOT NULL CHECK (length(password_hash) = 60 AND password_hash GLOB '$2[aby]$[0-9][0-9]$*'),
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at TEXT NOT NULL,
+  changed_at TEXT NOT NULL,
+  CHECK ((role = 'town-clerk') = (town_code IS NOT NULL))
 ) STRICT;
 
 CREATE INDEX assignment_on_operator_id ON assignment(operator_id, started_on);
@@ -404,3 +417,13 @@ CREATE TRIGGER subsidy_run_immutable BEFORE UPDATE ON subsidy_run
 
 CREATE TRIGGER subsidy_run_no_delete BEFORE DELETE ON subsidy_run
   BEGIN SELECT RAISE(ABORT, 'subsidy runs are kept'); END;
+
+CREATE TRIGGER subsidy_run_review BEFORE UPDATE ON subsidy_run
+  WHEN (OLD.reviewer IS NOT NEW.reviewer OR OLD.reviewed_via IS NOT NEW.reviewed_via)
+      AND NOT (OLD.status = 'draft' AND NEW.status = 'final' AND OLD.reviewer IS NULL)
+    OR (NEW.reviewer IS NULL) <> (NEW.reviewed_via IS NULL)
+    OR NEW.reviewer = NEW.clerk
+  BEGIN SELECT RAISE(ABORT, 'a run is reviewed once, as it becomes final, by someone other than its clerk'); END;
+
+CREATE TRIGGER user_no_delete BEFORE DELETE ON user
+  BEGIN SELECT RAISE(ABORT, 'accounts are disabled, never deleted'); END;

@@ -25,7 +25,7 @@ struct Wancun: ParsableCommand {
             InitCommand.self, DemoCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, DivisionCommand.self, PointCommand.self,
             OperatorCommand.self, AuditCommand.self, ServiceCommand.self, CourierCommand.self, StationCommand.self,
             RouteCommand.self, ParcelCommand.self, PurchaseCommand.self, PolicyCommand.self, RetirementCommand.self,
-            SubsidyCommand.self, ReconcileCommand.self, ReportCommand.self, TemplateCommand.self, FileCommand.self,
+            SubsidyCommand.self, ReconcileCommand.self, ReportCommand.self, TemplateCommand.self, FileCommand.self, UserCommand.self,
         ]
     )
 

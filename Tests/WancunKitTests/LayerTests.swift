@@ -7,8 +7,8 @@ import Testing
 @Suite struct LayerTests {
     /// Lowest first. A new folder is placed here, or the test fails naming it.
     static let order = [
-        "Identifiers", "Messages", "Exchange", "Store", "Output", "Registry", "Ledgers", "Subsidy", "Reconciliation",
-        "Reports", "Text", "Demo", "wancun",
+        "Identifiers", "Messages", "Exchange", "Store", "Output", "Accounts", "Registry", "Ledgers", "Subsidy", "Reconciliation",
+        "Reports", "Access", "Text", "Demo", "wancun",
     ]
 
     /// Every folder's Swift sources, by folder and file name.

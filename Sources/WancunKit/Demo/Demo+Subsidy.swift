@@ -30,10 +30,13 @@ extension Demo {
         }
     }
 
-    /// Checks October 2026, finalizes the run and writes the roster beside the database.
-    public static func runMonth(_ db: AppDatabase, rosterPath: String, context: ChangeContext) throws -> (SubsidyRunInfo, RosterExport) {
+    /// Checks October 2026, finalizes the run (approved by `review` once the demo has
+    /// accounts) and writes the roster beside the database.
+    public static func runMonth(_ db: AppDatabase, rosterPath: String, review: Review? = nil, context: ChangeContext) throws
+        -> (SubsidyRunInfo, RosterExport)
+    {
         let info = try db.runSubsidyCheck(month: activityMonth, context: context)
-        try db.finalizeRun(info.run.id!, context: context)
+        try db.finalizeRun(info.run.id!, review: review, context: context)
         let export = try db.exportRoster(run: info.run.id!, to: rosterPath, context: context)
         return (info, export)
     }

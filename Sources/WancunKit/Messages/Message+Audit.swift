@@ -65,6 +65,11 @@ extension Message {
             "database.restore": Message(zh: "恢复数据库", en: "database restored"),
             "output.reveal": Message(zh: "显示完整号码", en: "full numbers shown"),
             "demo.build": Message(zh: "建立演示数据库", en: "demo database built"),
+            "user.add": Message(zh: "添加账号", en: "account added"),
+            "user.disable": Message(zh: "停用账号", en: "account disabled"),
+            "user.password": Message(zh: "更改密码", en: "password changed"),
+            "reconcile.review": Message(zh: "审核对账", en: "reconciliation approved"),
+            "operator.reveal": Message(zh: "查看完整身份证号", en: "full ID number seen"),
         ]
 
         static let fields: [String: Message] = [
@@ -126,6 +131,9 @@ extension Message {
             "fields": Message(zh: "字段", en: "Fields"),
             "suspect": Message(zh: "疑似重复", en: "Possible duplicate"),
             "without_other_posts": Message(zh: "无其他岗位", en: "Without other posts"),
+            "role": Header.role, "town_code": Header.town, "disabled": Header.disabled,
+            "reviewer": Message(zh: "审核人", en: "Reviewer"), "via": Message(zh: "途径", en: "Via"),
+            "decisions_changed": Message(zh: "改动的反馈结果", en: "Decisions changed"),
         ]
     }
 }

@@ -58,6 +58,7 @@ extension AppDatabase {
             knownSQL: RegistrySQL.operatorExists(idNumber: "f.key"), knownArguments: [])
         return try reconcile(spec, file: path, options: options, context: context) { db, _ in
             let rejected = try Int64.fetchAll(db, sql: SubsidySQL.operatorsDecided, arguments: [id, 0])
+            try Self.approveChangedDecisions(db, run: id, review: options.review, context: context)
             // The file's rows of people the run paid, each once.
             let answers = """
                 SELECT f.key AS id_number, f.v2 AS result, f.v3 AS approved_fen, f.v4 AS paid_fen, f.v5 AS paid_on, f.v6 AS remark

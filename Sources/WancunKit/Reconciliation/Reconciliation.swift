@@ -112,11 +112,15 @@ public struct ReconOptions: Sendable {
     /// Record rows that cannot be read as `invalid_row` instead of refusing the file.
     public var skipInvalid = false
     public var sheet: String?
+    /// A reviewer's approval, which an HR answer that changes decisions already recorded
+    /// needs once accounts exist.
+    public var review: Review?
 
-    public init(again: Bool = false, skipInvalid: Bool = false, sheet: String? = nil) {
+    public init(again: Bool = false, skipInvalid: Bool = false, sheet: String? = nil, review: Review? = nil) {
         self.again = again
         self.skipInvalid = skipInvalid
         self.sheet = sheet
+        self.review = review
     }
 }
 

@@ -557,6 +557,40 @@ extension AppDatabase {
                     """)
         }
 
+        migrator.registerMigration("v9") { db in
+            // Accounts and roles, and a reviewer's approval on the money path (maker-checker).
+            // A password is kept only as its bcrypt hash; an account is disabled, never deleted,
+            // so that the audit trail's names stay someone's.
+            try db.execute(
+                sql: """
+                    CREATE TABLE user (
+                      id INTEGER PRIMARY KEY,
+                      name TEXT NOT NULL UNIQUE CHECK (name <> '' AND length(name) <= 32),
+                      role TEXT NOT NULL CHECK ((role = 'admin' OR role = 'county-clerk' OR role = 'town-clerk' OR role = 'reviewer')),
+                      town_code TEXT REFERENCES division(code) ON DELETE RESTRICT
+                        CHECK (length(town_code) = 12 AND substr(town_code, 7, 3) <> '000' AND substr(town_code, 10, 3) = '000'),
+                      password_hash TEXT NOT NULL CHECK (length(password_hash) = 60 AND password_hash GLOB '$2[aby]$[0-9][0-9]$*'),
+                      disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+                      created_at TEXT NOT NULL,
+                      changed_at TEXT NOT NULL,
+                      CHECK ((role = 'town-clerk') = (town_code IS NOT NULL))
+                    ) STRICT;
+                    CREATE TRIGGER user_no_delete BEFORE DELETE ON user
+                      BEGIN SELECT RAISE(ABORT, 'accounts are disabled, never deleted'); END;
+
+                    -- The reviewer who approved a run's finalization, and where. Set only as the
+                    -- run becomes final, never the run's own clerk, and never changed after.
+                    ALTER TABLE subsidy_run ADD COLUMN reviewer TEXT CHECK (reviewer <> '');
+                    ALTER TABLE subsidy_run ADD COLUMN reviewed_via TEXT CHECK (reviewed_via IN ('cli', 'web'));
+                    CREATE TRIGGER subsidy_run_review BEFORE UPDATE ON subsidy_run
+                      WHEN (OLD.reviewer IS NOT NEW.reviewer OR OLD.reviewed_via IS NOT NEW.reviewed_via)
+                          AND NOT (OLD.status = 'draft' AND NEW.status = 'final' AND OLD.reviewer IS NULL)
+                        OR (NEW.reviewer IS NULL) <> (NEW.reviewed_via IS NULL)
+                        OR NEW.reviewer = NEW.clerk
+                      BEGIN SELECT RAISE(ABORT, 'a run is reviewed once, as it becomes final, by someone other than its clerk'); END;
+                    """)
+        }
+
         return migrator
     }
 

@@ -68,6 +68,8 @@ extension AppDatabase {
     /// the rows, the total in fen and the file's sha256. The same run and profile always give
     /// the same bytes: the signature lines carry the run's finalization date and `preparedBy`,
     /// the clerk who prepares the table when they gave their name (blank, for a pen, otherwise).
+    /// A run a reviewer approved names its clerk as the preparer (unless `preparedBy` names
+    /// another) and the reviewer as 审核人.
     /// The export is audited (run, file, sha256, rows); the manifest records that line as the
     /// audit chain's head.
     public func exportRoster(
@@ -115,8 +117,9 @@ extension AppDatabase {
         if let i = profile.fields.firstIndex(where: { $0.0 == .amount }) { totals[i] = .money(total, bold: true) }
         if let i = profile.fields.firstIndex(where: { $0.0 == .name }), i > 0 { totals[i] = .text("\(results.count)人", bold: true) }
         let finalized = String((info.run.finalizedAt ?? info.run.createdAt).prefix(10))
-        let signatures: [SheetCell] = [.text("制表单位："), .empty, .empty, .text("制表人：\(preparedBy ?? "")"), .empty, .empty,
-                                       .text("审核人："), .empty, .empty, .text("制表日期：\(finalized)")]
+        let preparer = preparedBy ?? (info.run.reviewer == nil ? nil : info.run.clerk)
+        let signatures: [SheetCell] = [.text("制表单位："), .empty, .empty, .text("制表人：\(preparer ?? "")"), .empty, .empty,
+                                       .text("审核人：\(info.run.reviewer ?? "")"), .empty, .empty, .text("制表日期：\(finalized)")]
         // A run made before the month ended, or without the other departments' list, says so.
         var notes: [String] = []
         if let asOf = info.run.asOf { notes.append("截至 \(asOf) 核查") }

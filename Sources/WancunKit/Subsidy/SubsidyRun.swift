@@ -21,6 +21,9 @@ public struct SubsidyRun: Codable, Sendable, Hashable, FetchableRecord, MutableP
     public var asOf: LocalDate?
     /// Why the run was made without the other departments' list of posts.
     public var withoutOtherPostsReason: String?
+    /// The reviewer who approved the finalization, once accounts exist (maker-checker).
+    public var reviewer: String?
+    public var reviewedVia: Review.Via?
 
     public static let databaseTableName = "subsidy_run"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
@@ -217,10 +220,14 @@ extension AppDatabase {
     /// Inside the same write transaction the month is gathered and decided again: a draft whose
     /// policy or inputs no longer match (a fact changed, or another month was finalized or
     /// rejected and so changed the months used) is refused, naming what changed.
-    public func finalizeRun(_ id: Int64, replacing: Bool = false, reason: String? = nil, context: ChangeContext) throws {
+    ///
+    /// Once any account exists, `review` must name an enabled reviewer other than the run's
+    /// clerk (`Database.approve`); both names go on the run and its audit lines.
+    public func finalizeRun(_ id: Int64, replacing: Bool = false, reason: String? = nil, review: Review? = nil, context: ChangeContext) throws {
         try write { db in
             var run = try Self.run(db, id)
             guard run.status == .draft else { throw SubsidyError.runNotDraft(id, run.status.rawValue) }
+            let review = try db.approve(review, maker: run.clerk)
             if var current = try SubsidyRun.filter(Column("month") == run.month && Column("status") == RunStatus.final.rawValue).fetchOne(db) {
                 guard replacing else { throw SubsidyError.finalExists(run.month, current.id!) }
                 let reason = (reason ?? "").trimmingSpaces()
@@ -234,14 +241,20 @@ extension AppDatabase {
                 try current.update(db)
                 try db.audit(
                     "subsidy.replace", AuditSubject(), before: .object([("run", .number(String(current.id!)))]),
-                    after: .object([("run", .number(String(id)))]), reason: reason, context: context)
+                    after: .object([("run", .number(String(id)))] + (review?.auditPairs ?? [])), reason: reason, context: context)
             } else {
                 try Self.checkStillCurrent(db, run)
             }
             run.status = .final
             run.finalizedAt = context.timestamp
+            run.reviewer = review?.reviewer
+            run.reviewedVia = review?.via
             try run.update(db)
-            try db.audit("subsidy.finalize", AuditSubject(), after: .object([("run", .number(String(id))), ("month", .string(run.month.description))]), context: context)
+            let maker: [(String, JSONValue)] = review == nil ? [] : [("clerk", .string(run.clerk))]
+            try db.audit(
+                "subsidy.finalize", AuditSubject(),
+                after: .object([("run", .number(String(id))), ("month", .string(run.month.description))] + maker + (review?.auditPairs ?? [])),
+                context: context)
         }
     }
 

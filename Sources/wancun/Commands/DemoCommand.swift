@@ -10,10 +10,13 @@ struct DemoCommand: WancunCommand {
             Writes wancun-demo.sqlite (or --db) from the real Haiyan divisions in seed/ and
             fictional demo data, then prints what a clerk would see. An existing file is
             replaced only if an earlier demo built it.
+            With --users it also makes one account of each role and prints their names and demo
+            passwords (for trying the demo only); the month is then approved by the demo's reviewer.
             """)
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var display: TableOptions
+    @Flag(help: "Also make demo accounts, one of each role, and print their demo passwords.") var users = false
 
     func run(_ ctx: Context) throws {
         let path = globals.db ?? "wancun-demo.sqlite"
@@ -24,6 +27,13 @@ struct DemoCommand: WancunCommand {
         let db = try Demo.build(at: path, seed: seed, context: ctx.changeContext())
         ctx.say(.demoBuilt(path))
         ctx.out("\n")
+        if users {
+            ctx.say(.demoUsersHeading)
+            for user in try Demo.addUsers(db, context: ctx.changeContext()) {
+                ctx.say(.demoUser(user.account.name, user.account.role, town: user.townName, password: user.password))
+            }
+            ctx.out("\n")
+        }
         try tourDivisions(db, ctx)
         ctx.out("\n")
         try tourPoints(db, ctx)
@@ -36,13 +46,15 @@ struct DemoCommand: WancunCommand {
     func tourSubsidy(_ db: AppDatabase, _ ctx: Context, path: String) throws {
         ctx.say(.tourSubsidy)
         let roster = URL(fileURLWithPath: path).deletingPathExtension().path + "-花名册-\(Demo.activityMonth).xlsx"
-        let (info, export) = try Demo.runMonth(db, rosterPath: roster, context: ctx.changeContext())
+        let review = users ? Review(reviewer: Demo.reviewerName, via: .cli) : nil
+        let (info, export) = try Demo.runMonth(db, rosterPath: roster, review: review, context: ctx.changeContext())
         ctx.say(.runRecorded(info.run.id!, info.run.month, points: info.points, eligible: info.eligible, total: info.total))
         if !info.outOfScope.isEmpty { ctx.say(.outOfScopeCounted(info.outOfScope)) }
         let results = try db.subsidyResults(info.run.id!, only: .ineligible)
         ctx.out(ctx.renderer(reveal: false, wide: display.wide).aligned(
             Table(columns: SubsidyResult.columns, rows: results.map { $0.cells(ctx.language) })))
         ctx.say(.runFinalized(info.run.id!))
+        if let reviewer = info.run.reviewer ?? review?.reviewer { ctx.say(.runReviewed(info.run.id!, clerk: info.run.clerk, reviewer: reviewer)) }
         ctx.say(.rosterWritten(export.path, rows: export.rows, total: export.total, manifest: export.manifestPath))
         ctx.say(.tourSubsidyNext(info.run.id!))
         ctx.out("\n")

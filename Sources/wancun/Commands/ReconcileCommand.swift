@@ -90,9 +90,13 @@ struct ReconcileHR: WancunCommand {
     @Argument(help: "The final run the answer is for.") var run: Int64
     @Argument(help: "The bureau's .csv or .xlsx file.") var file: String
     @OptionGroup var reconcile: ReconcileOptions
+    @Option(help: "The reviewer's account approving an answer that changes decisions already recorded, needed once accounts exist.")
+    var reviewer: String?
 
     func run(_ ctx: Context) throws {
-        let report = try ctx.openDatabase().reconcileHR(run: run, file: file, options: reconcile.options, context: ctx.changeContext())
+        var options = reconcile.options
+        options.review = reviewer.map { Review(reviewer: $0, via: .cli) }
+        let report = try ctx.openDatabase().reconcileHR(run: run, file: file, options: options, context: ctx.changeContext())
         try ctx.finish(report, input: file, reconcile, ownerOnly: true)
     }
 }

@@ -257,10 +257,16 @@ struct SubsidyFinalize: WancunCommand {
     @Argument(help: "The run's number.") var run: Int64
     @Flag(help: "Replace the month's final run.") var replace = false
     @Option(help: "Why the final run is replaced (with --replace).") var reason: String?
+    @Option(help: "The reviewer's account approving the run, needed once accounts exist; not the run's own clerk.")
+    var reviewer: String?
 
     func run(_ ctx: Context) throws {
-        try ctx.openDatabase().finalizeRun(run, replacing: replace, reason: reason, context: ctx.changeContext())
+        let db = try ctx.openDatabase()
+        try db.finalizeRun(
+            run, replacing: replace, reason: reason, review: reviewer.map { Review(reviewer: $0, via: .cli) }, context: ctx.changeContext())
         ctx.say(.runFinalized(run))
+        let final = try db.subsidyRun(run).run
+        if let reviewer = final.reviewer { ctx.say(.runReviewed(run, clerk: final.clerk, reviewer: reviewer)) }
     }
 }
 

@@ -15,6 +15,8 @@ enum OutsideTool: String, CaseIterable, Sendable {
     case sqlite3
     /// poppler-utils' pdftotext, pdfinfo and pdftoppm: read the pages LibreOffice prints.
     case pdftotext
+    /// python3's pty module: types at a terminal's prompt as a person would.
+    case python3
 
     static let switchedOff = Set(
         (ProcessInfo.processInfo.environment["WANCUN_TOOLS_OFF"] ?? "").split(separator: ",").map {
@@ -30,6 +32,7 @@ enum OutsideTool: String, CaseIterable, Sendable {
         case .libreoffice: "LibreOffice (soffice) is not installed"
         case .sqlite3: "the sqlite3 shell is not installed (apt-get install sqlite3)"
         case .pdftotext: "pdftotext is not installed (apt-get install poppler-utils)"
+        case .python3: "python3 is not installed"
         }
     }
 
@@ -39,6 +42,7 @@ enum OutsideTool: String, CaseIterable, Sendable {
         case .libreoffice: Self.libreOfficePath != nil
         case .sqlite3: Self.sqlite3Path != nil
         case .pdftotext: Self.popplerDirectory != nil
+        case .python3: Self.pythonRuns("import pty")
         }
     }
 
@@ -56,16 +60,18 @@ enum OutsideTool: String, CaseIterable, Sendable {
         FileManager.default.isExecutableFile(atPath: $0 + "/pdftotext") && FileManager.default.isExecutableFile(atPath: $0 + "/pdfinfo")
     }
 
-    static let hasOpenpyxl: Bool = {
+    static let hasOpenpyxl = pythonRuns("import openpyxl")
+
+    static func pythonRuns(_ code: String) -> Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import openpyxl"]
+        process.arguments = ["python3", "-c", code]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return false }
         process.waitUntilExit()
         return process.terminationStatus == 0
-    }()
+    }
 }
 
 @Suite struct OutsideToolTests {

@@ -68,7 +68,7 @@ struct RunResult {
 @discardableResult
 func wancun(
     _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], removing unset: [String] = [],
-    standardOutput: String? = nil
+    standardOutput: String? = nil, input: String? = nil
 ) throws -> RunResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: wancunExecutable)
@@ -92,7 +92,13 @@ func wancun(
         try out.fileHandleForWriting.close()
     }
     process.standardError = err
+    let stdin = Pipe()
+    if input != nil { process.standardInput = stdin }
     try process.run()
+    if let input {
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+    }
     let outData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -1,0 +1,121 @@
+import GRDB
+
+/// The registry as an account sees it (`AccessPolicy`): what the web serves, through the same
+/// queries and changes the CLI uses. A point or operator outside the actor's reach is told as
+/// unknown, as if it did not exist; one the actor may see but not change is refused.
+///
+/// The changes take a context whose clerk is the actor's name, so that the audit trail
+/// names the signed-in account.
+extension AppDatabase {
+    public func points(_ filter: PointFilter = PointFilter(), as actor: Actor) throws -> [PointListing] {
+        try AccessPolicy.require(actor, .readRegistry)
+        return try points(filter).filter { AccessPolicy.canRead(actor, pointCode: $0.code) }
+    }
+
+    public func pointDetail(_ code: String, as actor: Actor) throws -> PointDetail {
+        guard AccessPolicy.canRead(actor, pointCode: code) else { throw RegistryError.pointUnknown(code) }
+        return try pointDetail(code)
+    }
+
+    /// Refuses a change to the point unless the actor may make it.
+    public func requireChange(pointCode code: String, as actor: Actor) throws {
+        guard AccessPolicy.canRead(actor, pointCode: code) else { throw RegistryError.pointUnknown(code) }
+        guard AccessPolicy.canChange(actor, pointCode: code) else { throw AccountError.notAllowed(actor.name, .changeRegistry) }
+    }
+
+    public func addPoint(_ new: NewPoint, as actor: Actor, context: ChangeContext) throws -> Point {
+        // A new point's code begins with its village's.
+        guard AccessPolicy.canChange(actor, pointCode: new.village.rawValue) else { throw AccountError.notAllowed(actor.name, .changeRegistry) }
+        return try addPoint(new, context: context)
+    }
+
+    public func editPoint(_ code: String, _ edit: PointEdit, as actor: Actor, context: ChangeContext) throws -> Point {
+        try requireChange(pointCode: code, as: actor)
+        return try editPoint(code, edit, context: context)
+    }
+
+    public func changeStatus(
+        _ code: String, to status: PointStatus, reason: String, on date: LocalDate?, as actor: Actor, context: ChangeContext
+    ) throws {
+        try requireChange(pointCode: code, as: actor)
+        try changeStatus(code, to: status, reason: reason, on: date, context: context)
+    }
+
+    /// Who registered each operator (the clerk of the first audit line naming them), by ID number.
+    static func registrars(_ db: Database, idNumber: String? = nil) throws -> [String: String] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT operator_id_number, clerk FROM audit WHERE id IN (
+                  SELECT min(id) FROM audit WHERE operator_id_number IS NOT NULL \(idNumber == nil ? "" : "AND operator_id_number = ?")
+                  GROUP BY operator_id_number)
+                """, arguments: StatementArguments(idNumber.map { [$0] } ?? []))
+        return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// An operator as the access rules see them: the points they run now, and who registered them.
+    public func operatorScope(_ idNumber: String) throws -> OperatorScope {
+        try read { db in
+            let codes = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT p.code FROM assignment a JOIN operator o ON o.id = a.operator_id JOIN point p ON p.id = a.point_id
+                    WHERE o.id_number = ? AND a.ended_on IS NULL
+                    """, arguments: [idNumber])
+            return OperatorScope(currentPointCodes: codes, registeredBy: try Self.registrars(db, idNumber: idNumber)[idNumber])
+        }
+    }
+
+    /// The operators the actor may see, as `operators()` lists them.
+    public func operators(as actor: Actor) throws -> [(Operator, String?)] {
+        try AccessPolicy.require(actor, .readRegistry)
+        let all = try operators()
+        let registrars = try read { db in try Self.registrars(db) }
+        return all.filter { person, code in
+            AccessPolicy.canRead(actor, operator: OperatorScope(currentPointCodes: code.map { [$0] } ?? [], registeredBy: registrars[person.idNumber]))
+        }
+    }
+
+    /// Refuses an operator outside the actor's reach as unknown, and a change the actor may not make.
+    func requireOperator(_ idNumber: String, as actor: Actor, change: Bool = false) throws {
+        let scope = try operatorScope(idNumber)
+        guard AccessPolicy.canRead(actor, operator: scope) else { throw RegistryError.operatorUnknown(maskedID: Mask.residentID(idNumber)) }
+        if change, !AccessPolicy.canChange(actor, operator: scope) { throw AccountError.notAllowed(actor.name, .changeRegistry) }
+    }
+
+    public func operatorDetail(_ idNumber: String, today: LocalDate, as actor: Actor) throws -> (Operator, [(Assignment, String)]) {
+        try requireOperator(idNumber, as: actor)
+        return try operatorDetail(idNumber, today: today)
+    }
+
+    public func editOperator(_ idNumber: String, _ edit: OperatorEdit, as actor: Actor, context: ChangeContext) throws -> Operator {
+        try requireOperator(idNumber, as: actor, change: true)
+        return try editOperator(idNumber, edit, context: context)
+    }
+
+    /// An operator's full ID number, for an actor allowed to see it; each reveal is audited
+    /// (`operator.reveal`: who saw whose number, when).
+    public func revealIDNumber(_ idNumber: String, as actor: Actor, context: ChangeContext) throws -> String {
+        try requireOperator(idNumber, as: actor)
+        try AccessPolicy.require(actor, .reveal)
+        try write { db in
+            try db.audit(
+                "operator.reveal", AuditSubject(operatorIdNumber: idNumber),
+                after: .object([("name", .string(actor.name)), ("role", .string(actor.role.rawValue))]), context: context)
+        }
+        return idNumber
+    }
+
+    public func runSubsidyCheck(month: Month, withoutOtherPosts reason: String? = nil, as actor: Actor, context: ChangeContext) throws
+        -> SubsidyRunInfo
+    {
+        try AccessPolicy.require(actor, .runSubsidy)
+        return try runSubsidyCheck(month: month, withoutOtherPosts: reason, context: context)
+    }
+
+    /// A reviewer finalizes a run another clerk made; recorded as approved through the web.
+    public func finalizeRun(_ id: Int64, replacing: Bool = false, reason: String? = nil, as actor: Actor, context: ChangeContext) throws {
+        try AccessPolicy.require(actor, .approve)
+        try finalizeRun(id, replacing: replacing, reason: reason, review: Review(reviewer: actor.name, via: .web), context: context)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import WancunKit
+
+/// The access rules, as the library's queries and changes apply them to an `Actor`.
+@Suite struct AccessPolicyTests {
+    static let town = try! DivisionCode(parsing: "330424101000")
+    static let townClerk = Actor(name: "林镇办", role: .townClerk, town: town)
+    static let countyClerk = Actor(name: "陈县办", role: .countyClerk)
+    static let reviewer = Actor(name: "吴审核", role: .reviewer)
+    static let admin = Actor(name: "周管理", role: .admin)
+
+    @Test(arguments: [
+        (Role.admin, [AccessAction.manageUsers]),
+        (.countyClerk, [.readRegistry, .changeRegistry, .reveal, .runSubsidy]),
+        (.townClerk, [.readRegistry, .changeRegistry]),
+        (.reviewer, [.readRegistry, .reveal, .approve]),
+    ])
+    func eachRoleMayDoExactlyItsOwn(role: Role, allowed: [AccessAction]) {
+        let actor = Actor(name: "x", role: role, town: role == .townClerk ? Self.town : nil)
+        for action in AccessAction.allCases { #expect(AccessPolicy.allows(actor, action) == allowed.contains(action), "\(role) \(action)") }
+    }
+
+    /// The fixture's point is in 330424101 (武原街道); a second one in another town.
+    func fixture() throws -> (SubsidyFixture, other: Point) {
+        let f = try SubsidyFixture()
+        let other = try f.addPoint("330424102201", name: "别镇服务站")
+        return (f, other)
+    }
+
+    @Test func aTownClerkSeesAndChangesOnlyTheirTownsPoints() throws {
+        let (f, other) = try fixture()
+        #expect(try f.db.points(as: Self.townClerk).map(\.code) == [f.point.code])
+        #expect(try f.db.points(as: Self.countyClerk).count == 2 && (try f.db.points(as: Self.reviewer).count) == 2)
+        #expect(throws: AccountError.notAllowed("周管理", .readRegistry)) { try f.db.points(as: Self.admin) }
+        // Another town's point, asked for by its code, is as if it did not exist.
+        #expect(throws: RegistryError.pointUnknown(other.code)) { try f.db.pointDetail(other.code, as: Self.townClerk) }
+        #expect(try f.db.pointDetail(f.point.code, as: Self.townClerk).point.code == f.point.code)
+        var edit = PointEdit()
+        edit.name = "改名服务站"
+        let clerkContext = ChangeContext(clerk: Self.townClerk.name, today: testContext.today)
+        #expect(throws: RegistryError.pointUnknown(other.code)) { try f.db.editPoint(other.code, edit, as: Self.townClerk, context: clerkContext) }
+        #expect(try f.db.editPoint(f.point.code, edit, as: Self.townClerk, context: clerkContext).name == "改名服务站")
+        #expect(try f.db.auditEntries(AuditFilter(pointCode: f.point.code)).last?.clerk == "林镇办")
+        // A reviewer reads and does not change.
+        #expect(throws: AccountError.notAllowed("吴审核", .changeRegistry)) { try f.db.editPoint(f.point.code, edit, as: Self.reviewer, context: testContext) }
+        #expect(throws: AccountError.notAllowed("林镇办", .changeRegistry)) {
+            try f.db.addPoint(NewPoint(village: try DivisionCode(parsing: "330424102201"), name: "越界服务站"), as: Self.townClerk, context: clerkContext)
+        }
+    }
+
+    @Test func aTownClerkSeesTheOperatorsOfTheirTownAndThoseTheyRegisteredAndNobodyAssigned() throws {
+        let (f, other) = try fixture()
+        let elsewhere = try f.addOperator("钱别镇", first17: "33042419800202001", phone: "13900002222")
+        try f.assign(elsewhere, at: other.code, from: "2025-01-01")
+        let clerkContext = ChangeContext(clerk: Self.townClerk.name, today: testContext.today)
+        let mine = try f.db.addOperator(
+            NewOperator(
+                name: "孙新人", idNumber: ResidentID.withCheckCharacter("33042419850303001"), phone: "13900004444", difficulty: .landLost,
+                certificateNo: "海困2024-9", certifiedOn: day("2024-01-01")),
+            context: clerkContext)
+        let theirs = try f.addOperator("李未任", first17: "33042419860404001", phone: "13900005555")
+        let seen = Set(try f.db.operators(as: Self.townClerk).map(\.0.name))
+        #expect(seen == [f.person.name, mine.name])
+        #expect(!seen.contains(theirs.name) && !seen.contains(elsewhere.name))
+        #expect(Set(try f.db.operators(as: Self.countyClerk).map(\.0.name)).count == 4)
+        #expect(throws: RegistryError.self) { try f.db.operatorDetail(elsewhere.idNumber, today: testContext.today, as: Self.townClerk) }
+        #expect(try f.db.operatorDetail(mine.idNumber, today: testContext.today, as: Self.townClerk).0.name == mine.name)
+    }
+
+    @Test func fullIDNumbersAreShownOnlyToCountyClerksAndReviewersAndEachRevealIsAudited() throws {
+        let (f, _) = try fixture()
+        let reviewerContext = ChangeContext(clerk: Self.reviewer.name, today: testContext.today)
+        #expect(try f.db.revealIDNumber(f.person.idNumber, as: Self.reviewer, context: reviewerContext) == f.person.idNumber)
+        #expect(try f.db.revealIDNumber(f.person.idNumber, as: Self.countyClerk, context: testContext) == f.person.idNumber)
+        #expect(throws: AccountError.notAllowed("林镇办", .reveal)) { try f.db.revealIDNumber(f.person.idNumber, as: Self.townClerk, context: testContext) }
+        #expect(throws: RegistryError.self) { try f.db.revealIDNumber(f.person.idNumber, as: Self.admin, context: testContext) }
+        let reveals = try f.db.auditEntries(AuditFilter(operatorIdNumber: f.person.idNumber)).filter { $0.action == "operator.reveal" }
+        #expect(reveals.map(\.clerk) == ["吴审核", "测试员"])
+        #expect(reveals.first?.after?.contains("reviewer") == true)
+    }
+
+    @Test func onlyACountyClerkRunsTheCheckAndOnlyAReviewerFinalizesIt() throws {
+        let (f, _) = try fixture()
+        try f.db.addTestUser("吴审核", .reviewer)
+        #expect(throws: AccountError.notAllowed("林镇办", .runSubsidy)) {
+            try f.db.runSubsidyCheck(month: SubsidyFixture.month, as: Self.townClerk, context: testContext)
+        }
+        let clerkContext = ChangeContext(clerk: Self.countyClerk.name, today: testContext.today)
+        let run = try f.db.runSubsidyCheck(month: SubsidyFixture.month, as: Self.countyClerk, context: clerkContext).run.id!
+        #expect(throws: AccountError.notAllowed("陈县办", .approve)) { try f.db.finalizeRun(run, as: Self.countyClerk, context: clerkContext) }
+        let reviewerContext = ChangeContext(clerk: Self.reviewer.name, today: testContext.today)
+        try f.db.finalizeRun(run, as: Self.reviewer, context: reviewerContext)
+        let final = try f.db.subsidyRun(run).run
+        #expect(final.status == .final && final.clerk == "陈县办" && final.reviewer == "吴审核" && final.reviewedVia == .web)
+    }
+}
