@@ -229,7 +229,7 @@ struct PointImport: WancunCommand {
     @OptionGroup var input: ImportOptions
 
     func run(_ ctx: Context) throws {
-        let terminal = isatty(2) == 1
+        let terminal = ctx.errorIsTerminal
         let copy = AnnotatedCopy.path(for: input.file).replacingOccurrences(of: ".errors.", with: ".result.")
         let result = try ctx.openDatabase().importPoints(
             from: input.file, sheet: input.sheet, dryRun: input.dryRun, context: ctx.changeContext(), resultCopy: copy,
