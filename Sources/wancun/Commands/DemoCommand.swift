@@ -12,16 +12,19 @@ struct DemoCommand: WancunCommand {
             replaced only if an earlier demo built it.
             """)
 
+    static let databaseDefault: String? = "wancun-demo.sqlite"
+
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var display: TableOptions
 
     func run(_ ctx: Context) throws {
-        let path = globals.db ?? "wancun-demo.sqlite"
+        let path = ctx.databasePath
         guard Demo.mayReplace(path) else { throw DemoRefusal(message: .demoExists(path)) }
-        guard let seed = Demo.seedDirectory(environment: ctx.environment, executable: CommandLine.arguments[0]) else {
+        guard let seed = Demo.seedDirectory(environment: ctx.environment, executable: ctx.executable) else {
             throw DemoRefusal(message: .seedMissing)
         }
-        let db = try Demo.build(at: path, seed: seed, context: ctx.changeContext())
+        Demo.removeEarlier(at: path)
+        let db = try Demo.build(ctx.openDatabase(create: true), seed: seed, context: ctx.changeContext())
         ctx.say(.demoBuilt(path))
         ctx.out("\n")
         try tourDivisions(db, ctx)
