@@ -75,7 +75,7 @@ extension AppDatabase {
             // is now covered by an opening balance or at or after an agreed retirement, or where
             // months finalized since, counted without it, would pass the maximum.
             let takenBack = try rejected.isEmpty ? [] : Int64.fetchAll(
-                db, sql: "SELECT operator_id FROM hr_decision WHERE run_id = ? AND approved = 1 AND operator_id IN (\(rejected.map(String.init).joined(separator: ",")))",
+                db, sql: "SELECT operator_id FROM hr_decision WHERE run_id = ? AND approved = 1 AND " + "operator_id IN (\(rejected.map(String.init).joined(separator: ",")))",
                 arguments: [id])
             if let breach = try Self.paidBreaches(db, operators: takenBack).first {
                 let masked = try String.fetchOne(db, sql: "SELECT id_number FROM operator WHERE id = ?", arguments: [breach.operatorId]).map(Mask.residentID) ?? ""

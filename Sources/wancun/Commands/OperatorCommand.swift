@@ -18,7 +18,8 @@ struct OperatorAdd: WancunCommand {
             zero-employment, minimum-income, land-lost, long-term-unemployed, other. 4050 needs a
             woman of 40 or a man of 50 on the certification day, by the ID number; an exception
             needs --force --reason TEXT.
-            Example: wancun operator add --name 王演示 --id-number 330424198503150023 --phone 13800000001 --retirement-group female-50 --difficulty land-lost --certificate JY2025-001 --certified-on 2025-03-01
+            Example: wancun operator add --name 王演示 --id-number 330424198503150023 --phone 13800000001 \
+            --retirement-group female-50 --difficulty land-lost --certificate JY2025-001 --certified-on 2025-03-01
             """)
 
     @OptionGroup var globals: GlobalOptions

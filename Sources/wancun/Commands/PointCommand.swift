@@ -176,7 +176,7 @@ struct PointStatusCommand: WancunCommand {
 struct PointAssign: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign", abstract: "任命站长 / Put an operator in charge of a point.",
-        discussion: "Example: wancun point assign 330424101201001 --operator 330424198503150023 --from 2026-01-01 --contract civil --contract-from 2026-01-01 --contract-to 2026-12-31")
+        discussion: "Example: wancun point assign 330424101201001 --operator 330424198503150023 " + "--from 2026-01-01 --contract civil --contract-from 2026-01-01 --contract-to " + "2026-12-31")
 
     @OptionGroup var globals: GlobalOptions
     @Argument(help: "The point's code.") var code: String

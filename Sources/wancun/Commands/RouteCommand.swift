@@ -11,7 +11,8 @@ struct RouteAdd: WancunCommand {
         commandName: "add", abstract: "登记拼车线路 / Register a joint-delivery route.",
         discussion: """
             Every stop must be served, on the first day, by at least one of the route's couriers.
-            Example: wancun route add 沈荡西线 --vehicle 浙F12345 --couriers 1,2 --stops 330424101204001,330424101207001 --from 2026-03-01 --station 沈荡镇快递中转站
+            Example: wancun route add 沈荡西线 --vehicle 浙F12345 --couriers 1,2 --stops 330424101204001,330424101207001 \
+            --from 2026-03-01 --station 沈荡镇快递中转站
             """)
 
     @OptionGroup var globals: GlobalOptions
