@@ -3,9 +3,11 @@ import Foundation
 import WancunKit
 
 /// What a command runs with: the resolved options, the environment, and where it prints.
-/// Tests build their own to drive commands in-process.
+/// Tests run commands in-process through one that keeps what they print (`Wancun.runInProcess`).
 final class Context {
     let environment: [String: String]
+    /// The command line, the program's path first.
+    let arguments: [String]
     let language: Language
     let databasePath: String
     let clerk: String
@@ -17,11 +19,17 @@ final class Context {
     private(set) var stderr = ""
     let echo: Bool
 
-    init(globals: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment, echo: Bool = true) {
+    /// `databaseDefault`: the database of a command that keeps its own when no `--db` names
+    /// one (the demo's), which `WANCUN_DB` does not change.
+    init(
+        globals: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+        arguments: [String] = CommandLine.arguments, echo: Bool = true, databaseDefault: String? = nil
+    ) {
         self.environment = environment
+        self.arguments = arguments
         self.echo = echo
         language = globals.lang ?? Language.fromEnvironment(environment)
-        databasePath = globals.db ?? environment["WANCUN_DB"] ?? "wancun.sqlite"
+        databasePath = globals.db ?? databaseDefault ?? environment["WANCUN_DB"] ?? "wancun.sqlite"
         let named = globals.clerk ?? environment["WANCUN_CLERK"]
         clerkGiven = named != nil
         clerk = named ?? environment["USER"] ?? environment["LOGNAME"] ?? "clerk"
@@ -73,6 +81,9 @@ final class Context {
         (try? busyTimeoutOverride?.get()) ?? AppDatabase.defaultBusyTimeout
     }
 
+    /// The program's path, as it was started.
+    var executable: String { arguments.first ?? "wancun" }
+
     func openDatabase(create: Bool = false, path: String? = nil) throws -> AppDatabase {
         try AppDatabase(path: path ?? databasePath, create: create, busyTimeout: busyTimeout)
     }
@@ -120,11 +131,17 @@ final class Context {
         let count = Mask.residentIDCount(in: stdout)
         guard count > 0 else { return }
         try openDatabase().recordReveal(
-            command: Mask.personalValues(in: command), idNumbers: count, destination: Self.standardOutputName(),
+            command: Mask.personalValues(in: command), idNumbers: count, destination: standardOutputName(),
             context: changeContext())
     }
 
-    /// Where standard output goes: the file it was redirected to, else what it is (a terminal, a pipe).
+    /// Where standard output goes: the file it was redirected to, else what it is (a terminal, a
+    /// pipe); what is kept and not printed is read by a caller, as from a pipe.
+    func standardOutputName() -> String { echo ? Self.standardOutputName() : "pipe" }
+
+    /// Whether standard error is a terminal (for a progress bar); what is kept is not.
+    var errorIsTerminal: Bool { echo && isatty(2) == 1 }
+
     static func standardOutputName() -> String {
         if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/1") {
             // `pipe:[1331688]`: another program took it; the number says nothing to a reader.
@@ -161,17 +178,37 @@ final class Context {
 /// write was refused because the audit trail is no longer protected (damage found).
 protocol WancunCommand: ParsableCommand {
     var globals: GlobalOptions { get }
+    /// The database the command uses when `--db` names none, whatever `WANCUN_DB` says (the
+    /// demo's own); `nil` for every command that uses the clerk's.
+    static var databaseDefault: String? { get }
     func run(_ ctx: Context) throws
 }
 
 extension WancunCommand {
+    static var databaseDefault: String? { nil }
+
     func run() throws {
-        let ctx = Context(globals: globals)
+        try run(in: context())
+    }
+
+    /// The context the command runs with: the options, `environment` and `arguments` (the
+    /// process's, or a test's), printing as it goes when `echo`.
+    func context(
+        environment: [String: String] = ProcessInfo.processInfo.environment, arguments: [String] = CommandLine.arguments,
+        echo: Bool = true
+    ) -> Context {
+        Context(
+            globals: globals, environment: environment, arguments: arguments, echo: echo,
+            databaseDefault: Self.databaseDefault)
+    }
+
+    /// Runs the command with `ctx`: what `run()` does with the process's.
+    func run(in ctx: Context) throws {
         try ctx.refuseBadEnvironment()
         // Whether or not the command opens it, no output may replace the database it names.
         let protection = FileOutput.protect(databaseAt: ctx.databasePath)
         defer { withExtendedLifetime(protection) {} }
-        let command = CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }.joined(separator: " ")
+        let command = ctx.arguments.dropFirst().prefix { !$0.hasPrefix("-") }.joined(separator: " ")
         do {
             do {
                 try FileOutput.$overwrite.withValue(globals.overwrite) { try run(ctx) }

@@ -85,3 +85,16 @@ struct ImportOptions: ParsableArguments {
     @Option(help: "The sheet to read from an .xlsx (default: the first).") var sheet: String?
     @Flag(help: "Check every row and report, writing nothing.") var dryRun = false
 }
+
+/// An ID number typed on the command line, checked before use.
+enum ResidentIDArgument {
+    static func parse(_ text: String, today: LocalDate) throws -> String {
+        do { return try ResidentID(parsing: text, today: today).rawValue } catch { throw RegistryError.invalid(field: "id_number", error) }
+    }
+}
+
+/// `A,B，C` → ["A", "B", "C"] (full-width commas too).
+func splitList(_ text: String?) -> [String] {
+    (text ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map { String($0).trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }
+}

@@ -57,15 +57,24 @@ enum UsageErrors {
     /// Prints a parse error in the language of the command line and exits 64; anything else
     /// (help, version, a command's own exit) as the parser would.
     static func exit(for error: any Error, arguments: [String]) -> Never {
-        guard Wancun.exitCode(for: error) == .validationFailure, !(error is ExitCode) else { Wancun.exit(withError: error) }
-        let language = Language.of(arguments: arguments)
+        guard let text = text(for: error, arguments: arguments) else { Wancun.exit(withError: error) }
+        FileHandle.standardError.write(Data(text.utf8))
+        Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
+
+    /// What a parse error prints (to standard error, before exit 64) in the language of the
+    /// command line; `nil` for help, version and a command's own exit, which the parser prints.
+    static func text(
+        for error: any Error, arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String? {
+        guard Wancun.exitCode(for: error) == .validationFailure, !(error is ExitCode) else { return nil }
+        let language = Language.of(arguments: arguments, environment: environment)
         let path = CommandPath(arguments)
         var text = Message.errorPrefix.text(language) + message(for: Wancun.message(for: error), arguments: arguments).text(language) + "\n"
         let usage = Wancun.fullMessage(for: error).components(separatedBy: "\n").first { $0.hasPrefix("Usage: ") }
         if let usage { text += Message.Usage.usage(String(usage.dropFirst("Usage: ".count))).text(language) + "\n" }
         text += "  " + Message.Usage.seeHelp(path.words).text(language) + "\n"
-        FileHandle.standardError.write(Data(text.utf8))
-        Foundation.exit(ExitCode.validationFailure.rawValue)
+        return text
     }
 }
 

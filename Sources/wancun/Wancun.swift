@@ -37,4 +37,39 @@ struct Wancun: ParsableCommand {
         do { command = try parseAsRoot(arguments) } catch { UsageErrors.exit(for: error, arguments: arguments) }
         do { try command.run() } catch { exit(withError: error) }
     }
+
+    /// Runs a command line (the words after the program's name) in this process as `main` runs
+    /// it in one of its own, with `environment` for the process's: what it would print on
+    /// standard output and standard error, and the status it would exit with.
+    static func runInProcess(
+        _ arguments: [String], environment: [String: String]
+    ) -> (status: Int32, stdout: String, stderr: String) {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            if let text = UsageErrors.text(for: error, arguments: arguments, environment: environment) {
+                return (ExitCode.validationFailure.rawValue, "", text)
+            }
+            return parserExit(error, stdout: "", stderr: "")
+        }
+        guard let wancunCommand = command as? any WancunCommand else {
+            do { try command.run() } catch { return parserExit(error, stdout: "", stderr: "") }
+            return (0, "", "")
+        }
+        let ctx = wancunCommand.context(environment: environment, arguments: ["wancun"] + arguments, echo: false)
+        do { try wancunCommand.run(in: ctx) } catch { return parserExit(error, stdout: ctx.stdout, stderr: ctx.stderr) }
+        return (0, ctx.stdout, ctx.stderr)
+    }
+
+    /// As `exit(withError:)` ends a process: help and the like on standard output, anything
+    /// else's words on standard error, and the status.
+    private static func parserExit(
+        _ error: any Error, stdout: String, stderr: String
+    ) -> (status: Int32, stdout: String, stderr: String) {
+        let code = exitCode(for: error)
+        let text = fullMessage(for: error)
+        guard !text.isEmpty else { return (code.rawValue, stdout, stderr) }
+        return code == .success ? (code.rawValue, stdout + text + "\n", stderr) : (code.rawValue, stdout, stderr + text + "\n")
+    }
 }

@@ -187,7 +187,8 @@ let oct = LocalDate(year: 2026, month: 10, day: 1)!
             try db.addPurchase(NewPurchase(pointCode: point.code, category: "衣服", amount: "1", orderNo: "O2", platform: "淘宝", on: oct), context: testContext)
         }
         let file = writeTemporaryFile(
-            "p.csv", "服务点编码,平台,订单号,品类,金额(元),日期\n\(point.code),淘宝,O1,建材,5,2026-10-02\n\(point.code),京东,J1,药品,0,2026-10-02\n\(point.code),京东,J2,药品,12.3,2026-10-02\n")
+            "p.csv", "服务点编码,平台,订单号,品类,金额(元),日期\n\(point.code),淘宝,O1,建材,5,2026-10-02\n"
+                + "\(point.code),京东,J1,药品,0,2026-10-02\n\(point.code),京东,J2,药品,12.3,2026-10-02\n")
         let error = try #require(throws: RowProblems.self) { try db.importPurchases(from: file, context: testContext) }
         #expect(error.errors.map { "\($0.row!) \($0.rule)" } == ["2 DUPLICATE_ORDER", "3 AMOUNT_NOT_POSITIVE"])
         #expect(try db.purchases().count == 2)

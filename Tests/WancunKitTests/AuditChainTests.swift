@@ -55,7 +55,7 @@ import Testing
     @Test(arguments: [
         ("DROP TRIGGER audit_no_update; UPDATE audit SET clerk = '李四' WHERE id = 10", "第 10 行的内容与其哈希不符"),
         ("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 10", "第 10 行已被删除"),
-        ("DROP TRIGGER audit_no_update; UPDATE audit SET point_code = '330424101201009' WHERE id = (SELECT min(id) FROM audit WHERE point_code IS NOT NULL)",
+        ("DROP TRIGGER audit_no_update; UPDATE audit SET point_code = '330424101201009' " + "WHERE id = (SELECT min(id) FROM audit WHERE point_code IS NOT NULL)",
          "行的内容与其哈希不符"),
         ("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 1", "第 1 行已被删除"),
     ])
@@ -214,12 +214,15 @@ import Testing
         try AppDatabase.migrator.migrate(queue, upTo: "v7")
         try queue.write { db in
             try db.execute(sql: """
-                INSERT INTO audit (at, clerk, action, point_code, reason) VALUES ('2026-11-26T09:00:00+08:00', '张三', 'point.add', '330424101201001', NULL);
+                INSERT INTO audit (at, clerk, action, point_code, reason) \
+                VALUES ('2026-11-26T09:00:00+08:00', '张三', 'point.add', '330424101201001', NULL);
                 INSERT INTO audit (at, clerk, action, operator_id_number, before, after, reason)
-                  VALUES ('2026-11-26T09:01:00+08:00', '李四', 'operator.edit', '11010519491231002X', '{"phone":"13800000001"}', '{"phone":"13800000002"}', '换号');
+                  VALUES ('2026-11-26T09:01:00+08:00', '李四', 'operator.edit', '11010519491231002X', \
+                  '{"phone":"13800000001"}', '{"phone":"13800000002"}', '换号');
                 INSERT INTO reconciliation (kind, subject, month, file_name, file_sha256, created_at, clerk, unit, expected_total, actual_total,
                   matched, amount_mismatch, field_mismatch, only_in_registry, only_in_file, duplicate_in_file, unknown_key, invalid_row)
-                  VALUES ('parcels', '中通', '2026-10', 'a.csv', '\(String(repeating: "a", count: 64))', '2026-11-26T09:02:00+08:00', '张三', 'parcels', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0);
+                  VALUES ('parcels', '中通', '2026-10', 'a.csv', '\(String(repeating: "a", count: 64))', \
+                  '2026-11-26T09:02:00+08:00', '张三', 'parcels', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0);
                 """)
         }
         try queue.close()

@@ -117,7 +117,7 @@ import Testing
         let dir = temporaryDirectory()
         for language in Language.allCases {
             let db = dir.appendingPathComponent("demo-\(language).sqlite").path
-            let tour = try wancun(["demo", "--db", db, "--lang", language.rawValue], in: repositoryRoot)
+            let tour = try wancunProcess(["demo", "--db", db, "--lang", language.rawValue], in: repositoryRoot)
             #expect(tour.status == 0, "\(tour.stderr)")
             let lines = tour.stdout.components(separatedBy: "\n")
             var headers = 0

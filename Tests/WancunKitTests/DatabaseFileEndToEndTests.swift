@@ -75,7 +75,7 @@ import Testing
             let path = dir.appendingPathComponent("county.sqlite").path
             try kind.make(at: path)
             let before = Self.bytes(path)
-            let result = try wancun(command + ["--db", path], in: dir)
+            let result = try wancunProcess(command + ["--db", path], in: dir)
             #expect(result.status == 1, "\(command) on \(kind): exit \(result.status)\n\(result.stdout)")
             #expect(result.stderr.contains("county.sqlite"), "\(command) on \(kind): \(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(command) on \(kind): \(result.stderr)")
@@ -96,7 +96,7 @@ import Testing
         for command in Self.commands + [["check"]] {
             let dir = temporaryDirectory()
             let path = dir.appendingPathComponent("county.sqlite").path
-            let result = try wancun(command + ["--db", path], in: dir)
+            let result = try wancunProcess(command + ["--db", path], in: dir)
             #expect(result.status == 1, "\(command): exit \(result.status)")
             #expect(result.stderr.contains("county.sqlite"), "\(command): \(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: path), "\(command) made \(path)")

@@ -8,15 +8,15 @@ import Testing
 @Suite(.serialized) struct EndToEndTests {
     @Test func demoBuildsAndTours() throws {
         let dir = temporaryDirectory()
-        let result = try wancun(["demo"], in: dir)
+        let result = try wancunProcess(["demo"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("海盐县：9 个乡镇（街道），122 个村级单位，其中行政村 77 个"))
         #expect(result.stdout.contains("澉浦镇"))
         // A second demo replaces the first; the database is clean.
-        #expect(try wancun(["demo"], in: dir).status == 0)
+        #expect(try wancunProcess(["demo"], in: dir).status == 0)
         let db = try AppDatabase(path: dir.appendingPathComponent("wancun-demo.sqlite").path)
         #expect(try db.integrityProblems().isEmpty)
-        let english = try wancun(["demo", "--lang", "en"], in: dir)
+        let english = try wancunProcess(["demo", "--lang", "en"], in: dir)
         #expect(english.stdout.contains("77 of them rural villages"))
         // The tour fits a 120-column terminal, its sentences as its tables (but for the paths
         // of the files it writes, which are as long as the folder's).
@@ -82,12 +82,12 @@ import Testing
 
     @Test func usageErrorsExit64AndMissingDatabaseExits1() throws {
         let dir = temporaryDirectory()
-        #expect(try wancun(["division", "list", "--level", "hamlet"], in: dir).status == 64)
-        #expect(try wancun(["division", "list", "--format", "xml"], in: dir).status == 64)
-        let missing = try wancun(["division", "list"], in: dir)
+        #expect(try wancunProcess(["division", "list", "--level", "hamlet"], in: dir).status == 64)
+        #expect(try wancunProcess(["division", "list", "--format", "xml"], in: dir).status == 64)
+        let missing = try wancunProcess(["division", "list"], in: dir)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("wancun init"))
-        #expect(try wancun(["division", "list"], in: dir, environment: ["WANCUN_LANG": "en"]).stderr.contains("no database"))
+        #expect(try wancunProcess(["division", "list"], in: dir, environment: ["WANCUN_LANG": "en"]).stderr.contains("no database"))
     }
 
     @Test func twoProcessesWritingAtOnceBothSucceed() throws {
@@ -101,7 +101,7 @@ import Testing
         }
         let a = writeTemporaryFile("a.csv", town("330424001"))
         let b = writeTemporaryFile("b.csv", town("330424002"))
-        let results = try [a, b].concurrentMap { try wancun(["division", "import", $0, "--db", db]) }
+        let results = try [a, b].concurrentMap { try wancunProcess(["division", "import", $0, "--db", db]) }
         #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.stderr))")
         #expect(try AppDatabase(path: db).divisions().count == 3 + 2 + 25 + 13)
     }
@@ -127,7 +127,7 @@ import Testing
         let writer = try DatabaseQueue(path: db)
         let copy = dir.appendingPathComponent("copy.sqlite").path
         let results = try [0, 1].concurrentMap { index -> RunResult? in
-            if index == 0 { return try wancun(["backup", copy, "--db", db]) }
+            if index == 0 { return try wancunProcess(["backup", copy, "--db", db]) }
             for n in 0..<50 {
                 // Any write will do (not an audit line: one outside the chain fails the copy's check).
                 try writer.write { try $0.execute(sql: "INSERT INTO courier (name, brand) VALUES ('测试快递\(n)', '测试')") }

@@ -173,15 +173,15 @@ import Testing
         let directory = temporaryDirectory()
         let database = directory.appendingPathComponent("db.sqlite").path
         let state = ["WANCUN_STATE_DIR": directory.appendingPathComponent("state").path]
-        #expect(try wancun(["init", "--db", database], environment: state).status == 0)
+        #expect(try wancunProcess(["init", "--db", database], environment: state).status == 0)
         let file = directory.appendingPathComponent("haiyan.csv").path
         try (try String(contentsOfFile: haiyanCSV, encoding: .utf8) + "330424101999,无名村,village,330424999000\n")
             .write(toFile: file, atomically: true, encoding: .utf8)
-        let failed = try wancun(["division", "import", file, "--db", database], environment: state)
+        let failed = try wancunProcess(["division", "import", file, "--db", database], environment: state)
         #expect(failed.status == 1 && FileManager.default.fileExists(atPath: AnnotatedCopy.path(for: file)))
         try FileManager.default.removeItem(atPath: file)
         try FileManager.default.copyItem(atPath: haiyanCSV, toPath: file)
-        let passed = try wancun(["division", "import", file, "--db", database], environment: state)
+        let passed = try wancunProcess(["division", "import", file, "--db", database], environment: state)
         #expect(passed.status == 0 && passed.stdout.contains("已删除上次导入留下的问题副本"), "\(passed.stdout)\(passed.stderr)")
         #expect(!FileManager.default.fileExists(atPath: AnnotatedCopy.path(for: file)))
     }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct MoneyPathTests {
     @Test func aMalformedTodayIsRefusedNotIgnored() throws {
         let dir = temporaryDirectory()
-        let bad = try wancun(["init", "--db", "x.sqlite"], in: dir, environment: ["WANCUN_TODAY": "2027/03/15"])
+        let bad = try wancunProcess(["init", "--db", "x.sqlite"], in: dir, environment: ["WANCUN_TODAY": "2027/03/15"])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("WANCUN_TODAY") && bad.stderr.contains("2027/03/15"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.sqlite").path))

@@ -59,8 +59,8 @@ import Testing
 @Suite(.serialized) struct OutputOverDatabaseEndToEndTests {
     @Test func exportAndConvertOverTheDatabaseExitOneAndLeaveItAsItWas() throws {
         let dir = temporaryDirectory()
-        #expect(try wancun(["init", "--db", "v.sqlite"], in: dir).status == 0)
-        #expect(try wancun(["division", "import", haiyanCSV, "--db", "v.sqlite"], in: dir).status == 0)
+        #expect(try wancunProcess(["init", "--db", "v.sqlite"], in: dir).status == 0)
+        #expect(try wancunProcess(["division", "import", haiyanCSV, "--db", "v.sqlite"], in: dir).status == 0)
         let path = dir.appendingPathComponent("v.sqlite").path
         let before = try databaseContent(path)
         for arguments in [
@@ -69,7 +69,7 @@ import Testing
             ["template", "points", "--out", "v.sqlite-wal", "--db", "v.sqlite"],
             ["file", "convert", fixture("roster-gb18030.csv"), "../" + dir.lastPathComponent + "/v.sqlite", "--db", "v.sqlite"],
         ] {
-            let result = try wancun(arguments, in: dir)
+            let result = try wancunProcess(arguments, in: dir)
             #expect(result.status == 1, "\(arguments) \(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
             #expect(result.stderr.contains("v.sqlite"))

@@ -70,7 +70,8 @@ import Testing
         // Make 沈荡镇 have two villages named 聚金村, so the name alone is ambiguous.
         let extra = writeTemporaryFile(
             "extra.csv",
-            "code,name,level,parent_code\n330000000000,浙江省,province,\n330400000000,嘉兴市,city,330000000000\n330424000000,海盐县,county,330400000000\n330424101000,沈荡镇,town,330424000000\n330424101299,聚金村委会,village,330424101000\n")
+            "code,name,level,parent_code\n330000000000,浙江省,province,\n330400000000,嘉兴市,city,330000000000\n"
+                + "330424000000,海盐县,county,330400000000\n330424101000,沈荡镇,town,330424000000\n330424101299,聚金村委会,village,330424101000\n")
         _ = try db.importDivisions(from: extra, context: testContext)
         let twin = ResidentID.withCheckCharacter("33042419800101001")
         let rows = [Self.header] + [

@@ -131,7 +131,7 @@ extension ReadmeExampleTests {
         try ExampleFixtures.prepare(.init(
             directory: directory, database: database.hasPrefix("/") ? database : directory.appendingPathComponent(database).path,
             words: arguments, run: run))
-        let result = try wancun(arguments, in: directory, environment: environment)
+        let result = try wancunProcess(arguments, in: directory, environment: environment)
         if let file = line.stdoutFile { try Data(result.stdout.utf8).write(to: directory.appendingPathComponent(file)) }
         return result
     }

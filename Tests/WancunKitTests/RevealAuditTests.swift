@@ -18,7 +18,7 @@ import Testing
         #expect(try revealLines(db).isEmpty)
         // Sent to a file (a shell's `>`): that file is named.
         let file = dir.appendingPathComponent("站长.csv").path
-        #expect(try wancun(["operator", "list", "--reveal", "--format", "csv", "--db", db], standardOutput: file).status == 0)
+        #expect(try wancunProcess(["operator", "list", "--reveal", "--format", "csv", "--db", db], standardOutput: file).status == 0)
         let line = try #require(try revealLines(db).last)
         #expect(line.clerk == "测试员")
         let after = try #require(line.after)

@@ -29,7 +29,7 @@ import Testing
             "INSERT INTO point (code, village_id, name, status) VALUES ('330424101201002', 1, '点', 'open')",
             "INSERT INTO service (point_id, kind, started_on) VALUES (1, 'delivery', '2026-01-01')",
             "INSERT INTO service (point_id, kind, category, started_on) VALUES (1, 'agent-purchase', 'toys', '2026-01-01')",
-            "INSERT INTO point_status (point_id, from_status, status, on_date, reason, clerk) VALUES (1, 'closed', 'operating', '2026-01-01', 'r', 'c')",
+            "INSERT INTO point_status (point_id, from_status, status, on_date, reason, " + "clerk) VALUES (1, 'closed', 'operating', '2026-01-01', 'r', 'c')",
         ] {
             #expect(throws: StoreError.self, "\(sql)") { try db.write { try $0.execute(sql: sql) } }
         }

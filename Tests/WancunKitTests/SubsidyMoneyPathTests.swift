@@ -147,7 +147,7 @@ func evidence(_ result: SubsidyResult, _ rule: SubsidyRule, _ key: String) -> St
         case "purchase":
             try db.write {
                 try $0.execute(
-                    sql: "INSERT INTO purchase (point_id, platform, order_no, category, amount_fen, on_date) VALUES (?, '拼多多', 'P1', 'daily-goods', 1000, '2026-10-05')",
+                    sql: "INSERT INTO purchase (point_id, platform, order_no, category, amount_fen, " + "on_date) VALUES (?, '拼多多', 'P1', 'daily-goods', 1000, '2026-10-05')",
                     arguments: [f.point.id])
             }
         case "second operator":

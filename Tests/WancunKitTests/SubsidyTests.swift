@@ -162,7 +162,9 @@ struct SubsidyFixture {
     @Test func oneOperatorAtTwoPointsIsPaidOnce() throws {
         let f = try SubsidyFixture()
         let other = try f.db.addPoint(
-            NewPoint(village: try DivisionCode(parsing: "330424101202"), name: "董司村服务站", planYear: 2025, openedOn: LocalDate(year: 2025, month: 1, day: 1)),
+            NewPoint(
+                village: try DivisionCode(parsing: "330424101202"), name: "董司村服务站", planYear: 2025,
+                openedOn: LocalDate(year: 2025, month: 1, day: 1)),
             context: testContext)
         try f.db.verifyPoint(other.code, hrRef: "海人社核〔2025〕2号", on: LocalDate(year: 2025, month: 6, day: 1)!, until: nil, context: testContext)
         try f.addParcels(12, month: SubsidyFixture.month, point: other.code)

@@ -68,17 +68,17 @@ import Testing
     }
 
     @Test func theBinarySaysItInTheChosenLanguageAndExits64() throws {
-        let chinese = try wancun(["subsidy", "check", "--month", "2026/10"])
+        let chinese = try wancunProcess(["subsidy", "check", "--month", "2026/10"])
         #expect(chinese.status == 64)
         #expect(chinese.stderr.hasPrefix("错误：--month 应为 YYYY-MM，如 2026-10（不是“2026/10”）\n用法：wancun subsidy check "))
         #expect(chinese.stderr.hasSuffix("  详见 wancun subsidy check --help\n"))
-        let english = try wancun(["subsidy", "check", "--month", "2026/10", "--lang", "en"])
+        let english = try wancunProcess(["subsidy", "check", "--month", "2026/10", "--lang", "en"])
         #expect(english.status == 64)
         #expect(english.stderr.hasPrefix("error: --month expects YYYY-MM, e.g. 2026-10 (not \"2026/10\")\nUsage: wancun subsidy check "))
-        let environment = try wancun(["pont", "list"], environment: ["WANCUN_LANG": "en"])
+        let environment = try wancunProcess(["pont", "list"], environment: ["WANCUN_LANG": "en"])
         #expect(environment.status == 64 && environment.stderr.hasPrefix("error: wancun has no subcommand \"pont\": did you mean wancun point?\n"))
         // Help is not an error.
-        let help = try wancun(["point", "list", "--help"])
+        let help = try wancunProcess(["point", "list", "--help"])
         #expect(help.status == 0 && help.stderr.isEmpty && help.stdout.contains("--format"))
     }
 

@@ -89,7 +89,7 @@ extension Demo {
                 ])
             }
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-demo-\(ProcessInfo.processInfo.processIdentifier)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try parcels.write(to: dir.appendingPathComponent("parcels.csv").path)

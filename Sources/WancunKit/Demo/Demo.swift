@@ -33,8 +33,18 @@ public enum Demo {
 
     /// Builds the demo database at `path`, replacing an earlier demo there.
     public static func build(at path: String, seed: String, context: ChangeContext) throws -> AppDatabase {
+        removeEarlier(at: path)
+        return try build(AppDatabase(path: path, create: true), seed: seed, context: context)
+    }
+
+    /// Removes the database at `path` with its `-wal` and `-shm`, for a demo to be built there
+    /// afresh (`mayReplace` says whether it may).
+    public static func removeEarlier(at path: String) {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        let db = try AppDatabase(path: path, create: true)
+    }
+
+    /// Fills `db`, a new database, with the demo's registry and month.
+    public static func build(_ db: AppDatabase, seed: String, context: ChangeContext) throws -> AppDatabase {
         _ = try db.importDivisions(from: seed + "/" + divisionsFile, context: context)
         try addPointsAndOperators(db, context: context)
         _ = try db.importPolicy(from: seed + "/" + policyFile, context: context)

@@ -430,7 +430,7 @@ public enum XLSXWriter {
             xml += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
             xml += "<pane ySplit=\"\(headerRow)\" topLeftCell=\"A\(headerRow + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             xml += "<selection pane=\"bottomLeft\" activeCell=\"A\(headerRow + 1)\" sqref=\"A\(headerRow + 1)\"/>"
-            xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"\(PrintLayout.points(PrintLayout.lineHeight))\" customHeight=\"1\"/><cols>"
+            xml += "</sheetView></sheetViews><sheetFormatPr " + "defaultRowHeight=\"\(PrintLayout.points(PrintLayout.lineHeight))\" " + "customHeight=\"1\"/><cols>"
             var widths = self.widths ?? columnWidths
             widths += columnWidths.dropFirst(widths.count)
             for (column, chars) in widths.enumerated() {
@@ -657,10 +657,10 @@ public enum XLSXWriter {
         xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
         xml += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
         for i in 1...max(sheetCount, 1) {
-            xml += "<Override PartName=\"/xl/worksheets/sheet\(i).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            xml += "<Override PartName=\"/xl/worksheets/sheet\(i).xml\" " + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         xml += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        xml += "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+        xml += "<Override PartName=\"/xl/sharedStrings.xml\" " + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
         xml += "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
         xml += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         return xml + "</Types>"
@@ -668,13 +668,13 @@ public enum XLSXWriter {
 
     static let rootRelationships = xmlHeader
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-        + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
-        + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
+        + "<Relationship Id=\"rId1\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" " + "Target=\"xl/workbook.xml\"/>"
+        + "<Relationship Id=\"rId2\" " + "Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" " + "Target=\"docProps/core.xml\"/>"
+        + "<Relationship Id=\"rId3\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" " + "Target=\"docProps/app.xml\"/>"
         + "</Relationships>"
 
     static let appProperties = xmlHeader
-        + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>Wancun</Application></Properties>"
+        + "<Properties " + "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>Wancun</Application></Properties>"
 
     static let coreProperties = xmlHeader
         + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
@@ -686,7 +686,7 @@ public enum XLSXWriter {
     /// The sheets, and each one's header row printed at the top of every page (print titles).
     static func workbookXML(_ sheets: [(name: String, headerRow: Int)]) -> String {
         var xml = xmlHeader
-        xml += "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        xml += "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" " + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
         xml += "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (index, sheet) in sheets.enumerated() {
             xml += "<sheet name=\"\(escape(sheetName(sheet.name)))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
@@ -709,10 +709,10 @@ public enum XLSXWriter {
     static func workbookRelationships(_ sheetCount: Int) -> String {
         var xml = xmlHeader + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for i in 1...max(sheetCount, 1) {
-            xml += "<Relationship Id=\"rId\(i)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(i).xml\"/>"
+            xml += "<Relationship Id=\"rId\(i)\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" " + "Target=\"worksheets/sheet\(i).xml\"/>"
         }
-        xml += "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-        xml += "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        xml += "<Relationship Id=\"rId\(sheetCount + 1)\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" " + "Target=\"styles.xml\"/>"
+        xml += "<Relationship Id=\"rId\(sheetCount + 2)\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" " + "Target=\"sharedStrings.xml\"/>"
         return xml + "</Relationships>"
     }
 

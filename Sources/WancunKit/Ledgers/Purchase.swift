@@ -165,7 +165,7 @@ extension AppDatabase {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
             try PurchaseListing.fetchAll(
-                db, sql: "SELECT x.*, p.code AS point_code FROM purchase x JOIN point p ON p.id = x.point_id \(whereClause) ORDER BY x.on_date, p.code, x.id",
+                db, sql: "SELECT x.*, p.code AS point_code FROM purchase x JOIN point p ON p.id = " + "x.point_id \(whereClause) ORDER BY x.on_date, p.code, x.id",
                 arguments: arguments)
         }
     }

@@ -21,7 +21,7 @@ extension Message {
     public static func restoreUnconfirmed(_ backup: String, into live: String) -> Message {
         Message(
             zh: "备份 \(backup) 检查通过；wancun restore 会用它替换 \(live) 的全部内容（原内容先另存）。确认请加 --yes；未做任何修改",
-            en: "backup \(backup) passes every check; restore replaces all of \(live) with it (the current content kept aside first). Add --yes to go ahead; nothing was changed")
+            en: "backup \(backup) passes every check; restore replaces all of \(live) with it " + "(the current content kept aside first). Add --yes to go ahead; nothing was " + "changed")
     }
     public static func restored(_ live: String, from backup: String, keptAside: String?) -> Message {
         guard let keptAside else {
@@ -85,7 +85,7 @@ extension Message {
     public static func tourPointsNext(_ code: String) -> Message {
         Message(
             zh: "身份证号和手机号默认遮蔽（--reveal 显示）。\n试试：wancun point show \(code)（状态记录、站长更替、审计），wancun audit --since 2026-01-01",
-            en: "ID numbers and phones are masked unless --reveal.\nTry: wancun point show \(code) (history, operators, audit), wancun audit --since 2026-01-01")
+            en: "ID numbers and phones are masked unless --reveal.\nTry: wancun point show " + "\(code) (history, operators, audit), wancun audit --since 2026-01-01")
     }
 }
 
@@ -117,8 +117,9 @@ extension Message {
     public static let tourSubsidy = Message(zh: "【四】2026年10月公益性岗位补贴核查", en: "[4] The subsidy check for October 2026")
     public static func tourSubsidyNext(_ run: Int64) -> Message {
         Message(
-            zh: "不符合条件的服务点如上（每条规则的依据见 wancun subsidy show \(run) --format json）。\n试试：wancun subsidy summary \(run)，wancun retirement --born 1976-05 --group male",
-            en: "The points above did not qualify (each rule's evidence: wancun subsidy show \(run) --format json).\nTry: wancun subsidy summary \(run), wancun retirement --born 1976-05 --group male")
+            zh: "不符合条件的服务点如上（每条规则的依据见 wancun subsidy show \(run) --format json）。\n"
+                + "试试：wancun subsidy summary \(run)，wancun retirement --born 1976-05 --group male",
+            en: "The points above did not qualify (each rule's evidence: wancun subsidy show " + "\(run) --format json).\nTry: wancun subsidy summary \(run), wancun retirement " + "--born 1976-05 --group male")
     }
 }
 

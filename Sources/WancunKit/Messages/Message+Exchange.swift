@@ -39,12 +39,12 @@ extension Message {
     static func outputExists(_ path: String) -> Message {
         Message(
             zh: "文件 \(path) 已存在，且不是 wancun 写的或写后被改过，不会覆盖：请换一个输出文件，确要替换请加 --overwrite",
-            en: "\(path) exists and was not written by wancun, or has changed since, and is not replaced: choose another output file, or add --overwrite to replace it")
+            en: "\(path) exists and was not written by wancun, or has changed since, and is not " + "replaced: choose another output file, or add --overwrite to replace it")
     }
     static func outputIsDatabase(_ database: String) -> Message {
         Message(
             zh: "这是正在使用的数据库（\(database)）或它的 -wal/-shm 文件，不能写入：请换一个输出文件；数据库未改动",
-            en: "this is the open database (\(database)) or its -wal/-shm file and is never written over: choose another output file; the database is unchanged")
+            en: "this is the open database (\(database)) or its -wal/-shm file and is never " + "written over: choose another output file; the database is unchanged")
     }
     static let tooManyColumns = Message(
         zh: "这一行的列数多于表头", en: "this row has more cells than the header")

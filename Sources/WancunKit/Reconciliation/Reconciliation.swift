@@ -162,7 +162,7 @@ extension AppDatabase {
             var check = RowChecker(file: fileName)
             var invalid: [ReconItem] = []
             let insert = try db.makeStatement(
-                sql: "INSERT INTO recon_file (row, key, \((1...n).map { "v\($0)" }.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: n)))")
+                sql: "INSERT INTO recon_file (row, key, " + "\((1...n).map { "v\($0)" }.joined(separator: ", "))) VALUES (?, " + "?\(String(repeating: ", ?", count: n)))")
             while true {
                 let next: TableRow?
                 do { next = try table.next() } catch let problem as RowProblem {
@@ -214,7 +214,7 @@ extension AppDatabase {
             let pick = (1...n).map { "f.v\($0) AS f\($0), r.v\($0) AS r\($0)" }.joined(separator: ", ")
             var matched = try Int.fetchOne(db, sql: "SELECT count(*) FROM recon_file f JOIN recon_registry r ON r.key = f.key WHERE \(first)") ?? 0
             for row in try Row.fetchAll(
-                db, sql: "SELECT f.row, f.key, \(pick) FROM recon_file f JOIN recon_registry r ON r.key = f.key WHERE \(first) AND (\(differs)) ORDER BY f.row")
+                db, sql: "SELECT f.row, f.key, \(pick) FROM recon_file f JOIN recon_registry r ON r.key = " + "f.key WHERE \(first) AND (\(differs)) ORDER BY f.row")
             {
                 matched -= 1
                 let diffs = spec.fields.indices.filter {
@@ -275,7 +275,7 @@ extension AppDatabase {
                     expected, actual, head.id, head.hash,
                 ] as [(any DatabaseValueConvertible)?]) + StatementArguments(ReconOutcome.allCases.map { counts[$0, default: 0] }))
             let itemInsert = try db.makeStatement(
-                sql: "INSERT INTO reconciliation_item (reconciliation_id, outcome, key, file_row, field, expected, actual) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                sql: "INSERT INTO reconciliation_item (reconciliation_id, outcome, key, file_row, " + "field, expected, actual) VALUES (?, ?, ?, ?, ?, ?, ?)")
             for item in items {
                 try itemInsert.execute(arguments: [id, item.outcome.rawValue, item.key, item.row, item.field, item.expected, item.actual])
             }

@@ -206,7 +206,7 @@ extension AppDatabase {
             let person = try Self.operator(db, idNumber, today: today)
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT a.*, p.code AS point_code FROM assignment a JOIN point p ON p.id = a.point_id WHERE a.operator_id = ? ORDER BY a.started_on DESC",
+                sql: "SELECT a.*, p.code AS point_code FROM assignment a JOIN point p ON p.id = " + "a.point_id WHERE a.operator_id = ? ORDER BY a.started_on DESC",
                 arguments: [person.id])
             return (person, try rows.map { (try Assignment(row: $0), $0["point_code"]) })
         }
@@ -273,7 +273,7 @@ extension AppDatabase {
         let phoneSuspect = newPerson ? nil : try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: person.id)
         let running = try phoneSuspect != nil && Bool.fetchOne(
             db.cachedStatement(
-                sql: "SELECT EXISTS (SELECT 1 FROM operator o JOIN assignment a ON a.operator_id = o.id AND a.ended_on IS NULL WHERE o.phone = ? AND o.id <> ?)"),
+                sql: "SELECT EXISTS (SELECT 1 FROM operator o JOIN assignment a ON a.operator_id = " + "o.id AND a.ended_on IS NULL WHERE o.phone = ? AND o.id <> ?)"),
             arguments: [person.phone, person.id]) == true
         let suspects = running ? [phoneSuspect!] : []
         try new.override.refuse([], suspects: suspects)

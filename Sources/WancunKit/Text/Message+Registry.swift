@@ -131,7 +131,7 @@ extension Message {
             let (age, zhSex, enSex) = sex == .female ? (40, "女", "a woman") : (50, "男", "a man")
             return Message(
                 zh: "4050人员须女满40周岁、男满50周岁：按身份证号码计算，认定日 \(date) 不满\(age)周岁（\(zhSex)）；确属例外时用 --force --reason 说明",
-                en: "4050 needs a woman of 40 or a man of 50: by the ID number, \(enSex) under \(age) on the certification day \(date); if it is an exception, use --force --reason")
+                en: "4050 needs a woman of 40 or a man of 50: by the ID number, \(enSex) under " + "\(age) on the certification day \(date); if it is an exception, use --force " + "--reason")
         case .operatorBusy(let masked, let point, let name):
             return Message(
                 zh: "\(masked) 同时在服务点 \(point)（\(name)）任站长：一人不能同时经营两个服务点，先在那里办理离任",
@@ -212,15 +212,15 @@ extension Message {
         case .stopsNotServed(let stops, let couriers, let date):
             return Message(
                 zh: "停靠点 \(stops.joined(separator: "、")) 在 \(date) 没有与本线路任何一家快递企业（\(couriers.joined(separator: "、"))）建立合作：先用 wancun courier link 登记",
-                en: "stops \(stops.joined(separator: ", ")) are not served on \(date) by any of the route's couriers (\(couriers.joined(separator: ", "))): link them first with wancun courier link")
+                en: "stops \(stops.joined(separator: ", ")) are not served on \(date) by any of the " + "route's couriers (\(couriers.joined(separator: ", "))): link them first with " + "wancun courier link")
         case .phoneDuplicate(let phone, let name, let id):
             return Message(
                 zh: "手机号 \(phone) 已登记在站长 \(name)（\(id)）名下，可能是冒名或重复登记；确属正常时用 --force --reason 说明",
-                en: "phone \(phone) belongs to operator \(name) (\(id)): a possible impersonation or double registration; if it is right, use --force --reason")
+                en: "phone \(phone) belongs to operator \(name) (\(id)): a possible impersonation or " + "double registration; if it is right, use --force --reason")
         case .pointNameDuplicate(let code, let name):
             return Message(
                 zh: "同村已有名称相近的服务点 \(code)（\(name)），可能重复登记；确属两个点时用 --force --reason 说明",
-                en: "the village has a point with a similar name, \(code) (\(name)): a possible double registration; if there are two, use --force --reason")
+                en: "the village has a point with a similar name, \(code) (\(name)): a possible " + "double registration; if there are two, use --force --reason")
         case .pointNotRuralVillage(let code, let name):
             return Message(
                 zh: "\(code)（\(name)）是居委会（社区）类区划，不是农村的村委会：在此设服务点须用 --force --reason 说明",

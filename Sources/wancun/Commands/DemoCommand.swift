@@ -14,17 +14,20 @@ struct DemoCommand: WancunCommand {
             passwords (for trying the demo only); the month is then approved by the demo's reviewer.
             """)
 
+    static let databaseDefault: String? = "wancun-demo.sqlite"
+
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var display: TableOptions
     @Flag(help: "Also make demo accounts, one of each role, and print their demo passwords.") var users = false
 
     func run(_ ctx: Context) throws {
-        let path = globals.db ?? "wancun-demo.sqlite"
+        let path = ctx.databasePath
         guard Demo.mayReplace(path) else { throw DemoRefusal(message: .demoExists(path)) }
-        guard let seed = Demo.seedDirectory(environment: ctx.environment, executable: CommandLine.arguments[0]) else {
+        guard let seed = Demo.seedDirectory(environment: ctx.environment, executable: ctx.executable) else {
             throw DemoRefusal(message: .seedMissing)
         }
-        let db = try Demo.build(at: path, seed: seed, context: ctx.changeContext())
+        Demo.removeEarlier(at: path)
+        let db = try Demo.build(ctx.openDatabase(create: true), seed: seed, context: ctx.changeContext())
         ctx.say(.demoBuilt(path))
         ctx.out("\n")
         if users {

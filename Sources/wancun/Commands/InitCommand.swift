@@ -17,7 +17,7 @@ struct InitCommand: WancunCommand {
         // A new database gets the default subsidy parameters, to edit with policy set: from
         // seed/ when it is at hand (a county may keep its own there), else the built-in copy.
         if (try? db.policy(on: ctx.changeContext().today)) == nil {
-            if let seed = Demo.seedDirectory(environment: ctx.environment, executable: CommandLine.arguments[0]) {
+            if let seed = Demo.seedDirectory(environment: ctx.environment, executable: ctx.executable) {
                 _ = try db.importPolicy(from: seed + "/" + Demo.policyFile, context: ctx.changeContext())
             } else {
                 _ = try db.importDefaultPolicy(context: ctx.changeContext())

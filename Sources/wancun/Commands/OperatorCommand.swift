@@ -18,7 +18,8 @@ struct OperatorAdd: WancunCommand {
             zero-employment, minimum-income, land-lost, long-term-unemployed, other. 4050 needs a
             woman of 40 or a man of 50 on the certification day, by the ID number; an exception
             needs --force --reason TEXT.
-            Example: wancun operator add --name 王演示 --id-number 330424198503150023 --phone 13800000001 --retirement-group female-50 --difficulty land-lost --certificate JY2025-001 --certified-on 2025-03-01
+            Example: wancun operator add --name 王演示 --id-number 330424198503150023 --phone 13800000001 \
+            --retirement-group female-50 --difficulty land-lost --certificate JY2025-001 --certified-on 2025-03-01
             """)
 
     @OptionGroup var globals: GlobalOptions
@@ -125,60 +126,35 @@ struct OperatorEditCommand: WancunCommand {
     }
 }
 
-struct AuditCommand: WancunCommand {
+struct OperatorMonths: WancunCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "审计记录 / Who changed what, when and why.",
-        discussion: "Example: wancun audit --point 330424101201001 --since 2026-01-01",
-        subcommands: [AuditVerify.self])
+        commandName: "months", abstract: "期初已享受补贴月数 / Months subsidised before the registry existed.",
+        discussion: "Example: wancun operator months 330424198503150023 14 --as-of 2025-12 --source '2024—2025年发放台账'")
 
     @OptionGroup var globals: GlobalOptions
-    @OptionGroup var output: OutputOptions
-    @Option(help: "Only changes to this point.") var point: String?
-    @Option(name: .customLong("operator"), help: "Only changes to this operator (ID number).") var idNumber: String?
-    @Option(help: "Only changes on or after this date.") var since: LocalDate?
+    @Argument(help: "The operator's ID number.") var idNumber: String
+    @Argument(help: "Months subsidised before the registry.") var months: Int
+    @Option(help: "The last month they cover.") var asOf: Month
+    @Option(help: "The first subsidised month (default: as-of less the months).") var first: Month?
+    @Option(help: "Where the figure comes from.") var source: String
 
     func run(_ ctx: Context) throws {
-        var normalizedID: String?
-        if let idNumber {
-            normalizedID = try ResidentIDArgument.parse(idNumber, today: ctx.changeContext().today)
-        }
-        let entries = try ctx.openDatabase().auditEntries(AuditFilter(pointCode: point, operatorIdNumber: normalizedID, since: since))
-        guard output.format == .table else {
-            return ctx.render(Table(columns: AuditEntry.columns, rows: entries.map { $0.cells(reveal: output.reveal) }), output)
-        }
-        ctx.out(entries.isEmpty ? "—\n" : ctx.renderer(output).fitted(ctx.auditLines(entries, output, subjects: true)))
+        try ctx.openDatabase().setOpeningBalance(idNumber: idNumber, months: months, asOf: asOf, first: first, source: source, context: ctx.changeContext())
+        ctx.say(.openingBalanceSet)
     }
 }
 
-struct AuditVerify: WancunCommand {
+struct OperatorRetirement: WancunCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "核对审计链 / Check that no audit line was edited, deleted or slipped in.",
-        discussion: """
-            Recomputes every line's hash from the one before and prints the chain's head, to
-            compare with the head on the latest roster manifest, reconciliation report or backup.
-            Exits 4 naming the first broken line, or a dropped append-only trigger.
-            Example: wancun audit verify
-            """)
+        commandName: "retirement", abstract: "调整退休月份（提前或延迟）/ Override the retirement month (early or deferred).")
 
     @OptionGroup var globals: GlobalOptions
+    @Argument(help: "The operator's ID number.") var idNumber: String
+    @Option(help: "The agreed retirement month.") var month: Month
+    @Option(help: "Why, for the audit trail.") var reason: String
 
     func run(_ ctx: Context) throws {
-        let db = try ctx.openDatabase()
-        let damage = try db.auditChainProblems()
-        for problem in damage { ctx.err(Message.errorPrefix.text(ctx.language) + Message.auditDamage(problem).text(ctx.language) + "\n") }
-        if !damage.isEmpty {
-            ctx.err(Message.auditDamageFound.text(ctx.language) + "\n")
-            throw ExitCode(4)
-        }
-        let head = try db.auditChainHead()
-        ctx.say(.auditChainIntact(lines: head?.id ?? 0))
-        ctx.say(.auditHead(head))
-    }
-}
-
-/// An ID number typed on the command line, checked before use.
-enum ResidentIDArgument {
-    static func parse(_ text: String, today: LocalDate) throws -> String {
-        do { return try ResidentID(parsing: text, today: today).rawValue } catch { throw RegistryError.invalid(field: "id_number", error) }
+        try ctx.openDatabase().overrideRetirement(idNumber: idNumber, month: month, reason: reason, context: ctx.changeContext())
+        ctx.say(.retirementOverridden)
     }
 }

@@ -1,5 +1,10 @@
 import ArgumentParser
+import Foundation
 import WancunKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 struct PointCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -171,7 +176,7 @@ struct PointStatusCommand: WancunCommand {
 struct PointAssign: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign", abstract: "任命站长 / Put an operator in charge of a point.",
-        discussion: "Example: wancun point assign 330424101201001 --operator 330424198503150023 --from 2026-01-01 --contract civil --contract-from 2026-01-01 --contract-to 2026-12-31")
+        discussion: "Example: wancun point assign 330424101201001 --operator 330424198503150023 " + "--from 2026-01-01 --contract civil --contract-from 2026-01-01 --contract-to " + "2026-12-31")
 
     @OptionGroup var globals: GlobalOptions
     @Argument(help: "The point's code.") var code: String
@@ -205,5 +210,66 @@ struct PointUnassign: WancunCommand {
     func run(_ ctx: Context) throws {
         try ctx.openDatabase().unassign(code, on: on, reason: reason, context: ctx.changeContext())
         ctx.say(.operatorUnassigned(code))
+    }
+}
+
+struct PointImport: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "批量导入服务点 / Load points from a spreadsheet, all or nothing.",
+        discussion: """
+            XLSX or CSV (UTF-8, UTF-8 with BOM, GB18030), with the template's columns (Chinese
+            or English headers). Every row is checked first, the duplicate checks included; on
+            any problem nothing is written and a copy marking each row's problems is written
+            beside the file. On success the copy gives every row's point code and whether it was
+            created, updated or unchanged.
+            Example: wancun point import 沈荡镇服务点.xlsx --dry-run
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var input: ImportOptions
+
+    func run(_ ctx: Context) throws {
+        let terminal = ctx.errorIsTerminal
+        let copy = AnnotatedCopy.resultPath(for: input.file)
+        let result = try ctx.openDatabase().importPoints(
+            from: input.file, sheet: input.sheet, dryRun: input.dryRun, context: ctx.changeContext(), resultCopy: copy,
+            language: ctx.language, progress: terminal ? { row, fraction in if row % 1000 == 0 { ctx.progress(row, fraction) } } : nil)
+        if terminal { ctx.err("\r\u{1B}[K") }
+        for warning in result.summary.warnings { ctx.err(warning.line(ctx.language) + "\n") }
+        ctx.say(.pointsImported(created: result.count(.created), updated: result.count(.updated), unchanged: result.count(.unchanged)))
+        if input.dryRun { ctx.say(.dryRunNothingWritten) } else { ctx.say(.resultCopyWritten(copy)) }
+        for copy in result.summary.removedCopies { ctx.say(.staleCopyRemoved(copy)) }
+    }
+}
+
+struct PointExport: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "导出服务点 / The registry as a points spreadsheet.",
+        discussion: "ID numbers and phones are masked unless --reveal. Example: wancun point export --out 服务点.xlsx --under 330424101000")
+
+    @OptionGroup var globals: GlobalOptions
+    @Option(help: "FILE.xlsx or FILE.csv.") var out: String
+    @Option(help: "Only points below this division.") var under: DivisionCode?
+    @Flag(help: "ID numbers and phones in full.") var reveal = false
+
+    func run(_ ctx: Context) throws {
+        let rows = try ctx.openDatabase().exportPoints(to: out, under: under, reveal: reveal, context: ctx.changeContext())
+        ctx.say(.fileConverted(out, rows))
+    }
+}
+
+struct PointVerify: WancunCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "记录人社部门核定 / Record the HR bureau's verification of a point.")
+
+    @OptionGroup var globals: GlobalOptions
+    @Argument(help: "The point's code.") var code: String
+    @Option(help: "The bureau's reference.") var hrRef: String
+    @Option(help: "The day of the verification, YYYY-MM-DD.") var on: LocalDate
+    @Option(help: "Last day it holds.") var until: LocalDate?
+
+    func run(_ ctx: Context) throws {
+        try ctx.openDatabase().verifyPoint(code, hrRef: hrRef, on: on, until: until, context: ctx.changeContext())
+        ctx.say(.verified)
     }
 }

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import WancunKit
+@testable import wancun
 
 /// The repository root, found from this file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -63,16 +64,27 @@ struct RunResult {
     var stderr: String
 }
 
-/// Runs the built `wancun` with `arguments`, in `directory`, with a fixed clerk and day;
-/// `standardOutput`: a file its output goes to (as a shell's `>` sends it), instead of a pipe.
+/// Runs `wancun` with `arguments` in this process, as the built `wancun` would run them
+/// (`Wancun.runInProcess`), with a fixed clerk and day: what it prints and its exit status.
+/// What needs a process of its own (a working directory, where standard output goes, two
+/// processes at once, signals, the binary's own exit) runs through `wancunProcess`.
 @discardableResult
 func wancun(
-    _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], removing unset: [String] = [],
-    standardOutput: String? = nil, input: String? = nil
+    _ arguments: [String], environment extra: [String: String] = [:], removing unset: [String] = [], input: String? = nil
 ) throws -> RunResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: wancunExecutable)
-    process.arguments = arguments
+    // What a command reads from standard input needs a standard input of its own.
+    if let input { return try wancunProcess(arguments, environment: extra, removing: unset, input: input) }
+    let environment = try commandEnvironment(adding: extra, removing: unset)
+    for key in WrittenFilesEnvironment.keys where extra[key] != nil || unset.contains(key) {
+        throw NeedsProcess(reason: "\(key) is read from the process's environment")
+    }
+    let result = Wancun.runInProcess(arguments, environment: environment)
+    return RunResult(status: result.status, stdout: result.stdout, stderr: result.stderr)
+}
+
+/// The environment a command runs with in a test: the test process's, with a fixed clerk, day
+/// and seed folder, no language or database, and `extra` and `unset` applied.
+func commandEnvironment(adding extra: [String: String], removing unset: [String]) throws -> [String: String] {
     var environment = ProcessInfo.processInfo.environment
     environment["WANCUN_CLERK"] = "测试员"
     environment["WANCUN_TODAY"] = "2026-11-26"
@@ -81,7 +93,31 @@ func wancun(
     environment.removeValue(forKey: "WANCUN_DB")
     for (key, value) in extra { environment[key] = value }
     for key in unset { environment.removeValue(forKey: key) }
-    process.environment = environment
+    return environment
+}
+
+/// The variables the record of written files reads from the process's own environment, which
+/// an in-process run cannot give it: a test that sets them runs `wancunProcess`.
+enum WrittenFilesEnvironment {
+    static let keys = ["WANCUN_STATE_DIR", "XDG_STATE_HOME", "HOME"]
+}
+
+struct NeedsProcess: Error {
+    var reason: String
+}
+
+/// Runs the built `wancun` with `arguments`, in `directory`, with a fixed clerk and day;
+/// `standardOutput`: a file its output goes to (as a shell's `>` sends it), instead of a pipe;
+/// `input`: what it reads on standard input.
+@discardableResult
+func wancunProcess(
+    _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], removing unset: [String] = [],
+    standardOutput: String? = nil, input: String? = nil
+) throws -> RunResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: wancunExecutable)
+    process.arguments = arguments
+    process.environment = try commandEnvironment(adding: extra, removing: unset)
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe()
     let err = Pipe()
@@ -124,7 +160,7 @@ private enum DemoOnce {
         defer { lock.unlock() }
         if let built { return built }
         let path = temporaryDirectory().appendingPathComponent("demo.sqlite").path
-        let result = try wancun(["demo", "--db", path])
+        let result = try wancunProcess(["demo", "--db", path])
         guard result.status == 0 else { throw DemoFailed(stderr: result.stderr) }
         // One file, no WAL beside it, so that copies are whole.
         let db = try DatabaseQueue(path: path)
