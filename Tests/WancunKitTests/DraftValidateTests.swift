@@ -72,4 +72,40 @@ import Testing
         #expect(lines[0].contains("经度和纬度") && lines[1].contains("纳入规划年份"), "\(result.stderr)")
         #expect(try databaseContent(path) == before)
     }
+
+    @Test func statusChangesUnassignmentsAndServicesAreRefusedForEverythingAtOnce() throws {
+        let (db, point, _) = try registryFixture()
+        let future = LocalDate(year: 2099, month: 1, day: 1)!
+        let status = try #require(throws: RegistryError.self) {
+            try db.changeStatus(point.code, to: .planned, reason: " ", on: future, context: testContext)
+        }
+        #expect(status.refusals.map(\.rule) == ["STATUS_CHANGE_NOT_ALLOWED", "REASON_REQUIRED", "DATE_IN_FUTURE"])
+        let unassign = try #require(throws: RegistryError.self) { try db.unassign(point.code, on: future, reason: "", context: testContext) }
+        #expect(unassign.refusals.map(\.rule) == ["REASON_REQUIRED", "DATE_IN_FUTURE"])
+        let service = try #require(throws: RegistryError.self) {
+            try db.addService(NewService(pointCode: point.code, kind: .parcel, category: .farmInputs, from: future), context: testContext)
+        }
+        #expect(service.refusals.map(\.rule) == ["DATE_IN_FUTURE", "SERVICE_CATEGORY_NOT_ALLOWED"])
+    }
+
+    @Test func couriersLinksStationsAndRoutesAreRefusedForEverythingAtOnce() throws {
+        let (db, point, _) = try registryFixture()
+        let courier = try #require(throws: RegistryError.self) {
+            try db.addCourier(NewCourier(name: " ", brand: "", creditCode: nil, force: true), context: testContext)
+        }
+        #expect(courier.refusals.map(\.rule) == ["REQUIRED", "REQUIRED", "FORCE_NEEDS_REASON"])
+        let link = try #require(throws: RegistryError.self) {
+            try db.linkCourier(
+                pointCode: "330424101201999", courier: "无此快递", from: LocalDate(year: 2025, month: 3, day: 1)!, to: nil, daysPerWeek: 9,
+                fee: nil, context: testContext)
+        }
+        #expect(link.refusals.map(\.rule) == ["POINT_UNKNOWN", "COURIER_UNKNOWN", "DAYS_PER_WEEK_RANGE"])
+        let route = try #require(throws: RegistryError.self) {
+            try db.addRoute(
+                NewRoute(name: "", vehicle: "12345", couriers: ["无此快递"], stops: [point.code, point.code], from: LocalDate(year: 2025, month: 3, day: 1)!),
+                context: testContext)
+        }
+        #expect(route.refusals.map(\.rule) == ["REQUIRED", "PLATE_FORMAT", "COURIER_UNKNOWN", "ROUTE_NEEDS_COURIERS", "ROUTE_STOP_REPEATED"])
+        #expect(try db.couriers().isEmpty && db.routes().isEmpty)
+    }
 }

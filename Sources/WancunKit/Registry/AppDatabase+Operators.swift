@@ -95,10 +95,7 @@ extension AppDatabase {
         blank.idNumber = id?.rawValue ?? ""
         let (person, found) = Self.draftOperator(blank, edit, adding: true, today: context.today)
         refusals += found
-        guard let id else {
-            try RegistryError.refuse(refusals)
-            throw RegistryError.several(refusals)
-        }
+        guard let id else { try RegistryError.refuseAll(refusals) }
         var added = person
         if !knownNew, let existing = try Operator.fetch(db, idNumber: id.rawValue) {
             refusals.append(.operatorExists(maskedID: id.masked, name: existing.name))
@@ -244,18 +241,9 @@ extension AppDatabase {
             var ended: EndedAssignment?
             // An unknown point and an unknown person are told together.
             var refusals: [RegistryError] = []
-            func found<T>(_ look: () throws -> T) throws -> T? {
-                do { return try look() } catch let error as RegistryError {
-                    refusals += error.refusals
-                    return nil
-                }
-            }
-            let point = try found { try Self.point(db, new.pointCode) }
-            let person = try found { try Self.operator(db, new.idNumber, today: context.today) }
-            guard let point, let person else {
-                try RegistryError.refuse(refusals)
-                throw RegistryError.several(refusals)
-            }
+            let point = try RegistryError.gathering(&refusals) { try Self.point(db, new.pointCode) }
+            let person = try RegistryError.gathering(&refusals) { try Self.operator(db, new.idNumber, today: context.today) }
+            guard let point, let person else { try RegistryError.refuseAll(refusals) }
             let assignment = try Self.assign(db, point: point, person: person, new, context: context, ended: { ended = $0 })
             return (assignment, ended)
         }
@@ -343,8 +331,12 @@ extension AppDatabase {
             guard var current = try Assignment.fetchOpen(db, pointId: point.id!) else {
                 throw RegistryError.noActiveAssignment(pointCode)
             }
-            if reason.trimmingSpaces().isEmpty { throw RegistryError.reasonRequired }
-            if date > context.today { throw RegistryError.dateInFuture(field: "date", date) }
+            // Every refusal at once.
+            var refusals: [RegistryError] = []
+            if reason.trimmingSpaces().isEmpty { refusals.append(.reasonRequired) }
+            if date > context.today { refusals.append(.dateInFuture(field: "date", date)) }
+            if date < current.startedOn { refusals.append(.unassignBeforeStart(date, started: current.startedOn)) }
+            try RegistryError.refuse(refusals)
             try Self.end(db, &current, on: date, reason: reason, pointCode: pointCode, context: context)
         }
     }

@@ -224,13 +224,16 @@ extension AppDatabase {
     public func changeStatus(_ code: String, to status: PointStatus, reason: String, on date: LocalDate?, context: ChangeContext) throws {
         try write { db in
             var point = try Self.point(db, code)
-            guard point.status.allowedNext.contains(status) else {
-                throw RegistryError.statusNotAllowed(from: point.status, to: status, allowed: point.status.allowedNext)
+            // Every refusal at once.
+            var refusals: [RegistryError] = []
+            if !point.status.allowedNext.contains(status) {
+                refusals.append(.statusNotAllowed(from: point.status, to: status, allowed: point.status.allowedNext))
             }
             let reason = reason.trimmingSpaces()
-            if reason.isEmpty { throw RegistryError.reasonRequired }
+            if reason.isEmpty { refusals.append(.reasonRequired) }
             let day = date ?? context.today
-            if day > context.today { throw RegistryError.dateInFuture(field: "date", day) }
+            if day > context.today { refusals.append(.dateInFuture(field: "date", day)) }
+            try RegistryError.refuse(refusals)
             let from = point.status
             if from == .planned && status == .operating {
                 // A first opening may be dated before the registration: a point is often

@@ -114,22 +114,27 @@ extension AppDatabase {
 
     /// `open`: the point's open services, as the caller has just read them.
     static func addService(_ db: Database, point: Point, open: [Service], _ new: NewService, context: ChangeContext, audited: Bool = true) throws -> Service {
-        if point.status == .closed { throw RegistryError.pointClosed(point.code) }
-        if new.from > context.today { throw RegistryError.dateInFuture(field: "date", new.from) }
-        if let opened = point.openedOn, new.from < opened { throw RegistryError.serviceBeforeOpening(new.from, opened: opened) }
+        // Every refusal at once.
+        var refusals: [RegistryError] = []
+        if point.status == .closed { refusals.append(.pointClosed(point.code)) }
+        if new.from > context.today { refusals.append(.dateInFuture(field: "date", new.from)) }
+        if let opened = point.openedOn, new.from < opened { refusals.append(.serviceBeforeOpening(new.from, opened: opened)) }
         let partner = new.partner.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 }
         let licence = new.licence.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 }
         switch new.kind {
         case .agentPurchase:
-            guard let category = new.category else { throw RegistryError.serviceCategoryRequired }
-            if category == .medicines && (partner == nil || licence == nil) { throw RegistryError.medicinesNeedPharmacy }
+            if new.category == nil { refusals.append(.serviceCategoryRequired) }
+            if new.category == .medicines && (partner == nil || licence == nil) { refusals.append(.medicinesNeedPharmacy) }
         case .finance:
-            if partner == nil { throw RegistryError.financeNeedsBank }
-            if new.category != nil { throw RegistryError.serviceCategoryOnlyForPurchase }
+            if partner == nil { refusals.append(.financeNeedsBank) }
+            if new.category != nil { refusals.append(.serviceCategoryOnlyForPurchase) }
         default:
-            if new.category != nil { throw RegistryError.serviceCategoryOnlyForPurchase }
+            if new.category != nil { refusals.append(.serviceCategoryOnlyForPurchase) }
         }
-        if open.contains(where: { $0.kind == new.kind && $0.category == new.category }) { throw RegistryError.serviceExists(new.kind.rawValue, new.category?.rawValue) }
+        if open.contains(where: { $0.kind == new.kind && $0.category == new.category }) {
+            refusals.append(.serviceExists(new.kind.rawValue, new.category?.rawValue))
+        }
+        try RegistryError.refuse(refusals)
         var service = Service(
             pointId: point.id!, kind: new.kind, category: new.category, partner: partner, licence: licence, startedOn: new.from)
         try service.insertCached(db)
@@ -146,8 +151,11 @@ extension AppDatabase {
             ).fetchAll(db).first(where: { category == nil || $0.category == category }) else {
                 throw RegistryError.serviceNotOpen(kind.rawValue)
             }
-            if date < service.startedOn { throw RegistryError.unassignBeforeStart(date, started: service.startedOn) }
-            if date > context.today { throw RegistryError.dateInFuture(field: "date", date) }
+            // Every refusal at once.
+            var refusals: [RegistryError] = []
+            if date < service.startedOn { refusals.append(.unassignBeforeStart(date, started: service.startedOn)) }
+            if date > context.today { refusals.append(.dateInFuture(field: "date", date)) }
+            try RegistryError.refuse(refusals)
             let before = service.auditJSON
             service.endedOn = date
             try service.update(db)

@@ -9,8 +9,14 @@ protocol FieldValue: DatabaseValueConvertible, Equatable, Sendable {
     var sheetText: String { get }
     /// As tables show it.
     var cell: Cell { get }
+    /// As the audit trail writes it: its code, for a code with labels.
+    var auditText: String { get }
     /// Whether the audit JSON writes it as a number.
     static var auditedAsNumber: Bool { get }
+}
+
+extension FieldValue {
+    var auditText: String { sheetText }
 }
 
 extension String: FieldValue {
@@ -62,6 +68,7 @@ extension LocalDate: FieldValue {
 extension FieldValue where Self: Labelled {
     static func parse(_ text: String) throws(ValueError) -> Self { try Self(parsing: text) }
     var sheetText: String { chineseLabel }
+    var auditText: String { rawValue }
     static var auditedAsNumber: Bool { false }
 }
 
@@ -151,6 +158,8 @@ struct FieldAccess<Record>: Sendable {
     let parse: @Sendable (String) throws(ValueError) -> DatabaseValue
     let cell: @Sendable (Record) -> Cell
     let sheetText: @Sendable (Record) -> String
+    /// The value as the audit trail writes it, nil when there is none.
+    let auditText: @Sendable (Record) -> String?
     let auditedAsNumber: Bool
     /// A stored value as text, for the checks (`nil` when there is none).
     let text: @Sendable (DatabaseValue) -> String?
@@ -168,6 +177,7 @@ struct FieldAccess<Record>: Sendable {
             parse: { text throws(ValueError) in try T.parse(text).databaseValue },
             cell: { record in record[keyPath: path].map { shown?($0) ?? $0.cell } ?? .null },
             sheetText: { $0[keyPath: path]?.sheetText ?? "" },
+            auditText: { $0[keyPath: path]?.auditText },
             auditedAsNumber: T.auditedAsNumber,
             text: { T.fromDatabaseValue($0)?.sheetText })
     }
@@ -185,6 +195,7 @@ struct FieldAccess<Record>: Sendable {
             parse: { text throws(ValueError) in try T.parse(text).databaseValue },
             cell: { record in shown?(record[keyPath: path]) ?? record[keyPath: path].cell },
             sheetText: { $0[keyPath: path].sheetText },
+            auditText: { $0[keyPath: path].auditText },
             auditedAsNumber: T.auditedAsNumber,
             text: { T.fromDatabaseValue($0)?.sheetText })
     }
@@ -246,9 +257,8 @@ protocol FieldListed {
     static var fields: [Field<Self>] { get }
     /// A record with every field at its zero, for reading into.
     static var blank: Self { get }
-    /// The audited fields in the order the audit trail has always written them, when that is
-    /// not the table's.
-    static var auditOrder: [String]? { get }
+    /// The audited fields, in the audit trail's order (by default the table's).
+    static var auditedFields: [Field<Self>] { get }
 }
 
 extension FieldListed {
@@ -269,17 +279,11 @@ extension FieldListed {
         for field in Self.fields where field.inserted { field.value.bind(self, &b) }
     }
 
-    static var auditOrder: [String]? { nil }
-
-    /// The audited fields, in the audit trail's order.
-    static var auditedFields: [Field<Self>] {
-        auditOrder.map { $0.compactMap(field) } ?? fields.filter(\.audited)
-    }
+    static var auditedFields: [Field<Self>] { fields.filter(\.audited) }
 
     func auditFieldValues(_ f: inout some AuditFields) {
         for field in Self.auditedFields {
-            let value = field.value.get(self)
-            let text = value.isNull ? nil : field.value.text(value)
+            let text = field.value.auditText(self)
             if field.value.auditedAsNumber { f.number(field.column, text) } else { f.text(field.column, text) }
         }
     }

@@ -45,10 +45,10 @@ extension Operator: FieldListed {
     static let blank = Operator(
         idNumber: "", name: "", phone: "", difficulty: nil, difficultyNote: nil, certificateNo: nil, certifiedOn: nil, retirementGroup: .male)
 
-    /// As the audit trail has always written them: the name first.
-    static let auditOrder: [String]? = [
+    /// The audited fields as the audit trail has always written them: the name first.
+    static let auditedFields: [Field<Operator>] = [
         "name", "id_number", "phone", "difficulty", "difficulty_note", "certificate_no", "certified_on", "retirement_group",
-    ]
+    ].map(placed)
 
     /// The personal fields' masks by key, for text that holds them (the audit trail's JSON).
     static let personalKeys: [(String, @Sendable (String) -> String)] = fields.compactMap { field in

@@ -68,5 +68,8 @@ extension Point: FieldListed {
         Field("credit_code_override", .optional(\.creditCodeOverride), shown: .no, audited: false, inserted: false),
     ]
 
+    /// Kept once: every audited change of an import writes them.
+    static let auditedFields = Point.fields.filter(\.audited)
+
     static let blank = Point(code: "", villageId: 0, name: "", status: .planned)
 }
