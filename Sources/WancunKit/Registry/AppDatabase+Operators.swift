@@ -77,22 +77,32 @@ extension AppDatabase {
     }
 
     /// `knownNew` when the caller has just looked the ID number up and found nobody;
-    /// `phoneKnownNew` when it knows no operator has the phone.
+    /// `phoneKnownNew` when it knows no operator has the phone; `checked` when the caller has
+    /// parsed the ID number and phone already (as of `context.today`), and the name (not
+    /// empty) is as `FreeText.check` made it.
     static func addOperator(
-        _ db: Database, _ new: NewOperator, context: ChangeContext, knownNew: Bool = false, phoneKnownNew: Bool = false, audited: Bool = true
+        _ db: Database, _ new: NewOperator, context: ChangeContext, knownNew: Bool = false, phoneKnownNew: Bool = false, audited: Bool = true,
+        checked: (id: ResidentID, phone: Phone)? = nil
     ) throws -> Operator {
         // Every refusal at once, the duplicate check's included.
         var refusals: [RegistryError] = []
-        var id: ResidentID?
-        do { id = try parse("id_number") { () throws(ValueError) in try ResidentID(parsing: new.idNumber, today: context.today) } } catch {
-            refusals.append(error)
+        var id = checked?.id
+        if id == nil {
+            do { id = try parse("id_number") { () throws(ValueError) in try ResidentID(parsing: new.idNumber, today: context.today) } } catch {
+                refusals.append(error)
+            }
         }
         var edit = OperatorEdit()
-        (edit.name, edit.phone, edit.retirementGroup) = (new.name, new.phone, new.retirementGroup)
-        (edit.difficulty, edit.difficultyNote, edit.certificateNo, edit.certifiedOn) =
-            (new.difficulty, new.difficultyNote, new.certificateNo, new.certifiedOn)
+        (edit.retirementGroup, edit.difficulty, edit.difficultyNote, edit.certificateNo, edit.certifiedOn) =
+            (new.retirementGroup, new.difficulty, new.difficultyNote, new.certificateNo, new.certifiedOn)
         var blank = Operator.blank
         blank.idNumber = id?.rawValue ?? ""
+        // What the caller checked already is not checked again.
+        if let checked {
+            (blank.name, blank.phone) = (new.name, checked.phone.rawValue)
+        } else {
+            (edit.name, edit.phone) = (new.name, new.phone)
+        }
         let (person, found) = Self.draftOperator(blank, edit, adding: true, today: context.today)
         refusals += found
         guard let id else { try RegistryError.refuseAll(refusals) }

@@ -78,7 +78,10 @@ private final class PointImportState {
     func points(_ db: Database, village: Int64) throws -> [Point] {
         if let known = pointsOfVillage[village] { return known }
         let found = try Point.fetchAll(db, villageId: village)
-        if pointsHeld >= Self.pointsKept { (pointsOfVillage, pointsHeld) = ([:], 0) }
+        if pointsHeld >= Self.pointsKept {
+            pointsOfVillage.removeAll(keepingCapacity: true)
+            pointsHeld = 0
+        }
         pointsOfVillage[village] = found
         pointsHeld += found.count + 1
         return found
@@ -101,7 +104,7 @@ private final class PointImportState {
     func division(_ db: Database, _ code: DivisionCode) throws -> Division {
         if let known = divisions[code] { return known }
         guard let found = try Division.fetch(db, code: code) else { throw RegistryError.villageUnknown(code) }
-        if divisions.count >= Self.divisionsKept { divisions = [:] }
+        if divisions.count >= Self.divisionsKept { divisions.removeAll(keepingCapacity: true) }
         divisions[code] = found
         return found
     }
@@ -137,13 +140,15 @@ private final class PointImportState {
         for name in Self.writeOnlyIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
     }
 
-    /// Whether the database may hold an operator with this ID number or phone.
-    func mayBeRegistered(idNumber: String) -> Bool { idNumberHashes?.contains(idNumber.hashValue) ?? true }
-    func mayBeRegistered(phone: String) -> Bool { phoneHashes?.contains(phone.hashValue) ?? true }
+    /// Whether the database may hold an operator with this ID number or phone, by the hash
+    /// (`hashValue`) of its text.
+    func mayBeRegistered(idNumber hash: Int) -> Bool { idNumberHashes?.contains(hash) ?? true }
+    func mayBeRegistered(phone hash: Int) -> Bool { phoneHashes?.contains(hash) ?? true }
 
-    func registered(_ person: Operator) {
-        idNumberHashes?.insert(person.idNumber.hashValue)
-        phoneHashes?.insert(person.phone.hashValue)
+    /// An operator just registered, by the hashes of their ID number and phone.
+    func registered(_ hashes: (idNumber: Int, phone: Int)) {
+        idNumberHashes?.insert(hashes.idNumber)
+        phoneHashes?.insert(hashes.phone)
     }
 
     /// The JSON of the row's audit line, written into buffers kept from row to row.
@@ -296,6 +301,10 @@ extension AppDatabase {
         var outcomes: [PointImportRow] = []
         var rowsSoFar = 0
         let today = context.today
+        // What the copy says after each row's point code, made once for each action.
+        let actionNotes = copy == nil ? [:] : Dictionary(uniqueKeysWithValues: [PointImportRow.Action.created, .updated, .unchanged].map {
+            ($0, " \(Message.importAction($0.rawValue).text(language)) [\($0.rawValue)]")
+        })
         let summary = try importTable(
             path: path, sheet: sheet, columns: PointSheet.columnSpecs, dryRun: dryRun,
             opened: { copy?.header($0) },
@@ -333,7 +342,7 @@ extension AppDatabase {
                 let result = found.row
                 state.firstRowOfPoint[found.pointId] = Int32(clamping: row.number)
                 outcomes.append(result)
-                copy?.note(row.number, "\(result.pointCode) \(Message.importAction(result.action.rawValue).text(language)) [\(result.action.rawValue)]")
+                copy?.note(row.number, result.pointCode + actionNotes[result.action]!)
                 return result.action != .unchanged
             })
         return PointImportSummary(summary: summary, rows: outcomes, resultCopy: nil, large: state.large)
@@ -447,7 +456,7 @@ extension AppDatabase {
         var phone: Phone?
         var operatorName = ""
         if hasOperator {
-            if row["phone"].contains("*") {
+            if row["phone"].utf8.contains(UInt8(ascii: "*")) {
                 check.add(row, "phone", value: Mask.phone(row["phone"]), rule: "PHONE_MASKED", message: .phoneMasked)
             } else {
                 phone = check.value(row, "phone", personal: Mask.phone) { text throws(ValueError) in try Phone(parsing: text) }
@@ -573,7 +582,9 @@ extension AppDatabase {
                 village: village, name: name, address: address.isEmpty ? nil : address, latitude: latitude, longitude: longitude,
                 openedOn: openedOn, override: override)
             new.values = fields.values
-            point = try attempt { try Self.addPoint(db, new, context: context, village: division, sameVillage: sameVillage, audited: false) }
+            point = try attempt {
+                try Self.addPoint(db, new, context: context, village: division, sameVillage: sameVillage, audited: false, textChecked: true)
+            }
             if let point { state.added(point) }
             action = .created
         }
@@ -585,7 +596,8 @@ extension AppDatabase {
         var newPerson: Operator?
         var assignment: Assignment?
         if let idNumber, let phone, fields.operatorUsable {
-            person = try state.mayBeRegistered(idNumber: idNumber.rawValue) ? Operator.fetch(db, idNumber: idNumber.rawValue) : nil
+            let hashes = (idNumber: idNumber.rawValue.hashValue, phone: phone.rawValue.hashValue)
+            person = try state.mayBeRegistered(idNumber: hashes.idNumber) ? Operator.fetch(db, idNumber: idNumber.rawValue) : nil
             if person == nil {
                 person = try attempt {
                     try Self.addOperator(
@@ -594,9 +606,12 @@ extension AppDatabase {
                             name: fields.operatorName, idNumber: idNumber.rawValue, phone: phone.rawValue, difficulty: difficulty,
                             certificateNo: fields.certificateNo, certifiedOn: certifiedOn,
                             retirementGroup: group, override: override),
-                        context: context, knownNew: true, phoneKnownNew: !state.mayBeRegistered(phone: phone.rawValue), audited: false)
+                        context: context, knownNew: true, phoneKnownNew: !state.mayBeRegistered(phone: hashes.phone), audited: false,
+                        // The cells were parsed and checked on the reading thread; a name left
+                        // empty by the check is refused there.
+                        checked: fields.operatorName.isEmpty ? nil : (idNumber, phone))
                 }
-                if let person { state.registered(person) }
+                if person != nil { state.registered(hashes) }
                 newPerson = person
                 if action == .unchanged { action = .updated }
             }

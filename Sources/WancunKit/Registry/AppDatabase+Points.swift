@@ -66,17 +66,19 @@ extension AppDatabase {
     }
 
     /// `village` and `sameVillage` (its points) when the caller has them already; `audited`
-    /// false when the caller writes one audit line for several changes.
+    /// false when the caller writes one audit line for several changes; `textChecked` when the
+    /// name (not empty) and address are as `FreeText.check` made them already.
     static func addPoint(
         _ db: Database, _ new: NewPoint, context: ChangeContext, village known: Division? = nil, sameVillage: [Point]? = nil,
-        audited: Bool = true
+        audited: Bool = true, textChecked: Bool = false
     ) throws -> Point {
         let village = try known.map { try Self.checkActive($0) } ?? Self.activeVillage(db, new.village)
+        // Every refusal at once, the duplicate checks' and the exceptions' included.
         // Every refusal at once, the duplicate checks' and the exceptions' included.
         var edit = PointEdit()
         (edit.name, edit.address, edit.latitude, edit.longitude) = (new.name, new.address ?? "", new.latitude, new.longitude)
         (edit.openedOn, edit.values) = (new.openedOn, new.values)
-        let (draft, found) = Self.draftPoint(Point.blank, edit, today: context.today)
+        let (draft, found) = Self.draftPoint(Point.blank, edit, today: context.today, textChecked: textChecked)
         var refusals = found
         let name = draft.name
         if let refusal = new.override.refusal { refusals.append(refusal) }
@@ -112,12 +114,13 @@ extension AppDatabase {
     /// naming its field: the one check of add, edit and import (a new point is an edit of
     /// `Point.blank` that gives its name). The opening day is checked, not set: the status
     /// history keeps it.
-    static func draftPoint(_ base: Point, _ edit: PointEdit, today: LocalDate) -> (Point, [RegistryError]) {
+    /// `textChecked` when the name (not empty) and address are as `FreeText.check` made them already.
+    static func draftPoint(_ base: Point, _ edit: PointEdit, today: LocalDate, textChecked: Bool = false) -> (Point, [RegistryError]) {
         var point = base
         var refusals: [RegistryError] = []
-        if let name = edit.name { point.name = Self.freeText("name", name, as: .pointName, required: true, &refusals) }
+        if let name = edit.name { point.name = textChecked ? name : Self.freeText("name", name, as: .pointName, required: true, &refusals) }
         if let address = edit.address {
-            let kept = Self.freeText("address", address, as: .address, &refusals)
+            let kept = textChecked ? address : Self.freeText("address", address, as: .address, &refusals)
             point.address = kept.isEmpty ? nil : kept
         }
         if let business = edit.businessName { point.businessName = Self.freeText("business_name", business, as: .businessName, &refusals) }
