@@ -131,7 +131,8 @@ extension AppDatabase {
         default:
             if new.category != nil { refusals.append(.serviceCategoryOnlyForPurchase) }
         }
-        if open.contains(where: { $0.kind == new.kind && $0.category == new.category }) {
+        // A service the point offers already is told only of one that could be added otherwise.
+        if refusals.isEmpty && open.contains(where: { $0.kind == new.kind && $0.category == new.category }) {
             refusals.append(.serviceExists(new.kind.rawValue, new.category?.rawValue))
         }
         try RegistryError.refuse(refusals)
