@@ -22,6 +22,8 @@ public enum ValueError: Error, Equatable, Sendable {
     case creditCodeCharacters
     case creditCodeCheck(expected: Character)
     case divisionCodeFormat(String)
+    /// Not a village's 12 digits and a point's 3 (`PointCode`).
+    case pointCodeFormat(String)
     case phone
     case money(String)
     case moneyPrecision(String)
@@ -57,6 +59,7 @@ public enum ValueError: Error, Equatable, Sendable {
         case .creditCodeCharacters: "CREDIT_CODE_CHARACTERS"
         case .creditCodeCheck: "CREDIT_CODE_CHECK"
         case .divisionCodeFormat: "DIVISION_CODE_FORMAT"
+        case .pointCodeFormat: "POINT_CODE_FORMAT"
         case .phone: "PHONE_FORMAT"
         case .money: "MONEY_FORMAT"
         case .moneyPrecision: "MONEY_PRECISION"

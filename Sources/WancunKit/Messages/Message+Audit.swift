@@ -13,7 +13,7 @@ extension Message {
                 if key == "started_on" { return Header.startedOn }
                 if key == "ended_on" { return Header.endedOn }
             }
-            return fields[key]
+            return fields[key] ?? Header.byColumn[key]
         }
 
         /// A field that had no value, or has none now.

@@ -12,6 +12,10 @@ extension Message {
 }
 
 extension Message.Header {
+    /// The headers of the registry's plain fields (`Point.plainFields`) by column, for a refusal
+    /// or an audit line that names a field by its column.
+    static let byColumn: [String: Message] = ["plan_year": planYear]
+
     public static let pointCode = Message(zh: "服务点编码", en: "Point code")
     public static let pointName = Message(zh: "服务点名称", en: "Point name")
     public static let town = Message(zh: "乡镇", en: "Town")

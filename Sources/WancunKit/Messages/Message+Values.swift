@@ -46,6 +46,8 @@ extension Message {
                 en: "the credit code's check character is wrong (expected \(expected)); if the code is real, keep it with --force --reason")
         case .divisionCodeFormat(let text):
             Message(zh: "区划代码“\(text)”应为 12 位数字", en: "division code \"\(text)\" must be 12 digits")
+        case .pointCodeFormat(let text):
+            Message(zh: "服务点编码“\(text)”应为 15 位数字（村代码＋3位序号）", en: "point code \"\(text)\" must be 15 digits (the village's code and 3)")
         case .phone:
             Message(zh: "手机号应为 11 位数字，以 13–19 开头", en: "a mobile number is 11 digits starting 13 to 19")
         case .money(let text):

@@ -84,29 +84,66 @@ extension AppDatabase {
         _ db: Database, _ new: NewOperator, context: ChangeContext, knownNew: Bool = false, phoneKnownNew: Bool = false, audited: Bool = true,
         checked: (id: ResidentID, phone: Phone)? = nil
     ) throws -> Operator {
-        let id = try checked?.id ?? parse("id_number") { () throws(ValueError) in try ResidentID(parsing: new.idNumber, today: context.today) }
-        let phone = try checked?.phone ?? parse("phone") { () throws(ValueError) in try Phone(parsing: new.phone) }
         // Every refusal at once, the duplicate check's included.
         var refusals: [RegistryError] = []
-        let name = checked != nil ? new.name : Self.freeText("name", new.name, as: .personName, required: true, &refusals)
-        var group = RetirementGroup.male
-        do { group = try Self.retirementGroup(new.retirementGroup, for: id) } catch { refusals.append(error) }
-        var person = Operator(
-            idNumber: id.rawValue, name: name, phone: phone.rawValue, difficulty: new.difficulty,
-            difficultyNote: new.difficultyNote, certificateNo: new.certificateNo, certifiedOn: new.certifiedOn,
-            retirementGroup: group)
-        if let refusal = Self.difficultyRefusal(person, today: context.today) { refusals.append(refusal) }
+        var id = checked?.id
+        if id == nil {
+            do { id = try parse("id_number") { () throws(ValueError) in try ResidentID(parsing: new.idNumber, today: context.today) } } catch {
+                refusals.append(error)
+            }
+        }
+        var edit = OperatorEdit()
+        (edit.retirementGroup, edit.difficulty, edit.difficultyNote, edit.certificateNo, edit.certifiedOn) =
+            (new.retirementGroup, new.difficulty, new.difficultyNote, new.certificateNo, new.certifiedOn)
+        var blank = Operator.blank
+        blank.idNumber = id?.rawValue ?? ""
+        // What the caller checked already is not checked again.
+        if let checked {
+            (blank.name, blank.phone) = (new.name, checked.phone.rawValue)
+        } else {
+            (edit.name, edit.phone) = (new.name, new.phone)
+        }
+        let (person, found) = Self.draftOperator(blank, edit, adding: true, today: context.today)
+        refusals += found
+        guard let id else { try RegistryError.refuseAll(refusals) }
+        var added = person
         if !knownNew, let existing = try Operator.fetch(db, idNumber: id.rawValue) {
             refusals.append(.operatorExists(maskedID: id.masked, name: existing.name))
         }
         if let refusal = new.override.refusal { refusals.append(refusal) }
-        let phoneSuspect = phoneKnownNew ? nil : try DuplicateCheck.suspectPhone(db, phone: phone.rawValue, excluding: nil)
+        let phoneSuspect = phoneKnownNew || person.phone.isEmpty ? nil : try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: nil)
         let suspects = [Self.age4050Suspect(person), phoneSuspect].compactMap { $0 }
         try new.override.refuse(refusals, suspects: suspects)
-        try person.insertCached(db)
+        try added.insertCached(db)
         try new.override.audit(db, suspects, subject: AuditSubject(operatorIdNumber: id.rawValue), context: context)
-        if audited { try db.audit("operator.add", AuditSubject(operatorIdNumber: id.rawValue), after: person.auditJSON, context: context) }
-        return person
+        if audited { try db.audit("operator.add", AuditSubject(operatorIdNumber: id.rawValue), after: added.auditJSON, context: context) }
+        return added
+    }
+
+    /// The operator `edit` would make of `base`, and every refusal of the values it gives, each
+    /// naming its field: the one check of add, edit and import (`adding` a person, whose
+    /// retirement group is always worked out; `base` without an ID number when it was refused).
+    static func draftOperator(_ base: Operator, _ edit: OperatorEdit, adding: Bool = false, today: LocalDate) -> (Operator, [RegistryError]) {
+        var person = base
+        var refusals: [RegistryError] = []
+        if let phone = edit.phone {
+            do throws(ValueError) { person.phone = try Phone(parsing: phone).rawValue } catch {
+                refusals.append(.invalid(field: "phone", error))
+                if adding { person.phone = "" }
+            }
+        }
+        if let name = edit.name { person.name = Self.freeText("name", name, as: .personName, required: true, &refusals) }
+        if let d = edit.difficulty { person.difficulty = d }
+        if let n = edit.difficultyNote { person.difficultyNote = n }
+        if let c = edit.certificateNo { person.certificateNo = c }
+        if let c = edit.certifiedOn { person.certifiedOn = c }
+        if (adding || edit.retirementGroup != nil) && !person.idNumber.isEmpty {
+            do throws(RegistryError) { person.retirementGroup = try Self.retirementGroup(edit.retirementGroup, for: person.residentID) } catch {
+                refusals.append(error)
+            }
+        }
+        if let refusal = Self.difficultyRefusal(person, today: today) { refusals.append(refusal) }
+        return (person, refusals)
     }
 
     static func retirementGroup(_ given: RetirementGroup?, for id: ResidentID) throws(RegistryError) -> RetirementGroup {
@@ -146,20 +183,11 @@ extension AppDatabase {
     /// changes the category or its date, unless `force` with a reason, which the audit keeps.
     public func editOperator(_ idNumber: String, _ edit: OperatorEdit, context: ChangeContext) throws -> Operator {
         try write { db in
-            var person = try Self.operator(db, idNumber, today: context.today)
-            let before = person
+            let before = try Self.operator(db, idNumber, today: context.today)
             // Every refusal at once.
-            var refusals: [RegistryError] = []
-            if let name = edit.name { person.name = Self.freeText("name", name, as: .personName, required: true, &refusals) }
-            if let phone = edit.phone {
-                do throws(ValueError) { person.phone = try Phone(parsing: phone).rawValue } catch { refusals.append(.invalid(field: "phone", error)) }
-            }
-            if let d = edit.difficulty { person.difficulty = d }
-            if let n = edit.difficultyNote { person.difficultyNote = n }
-            if let c = edit.certificateNo { person.certificateNo = c }
-            if let c = edit.certifiedOn { person.certifiedOn = c }
-            if let g = edit.retirementGroup {
-                do throws(RegistryError) { person.retirementGroup = try Self.retirementGroup(g, for: person.residentID) } catch { refusals.append(error) }
+            let (person, found) = Self.draftOperator(before, edit, today: context.today)
+            var refusals = found
+            if edit.retirementGroup != nil {
                 // Months already paid stay before retirement (the subsidy's own record of them).
                 let retirement = Self.retirementMonth(person, overrides: try Self.retirementOverrides(db))
                 if person.retirementGroup != before.retirementGroup, let lastPaid = try Self.lastPaidMonth(db, operator: person.id!),
@@ -168,7 +196,6 @@ extension AppDatabase {
                     refusals.append(.retirementBeforePaidMonth(retirement: retirement, lastPaid: lastPaid))
                 }
             }
-            if let refusal = Self.difficultyRefusal(person, today: context.today) { refusals.append(refusal) }
             let override = Override(force: edit.force, reason: edit.reason)
             if let refusal = override.refusal { refusals.append(refusal) }
             let certificateChanged = person.difficulty != before.difficulty || person.certifiedOn != before.certifiedOn
@@ -222,9 +249,12 @@ extension AppDatabase {
     public func assignEnding(_ new: NewAssignment, context: ChangeContext) throws -> (Assignment, EndedAssignment?) {
         try write { db in
             var ended: EndedAssignment?
-            let assignment = try Self.assign(
-                db, point: Self.point(db, new.pointCode), person: Self.operator(db, new.idNumber, today: context.today), new,
-                context: context, ended: { ended = $0 })
+            // An unknown point and an unknown person are told together.
+            var refusals: [RegistryError] = []
+            let point = try RegistryError.gathering(&refusals) { try Self.point(db, new.pointCode) }
+            let person = try RegistryError.gathering(&refusals) { try Self.operator(db, new.idNumber, today: context.today) }
+            guard let point, let person else { try RegistryError.refuseAll(refusals) }
+            let assignment = try Self.assign(db, point: point, person: person, new, context: context, ended: { ended = $0 })
             return (assignment, ended)
         }
     }
@@ -235,12 +265,8 @@ extension AppDatabase {
         _ db: Database, point: Point, person: Operator, _ new: NewAssignment, context: ChangeContext, newPoint: Bool = false,
         newPerson: Bool = false, audited: Bool = true, ended: ((EndedAssignment) -> Void)? = nil
     ) throws -> Assignment {
-        if point.status == .closed { throw RegistryError.pointClosed(point.code) }
-        if new.from > context.today { throw RegistryError.dateInFuture(field: "date", new.from) }
-        if (new.contractType == nil) != (new.contractFrom == nil) || (new.contractTo != nil && new.contractType == nil) {
-            throw RegistryError.contractIncomplete
-        }
-        if let from = new.contractFrom, let to = new.contractTo, to < from { throw RegistryError.contractEndsBeforeStart }
+        // Every refusal at once.
+        var refusals = Self.assignmentRefusals(point, new, today: context.today)
         let others = newPerson ? [] : try Row.fetchAll(
             db.cachedStatement(
                 sql: """
@@ -249,27 +275,32 @@ extension AppDatabase {
                     ORDER BY a.started_on LIMIT 1
                     """), arguments: [person.id, point.id, new.from])
         if let other = others.first {
-            throw RegistryError.operatorBusy(maskedID: person.residentID.masked, otherPoint: other["code"], otherName: other["name"])
+            refusals.append(.operatorBusy(maskedID: person.residentID.masked, otherPoint: other["code"], otherName: other["name"]))
         }
-        if !newPoint, var current = try Assignment.fetchOpen(db, pointId: point.id!) {
-            if current.operatorId == person.id { throw RegistryError.operatorAlreadyHere(maskedID: person.residentID.masked) }
-            if new.from < current.startedOn { throw RegistryError.assignmentBeforeCurrent(new.from, current: current.startedOn) }
-            try Self.end(db, &current, on: new.from, reason: Message.replacedByNewOperator.zh, pointCode: point.code, context: context)
-            if let ended, let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT name, id_number FROM operator WHERE id = ?"), arguments: [current.operatorId])
-            {
-                ended(EndedAssignment(
-                    name: row["name"], maskedID: Mask.residentID(row["id_number"]), startedOn: current.startedOn, endedOn: new.from))
-            }
+        let current = newPoint ? nil : try Assignment.fetchOpen(db, pointId: point.id!)
+        if let open = current {
+            if open.operatorId == person.id { refusals.append(.operatorAlreadyHere(maskedID: person.residentID.masked)) }
+            if new.from < open.startedOn { refusals.append(.assignmentBeforeCurrent(new.from, current: open.startedOn)) }
         }
+        // The current assignment is open, so the latest ended one is another's.
         if !newPoint, let ended = try LocalDate.fetchOne(
             db.cachedStatement(sql: "SELECT max(ended_on) FROM assignment WHERE point_id = ? AND ended_on > ?"), arguments: [point.id, new.from])
         {
-            throw RegistryError.assignmentOverlapsHistory(new.from, endedOn: ended)
+            refusals.append(.assignmentOverlapsHistory(new.from, endedOn: ended))
+        }
+        if let refusal = new.override.refusal { refusals.append(refusal) }
+        try RegistryError.refuse(refusals)
+        if var open = current {
+            try Self.end(db, &open, on: new.from, reason: Message.replacedByNewOperator.zh, pointCode: point.code, context: context)
+            if let ended, let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT name, id_number FROM operator WHERE id = ?"), arguments: [open.operatorId])
+            {
+                ended(EndedAssignment(
+                    name: row["name"], maskedID: Mask.residentID(row["id_number"]), startedOn: open.startedOn, endedOn: new.from))
+            }
         }
         // A phone shared with another operator who runs a point now hints at impersonation. A
         // person registered in this change had their phone checked against every operator.
-        try new.override.validate()
         let phoneSuspect = newPerson ? nil : try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: person.id)
         let running = try phoneSuspect != nil && Bool.fetchOne(
             db.cachedStatement(
@@ -290,6 +321,19 @@ extension AppDatabase {
         return assignment
     }
 
+    /// What an assignment's own values break, each naming its field: the point closed, the
+    /// first day in the future, a contract without its type or first day, or ending before it starts.
+    static func assignmentRefusals(_ point: Point, _ new: NewAssignment, today: LocalDate) -> [RegistryError] {
+        var refusals: [RegistryError] = []
+        if point.status == .closed { refusals.append(.pointClosed(point.code)) }
+        if new.from > today { refusals.append(.dateInFuture(field: "date", new.from)) }
+        if (new.contractType == nil) != (new.contractFrom == nil) || (new.contractTo != nil && new.contractType == nil) {
+            refusals.append(.contractIncomplete)
+        }
+        if let from = new.contractFrom, let to = new.contractTo, to < from { refusals.append(.contractEndsBeforeStart) }
+        return refusals
+    }
+
     /// Ends the point's current assignment on a date, for a reason.
     public func unassign(_ pointCode: String, on date: LocalDate, reason: String, context: ChangeContext) throws {
         try write { db in
@@ -297,8 +341,12 @@ extension AppDatabase {
             guard var current = try Assignment.fetchOpen(db, pointId: point.id!) else {
                 throw RegistryError.noActiveAssignment(pointCode)
             }
-            if reason.trimmingSpaces().isEmpty { throw RegistryError.reasonRequired }
-            if date > context.today { throw RegistryError.dateInFuture(field: "date", date) }
+            // Every refusal at once.
+            var refusals: [RegistryError] = []
+            if reason.trimmingSpaces().isEmpty { refusals.append(.reasonRequired) }
+            if date > context.today { refusals.append(.dateInFuture(field: "date", date)) }
+            if date < current.startedOn { refusals.append(.unassignBeforeStart(date, started: current.startedOn)) }
+            try RegistryError.refuse(refusals)
             try Self.end(db, &current, on: date, reason: reason, pointCode: pointCode, context: context)
         }
     }

@@ -348,6 +348,9 @@ extension AppDatabase {
         return PointImportSummary(summary: summary, rows: outcomes, resultCopy: nil, large: state.large)
     }
 
+    /// The point's plain fields the sheet has a column for, read like any other.
+    static let plainSheetFields = PointSheet.pointFields.filter(\.plain)
+
     /// The columns about a point's operator, who is registered by ID number.
     static let operatorColumns = [
         "operator_name", "phone", "retirement_group", "difficulty", "certificate_no", "certified_on", "contract_type", "contract_from",
@@ -357,12 +360,13 @@ extension AppDatabase {
     /// The column a refusal is about, for the row problem.
     static func column(for error: RegistryError) -> String? {
         switch error {
-        case .invalid(let field, _): field == "id_number" ? "id_number" : field == "phone" ? "phone" : nil
+        case .invalid(let field, _): ["id_number", "phone"].contains(field) || Point.field(field)?.plain == true ? field : nil
         case .villageUnknown, .notAVillage, .villageRetired, .pointNotRuralVillage: "village_code"
         case .phoneDuplicate: "phone"
         case .pointNameDuplicate: "name"
         case .pointTooClose, .coordinatesIncomplete, .coordinatesOutOfRange: "latitude"
         case .planYearOutOfRange: "plan_year"
+        case .valueOutOfRange(let field, _, _): field
         // The day an assignment or a service starts comes from more than one column.
         case .dateInFuture(let field, _): ["opened_on", "certified_on"].contains(field) ? field : nil
         case .operatorBusy, .operatorAlreadyHere, .retirementGroupRequired, .retirementGroupNotForMen, .retirementGroupNotForWomen: "id_number"
@@ -386,8 +390,9 @@ extension AppDatabase {
         var operatorName: String
         var latitude: Double?
         var longitude: Double?
-        var planYear: Int?
         var openedOn: LocalDate?
+        /// The point's plain fields the row gives (`Point.plainFields`).
+        var values: FieldValues
         var override: Override
         var idNumber: ResidentID?
         var phone: Phone?
@@ -434,9 +439,11 @@ extension AppDatabase {
         if (latitude == nil && !row["latitude"].isEmpty) || (longitude == nil && !row["longitude"].isEmpty) {
             (latitude, longitude) = (nil, nil)
         }
-        let planYear = optional("plan_year") { text throws(ValueError) in
-            guard let y = Int(text) else { throw .number(text) }
-            return y
+        var values = FieldValues()
+        for field in Self.plainSheetFields where !row[field.column].isEmpty {
+            if let value = check.value(row, field.column, { text throws(ValueError) in try field.value.parse(text) }) {
+                values.set(field.column, value)
+            }
         }
         let openedOn = optional("opened_on") { text throws(ValueError) in try LocalDate(parsing: text) }
         let override = Override(force: !row["force_reason"].isEmpty, reason: row["force_reason"].isEmpty ? nil : row["force_reason"])
@@ -482,8 +489,8 @@ extension AppDatabase {
             services.append((kind, category))
         }
         return PointRowFields(
-            village: village, name: name, address: address, operatorName: operatorName, latitude: latitude, longitude: longitude, planYear: planYear, openedOn: openedOn,
-            override: override, idNumber: idNumber, phone: phone, group: group, difficulty: difficulty, certifiedOn: certifiedOn,
+            village: village, name: name, address: address, operatorName: operatorName, latitude: latitude, longitude: longitude, openedOn: openedOn,
+            values: values, override: override, idNumber: idNumber, phone: phone, group: group, difficulty: difficulty, certifiedOn: certifiedOn,
             contractType: contractType, contractFrom: contractFrom, contractTo: contractTo, services: services,
             operatorUsable: operatorUsable, cellProblems: !check.problems.isEmpty,
             pointCode: row["point_code"].isEmpty ? nil : Normalize.spreadsheetText(row["point_code"]),
@@ -513,8 +520,7 @@ extension AppDatabase {
                 }
             }
         }
-        let (name, latitude, longitude, planYear, openedOn, override) =
-            (fields.name, fields.latitude, fields.longitude, fields.planYear, fields.openedOn, fields.override)
+        let (name, latitude, longitude, openedOn, override) = (fields.name, fields.latitude, fields.longitude, fields.openedOn, fields.override)
         let (idNumber, phone, group, difficulty, certifiedOn) = (fields.idNumber, fields.phone, fields.group, fields.difficulty, fields.certifiedOn)
         let (contractType, contractFrom, contractTo, services) = (fields.contractType, fields.contractFrom, fields.contractTo, fields.services)
         // A village that could not be found, or a point without a name, leaves nothing to check.
@@ -557,12 +563,14 @@ extension AppDatabase {
                 edit.latitude = latitude
                 edit.longitude = longitude
             }
-            if let planYear, existing.planYear != planYear { edit.planYear = planYear }
+            for field in Point.plainFields {
+                if let given: DatabaseValue = fields.values[field.column], field.value.get(existing) != given { edit.values.set(field.column, given) }
+            }
             if let openedOn, existing.openedOn != openedOn {
                 edit.openedOn = openedOn
                 edit.reason = Message.importedFrom(state.file, row: row.number).zh
             }
-            let changed = edit.name != nil || edit.address != nil || edit.latitude != nil || edit.planYear != nil || edit.openedOn != nil
+            let changed = edit.name != nil || edit.address != nil || edit.latitude != nil || !edit.values.isEmpty || edit.openedOn != nil
             point = try changed ? attempt { try Self.editPoint(db, existing.code, edit, context: context, audited: false) } : existing
             if changed {
                 action = .updated
@@ -570,12 +578,12 @@ extension AppDatabase {
             }
         } else {
             let address = fields.address ?? ""
+            var new = NewPoint(
+                village: village, name: name, address: address.isEmpty ? nil : address, latitude: latitude, longitude: longitude,
+                openedOn: openedOn, override: override)
+            new.values = fields.values
             point = try attempt {
-                try Self.addPoint(
-                    db,
-                    NewPoint(village: village, name: name, address: address.isEmpty ? nil : address, latitude: latitude, longitude: longitude,
-                             planYear: planYear, openedOn: openedOn, override: override),
-                    context: context, village: division, sameVillage: sameVillage, audited: false, textChecked: true)
+                try Self.addPoint(db, new, context: context, village: division, sameVillage: sameVillage, audited: false, textChecked: true)
             }
             if let point { state.added(point) }
             action = .created

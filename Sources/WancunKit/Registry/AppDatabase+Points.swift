@@ -7,9 +7,16 @@ public struct NewPoint: Sendable {
     public var address: String?
     public var latitude: Double?
     public var longitude: Double?
-    public var planYear: Int?
     public var openedOn: LocalDate?
     public var override: Override
+    /// The point's plain fields (`Point.plainFields`) by column: a field the list adds is given
+    /// here, typed or as text.
+    public var values = FieldValues()
+
+    public var planYear: Int? {
+        get { values["plan_year"] }
+        set { values.set("plan_year", newValue) }
+    }
 
     public init(
         village: DivisionCode, name: String, address: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
@@ -21,8 +28,8 @@ public struct NewPoint: Sendable {
         self.address = address
         self.latitude = latitude
         self.longitude = longitude
-        self.planYear = planYear
         self.openedOn = openedOn
+        self.planYear = planYear
     }
 }
 
@@ -32,7 +39,6 @@ public struct PointEdit: Sendable {
     public var address: String?
     public var latitude: Double?
     public var longitude: Double?
-    public var planYear: Int?
     public var openedOn: LocalDate?
     public var businessName: String?
     public var creditCode: String?
@@ -40,6 +46,13 @@ public struct PointEdit: Sendable {
     public var force = false
     /// Why: needed with `force`, and when the opening day changes (the status history keeps it).
     public var reason: String?
+    /// The plain fields to change (`Point.plainFields`), by column.
+    public var values = FieldValues()
+
+    public var planYear: Int? {
+        get { values["plan_year"] }
+        set { values.set("plan_year", newValue) }
+    }
 
     public init() {}
 }
@@ -61,12 +74,13 @@ extension AppDatabase {
     ) throws -> Point {
         let village = try known.map { try Self.checkActive($0) } ?? Self.activeVillage(db, new.village)
         // Every refusal at once, the duplicate checks' and the exceptions' included.
-        var refusals: [RegistryError] = []
-        let name = textChecked ? new.name : Self.freeText("name", new.name, as: .pointName, required: true, &refusals)
-        let address = textChecked ? new.address ?? "" : Self.freeText("address", new.address ?? "", as: .address, &refusals)
-        if let refusal = Self.coordinatesRefusal(new.latitude, new.longitude) { refusals.append(refusal) }
-        if let year = new.planYear, !(2000...2100).contains(year) { refusals.append(.planYearOutOfRange(year)) }
-        if let opened = new.openedOn, opened > context.today { refusals.append(.dateInFuture(field: "opened_on", opened)) }
+        // Every refusal at once, the duplicate checks' and the exceptions' included.
+        var edit = PointEdit()
+        (edit.name, edit.address, edit.latitude, edit.longitude) = (new.name, new.address ?? "", new.latitude, new.longitude)
+        (edit.openedOn, edit.values) = (new.openedOn, new.values)
+        let (draft, found) = Self.draftPoint(Point.blank, edit, today: context.today, textChecked: textChecked)
+        var refusals = found
+        let name = draft.name
         if let refusal = new.override.refusal { refusals.append(refusal) }
         // A 居委会-type community is not a rural village: a point there is an exception.
         let suspects = try [
@@ -82,11 +96,10 @@ extension AppDatabase {
             arguments: [new.village.rawValue + "000", new.village.rawValue + "999"])
         let number = (last.flatMap { Int($0.suffix(3)) } ?? 0) + 1
         guard number <= 999 else { throw RegistryError.pointCodesExhausted(new.village) }
-        var point = Point(
-            code: new.village.rawValue + String(repeating: "0", count: 3 - String(number).count) + String(number),
-            villageId: village.id!, name: name, address: address.isEmpty ? nil : address,
-            latitude: new.latitude, longitude: new.longitude, planYear: new.planYear, openedOn: new.openedOn,
-            status: new.openedOn == nil ? .planned : .operating)
+        var point = draft
+        point.code = PointCode(village: new.village, number: number).rawValue
+        point.villageId = village.id!
+        point.status = new.openedOn == nil ? .planned : .operating
         try point.insertCached(db)
         try new.override.audit(db, suspects, subject: AuditSubject(pointCode: point.code), context: context)
         var first = PointStatusChange(
@@ -95,6 +108,45 @@ extension AppDatabase {
         try first.insertCached(db)
         if audited { try db.audit("point.add", AuditSubject(pointCode: point.code), after: point.auditJSON, context: context) }
         return point
+    }
+
+    /// The point `edit` would make of `base`, and every refusal of the values it gives, each
+    /// naming its field: the one check of add, edit and import (a new point is an edit of
+    /// `Point.blank` that gives its name). The opening day is checked, not set: the status
+    /// history keeps it.
+    /// `textChecked` when the name (not empty) and address are as `FreeText.check` made them already.
+    static func draftPoint(_ base: Point, _ edit: PointEdit, today: LocalDate, textChecked: Bool = false) -> (Point, [RegistryError]) {
+        var point = base
+        var refusals: [RegistryError] = []
+        if let name = edit.name { point.name = textChecked ? name : Self.freeText("name", name, as: .pointName, required: true, &refusals) }
+        if let address = edit.address {
+            let kept = textChecked ? address : Self.freeText("address", address, as: .address, &refusals)
+            point.address = kept.isEmpty ? nil : kept
+        }
+        if let business = edit.businessName { point.businessName = Self.freeText("business_name", business, as: .businessName, &refusals) }
+        if edit.latitude != nil || edit.longitude != nil || base.code.isEmpty {
+            if let refusal = Self.coordinatesRefusal(edit.latitude, edit.longitude) { refusals.append(refusal) }
+            point.latitude = edit.latitude
+            point.longitude = edit.longitude
+        }
+        point = point.applying(edit.values, today: today, &refusals)
+        if let opened = edit.openedOn, opened != base.openedOn {
+            refusals += Point.field("opened_on")!.refusals(opened.databaseValue, today: today)
+            if !base.code.isEmpty && (edit.reason?.trimmingSpaces() ?? "").isEmpty { refusals.append(.reasonRequired) }
+            point.openedOn = opened
+        }
+        if edit.force && (edit.reason ?? "").trimmingSpaces().isEmpty { refusals.append(.forceNeedsReason) }
+        if let text = edit.creditCode {
+            do {
+                let code = try parse("credit_code") { () throws(ValueError) in try CreditCode(parsing: text, allowingBadCheck: edit.force) }
+                point.creditCode = code.rawValue
+                point.creditCodeOverride = code.checkCharacterValid ? nil : edit.reason
+            } catch {
+                refusals.append(error)
+            }
+            if point.businessName == nil { refusals.append(.businessNameRequired) }
+        }
+        return (point, refusals)
     }
 
     /// A name or address as kept (`FreeText`); what it breaks is added to `refusals`.
@@ -125,10 +177,6 @@ extension AppDatabase {
         return village
     }
 
-    static func checkCoordinates(_ latitude: Double?, _ longitude: Double?) throws {
-        if let refusal = coordinatesRefusal(latitude, longitude) { throw refusal }
-    }
-
     static func coordinatesRefusal(_ latitude: Double?, _ longitude: Double?) -> RegistryError? {
         if (latitude == nil) != (longitude == nil) { return .coordinatesIncomplete }
         if let latitude, let longitude, !(-90...90).contains(latitude) || !(-180...180).contains(longitude) {
@@ -152,37 +200,14 @@ extension AppDatabase {
     }
 
     static func editPoint(_ db: Database, _ code: String, _ edit: PointEdit, context: ChangeContext, audited: Bool = true) throws -> Point {
-        var point = try Self.point(db, code)
-        let before = point
-        var refusals: [RegistryError] = []
-        if let name = edit.name { point.name = Self.freeText("name", name, as: .pointName, required: true, &refusals) }
-        if let address = edit.address {
-            let kept = Self.freeText("address", address, as: .address, &refusals)
-            point.address = kept.isEmpty ? nil : kept
-        }
-        if let business = edit.businessName { point.businessName = Self.freeText("business_name", business, as: .businessName, &refusals) }
+        let before = try Self.point(db, code)
+        let (draft, refusals) = Self.draftPoint(before, edit, today: context.today)
         try RegistryError.refuse(refusals)
-        if edit.latitude != nil || edit.longitude != nil {
-            try Self.checkCoordinates(edit.latitude, edit.longitude)
-            point.latitude = edit.latitude
-            point.longitude = edit.longitude
-        }
-        if let year = edit.planYear {
-            guard (2000...2100).contains(year) else { throw RegistryError.planYearOutOfRange(year) }
-            point.planYear = year
-        }
-        if let opened = edit.openedOn, opened != point.openedOn {
+        var point = draft
+        if let opened = edit.openedOn, opened != before.openedOn {
             // The opening day is the status history's: it is rewritten there, for a reason.
-            if opened > context.today { throw RegistryError.dateInFuture(field: "opened_on", opened) }
-            guard let reason = edit.reason?.trimmingSpaces(), !reason.isEmpty else { throw RegistryError.reasonRequired }
-            try Self.recordOpening(db, &point, on: opened, reason: reason, context: context)
-        }
-        if edit.force && (edit.reason ?? "").trimmingSpaces().isEmpty { throw RegistryError.forceNeedsReason }
-        if let text = edit.creditCode {
-            let code = try parse("credit_code") { () throws(ValueError) in try CreditCode(parsing: text, allowingBadCheck: edit.force) }
-            guard point.businessName != nil else { throw RegistryError.businessNameRequired }
-            point.creditCode = code.rawValue
-            point.creditCodeOverride = code.checkCharacterValid ? nil : edit.reason
+            point.openedOn = before.openedOn
+            try Self.recordOpening(db, &point, on: opened, reason: edit.reason!.trimmingSpaces(), context: context)
         }
         if point != before {
             try point.update(db)
@@ -202,13 +227,16 @@ extension AppDatabase {
     public func changeStatus(_ code: String, to status: PointStatus, reason: String, on date: LocalDate?, context: ChangeContext) throws {
         try write { db in
             var point = try Self.point(db, code)
-            guard point.status.allowedNext.contains(status) else {
-                throw RegistryError.statusNotAllowed(from: point.status, to: status, allowed: point.status.allowedNext)
+            // Every refusal at once.
+            var refusals: [RegistryError] = []
+            if !point.status.allowedNext.contains(status) {
+                refusals.append(.statusNotAllowed(from: point.status, to: status, allowed: point.status.allowedNext))
             }
             let reason = reason.trimmingSpaces()
-            if reason.isEmpty { throw RegistryError.reasonRequired }
+            if reason.isEmpty { refusals.append(.reasonRequired) }
             let day = date ?? context.today
-            if day > context.today { throw RegistryError.dateInFuture(field: "date", day) }
+            if day > context.today { refusals.append(.dateInFuture(field: "date", day)) }
+            try RegistryError.refuse(refusals)
             let from = point.status
             if from == .planned && status == .operating {
                 // A first opening may be dated before the registration: a point is often

@@ -11,18 +11,11 @@ public struct Courier: Codable, Sendable, Hashable, FetchableRecord, MutablePers
     public var isDemo: Bool
 
     public static let databaseTableName = "courier"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    public static let columns: [Table.Column] = [
-        .init("id", Message.Header.id), .init("name", Message.Header.name), .init("brand", Message.Header.brand),
-        .init("credit_code", Message.Header.creditCode), .init("is_demo", Message.Header.demoData),
-    ]
+    public static let columns: [Table.Column] = listedFields.map(\.tableColumn)
 
-    public var cells: [Cell] {
-        [.integer(id ?? 0), .text(name), .text(brand), creditCode.map(Cell.code) ?? .null, .bool(isDemo)]
-    }
+    public var cells: [Cell] { Self.listedFields.map { $0.value.cell(self) } }
 }
 
 /// Which courier serves which point, from when to when, how often, for what fee.
@@ -38,8 +31,6 @@ public struct CourierLink: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var feeFen: Fen?
 
     public static let databaseTableName = "courier_link"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     func covers(_ date: LocalDate) -> Bool { startedOn <= date && (endedOn.map { date < $0 } ?? true) }
@@ -52,8 +43,6 @@ public struct Station: Codable, Sendable, Hashable, FetchableRecord, MutablePers
     public var townId: Int64
 
     public static let databaseTableName = "station"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -67,8 +56,6 @@ public struct Route: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
     public var endedOn: LocalDate?
 
     public static let databaseTableName = "route"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -122,17 +109,20 @@ public struct RouteDetail: Sendable {
 
 extension AppDatabase {
     public func addCourier(_ new: NewCourier, context: ChangeContext) throws -> Courier {
+        // Every refusal at once.
         var refusals: [RegistryError] = []
         let name = Self.freeText("name", new.name, as: .businessName, required: true, &refusals)
-        try RegistryError.refuse(refusals)
         let brand = Normalize.spreadsheetText(new.brand)
-        if brand.isEmpty { throw RegistryError.invalid(field: "brand", .empty) }
-        if new.force && (new.reason ?? "").trimmingSpaces().isEmpty { throw RegistryError.forceNeedsReason }
-        let code = try new.creditCode.map { text in
-            try parse("credit_code") { () throws(ValueError) in try CreditCode(parsing: text, allowingBadCheck: new.force) }
+        if brand.isEmpty { refusals.append(.invalid(field: "brand", .empty)) }
+        if new.force && (new.reason ?? "").trimmingSpaces().isEmpty { refusals.append(.forceNeedsReason) }
+        let code = try new.creditCode.flatMap { text in
+            try RegistryError.gathering(&refusals) {
+                try parse("credit_code") { () throws(ValueError) in try CreditCode(parsing: text, allowingBadCheck: new.force) }
+            }
         }
         return try write { db in
-            if try Courier.filter(Column("name") == name).fetchCount(db) > 0 { throw RegistryError.courierExists(name) }
+            if !name.isEmpty, try Courier.filter(Courier.Columns.name == name).fetchCount(db) > 0 { refusals.append(.courierExists(name)) }
+            try RegistryError.refuse(refusals)
             var courier = Courier(
                 name: name, brand: brand, creditCode: code?.rawValue,
                 creditCodeOverride: code?.checkCharacterValid == false ? new.reason : nil, isDemo: new.isDemo)
@@ -149,12 +139,12 @@ extension AppDatabase {
     static func courier(_ db: Database, _ key: String) throws -> Courier {
         let text = Normalize.spreadsheetText(key)
         if let id = Int64(text), let courier = try Courier.fetchOne(db, key: id) { return courier }
-        if let courier = try Courier.filter(Column("name") == text).fetchOne(db) { return courier }
+        if let courier = try Courier.filter(Courier.Columns.name == text).fetchOne(db) { return courier }
         throw RegistryError.courierUnknown(text)
     }
 
     public func couriers() throws -> [Courier] {
-        try read { db in try Courier.order(Column("id")).fetchAll(db) }
+        try read { db in try Courier.order(Courier.Columns.id).fetchAll(db) }
     }
 
     /// A courier and the points it serves (links, newest first).
@@ -176,15 +166,19 @@ extension AppDatabase {
         pointCode: String, courier key: String, from: LocalDate, to: LocalDate?, daysPerWeek: Int?, fee: Fen?, context: ChangeContext
     ) throws -> CourierLink {
         try write { db in
-            let point = try Self.point(db, pointCode)
-            let courier = try Self.courier(db, key)
-            if let to, to <= from { throw RegistryError.periodEndsBeforeStart }
-            if let days = daysPerWeek, !(1...7).contains(days) { throw RegistryError.daysPerWeekRange(days) }
-            if let fee, fee.value < 0 { throw RegistryError.invalid(field: "fee", .money(fee.yuanText)) }
-            let existing = try CourierLink.filter(Column("point_id") == point.id! && Column("courier_id") == courier.id!).fetchAll(db)
-            for link in existing where (link.endedOn.map { from < $0 } ?? true) && (to.map { link.startedOn < $0 } ?? true) {
-                throw RegistryError.linkOverlaps(courier.name, link.startedOn, link.endedOn)
+            // Every refusal at once.
+            var refusals: [RegistryError] = []
+            let point = try RegistryError.gathering(&refusals) { try Self.point(db, pointCode) }
+            let courier = try RegistryError.gathering(&refusals) { try Self.courier(db, key) }
+            if let to, to <= from { refusals.append(.periodEndsBeforeStart) }
+            if let days = daysPerWeek, !(1...7).contains(days) { refusals.append(.daysPerWeekRange(days)) }
+            if let fee, fee.value < 0 { refusals.append(.invalid(field: "fee", .money(fee.yuanText))) }
+            guard let point, let courier else { try RegistryError.refuseAll(refusals) }
+            let existing = try CourierLink.filter(CourierLink.Columns.pointId == point.id! && CourierLink.Columns.courierId == courier.id!).fetchAll(db)
+            if let link = existing.first(where: { link in (link.endedOn.map { from < $0 } ?? true) && (to.map { link.startedOn < $0 } ?? true) }) {
+                refusals.append(.linkOverlaps(courier.name, link.startedOn, link.endedOn))
             }
+            try RegistryError.refuse(refusals)
             var link = CourierLink(
                 pointId: point.id!, courierId: courier.id!, startedOn: from, endedOn: to, daysPerWeek: daysPerWeek, feeFen: fee)
             try link.insert(db)
@@ -202,12 +196,20 @@ extension AppDatabase {
 
     public func addStation(name: String, town: DivisionCode, couriers: [String], context: ChangeContext) throws -> Station {
         try write { db in
+            // Every refusal at once.
+            var refusals: [RegistryError] = []
             let name = Normalize.spreadsheetText(name)
-            if name.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
-            guard let division = try Division.filter(Column("code") == town).fetchOne(db) else { throw RegistryError.villageUnknown(town) }
-            guard town.level == .town else { throw RegistryError.notATown(town, town.level) }
-            if try Station.filter(Column("name") == name).fetchCount(db) > 0 { throw RegistryError.stationExists(name) }
-            let members = try couriers.map { try Self.courier(db, $0) }
+            if name.isEmpty { refusals.append(.invalid(field: "name", .empty)) }
+            let division = try Division.filter(Division.Columns.code == town).fetchOne(db)
+            if division == nil {
+                refusals.append(.villageUnknown(town))
+            } else if town.level != .town {
+                refusals.append(.notATown(town, town.level))
+            }
+            if !name.isEmpty, try Station.filter(Station.Columns.name == name).fetchCount(db) > 0 { refusals.append(.stationExists(name)) }
+            let members = try couriers.compactMap { key in try RegistryError.gathering(&refusals) { try Self.courier(db, key) } }
+            try RegistryError.refuse(refusals)
+            guard let division else { try RegistryError.refuseAll(refusals) }
             var station = Station(name: name, townId: division.id!)
             try station.insert(db)
             for courier in members {
@@ -223,7 +225,7 @@ extension AppDatabase {
     /// Stations with their town and couriers.
     public func stations() throws -> [(Station, String, [String])] {
         try read { db in
-            try Station.order(Column("name")).fetchAll(db).map { station in
+            try Station.order(Station.Columns.name).fetchAll(db).map { station in
                 let town = try String.fetchOne(db, sql: "SELECT name FROM division WHERE id = ?", arguments: [station.townId]) ?? ""
                 let couriers = try String.fetchAll(
                     db, sql: "SELECT c.name FROM station_courier sc JOIN courier c ON c.id = sc.courier_id WHERE sc.station_id = ? ORDER BY c.id",
@@ -237,33 +239,45 @@ extension AppDatabase {
     /// least one of the route's couriers; otherwise the route is refused naming each stop.
     public func addRoute(_ new: NewRoute, context: ChangeContext) throws -> Route {
         try write { db in
+            // Every refusal at once.
+            var refusals: [RegistryError] = []
             let name = Normalize.spreadsheetText(new.name)
-            if name.isEmpty { throw RegistryError.invalid(field: "name", .empty) }
+            if name.isEmpty { refusals.append(.invalid(field: "name", .empty)) }
             let vehicle = Normalize.spreadsheetText(new.vehicle).uppercased().filter { !$0.isWhitespace && $0 != "·" && $0 != "-" }
-            guard Self.isPlate(vehicle) else { throw RegistryError.plateInvalid(new.vehicle) }
-            if let to = new.to, to <= new.from { throw RegistryError.periodEndsBeforeStart }
-            if try Route.filter(Column("name") == name).fetchCount(db) > 0 { throw RegistryError.routeExists(name) }
-            let couriers = try new.couriers.map { try Self.courier(db, $0) }
-            if couriers.count < 2 { throw RegistryError.routeNeedsCouriers }
-            if new.stops.isEmpty { throw RegistryError.routeNeedsStops }
-            let station = try new.station.map { key -> Station in
-                guard let s = try Station.filter(Column("name") == key).fetchOne(db) ?? Int64(key).flatMap({ try Station.fetchOne(db, key: $0) }) else {
-                    throw RegistryError.stationUnknown(key)
+            if !Self.isPlate(vehicle) { refusals.append(.plateInvalid(new.vehicle)) }
+            if let to = new.to, to <= new.from { refusals.append(.periodEndsBeforeStart) }
+            if !name.isEmpty, try Route.filter(Route.Columns.name == name).fetchCount(db) > 0 { refusals.append(.routeExists(name)) }
+            let couriers = try new.couriers.compactMap { key in try RegistryError.gathering(&refusals) { try Self.courier(db, key) } }
+            if new.couriers.count < 2 { refusals.append(.routeNeedsCouriers) }
+            if new.stops.isEmpty { refusals.append(.routeNeedsStops) }
+            let station = try new.station.flatMap { key in
+                try RegistryError.gathering(&refusals) { () throws -> Station in
+                    guard let s = try Station.filter(Station.Columns.name == key).fetchOne(db) ?? Int64(key).flatMap({ try Station.fetchOne(db, key: $0) })
+                    else { throw RegistryError.stationUnknown(key) }
+                    return s
                 }
-                return s
             }
-            var unserved: [String] = []
             var points: [Point] = []
             for code in new.stops {
-                let point = try Self.point(db, Normalize.spreadsheetText(code))
-                if points.contains(where: { $0.id == point.id }) { throw RegistryError.routeStopRepeated(point.code) }
-                let links = try CourierLink.filter(Column("point_id") == point.id! && couriers.map(\.id!).contains(Column("courier_id"))).fetchAll(db)
-                if !links.contains(where: { $0.covers(new.from) }) { unserved.append(point.code) }
-                points.append(point)
+                guard let point = try RegistryError.gathering(&refusals, { try Self.point(db, Normalize.spreadsheetText(code)) }) else { continue }
+                if points.contains(where: { $0.id == point.id }) {
+                    refusals.append(.routeStopRepeated(point.code))
+                } else {
+                    points.append(point)
+                }
             }
-            if !unserved.isEmpty {
-                throw RegistryError.stopsNotServed(unserved, couriers.map(\.name), new.from)
+            // Whether the stops are served needs the couriers and stops as given.
+            if refusals.isEmpty {
+                var unserved: [String] = []
+                for point in points {
+                    let links = try CourierLink.filter(
+                        CourierLink.Columns.pointId == point.id! && couriers.map(\.id!).contains(CourierLink.Columns.courierId)
+                    ).fetchAll(db)
+                    if !links.contains(where: { $0.covers(new.from) }) { unserved.append(point.code) }
+                }
+                if !unserved.isEmpty { refusals.append(.stopsNotServed(unserved, couriers.map(\.name), new.from)) }
             }
+            try RegistryError.refuse(refusals)
             var route = Route(name: name, vehicle: vehicle, stationId: station?.id, startedOn: new.from, endedOn: new.to)
             try route.insert(db)
             for courier in couriers {
@@ -294,12 +308,12 @@ extension AppDatabase {
     }
 
     public func routes() throws -> [RouteDetail] {
-        try read { db in try Route.order(Column("name")).fetchAll(db).map { try Self.routeDetail(db, $0) } }
+        try read { db in try Route.order(Route.Columns.name).fetchAll(db).map { try Self.routeDetail(db, $0) } }
     }
 
     public func routeDetail(_ key: String) throws -> RouteDetail {
         try read { db in
-            guard let route = try Route.filter(Column("name") == key).fetchOne(db) ?? Int64(key).flatMap({ try Route.fetchOne(db, key: $0) }) else {
+            guard let route = try Route.filter(Route.Columns.name == key).fetchOne(db) ?? Int64(key).flatMap({ try Route.fetchOne(db, key: $0) }) else {
                 throw RegistryError.routeUnknown(key)
             }
             return try Self.routeDetail(db, route)

@@ -15,80 +15,26 @@ public enum PointStatus: String, Sendable, CaseIterable, Codable, DatabaseValueC
     }
 }
 
-/// A village e-commerce service point (村级电商服务点) as stored.
-public struct Point: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
-    public var id: Int64?
-    /// The village's 12 digits and a 3-digit number: unique, never reused.
-    public var code: String
-    public var villageId: Int64
-    public var name: String
-    public var address: String?
-    public var latitude: Double?
-    public var longitude: Double?
-    public var planYear: Int?
-    public var openedOn: LocalDate?
-    /// The status of the latest `point_status` row, kept by a trigger.
-    public var status: PointStatus
-    public var businessName: String?
-    public var creditCode: String?
-    /// Why a credit code that fails its check character was kept.
-    public var creditCodeOverride: String?
-
-    public static let databaseTableName = "point"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
+extension Point {
     /// The fields an edit may change, as audited.
     var auditJSON: JSONValue { AuditObject.make(auditFields) }
 
-    func auditFields(_ f: inout some AuditFields) {
-        f.text("name", name); f.text("address", address); f.number("latitude", latitude); f.number("longitude", longitude)
-        f.number("plan_year", planYear); f.text("opened_on", openedOn); f.text("business_name", businessName)
-        f.text("credit_code", creditCode)
-    }
+    func auditFields(_ f: inout some AuditFields) { auditFieldValues(&f) }
 }
 
-// Column by column, for reading and writing: Codable and its snake-case conversion cost more
-// than the SQL itself when an import writes hundreds of thousands of points.
+// Column by column, for reading and writing, as the field list gives them: Codable and its
+// snake-case conversion cost more than the SQL itself when an import writes hundreds of
+// thousands of points.
 extension Point: CachedInsert {
     public init(row: Row) throws { self.init(columns: row) }
 
     /// Columns by name from a `Row`, by position (the table's order) from a statement.
-    init(columns c: some ColumnSource) {
-        id = c[0, "id"]
-        code = c[1, "code"]!
-        villageId = c[2, "village_id"]!
-        name = c[3, "name"]!
-        address = c[4, "address"]
-        latitude = c[5, "latitude"]
-        longitude = c[6, "longitude"]
-        planYear = c[7, "plan_year"]
-        openedOn = c[8, "opened_on"]
-        status = c[9, "status"]!
-        businessName = c[10, "business_name"]
-        creditCode = c[11, "credit_code"]
-        creditCodeOverride = c[12, "credit_code_override"]
-    }
+    init(columns c: some ColumnSource) { self.init(fieldsFrom: c) }
 
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["code"] = code
-        container["village_id"] = villageId
-        container["name"] = name
-        container["address"] = address
-        container["latitude"] = latitude
-        container["longitude"] = longitude
-        container["plan_year"] = planYear
-        container["opened_on"] = openedOn
-        container["status"] = status
-        container["business_name"] = businessName
-        container["credit_code"] = creditCode
-        container["credit_code_override"] = creditCodeOverride
-    }
+    public func encode(to container: inout PersistenceContainer) throws { encodeFields(to: &container) }
 
-    static let insertSQL = makeInsertSQL(["code", "village_id", "name", "address", "latitude", "longitude", "plan_year", "opened_on", "status"])
-    func bindInsert(_ b: inout Bindings) {
-        b(code); b(villageId); b(name); b(address); b(latitude); b(longitude); b(planYear); b(openedOn); b(status)
-    }
+    static let insertSQL = makeInsertSQL(insertedColumns)
+    func bindInsert(_ b: inout Bindings) { bindFields(&b) }
 
     /// The point with this code, if any.
     static func fetch(_ db: Database, code: String) throws -> Point? {
@@ -135,43 +81,35 @@ extension PointStatusChange: CachedInsert {
 
 /// A point as lists show it: its village and town by code and name, its current operator.
 public struct PointListing: Sendable, Hashable, FetchableRecord {
-    public var code: String
-    public var name: String
+    public var point: Point
     public var villageCode: DivisionCode
     public var villageName: String
     public var townName: String
-    public var status: PointStatus
-    public var planYear: Int?
-    public var openedOn: LocalDate?
-    public var address: String?
-    public var latitude: Double?
-    public var longitude: Double?
-    public var businessName: String?
-    public var creditCode: String?
     public var operatorName: String?
     public var operatorIdNumber: String?
 
+    public var code: String { point.code }
+    public var name: String { point.name }
+    public var status: PointStatus { point.status }
+    public var planYear: Int? { point.planYear }
+    public var openedOn: LocalDate? { point.openedOn }
+    public var address: String? { point.address }
+    public var latitude: Double? { point.latitude }
+    public var longitude: Double? { point.longitude }
+    public var businessName: String? { point.businessName }
+    public var creditCode: String? { point.creditCode }
+
     public init(row: Row) throws {
-        code = row["code"]
-        name = row["name"]
+        point = Point(columns: row)
         villageCode = row["village_code"]
         villageName = row["village_name"]
         townName = row["town_name"]
-        status = row["status"]
-        planYear = row["plan_year"]
-        openedOn = row["opened_on"]
-        address = row["address"]
-        latitude = row["latitude"]
-        longitude = row["longitude"]
-        businessName = row["business_name"]
-        creditCode = row["credit_code"]
         operatorName = row["operator_name"]
         operatorIdNumber = row["operator_id_number"]
     }
 
     static let selectSQL = """
-        SELECT p.code, p.name, v.code AS village_code, v.name AS village_name, t.name AS town_name, p.status,
-               p.plan_year, p.opened_on, p.address, p.latitude, p.longitude, p.business_name, p.credit_code,
+        SELECT p.*, v.code AS village_code, v.name AS village_name, t.name AS town_name,
                o.name AS operator_name, o.id_number AS operator_id_number
         FROM point p
         JOIN division v ON v.id = p.village_id
@@ -180,21 +118,29 @@ public struct PointListing: Sendable, Hashable, FetchableRecord {
         LEFT JOIN operator o ON o.id = a.operator_id
         """
 
-    public static let columns: [Table.Column] = [
-        .init("code", Message.Header.pointCode), .init("name", Message.Header.pointName),
-        .init("town_name", Message.Header.town), .init("village_code", Message.Header.villageCode, use: .detail),
-        .init("village_name", Message.Header.village), .init("status", Message.Header.status),
-        .init("plan_year", Message.Header.planYear, use: .detail), .init("opened_on", Message.Header.openedOn),
-        .init("operator_name", Message.Header.operatorName), .init("operator_id_number", Message.Header.idNumber),
-    ]
+    private static let listed = Point.listedFields
+    private static let showOnly = Point.showOnlyFields
+
+    /// What a row is (its code and name), where it is, its status, the point's listed fields,
+    /// its operator.
+    public static let columns: [Table.Column] =
+        [Point.placed("code").tableColumn, Point.placed("name").tableColumn]
+        + [.init("town_name", Message.Header.town), .init("village_code", Message.Header.villageCode, use: .detail),
+           .init("village_name", Message.Header.village), Point.placed("status").tableColumn]
+        + listed.map(\.tableColumn)
+        + [.init("operator_name", Message.Header.operatorName), .init("operator_id_number", Message.Header.idNumber)]
 
     public func cells(_ language: Language) -> [Cell] {
-        [
-            .code(code), .text(name), .text(townName), .code(villageCode.rawValue), .text(villageName),
-            .label(code: status.rawValue, .pointStatus(status)), planYear.map { .integer(Int64($0)) } ?? .null,
-            .optional(openedOn?.description), .optional(operatorName), operatorIdNumber.map(Cell.residentID) ?? .null,
-        ]
+        let own = { (field: Field<Point>) in field.value.cell(point) }
+        return [own(Point.placed("code")), own(Point.placed("name")), .text(townName), .code(villageCode.rawValue), .text(villageName),
+                own(Point.placed("status"))]
+            + Self.listed.map(own) + [.optional(operatorName), operatorIdNumber.map(Cell.residentID) ?? .null]
     }
+
+    /// `show`'s fields after the list's: those only `show` shows.
+    public static let detailColumns: [Table.Column] = showOnly.map(\.tableColumn)
+
+    public func detailCells() -> [Cell] { Self.showOnly.map { $0.value.cell(point) } }
 }
 
 /// Filters for `point list`.

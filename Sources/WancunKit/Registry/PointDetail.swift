@@ -16,12 +16,12 @@ extension AppDatabase {
                 throw RegistryError.pointUnknown(code)
             }
             let point = try Self.point(db, code)
-            let history = try PointStatusChange.filter(Column("point_id") == point.id!).order(Column("on_date"), Column("id")).fetchAll(db)
-            let assignments = try Assignment.filter(Column("point_id") == point.id!).order(Column("started_on")).fetchAll(db)
+            let history = try PointStatusChange.filter(PointStatusChange.Columns.pointId == point.id!).order(PointStatusChange.Columns.onDate, PointStatusChange.Columns.id).fetchAll(db)
+            let assignments = try Assignment.filter(Assignment.Columns.pointId == point.id!).order(Assignment.Columns.startedOn).fetchAll(db)
             let people = try Operator.fetchAll(db, keys: Set(assignments.map(\.operatorId)))
             let byId = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })
             let operators = assignments.map { (assignment: $0, person: byId[$0.operatorId]!) }
-            let audit = try AuditEntry.filter(Column("point_code") == code).order(Column("id")).fetchAll(db)
+            let audit = try AuditEntry.filter(AuditEntry.Columns.pointCode == code).order(AuditEntry.Columns.id).fetchAll(db)
             return PointDetail(
                 point: listing, history: history, operators: operators, audit: audit,
                 creditCodeOverride: point.creditCodeOverride)
@@ -51,7 +51,7 @@ extension AuditEntry {
     /// whose values are worked out from an ID number's birth date.
     static func maskPersonal(_ json: String) -> String {
         var result = json
-        let keys = [("id_number", Mask.residentID), ("phone", Mask.phone)] + Mask.birthDerivedKeys.sorted().map { ($0, Mask.derived) }
+        let keys = Operator.personalKeys + Mask.birthDerivedKeys.sorted().map { ($0, Mask.derived) }
         for (key, mask) in keys.map({ ("\"\($0.0)\":\"", $0.1) }) {
             var searchStart = result.startIndex
             while let keyRange = result.range(of: key, range: searchStart..<result.endIndex),

@@ -12,17 +12,25 @@ public enum PointSheet {
         public var example: String
     }
 
-    public static let columns: [Column] = [
+    /// Where the point is, its own fields with a sheet column (`Point.fields`), its operator and
+    /// services.
+    public static let columns: [Column] =
+        whereColumns
+        + pointFields.map { field in
+            Column(key: field.column, header: field.sheet!.header, required: field.required, note: field.sheet!.note, example: field.sheet!.example)
+        } + operatorColumns
+
+    /// The point's fields the sheet has, in the table's order.
+    static let pointFields = Point.fields.filter { $0.sheet != nil }
+
+    private static let whereColumns: [Column] = [
         Column(key: "point_code", header: "服务点编码", required: false, note: "更新已有服务点时填写；新建留空，导入后生成（村代码＋3位序号）", example: ""),
         Column(key: "village_code", header: "村代码", required: false, note: "12位统计用区划代码；不填时按“乡镇”和“行政村”名称查找", example: "330424101201"),
         Column(key: "town_name", header: "乡镇", required: false, note: "乡镇（街道）名称，与行政村名称一起代替村代码", example: "沈荡镇"),
         Column(key: "village_name", header: "行政村", required: false, note: "行政村名称，可省略“村民委员会”“村委会”等后缀", example: "聚金村"),
-        Column(key: "name", header: "服务点名称", required: true, note: "必填", example: "聚金村电商服务站"),
-        Column(key: "address", header: "地址", required: false, note: "", example: "海盐县沈荡镇聚金村村委会旁"),
-        Column(key: "latitude", header: "纬度", required: false, note: "WGS 84 十进制度，与经度一起填写", example: "30.5234"),
-        Column(key: "longitude", header: "经度", required: false, note: "WGS 84 十进制度", example: "120.8921"),
-        Column(key: "plan_year", header: "纳入规划年份", required: false, note: "纳入全省建设规划的年份，如 2025", example: "2025"),
-        Column(key: "opened_on", header: "开业日期", required: false, note: "YYYY-MM-DD；填写则服务点为运营中，否则为规划中", example: "2025-03-01"),
+    ]
+
+    private static let operatorColumns: [Column] = [
         Column(key: "operator_name", header: "站长姓名", required: false, note: "有站长时填写站长各列", example: "王演示"),
         Column(key: "id_number", header: "公民身份号码", required: false, note: "18位，请把本列设为“文本”格式；不可填遮蔽号码", example: "330424198503150023"),
         Column(key: "phone", header: "手机号", required: false, note: "11位", example: "13800000001"),
@@ -44,7 +52,7 @@ public enum PointSheet {
     static let codeKeys: Set<String> = ["point_code", "village_code", "id_number"]
 
     static var columnSpecs: [ColumnSpec] {
-        columns.map { ColumnSpec($0.key, $0.header, required: $0.key == "name") }
+        columns.map { ColumnSpec($0.key, $0.header, required: $0.required) }
     }
 
     /// The import template: headers, one example row, and a sheet explaining each column.
@@ -83,7 +91,7 @@ extension AppDatabase {
                 let rows = try Row.fetchCursor(db, sql: Self.exportSQL, arguments: [prefix, prefix + "A"])
                 var count = 0
                 while let row = try rows.next() {
-                    if (row[11] as String?) != nil { idNumbers += 1 }
+                    if (row[Self.operatorIndex + 1] as String?) != nil { idNumbers += 1 }
                     try output.append(zip(PointSheet.columns, Self.exportCells(row, reveal: reveal)).map { column, value in
                         PointSheet.codeKeys.contains(column.key) ? .code(value) : .text(value)
                     })
@@ -114,7 +122,7 @@ extension AppDatabase {
     /// A point with its village, town, current operator and contract, and open services in
     /// the order they were added (the subquery reads them by the index on point_id, in id order).
     private static let exportSQL = """
-        SELECT p.code, v.code, t.name, v.name, p.name, p.address, p.latitude, p.longitude, p.plan_year, p.opened_on,
+        SELECT p.code, v.code, t.name, v.name, \(PointSheet.pointFields.map { "p." + $0.column }.joined(separator: ", ")),
                o.name, o.id_number, o.phone, o.retirement_group, o.difficulty, o.certificate_no, o.certified_on,
                a.contract_type, a.contract_from, a.contract_to,
                (SELECT group_concat(item, ',') FROM (
@@ -129,30 +137,30 @@ extension AppDatabase {
         ORDER BY p.code
         """
 
+    /// Where the operator's columns start in a row of `exportSQL`.
+    private static let operatorIndex = 4 + PointSheet.pointFields.count
+
     /// One row of `exportSQL` in the template's columns.
     private static func exportCells(_ row: Row, reveal: Bool) -> [String] {
         func text(_ index: Int) -> String { row[index] ?? "" }
         // The sheet is Chinese whatever the language, as the template is; the import reads labels back.
         func label<Code: Labelled>(_ type: Code.Type, _ index: Int) -> String { Code(rawValue: text(index))?.chineseLabel ?? text(index) }
-        let latitude: Double? = row[6]
-        let longitude: Double? = row[7]
-        let planYear: Int? = row[8]
-        let idNumber: String? = row[11]
-        let phone: String? = row[12]
+        let o = operatorIndex
+        let idNumber: String? = row[o + 1]
+        let phone: String? = row[o + 2]
         // Finance and medicines need a partner and licence the sheet has no columns for.
-        let services = (text(20)).split(separator: ",").compactMap { item -> String? in
+        let services = (text(o + 10)).split(separator: ",").compactMap { item -> String? in
             let parts = item.split(separator: ":", maxSplits: 1)
             guard let kind = ServiceKind(rawValue: String(parts[0])), kind != .finance else { return nil }
             guard parts.count > 1 else { return kind.chineseLabel }
             guard let category = PurchaseCategory(rawValue: String(parts[1])), category != .medicines else { return nil }
             return kind.chineseLabel + ":" + category.chineseLabel
         }
-        return [
-            text(0), text(1), text(2), Normalize.villageName(text(3)), text(4), text(5),
-            latitude.map { String($0) } ?? "", longitude.map { String($0) } ?? "", planYear.map(String.init) ?? "", text(9),
-            text(10), idNumber.map { reveal ? $0 : Mask.residentID($0) } ?? "", phone.map { reveal ? $0 : Mask.phone($0) } ?? "",
-            label(RetirementGroup.self, 13), label(DifficultyCategory.self, 14), text(15), text(16), label(ContractType.self, 17),
-            text(18), text(19), services.joined(separator: ","), "",
+        let own = PointSheet.pointFields.enumerated().map { i, field in field.value.text(row[4 + i] as DatabaseValue) ?? "" }
+        return [text(0), text(1), text(2), Normalize.villageName(text(3))] + own + [
+            text(o), idNumber.map { reveal ? $0 : Mask.residentID($0) } ?? "", phone.map { reveal ? $0 : Mask.phone($0) } ?? "",
+            label(RetirementGroup.self, o + 3), label(DifficultyCategory.self, o + 4), text(o + 5), text(o + 6),
+            label(ContractType.self, o + 7), text(o + 8), text(o + 9), services.joined(separator: ","), "",
         ]
     }
 }

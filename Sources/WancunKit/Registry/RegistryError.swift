@@ -9,6 +9,10 @@ public enum RegistryError: Error, Equatable, Sendable {
     case coordinatesIncomplete
     case coordinatesOutOfRange
     case planYearOutOfRange(Int)
+    /// A value given for a field the entity does not have, or does not set that way.
+    case fieldUnknown(String)
+    /// A whole number outside the range its field allows.
+    case valueOutOfRange(field: String, Int, ClosedRange<Int>)
     case dateInFuture(field: String, LocalDate)
     case statusNotAllowed(from: PointStatus, to: PointStatus, allowed: [PointStatus])
     case statusDateBeforeLast(LocalDate, last: LocalDate)
@@ -78,6 +82,8 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .coordinatesIncomplete: "COORDINATES_INCOMPLETE"
         case .coordinatesOutOfRange: "COORDINATES_RANGE"
         case .planYearOutOfRange: "PLAN_YEAR_RANGE"
+        case .fieldUnknown: "FIELD_UNKNOWN"
+        case .valueOutOfRange: "VALUE_OUT_OF_RANGE"
         case .dateInFuture: "DATE_IN_FUTURE"
         case .statusNotAllowed: "STATUS_CHANGE_NOT_ALLOWED"
         case .statusDateBeforeLast: "STATUS_DATE_BEFORE_LAST"

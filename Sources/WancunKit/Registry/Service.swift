@@ -39,43 +39,20 @@ public struct Service: Codable, Sendable, Hashable, FetchableRecord, MutablePers
 
     var auditJSON: JSONValue { AuditObject.make(auditFields) }
 
-    func auditFields(_ f: inout some AuditFields) {
-        f.text("kind", kind); f.text("category", category); f.text("partner", partner); f.text("licence", licence)
-        f.text("started_on", startedOn); f.text("ended_on", endedOn)
-    }
+    func auditFields(_ f: inout some AuditFields) { auditFieldValues(&f) }
 }
 
 // Column by column: faster than Codable, which shows in imports.
 extension Service: CachedInsert {
-    static let insertSQL = makeInsertSQL(["point_id", "kind", "category", "partner", "licence", "started_on", "ended_on"])
-    func bindInsert(_ b: inout Bindings) {
-        b(pointId); b(kind); b(category); b(partner); b(licence); b(startedOn); b(endedOn)
-    }
+    static let insertSQL = makeInsertSQL(insertedColumns)
+    func bindInsert(_ b: inout Bindings) { bindFields(&b) }
 
     public init(row: Row) throws { self.init(columns: row) }
 
     /// Columns by name from a `Row`, by position (the table's order) from a statement.
-    init(columns c: some ColumnSource) {
-        id = c[0, "id"]
-        pointId = c[1, "point_id"]!
-        kind = c[2, "kind"]!
-        category = c[3, "category"]
-        partner = c[4, "partner"]
-        licence = c[5, "licence"]
-        startedOn = c[6, "started_on"]!
-        endedOn = c[7, "ended_on"]
-    }
+    init(columns c: some ColumnSource) { self.init(fieldsFrom: c) }
 
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["point_id"] = pointId
-        container["kind"] = kind
-        container["category"] = category
-        container["partner"] = partner
-        container["licence"] = licence
-        container["started_on"] = startedOn
-        container["ended_on"] = endedOn
-    }
+    public func encode(to container: inout PersistenceContainer) throws { encodeFields(to: &container) }
 
     /// The point's open services, oldest first.
     static func fetchOpen(_ db: Database, pointId: Int64) throws -> [Service] {
@@ -115,21 +92,12 @@ public struct ServiceListing: Sendable, FetchableRecord {
         service = try Service(row: row)
     }
 
-    public static let columns: [Table.Column] = [
-        .init("point_code", Message.Header.pointCode), .init("point_name", Message.Header.pointName),
-        .init("kind", Message.Header.serviceKind), .init("category", Message.Header.category),
-        .init("partner", Message.Header.partner), .init("licence", Message.Header.licence),
-        .init("started_on", Message.Header.fromDate), .init("ended_on", Message.Header.toDate),
-    ]
+    /// The point, then the service's listed fields.
+    public static let columns: [Table.Column] =
+        [.init("point_code", Message.Header.pointCode), .init("point_name", Message.Header.pointName)]
+        + Service.listedFields.map(\.tableColumn)
 
-    public var cells: [Cell] {
-        [
-            .text(pointCode), .text(pointName), .label(code: service.kind.rawValue, .serviceKind(service.kind)),
-            service.category.map { .label(code: $0.rawValue, .purchaseCategory($0)) } ?? .null,
-            .optional(service.partner), .optional(service.licence), .text(service.startedOn.description),
-            .optional(service.endedOn?.description),
-        ]
-    }
+    public var cells: [Cell] { [.text(pointCode), .text(pointName)] + Service.listedFields.map { $0.value.cell(service) } }
 }
 
 extension AppDatabase {
@@ -146,22 +114,28 @@ extension AppDatabase {
 
     /// `open`: the point's open services, as the caller has just read them.
     static func addService(_ db: Database, point: Point, open: [Service], _ new: NewService, context: ChangeContext, audited: Bool = true) throws -> Service {
-        if point.status == .closed { throw RegistryError.pointClosed(point.code) }
-        if new.from > context.today { throw RegistryError.dateInFuture(field: "date", new.from) }
-        if let opened = point.openedOn, new.from < opened { throw RegistryError.serviceBeforeOpening(new.from, opened: opened) }
+        // Every refusal at once.
+        var refusals: [RegistryError] = []
+        if point.status == .closed { refusals.append(.pointClosed(point.code)) }
+        if new.from > context.today { refusals.append(.dateInFuture(field: "date", new.from)) }
+        if let opened = point.openedOn, new.from < opened { refusals.append(.serviceBeforeOpening(new.from, opened: opened)) }
         let partner = new.partner.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 }
         let licence = new.licence.map(Normalize.spreadsheetText).flatMap { $0.isEmpty ? nil : $0 }
         switch new.kind {
         case .agentPurchase:
-            guard let category = new.category else { throw RegistryError.serviceCategoryRequired }
-            if category == .medicines && (partner == nil || licence == nil) { throw RegistryError.medicinesNeedPharmacy }
+            if new.category == nil { refusals.append(.serviceCategoryRequired) }
+            if new.category == .medicines && (partner == nil || licence == nil) { refusals.append(.medicinesNeedPharmacy) }
         case .finance:
-            if partner == nil { throw RegistryError.financeNeedsBank }
-            if new.category != nil { throw RegistryError.serviceCategoryOnlyForPurchase }
+            if partner == nil { refusals.append(.financeNeedsBank) }
+            if new.category != nil { refusals.append(.serviceCategoryOnlyForPurchase) }
         default:
-            if new.category != nil { throw RegistryError.serviceCategoryOnlyForPurchase }
+            if new.category != nil { refusals.append(.serviceCategoryOnlyForPurchase) }
         }
-        if open.contains(where: { $0.kind == new.kind && $0.category == new.category }) { throw RegistryError.serviceExists(new.kind.rawValue, new.category?.rawValue) }
+        // A service the point offers already is told only of one that could be added otherwise.
+        if refusals.isEmpty && open.contains(where: { $0.kind == new.kind && $0.category == new.category }) {
+            refusals.append(.serviceExists(new.kind.rawValue, new.category?.rawValue))
+        }
+        try RegistryError.refuse(refusals)
         var service = Service(
             pointId: point.id!, kind: new.kind, category: new.category, partner: partner, licence: licence, startedOn: new.from)
         try service.insertCached(db)
@@ -174,12 +148,15 @@ extension AppDatabase {
         try write { db in
             let point = try Self.point(db, pointCode)
             guard var service = try Service.filter(
-                Column("point_id") == point.id! && Column("kind") == kind.rawValue && Column("ended_on") == nil
+                Service.Columns.pointId == point.id! && Service.Columns.kind == kind.rawValue && Service.Columns.endedOn == nil
             ).fetchAll(db).first(where: { category == nil || $0.category == category }) else {
                 throw RegistryError.serviceNotOpen(kind.rawValue)
             }
-            if date < service.startedOn { throw RegistryError.unassignBeforeStart(date, started: service.startedOn) }
-            if date > context.today { throw RegistryError.dateInFuture(field: "date", date) }
+            // Every refusal at once.
+            var refusals: [RegistryError] = []
+            if date < service.startedOn { refusals.append(.unassignBeforeStart(date, started: service.startedOn)) }
+            if date > context.today { refusals.append(.dateInFuture(field: "date", date)) }
+            try RegistryError.refuse(refusals)
             let before = service.auditJSON
             service.endedOn = date
             try service.update(db)

@@ -128,11 +128,11 @@ extension AppDatabase {
     public func auditEntries(_ filter: AuditFilter) throws -> [AuditEntry] {
         try read { db in
             var request = AuditEntry.all()
-            if let code = filter.pointCode { request = request.filter(Column("point_code") == code) }
-            if let id = filter.operatorIdNumber { request = request.filter(Column("operator_id_number") == id) }
-            if let code = filter.divisionCode { request = request.filter(Column("division_code") == code) }
-            if let since = filter.since { request = request.filter(Column("at") >= since.description) }
-            return try request.order(Column("id")).fetchAll(db)
+            if let code = filter.pointCode { request = request.filter(AuditEntry.Columns.pointCode == code) }
+            if let id = filter.operatorIdNumber { request = request.filter(AuditEntry.Columns.operatorIdNumber == id) }
+            if let code = filter.divisionCode { request = request.filter(AuditEntry.Columns.divisionCode == code) }
+            if let since = filter.since { request = request.filter(AuditEntry.Columns.at >= since.description) }
+            return try request.order(AuditEntry.Columns.id).fetchAll(db)
         }
     }
 }

@@ -47,7 +47,7 @@ extension Message {
         case "date": Message(zh: "日期", en: "date")
         case "certified_on": Message(zh: "认定日期", en: "certification date")
         case "opened_on": Message(zh: "开业日期", en: "opening date")
-        default: Message(zh: field, en: field)
+        default: Header.byColumn[field] ?? Message(zh: field, en: field)
         }
     }
 
@@ -89,6 +89,13 @@ extension Message {
             return Message(zh: "经纬度超出范围（纬度 -90～90，经度 -180～180）", en: "coordinates out of range (latitude -90 to 90, longitude -180 to 180)")
         case .planYearOutOfRange(let year):
             return Message(zh: "纳入规划年份 \(year) 不合理（2000–2100）", en: "plan year \(year) is out of range (2000–2100)")
+        case .fieldUnknown(let field):
+            return Message(zh: "没有可这样填写的字段 \(field)", en: "there is no field \(field) to set this way")
+        case .valueOutOfRange(let field, let value, let range):
+            let name = fieldName(field)
+            return Message(
+                zh: "\(name.zh) \(value) 不合理（\(range.lowerBound)–\(range.upperBound)）",
+                en: "\(name.en) \(value) is out of range (\(range.lowerBound)–\(range.upperBound))")
         case .dateInFuture(let field, let date):
             let name = fieldName(field)
             return Message(zh: "\(name.zh) \(date) 晚于今天", en: "\(name.en) \(date) is in the future")

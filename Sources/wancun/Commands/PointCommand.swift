@@ -33,14 +33,16 @@ struct PointAdd: WancunCommand {
     @Option(help: "Longitude in degrees (WGS 84).") var lon: Double?
     @Option(help: "Year it entered the provincial plan (纳入全省建设规划).") var planYear: Int?
     @Option(help: "Opening date YYYY-MM-DD; the point then starts operating.") var opened: LocalDate?
+    @Option(name: .customLong("field"), help: "Another of the point's fields, as COLUMN=VALUE (its column in the points sheet); may be repeated.")
+    var fields: [String] = []
     @OptionGroup var force: ForceOptions
 
     func run(_ ctx: Context) throws {
-        let point = try ctx.openDatabase().addPoint(
-            NewPoint(
-                village: village, name: name, address: address, latitude: lat, longitude: lon, planYear: planYear, openedOn: opened,
-                override: force.override),
-            context: ctx.changeContext())
+        var new = NewPoint(
+            village: village, name: name, address: address, latitude: lat, longitude: lon, planYear: planYear, openedOn: opened,
+            override: force.override)
+        for field in fields { new.values.set(assignment: field) }
+        let point = try ctx.openDatabase().addPoint(new, context: ctx.changeContext())
         if output.format == .json {
             ctx.out(JSONValue.object([("code", .string(point.code)), ("name", .string(point.name)), ("status", .string(point.status.rawValue))]).serialized() + "\n")
         } else {
@@ -78,14 +80,7 @@ struct PointShow: WancunCommand {
         let p = detail.point
         let lang = ctx.language
         typealias H = Message.Header
-        var fields: [(Table.Column, Cell)] = zip(PointListing.columns, p.cells(lang)).map { ($0, $1) }
-        fields += [
-            (.init("address", H.address), .optional(p.address)),
-            (.init("latitude", H.latitude), p.latitude.map { .text(String($0)) } ?? .null),
-            (.init("longitude", H.longitude), p.longitude.map { .text(String($0)) } ?? .null),
-            (.init("business_name", H.business), .optional(p.businessName)),
-            (.init("credit_code", H.creditCode), .optional(p.creditCode)),
-        ]
+        let fields = Array(zip(PointListing.columns + PointListing.detailColumns, p.cells(lang) + p.detailCells()))
         let history = Table(
             columns: [.init("on_date", H.date), .init("from_status", H.fromStatus), .init("status", H.status),
                       .init("reason", H.reason), .init("clerk", H.clerk)],
@@ -133,6 +128,8 @@ struct PointEditCommand: WancunCommand {
     @Option(help: "The opening day YYYY-MM-DD, as the status history keeps it; needs --reason.") var opened: LocalDate?
     @Option(help: "The business that runs the point (经营主体).") var business: String?
     @Option(help: "Its unified social credit code.") var creditCode: String?
+    @Option(name: .customLong("field"), help: "Another of the point's fields, as COLUMN=VALUE (its column in the points sheet); may be repeated.")
+    var fields: [String] = []
     @OptionGroup var force: ForceOptions
 
     func run(_ ctx: Context) throws {
@@ -147,6 +144,7 @@ struct PointEditCommand: WancunCommand {
         edit.creditCode = creditCode
         edit.force = force.force
         edit.reason = force.reason
+        for field in fields { edit.values.set(assignment: field) }
         let point = try ctx.openDatabase().editPoint(code, edit, context: ctx.changeContext())
         ctx.say(.pointEdited(point.code))
     }
