@@ -26,6 +26,7 @@ struct Wancun: ParsableCommand {
             OperatorCommand.self, AuditCommand.self, ServiceCommand.self, CourierCommand.self, StationCommand.self,
             RouteCommand.self, ParcelCommand.self, PurchaseCommand.self, PolicyCommand.self, RetirementCommand.self,
             SubsidyCommand.self, ReconcileCommand.self, ReportCommand.self, TemplateCommand.self, FileCommand.self, UserCommand.self,
+            ServeCommand.self,
         ]
     )
 

@@ -1,0 +1,162 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import NIOCore
+import WancunKit
+
+extension HTTPField.Name {
+    static let xContentTypeOptions = Self("X-Content-Type-Options")!
+    static let xFrameOptions = Self("X-Frame-Options")!
+    static let referrerPolicy = Self("Referrer-Policy")!
+}
+
+/// Every response, error pages included, carries the headers that keep a page from running
+/// anything but the server's own files and from being framed; pages (everything but the
+/// stylesheet and scripts under /static/) are never cached, since they show personal data.
+struct SecurityHeaders: RouterMiddleware {
+    typealias Context = WebContext
+    /// The body limit, for the words of a 413 that the framework itself raised.
+    let limit: Int
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as WebRefusal {
+            response = Pages.refusal(error, context: context)
+        } catch let error as HTTPError {
+            let refusal: WebRefusal = switch error.status {
+            case .notFound: .notFound
+            case .contentTooLarge: .tooLarge(limit: limit)
+            default: .failed(error.status)
+            }
+            response = Pages.refusal(refusal, context: context)
+        } catch {
+            context.logger.error("request failed: \(String(reflecting: error))")
+            response = Pages.refusal(.failed(.internalServerError), context: context)
+        }
+        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.xFrameOptions] = "DENY"
+        response.headers[.referrerPolicy] = "same-origin"
+        if !request.uri.path.hasPrefix("/static/") { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+}
+
+/// Why a request is answered with an error page instead of what it asked for.
+enum WebRefusal: Error {
+    case notFound
+    case tooLarge(limit: Int)
+    case badForm
+    case failed(HTTPResponse.Status)
+
+    var status: HTTPResponse.Status {
+        switch self {
+        case .notFound: .notFound
+        case .tooLarge: .contentTooLarge
+        case .badForm: .forbidden
+        case .failed(let status): status
+        }
+    }
+
+    var message: Message {
+        switch self {
+        case .notFound: Message.Web.notFound
+        case .tooLarge(let limit): Message.Web.tooLarge(limitBytes: limit)
+        case .badForm: Message.Web.formExpired
+        case .failed: Message.Web.failed
+        }
+    }
+}
+
+/// The language a page is shown in: `?lang=en|zh` (which is remembered in a cookie), else
+/// that cookie, else Chinese. One rule for every page, so a bookmark shows what it showed.
+struct LanguageChoice: RouterMiddleware {
+    typealias Context = WebContext
+    static let cookie = "wancun_lang"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let asked = request.uri.queryParameters["lang"].flatMap { Language(rawValue: String($0)) }
+        context.language = asked ?? request.cookies[Self.cookie].flatMap { Language(rawValue: $0.value) } ?? .zh
+        var response = try await next(request, context)
+        if let asked {
+            response.setCookie(Cookie(name: Self.cookie, value: asked.rawValue, path: "/", httpOnly: true, sameSite: .strict))
+        }
+        return response
+    }
+}
+
+/// Refuses a body past the limit before reading it (by its length) or while reading it, and
+/// reads a form's fields into the context.
+struct BodyLimit: RouterMiddleware {
+    typealias Context = WebContext
+    let limit: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw WebRefusal.tooLarge(limit: limit) }
+        guard request.method == .post else { return try await next(request, context) }
+        var request = request
+        var context = context
+        let body: ByteBuffer
+        do { body = try await request.collectBody(upTo: limit) } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw WebRefusal.tooLarge(limit: limit)
+        }
+        if request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+            context.form = FormFields.parse(String(buffer: body))
+        }
+        return try await next(request, context)
+    }
+}
+
+/// `application/x-www-form-urlencoded` fields; a name given twice keeps its first value.
+enum FormFields {
+    static func parse(_ text: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = decode(parts[0])
+            if fields[name] == nil { fields[name] = parts.count > 1 ? decode(parts[1]) : "" }
+        }
+        return fields
+    }
+
+    static func decode(_ part: Substring) -> String {
+        String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+    }
+}
+
+/// Every path but the sign-in page and the static files needs a live session; without one
+/// the browser is sent to /login. Every POST must carry the form token: the session's, or
+/// before sign-in the one the sign-in page set in its own cookie.
+struct RequireSession: RouterMiddleware {
+    typealias Context = WebContext
+    static let cookie = "wancun_session"
+    static let loginCookie = "wancun_login"
+    let sessions: SessionStore
+
+    static func isPublic(_ path: String) -> Bool { path == "/login" || path.hasPrefix("/static/") }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let id = request.cookies[Self.cookie]?.value { context.session = await sessions.session(id) }
+        if request.method == .post {
+            let expected = context.session?.csrfToken ?? request.cookies[Self.loginCookie]?.value
+            guard let expected, let sent = context.form["_csrf"], Self.same(sent, expected) else { throw WebRefusal.badForm }
+        }
+        guard context.session != nil || Self.isPublic(request.uri.path) else {
+            return .redirect(to: "/login", type: .normal)
+        }
+        return try await next(request, context)
+    }
+
+    /// Compares in time that does not depend on where the two differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

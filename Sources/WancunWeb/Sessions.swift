@@ -1,0 +1,88 @@
+import Foundation
+import Crypto
+
+/// A signed-in user's session: its id (the cookie's value), the token every form carries,
+/// and when it ends.
+public struct WebSession: Sendable {
+    public var id: String
+    public var csrfToken: String
+    public var user: WebUser
+    var created: Date
+    var lastUsed: Date
+}
+
+/// Sessions kept in memory: a restart signs everyone out. A session ends after
+/// `idle` unused or `lifetime` in all, whichever comes first.
+public actor SessionStore {
+    private var sessions: [String: WebSession] = [:]
+    let idle: TimeInterval
+    let lifetime: TimeInterval
+    let now: @Sendable () -> Date
+
+    public init(idle: TimeInterval, lifetime: TimeInterval, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.idle = idle
+        self.lifetime = lifetime
+        self.now = now
+    }
+
+    public func create(for user: WebUser) -> WebSession {
+        let t = now()
+        let session = WebSession(id: Self.randomToken(), csrfToken: Self.randomToken(), user: user, created: t, lastUsed: t)
+        sessions[session.id] = session
+        return session
+    }
+
+    /// The live session with this id, marked as used; `nil` (and forgotten) once it has expired.
+    public func session(_ id: String) -> WebSession? {
+        guard var session = sessions[id] else { return nil }
+        let t = now()
+        guard t.timeIntervalSince(session.lastUsed) < idle, t.timeIntervalSince(session.created) < lifetime else {
+            sessions[id] = nil
+            return nil
+        }
+        session.lastUsed = t
+        sessions[id] = session
+        return session
+    }
+
+    public func end(_ id: String) { sessions[id] = nil }
+
+    /// 32 random bytes in hex.
+    static func randomToken() -> String {
+        SymmetricKey(size: .bits256).withUnsafeBytes { bytes in bytes.map { String(format: "%02x", $0) }.joined() }
+    }
+}
+
+/// Failed sign-ins counted per account and per address: past `limit` within `window`
+/// either one refuses further attempts until the window has passed.
+public actor SignInLimiter {
+    private var failures: [String: [Date]] = [:]
+    let limit: Int
+    let window: TimeInterval
+    let now: @Sendable () -> Date
+
+    public init(limit: Int, window: TimeInterval, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.limit = limit
+        self.window = window
+        self.now = now
+    }
+
+    public func allows(account: String, address: String) -> Bool {
+        let t = now()
+        return [Self.key(account: account), Self.key(address: address)].allSatisfy { key in
+            (failures[key] ?? []).filter { t.timeIntervalSince($0) < window }.count < limit
+        }
+    }
+
+    public func failed(account: String, address: String) {
+        let t = now()
+        for key in [Self.key(account: account), Self.key(address: address)] {
+            failures[key, default: []] = (failures[key] ?? []).filter { t.timeIntervalSince($0) < window } + [t]
+        }
+    }
+
+    public func succeeded(account: String) { failures[Self.key(account: account)] = nil }
+
+    static func key(account: String) -> String { "account:" + account.lowercased() }
+    static func key(address: String) -> String { "address:" + address }
+}

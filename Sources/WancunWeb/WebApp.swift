@@ -1,0 +1,142 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import ServiceLifecycle
+import WancunKit
+
+/// The web front end of one registry file: its router, its sessions and its server.
+public struct WebApp: Sendable {
+    public let database: AppDatabase
+    public let configuration: WebConfiguration
+    public let sessions: SessionStore
+    public let limiter: SignInLimiter
+    public let signIn: any WebSignIn
+
+    public init(database: AppDatabase, configuration: WebConfiguration = WebConfiguration(), signIn: any WebSignIn = NoAccounts(),
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.configuration = configuration
+        self.signIn = signIn
+        sessions = SessionStore(idle: configuration.sessionIdle, lifetime: configuration.sessionLifetime, now: now)
+        limiter = SignInLimiter(limit: configuration.maxAttempts, window: configuration.attemptWindow, now: now)
+    }
+
+    /// The pages pending the items that build them: each shows that it is not open yet.
+    static let pendingPages = ["/operators", "/imports", "/subsidy", "/reconcile", "/reports", "/audit"]
+
+    public func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: SecurityHeaders(limit: configuration.maxBodyBytes))
+        router.add(middleware: LanguageChoice())
+        router.add(middleware: BodyLimit(limit: configuration.maxBodyBytes))
+        router.add(middleware: RequireSession(sessions: sessions))
+        router.get("/static/wancun.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        }
+        router.get("/login") { _, context in signInPage(context) }
+        router.post("/login") { _, context in try await signIn(context) }
+        router.post("/logout") { request, context in await signOut(request, context) }
+        router.get("/") { _, context in try home(context) }
+        router.get("/points") { request, context in try points(request, context) }
+        router.get("/points/{code}") { _, context in try point(context) }
+        for path in Self.pendingPages {
+            router.get(RouterPath(path)) { _, context in
+                let title = Pages.nav.first { $0.path == path }!.label
+                return Pages.page(title, body: Pages.notice(Message.Web.notYet, context.language), context: context, current: path)
+            }
+        }
+        return router
+    }
+
+    /// Serves until SIGTERM or SIGINT, then stops taking requests and lets those under way finish.
+    public func run(logger: Logger) async throws {
+        let server: HTTPServerBuilder
+        if let certificate = configuration.tlsCertificate, let key = configuration.tlsKey {
+            let tls = TLSConfiguration.makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+            server = try .tls(.http1(), tlsConfiguration: tls)
+        } else {
+            server = .http1()
+        }
+        let app = Application(
+            router: router(), server: server,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil), logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+
+    // MARK: Sign-in
+
+    func signInPage(_ context: WebContext, error: Message? = nil, name: String = "", status: HTTPResponse.Status = .ok) -> Response {
+        if context.session != nil, error == nil { return .redirect(to: "/", type: .normal) }
+        let lang = context.language
+        let token = SessionStore.randomToken()
+        var object: [String: Any] = [
+            "csrf": token, "name": name, "userLabel": Message.Web.userName.text(lang), "passwordLabel": Message.Web.password.text(lang),
+            "signIn": Message.Web.signIn.text(lang),
+        ]
+        if let error { object["error"] = error.text(lang) }
+        var response = Pages.page(Message.Web.signIn, body: Templates.render("login", object), context: context, status: status)
+        response.setCookie(sessionCookie(RequireSession.loginCookie, token))
+        return response
+    }
+
+    func signIn(_ context: WebContext) async throws -> Response {
+        let name = context.form["name"] ?? "", password = context.form["password"] ?? ""
+        guard await limiter.allows(account: name, address: context.remoteAddress) else {
+            return signInPage(context, error: Message.Web.tooManyAttempts, name: name, status: .tooManyRequests)
+        }
+        switch try await signIn.check(name: name, password: password) {
+        case .user(let user):
+            await limiter.succeeded(account: name)
+            if let old = context.session { await sessions.end(old.id) }
+            let session = await sessions.create(for: user)
+            var response = Response.redirect(to: "/", type: .normal)
+            response.setCookie(sessionCookie(RequireSession.cookie, session.id))
+            return response
+        case .refused:
+            await limiter.failed(account: name, address: context.remoteAddress)
+            return signInPage(context, error: Message.Web.signInRefused, name: name, status: .unauthorized)
+        case .noAccounts:
+            return signInPage(context, error: Message.Web.noAccounts, name: name, status: .unauthorized)
+        }
+    }
+
+    func signOut(_ request: Request, _ context: WebContext) async -> Response {
+        if let session = context.session { await sessions.end(session.id) }
+        var response = Response.redirect(to: "/login", type: .normal)
+        response.setCookie(Cookie(name: RequireSession.cookie, value: "", maxAge: 0, path: "/", secure: configuration.usesTLS, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    /// A cookie no script can read, sent only with requests from these pages, and under TLS only over TLS.
+    func sessionCookie(_ name: String, _ value: String) -> Cookie {
+        Cookie(name: name, value: value, path: "/", secure: configuration.usesTLS, httpOnly: true, sameSite: .strict)
+    }
+}
+
+extension WebApp {
+    /// Runs the server from synchronous code (the CLI's commands), returning when it has stopped.
+    public static func runBlocking(_ app: WebApp, logger: Logger) throws {
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { try await app.run(logger: logger) } catch { outcome.set(error) }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+
+    private final class Outcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: (any Error)?
+        func set(_ error: any Error) { lock.withLock { stored = error } }
+        var error: (any Error)? { lock.withLock { stored } }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import WancunKit
+
+/// How `wancun serve` runs: where it listens, with what certificate, and its limits.
+public struct WebConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// PEM files; with both, the server speaks only HTTPS and its cookies are Secure.
+    public var tlsCertificate: String?
+    public var tlsKey: String?
+    /// The largest request body taken, in bytes; past it the request is refused with 413.
+    public var maxBodyBytes = 32 * 1_048_576
+    /// How long a session lasts without being used.
+    public var sessionIdle: TimeInterval = 30 * 60
+    /// How long a session lasts at most, used or not.
+    public var sessionLifetime: TimeInterval = 10 * 60 * 60
+    /// Failed sign-ins allowed per account and per address within `attemptWindow`.
+    public var maxAttempts = 5
+    public var attemptWindow: TimeInterval = 15 * 60
+
+    public init() {}
+
+    public var usesTLS: Bool { tlsCertificate != nil && tlsKey != nil }
+}
+
+/// Who a session belongs to, as the sign-in check names them.
+public struct WebUser: Sendable, Hashable {
+    public var name: String
+    public init(name: String) { self.name = name }
+}
+
+/// Checks a user name and password. The answer is the user, `nil` for a wrong name or
+/// password, or `.noAccounts` when there is no account to sign in with.
+public protocol WebSignIn: Sendable {
+    func check(name: String, password: String) async throws -> WebSignInResult
+}
+
+public enum WebSignInResult: Sendable, Equatable {
+    case user(WebUser)
+    case refused
+    case noAccounts
+}
+
+/// No account can sign in: the registry has no users yet.
+public struct NoAccounts: WebSignIn {
+    public init() {}
+    public func check(name: String, password: String) async throws -> WebSignInResult { .noAccounts }
+}
+
+extension WebConfiguration {
+    /// `HOST:PORT`, `[IPv6]:PORT`; `nil` for anything else.
+    public static func listenAddress(_ text: String) -> (host: String, port: Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else {
+            return nil
+        }
+        var host = String(text[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty, !host.contains(" ") else { return nil }
+        return (host, port)
+    }
+}

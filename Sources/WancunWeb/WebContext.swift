@@ -1,0 +1,20 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import WancunKit
+
+/// A request's context: its session once `RequireSession` has found one, its language,
+/// and its body's form fields once `BodyLimit` has read them.
+public struct WebContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var session: WebSession?
+    public var language: Language = .zh
+    public var form: [String: String] = [:]
+    /// The address the request came from, or `unknown` (in tests).
+    public let remoteAddress: String
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+    }
+}
