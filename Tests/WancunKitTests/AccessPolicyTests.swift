@@ -44,7 +44,9 @@ import Testing
         #expect(try f.db.editPoint(f.point.code, edit, as: Self.townClerk, context: clerkContext).name == "改名服务站")
         #expect(try f.db.auditEntries(AuditFilter(pointCode: f.point.code)).last?.clerk == "林镇办")
         // A reviewer reads and does not change.
-        #expect(throws: AccountError.notAllowed("吴审核", .changeRegistry)) { try f.db.editPoint(f.point.code, edit, as: Self.reviewer, context: testContext) }
+        #expect(throws: AccountError.notAllowed("吴审核", .changeRegistry)) {
+            try f.db.editPoint(f.point.code, edit, as: Self.reviewer, context: testContext)
+        }
         #expect(throws: AccountError.notAllowed("林镇办", .changeRegistry)) {
             try f.db.addPoint(NewPoint(village: try DivisionCode(parsing: "330424102201"), name: "越界服务站"), as: Self.townClerk, context: clerkContext)
         }
@@ -74,7 +76,9 @@ import Testing
         let reviewerContext = ChangeContext(clerk: Self.reviewer.name, today: testContext.today)
         #expect(try f.db.revealIDNumber(f.person.idNumber, as: Self.reviewer, context: reviewerContext) == f.person.idNumber)
         #expect(try f.db.revealIDNumber(f.person.idNumber, as: Self.countyClerk, context: testContext) == f.person.idNumber)
-        #expect(throws: AccountError.notAllowed("林镇办", .reveal)) { try f.db.revealIDNumber(f.person.idNumber, as: Self.townClerk, context: testContext) }
+        #expect(throws: AccountError.notAllowed("林镇办", .reveal)) {
+            try f.db.revealIDNumber(f.person.idNumber, as: Self.townClerk, context: testContext)
+        }
         #expect(throws: RegistryError.self) { try f.db.revealIDNumber(f.person.idNumber, as: Self.admin, context: testContext) }
         let reveals = try f.db.auditEntries(AuditFilter(operatorIdNumber: f.person.idNumber)).filter { $0.action == "operator.reveal" }
         #expect(reveals.map(\.clerk) == ["吴审核", "测试员"])

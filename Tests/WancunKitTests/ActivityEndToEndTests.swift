@@ -20,12 +20,26 @@ import Testing
             (["service", "add", point.code, "agent-purchase", "--category", "药品", "--partner", "某药房", "--from", "2026-11-01"], "药品经营许可证"),
             (["service", "add", point.code, "finance", "--from", "2026-11-01"], "合作银行"),
             (["courier", "link", point.code, "1", "--from", "2026-11-01"], "重叠"),
-            (["route", "add", "新线", "--vehicle", "浙F99999", "--couriers", "1,3", "--stops", "\(point.code),\(unlinked.code)", "--from", "2026-11-01"], unlinked.code),
+            (
+                [
+                    "route", "add", "新线", "--vehicle", "浙F99999", "--couriers", "1,3", "--stops", "\(point.code),\(unlinked.code)", "--from",
+                    "2026-11-01",
+                ], unlinked.code
+            ),
             (["parcel", "pickup", point.code, "NEVER-ARRIVED", "--at", "2026-11-20 10:00"], "没有运单号 NEVER-ARRIVED 的到站记录"),
-            (["purchase", "add", purchase.pointCode, "--category", "日用品", "--amount", "1", "--order", purchase.purchase.orderNo,
-              "--platform", purchase.purchase.platform, "--on", "2026-11-01"], "订单号不能重复"),
+            (
+                [
+                    "purchase", "add", purchase.pointCode, "--category", "日用品", "--amount", "1", "--order", purchase.purchase.orderNo,
+                    "--platform", purchase.purchase.platform, "--on", "2026-11-01",
+                ], "订单号不能重复"
+            ),
             (["operator", "add", "--name", "某", "--id-number", ResidentID.withCheckCharacter("33042419800101001"), "--phone", person.phone], "冒名"),
-            (["point", "add", "--village", detail.point.villageCode.rawValue, "--name", detail.point.name.replacingOccurrences(of: "电商服务站", with: "服务点")], point.code),
+            (
+                [
+                    "point", "add", "--village", detail.point.villageCode.rawValue, "--name",
+                    detail.point.name.replacingOccurrences(of: "电商服务站", with: "服务点"),
+                ], point.code
+            ),
             (["point", "add", "--village", detail.point.villageCode.rawValue, "--name", "x", "--force"], "--reason"),
         ]
         for (arguments, expected) in cases {

@@ -22,21 +22,28 @@ let oct = LocalDate(year: 2026, month: 10, day: 1)!
     @Test func rulesForEachKind() throws {
         let (db, point, _) = try registryFixture()
         let code = point.code
-        #expect(throws: RegistryError.serviceCategoryRequired) { try db.addService(NewService(pointCode: code, kind: .agentPurchase, from: oct), context: testContext) }
-        #expect(throws: RegistryError.medicinesNeedPharmacy) {
-            try db.addService(NewService(pointCode: code, kind: .agentPurchase, category: .medicines, partner: "某药房", from: oct), context: testContext)
+        #expect(throws: RegistryError.serviceCategoryRequired) {
+            try db.addService(NewService(pointCode: code, kind: .agentPurchase, from: oct), context: testContext)
         }
-        #expect(throws: RegistryError.financeNeedsBank) { try db.addService(NewService(pointCode: code, kind: .finance, from: oct), context: testContext) }
+        #expect(throws: RegistryError.medicinesNeedPharmacy) {
+            try db.addService(
+                NewService(pointCode: code, kind: .agentPurchase, category: .medicines, partner: "某药房", from: oct), context: testContext)
+        }
+        #expect(throws: RegistryError.financeNeedsBank) {
+            try db.addService(NewService(pointCode: code, kind: .finance, from: oct), context: testContext)
+        }
         #expect(throws: RegistryError.serviceCategoryOnlyForPurchase) {
             try db.addService(NewService(pointCode: code, kind: .parcel, category: .farmInputs, from: oct), context: testContext)
         }
         _ = try db.addService(
-            NewService(pointCode: code, kind: .agentPurchase, category: .medicines, partner: "某药房", licence: "浙AA5730001", from: oct), context: testContext)
+            NewService(pointCode: code, kind: .agentPurchase, category: .medicines, partner: "某药房", licence: "浙AA5730001", from: oct),
+            context: testContext)
         _ = try db.addService(NewService(pointCode: code, kind: .agentPurchase, category: .farmInputs, from: oct), context: testContext)
         #expect(throws: RegistryError.serviceExists("agent-purchase", "farm-inputs")) {
             try db.addService(NewService(pointCode: code, kind: .agentPurchase, category: .farmInputs, from: oct), context: testContext)
         }
-        try db.endService(pointCode: code, kind: .agentPurchase, category: .farmInputs, on: LocalDate(year: 2026, month: 11, day: 1)!, context: testContext)
+        try db.endService(
+            pointCode: code, kind: .agentPurchase, category: .farmInputs, on: LocalDate(year: 2026, month: 11, day: 1)!, context: testContext)
         let listed = try db.services(pointCode: code)
         #expect(listed.count == 2)
         #expect(listed.first { $0.service.category == .farmInputs }?.service.endedOn == LocalDate(year: 2026, month: 11, day: 1))
@@ -56,7 +63,9 @@ let oct = LocalDate(year: 2026, month: 10, day: 1)!
         let kept = try db.addCourier(
             NewCourier(name: "x", brand: "x", creditCode: "91350100M000100Y44", force: true, reason: "执照如此"), context: testContext)
         #expect(kept.creditCodeOverride == "执照如此")
-        #expect(throws: RegistryError.courierExists("x")) { try db.addCourier(NewCourier(name: "x", brand: "y", creditCode: nil), context: testContext) }
+        #expect(throws: RegistryError.courierExists("x")) {
+            try db.addCourier(NewCourier(name: "x", brand: "y", creditCode: nil), context: testContext)
+        }
         #expect(throws: RegistryError.linkOverlaps("顺丰速运海盐营业部", LocalDate(year: 2026, month: 1, day: 1)!, nil)) {
             try db.linkCourier(pointCode: point.code, courier: "1", from: oct, to: nil, daysPerWeek: nil, fee: nil, context: testContext)
         }
@@ -80,7 +89,9 @@ let oct = LocalDate(year: 2026, month: 10, day: 1)!
             try db.addRoute(route, context: testContext)
         }
         // A link that starts after the route's first day does not serve it either.
-        _ = try db.linkCourier(pointCode: other.code, courier: "2", from: LocalDate(year: 2026, month: 10, day: 2)!, to: nil, daysPerWeek: nil, fee: nil, context: testContext)
+        _ = try db.linkCourier(
+            pointCode: other.code, courier: "2", from: LocalDate(year: 2026, month: 10, day: 2)!, to: nil, daysPerWeek: nil, fee: nil,
+            context: testContext)
         #expect(throws: RegistryError.self) { try db.addRoute(route, context: testContext) }
         var later = route
         later.from = LocalDate(year: 2026, month: 10, day: 2)!
@@ -112,12 +123,14 @@ let oct = LocalDate(year: 2026, month: 10, day: 1)!
             try db.parcelPickedUp(pointCode: point.code, waybill: "SF001", courier: nil, at: t, context: testContext)
         }
         #expect(throws: LedgerError.pickupBeforeArrival(try LocalDateTime(parsing: "2026-11-20 09:00"), arrived: t)) {
-            try db.parcelPickedUp(pointCode: point.code, waybill: "SF001", courier: "1", at: try LocalDateTime(parsing: "2026-11-20 09:00"), context: testContext)
+            try db.parcelPickedUp(
+                pointCode: point.code, waybill: "SF001", courier: "1", at: try LocalDateTime(parsing: "2026-11-20 09:00"), context: testContext)
         }
         #expect(throws: LedgerError.parcelUnknown(waybill: "NEVER", pointCode: point.code)) {
             try db.parcelPickedUp(pointCode: point.code, waybill: "NEVER", courier: nil, at: t, context: testContext)
         }
-        try db.parcelPickedUp(pointCode: point.code, waybill: "SF001", courier: "1", at: try LocalDateTime(parsing: "2026-11-21T10:00:00+08:00"), context: testContext)
+        try db.parcelPickedUp(
+            pointCode: point.code, waybill: "SF001", courier: "1", at: try LocalDateTime(parsing: "2026-11-21T10:00:00+08:00"), context: testContext)
         #expect(throws: LedgerError.alreadyPickedUp(try LocalDateTime(parsing: "2026-11-21 10:00"))) {
             try db.parcelPickedUp(pointCode: point.code, waybill: "SF001", courier: "1", at: t, context: testContext)
         }
@@ -135,7 +148,8 @@ let oct = LocalDate(year: 2026, month: 10, day: 1)!
 
     @Test func importChecksEveryRowAndWritesAllOrNothing() throws {
         let (db, point, _) = try activityFixture()
-        try db.parcelArrived(pointCode: point.code, waybill: "OLD1", courier: "1", at: try LocalDateTime(parsing: "2026-11-01 08:00"), context: testContext)
+        try db.parcelArrived(
+            pointCode: point.code, waybill: "OLD1", courier: "1", at: try LocalDateTime(parsing: "2026-11-01 08:00"), context: testContext)
         let before = try db.overdueParcels(days: 0, context: testContext).count
         let file = writeTemporaryFile(
             "parcels.csv",
@@ -152,10 +166,11 @@ let oct = LocalDate(year: 2026, month: 10, day: 1)!
 
             """)
         let error = try #require(throws: RowProblems.self) { try db.importParcels(from: file, context: testContext) }
-        #expect(error.errors.map { "\($0.row!) \($0.rule)" } == [
-            "3 DUPLICATE_WAYBILL", "4 DUPLICATE_WAYBILL", "5 POINT_UNKNOWN", "6 COURIER_UNKNOWN", "7 PICKUP_BEFORE_ARRIVAL",
-            "8 TIME_FORMAT", "9 TIME_IN_FUTURE",
-        ])
+        #expect(
+            error.errors.map { "\($0.row!) \($0.rule)" } == [
+                "3 DUPLICATE_WAYBILL", "4 DUPLICATE_WAYBILL", "5 POINT_UNKNOWN", "6 COURIER_UNKNOWN", "7 PICKUP_BEFORE_ARRIVAL",
+                "8 TIME_FORMAT", "9 TIME_IN_FUTURE",
+            ])
         #expect(error.errors[0].message.zh.contains("第2行"))
         #expect(error.errors[1].message.zh.contains("已登记（服务点 \(point.code)）"))
         #expect(try db.overdueParcels(days: 0, context: testContext).count == before)
@@ -177,17 +192,22 @@ let oct = LocalDate(year: 2026, month: 10, day: 1)!
             NewPurchase(pointCode: point.code, category: "农资", amount: "1,234.50", orderNo: "O1", platform: "拼多多", on: oct), context: testContext)
         #expect(p.amountFen == Fen(123450) && p.category == .farmInputs)
         #expect(throws: LedgerError.orderDuplicate(platform: "拼多多", order: "O1", pointCode: point.code)) {
-            try db.addPurchase(NewPurchase(pointCode: point.code, category: "农资", amount: "1", orderNo: "O1", platform: "拼多多", on: oct), context: testContext)
+            try db.addPurchase(
+                NewPurchase(pointCode: point.code, category: "农资", amount: "1", orderNo: "O1", platform: "拼多多", on: oct), context: testContext)
         }
-        _ = try db.addPurchase(NewPurchase(pointCode: point.code, category: "日用品", amount: "0.01", orderNo: "O1", platform: "淘宝", on: oct), context: testContext)
+        _ = try db.addPurchase(
+            NewPurchase(pointCode: point.code, category: "日用品", amount: "0.01", orderNo: "O1", platform: "淘宝", on: oct), context: testContext)
         #expect(throws: RegistryError.invalid(field: "amount", .moneyPrecision("1.234"))) {
-            try db.addPurchase(NewPurchase(pointCode: point.code, category: "农资", amount: "1.234", orderNo: "O2", platform: "淘宝", on: oct), context: testContext)
+            try db.addPurchase(
+                NewPurchase(pointCode: point.code, category: "农资", amount: "1.234", orderNo: "O2", platform: "淘宝", on: oct), context: testContext)
         }
         #expect(throws: LedgerError.categoryUnknown("衣服")) {
-            try db.addPurchase(NewPurchase(pointCode: point.code, category: "衣服", amount: "1", orderNo: "O2", platform: "淘宝", on: oct), context: testContext)
+            try db.addPurchase(
+                NewPurchase(pointCode: point.code, category: "衣服", amount: "1", orderNo: "O2", platform: "淘宝", on: oct), context: testContext)
         }
         let file = writeTemporaryFile(
-            "p.csv", "服务点编码,平台,订单号,品类,金额(元),日期\n\(point.code),淘宝,O1,建材,5,2026-10-02\n"
+            "p.csv",
+            "服务点编码,平台,订单号,品类,金额(元),日期\n\(point.code),淘宝,O1,建材,5,2026-10-02\n"
                 + "\(point.code),京东,J1,药品,0,2026-10-02\n\(point.code),京东,J2,药品,12.3,2026-10-02\n")
         let error = try #require(throws: RowProblems.self) { try db.importPurchases(from: file, context: testContext) }
         #expect(error.errors.map { "\($0.row!) \($0.rule)" } == ["2 DUPLICATE_ORDER", "3 AMOUNT_NOT_POSITIVE"])
@@ -238,11 +258,13 @@ let oct = LocalDate(year: 2026, month: 10, day: 1)!
 
     @Test func pointsWithin50MetresAreRefusedUnlessForced() throws {
         let (db, _, _) = try registryFixture()
-        let first = try db.addPoint(NewPoint(village: try DivisionCode(parsing: "330424101202"), name: "甲", latitude: 30.5, longitude: 120.9), context: testContext)
+        let first = try db.addPoint(
+            NewPoint(village: try DivisionCode(parsing: "330424101202"), name: "甲", latitude: 30.5, longitude: 120.9), context: testContext)
         // 0.0004° of latitude is about 44 m; 0.0006° about 67 m.
         let near = NewPoint(village: try DivisionCode(parsing: "330424101203"), name: "乙", latitude: 30.5004, longitude: 120.9)
         #expect(throws: RegistryError.pointTooClose(code: first.code, name: "甲", meters: 44)) { try db.addPoint(near, context: testContext) }
-        _ = try db.addPoint(NewPoint(village: try DivisionCode(parsing: "330424101203"), name: "丙", latitude: 30.5006, longitude: 120.9), context: testContext)
+        _ = try db.addPoint(
+            NewPoint(village: try DivisionCode(parsing: "330424101203"), name: "丙", latitude: 30.5006, longitude: 120.9), context: testContext)
         var forced = near
         forced.override = Override(force: true, reason: "同一栋楼的两个服务点")
         #expect(try db.addPoint(forced, context: testContext).name == "乙")

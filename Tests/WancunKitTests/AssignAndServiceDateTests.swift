@@ -11,15 +11,19 @@ import Testing
         let (assignment, ended) = try f.db.assignEnding(
             NewAssignment(pointCode: f.point.code, idNumber: other.idNumber, from: day("2026-11-01")), context: testContext)
         #expect(assignment.operatorId == other.id)
-        #expect(ended == EndedAssignment(
-            name: "周示例", maskedID: Mask.residentID(f.person.idNumber), startedOn: day("2025-01-01"), endedOn: day("2026-11-01")))
+        #expect(
+            ended
+                == EndedAssignment(
+                    name: "周示例", maskedID: Mask.residentID(f.person.idNumber), startedOn: day("2025-01-01"), endedOn: day("2026-11-01")))
         let text = Message.assignmentEnded(try #require(ended)).zh
         #expect(text.contains("周示例") && text.contains(Mask.residentID(f.person.idNumber)) && text.contains("2026-11-01"))
         #expect(!text.contains(f.person.idNumber))
         // A point with nobody in charge ends nobody's.
         try f.db.unassign(f.point.code, on: day("2026-11-10"), reason: "离职", context: testContext)
-        #expect(try f.db.assignEnding(
-            NewAssignment(pointCode: f.point.code, idNumber: f.person.idNumber, from: day("2026-11-20")), context: testContext).1 == nil)
+        #expect(
+            try f.db.assignEnding(
+                NewAssignment(pointCode: f.point.code, idNumber: f.person.idNumber, from: day("2026-11-20")), context: testContext
+            ).1 == nil)
     }
 
     @Test func theCommandSaysIt() throws {

@@ -44,10 +44,16 @@ import Testing
     /// before and its netstrings, and nothing else.
     @Test func aLineHashesItsCanonicalContentAfterThePreviousHash() throws {
         let canonical = AuditChain.canonical(
-            id: 7, [Array("2026-11-26T09:00:00+08:00".utf8), Array("张三".utf8), Array("point.add".utf8), nil, Array("330424101201001".utf8), nil, nil, nil, nil])
+            id: 7,
+            [
+                Array("2026-11-26T09:00:00+08:00".utf8), Array("张三".utf8), Array("point.add".utf8), nil, Array("330424101201001".utf8), nil, nil, nil,
+                nil,
+            ])
         #expect(String(decoding: canonical, as: UTF8.self) == "1:7,25:2026-11-26T09:00:00+08:00,6:张三,9:point.add,~15:330424101201001,~~~~")
         let hash = AuditChain.hash(previous: AuditChain.genesis, canonical: canonical)
-        #expect(String(decoding: hash, as: UTF8.self) == Digest.sha256(text: String(repeating: "0", count: 64) + String(decoding: canonical, as: UTF8.self)))
+        #expect(
+            String(decoding: hash, as: UTF8.self)
+                == Digest.sha256(text: String(repeating: "0", count: 64) + String(decoding: canonical, as: UTF8.self)))
     }
 
     /// Edits behind wancun's back, after dropping the trigger that forbids them: `audit
@@ -55,8 +61,11 @@ import Testing
     @Test(arguments: [
         ("DROP TRIGGER audit_no_update; UPDATE audit SET clerk = '李四' WHERE id = 10", "第 10 行的内容与其哈希不符"),
         ("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 10", "第 10 行已被删除"),
-        ("DROP TRIGGER audit_no_update; UPDATE audit SET point_code = '330424101201009' " + "WHERE id = (SELECT min(id) FROM audit WHERE point_code IS NOT NULL)",
-         "行的内容与其哈希不符"),
+        (
+            "DROP TRIGGER audit_no_update; UPDATE audit SET point_code = '330424101201009' "
+                + "WHERE id = (SELECT min(id) FROM audit WHERE point_code IS NOT NULL)",
+            "行的内容与其哈希不符"
+        ),
         ("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 1", "第 1 行已被删除"),
     ])
     func anEditThroughARawConnectionIsFound(sql: String, expected: String) throws {
@@ -100,7 +109,8 @@ import Testing
                 let fields: [[UInt8]?] = ["at", "clerk", "action", "division_code", "point_code", "operator_id_number", "before", "after", "reason"]
                     .map { (row[$0] as String?).map { Array($0.utf8) } }
                 previous = AuditChain.hash(previous: previous, canonical: AuditChain.canonical(id: row["id"], fields))
-                try db.execute(sql: "UPDATE audit SET hash = ? WHERE id = ?", arguments: [String(decoding: previous, as: UTF8.self), row["id"] as Int64])
+                try db.execute(
+                    sql: "UPDATE audit SET hash = ? WHERE id = ?", arguments: [String(decoding: previous, as: UTF8.self), row["id"] as Int64])
             }
             try db.execute(sql: "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n  BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END")
         }
@@ -156,9 +166,12 @@ import Testing
             "purchase.add")
         #expect(bought["amount_fen"] as? Int == 12850 && bought["order_no"] as? String == "AUDIT-1")
 
-        let parcels = writeTemporaryFile("包裹.csv", "服务点编码,运单号,快递公司,到站时间,取件时间\n\(point),ZT-AUDIT-2,中通快递海盐网点,2026-11-20 09:30,\n\(point),ZT-AUDIT-3,中通快递海盐网点,2026-11-20 09:40,\n")
+        let parcels = writeTemporaryFile(
+            "包裹.csv", "服务点编码,运单号,快递公司,到站时间,取件时间\n\(point),ZT-AUDIT-2,中通快递海盐网点,2026-11-20 09:30,\n\(point),ZT-AUDIT-3,中通快递海盐网点,2026-11-20 09:40,\n")
         let imported = try after(["parcel", "import", parcels], "parcel.import")
-        #expect(imported["sha256"] as? String == (try Digest.sha256(fileAt: parcels)) && imported["rows"] as? Int == 2 && imported["file"] as? String == "包裹.csv")
+        #expect(
+            imported["sha256"] as? String == (try Digest.sha256(fileAt: parcels)) && imported["rows"] as? Int == 2
+                && imported["file"] as? String == "包裹.csv")
         let purchases = writeTemporaryFile("代购.csv", "服务点编码,平台,订单号,品类,金额(元),日期\n\(point),拼多多,AUDIT-2,农资,10.00,2026-11-20\n")
         let bought2 = try after(["purchase", "import", purchases], "purchase.import")
         #expect(bought2["sha256"] as? String == (try Digest.sha256(fileAt: purchases)) && bought2["rows"] as? Int == 1)
@@ -213,24 +226,28 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try AppDatabase.migrator.migrate(queue, upTo: "v7")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO audit (at, clerk, action, point_code, reason) \
-                VALUES ('2026-11-26T09:00:00+08:00', '张三', 'point.add', '330424101201001', NULL);
-                INSERT INTO audit (at, clerk, action, operator_id_number, before, after, reason)
-                  VALUES ('2026-11-26T09:01:00+08:00', '李四', 'operator.edit', '11010519491231002X', \
-                  '{"phone":"13800000001"}', '{"phone":"13800000002"}', '换号');
-                INSERT INTO reconciliation (kind, subject, month, file_name, file_sha256, created_at, clerk, unit, expected_total, actual_total,
-                  matched, amount_mismatch, field_mismatch, only_in_registry, only_in_file, duplicate_in_file, unknown_key, invalid_row)
-                  VALUES ('parcels', '中通', '2026-10', 'a.csv', '\(String(repeating: "a", count: 64))', \
-                  '2026-11-26T09:02:00+08:00', '张三', 'parcels', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0);
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO audit (at, clerk, action, point_code, reason) \
+                    VALUES ('2026-11-26T09:00:00+08:00', '张三', 'point.add', '330424101201001', NULL);
+                    INSERT INTO audit (at, clerk, action, operator_id_number, before, after, reason)
+                      VALUES ('2026-11-26T09:01:00+08:00', '李四', 'operator.edit', '11010519491231002X', \
+                      '{"phone":"13800000001"}', '{"phone":"13800000002"}', '换号');
+                    INSERT INTO reconciliation (kind, subject, month, file_name, file_sha256, created_at, clerk, unit, expected_total, actual_total,
+                      matched, amount_mismatch, field_mismatch, only_in_registry, only_in_file, duplicate_in_file, unknown_key, invalid_row)
+                      VALUES ('parcels', '中通', '2026-10', 'a.csv', '\(String(repeating: "a", count: 64))', \
+                      '2026-11-26T09:02:00+08:00', '张三', 'parcels', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0);
+                    """)
         }
         try queue.close()
         let db = try AppDatabase(path: path)
         #expect(try db.schemaSQL() == AppDatabase().schemaSQL())
         #expect(try db.auditChainProblems().isEmpty)
         let first: String? = try Self.value(path, "SELECT hash FROM audit WHERE id = 1")
-        #expect(first == Digest.sha256(text: String(repeating: "0", count: 64) + "1:1,25:2026-11-26T09:00:00+08:00,6:张三,9:point.add,~15:330424101201001,~~~~"))
+        #expect(
+            first
+                == Digest.sha256(
+                    text: String(repeating: "0", count: 64) + "1:1,25:2026-11-26T09:00:00+08:00,6:张三,9:point.add,~15:330424101201001,~~~~"))
         #expect(try db.auditChainHead()?.id == 2)
         // A report made before the chain records no head.
         #expect(try db.reconciliations()[0].auditHead == nil)

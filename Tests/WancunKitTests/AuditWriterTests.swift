@@ -16,23 +16,27 @@ import Testing
     }
 
     @Test(arguments: awkward) func eachRecordWritesWhatItsTreeGives(_ text: String) throws {
-        let point = try Point(row: Row([
-            "id": 1, "code": "330424001200001", "village_id": 2, "name": text, "address": text, "latitude": 120.80069999999999,
-            "longitude": -0.1, "plan_year": 2025, "opened_on": "2025-03-01", "status": "operating", "business_name": nil, "credit_code": text,
-        ]))
+        let point = try Point(
+            row: Row([
+                "id": 1, "code": "330424001200001", "village_id": 2, "name": text, "address": text, "latitude": 120.80069999999999,
+                "longitude": -0.1, "plan_year": 2025, "opened_on": "2025-03-01", "status": "operating", "business_name": nil, "credit_code": text,
+            ]))
         let empty = try Point(row: Row(["id": 1, "code": "330424001200001", "village_id": 2, "name": text, "status": "planned"]))
-        let person = try Operator(row: Row([
-            "id": 3, "id_number": "330424198003150017", "name": text, "phone": "13800000000", "difficulty": nil, "difficulty_note": text,
-            "certificate_no": nil, "certified_on": "2024-12-31", "retirement_group": "male",
-        ]))
-        let assignment = try Assignment(row: Row([
-            "id": 4, "point_id": 1, "operator_id": 3, "started_on": "2025-03-01", "ended_on": nil, "end_reason": text,
-            "contract_type": "civil", "contract_from": "2025-03-01", "contract_to": nil,
-        ]))
-        let service = try Service(row: Row([
-            "id": 5, "point_id": 1, "kind": "parcel", "category": nil, "partner": text, "licence": nil, "started_on": "2025-03-01",
-            "ended_on": nil,
-        ]))
+        let person = try Operator(
+            row: Row([
+                "id": 3, "id_number": "330424198003150017", "name": text, "phone": "13800000000", "difficulty": nil, "difficulty_note": text,
+                "certificate_no": nil, "certified_on": "2024-12-31", "retirement_group": "male",
+            ]))
+        let assignment = try Assignment(
+            row: Row([
+                "id": 4, "point_id": 1, "operator_id": 3, "started_on": "2025-03-01", "ended_on": nil, "end_reason": text,
+                "contract_type": "civil", "contract_from": "2025-03-01", "contract_to": nil,
+            ]))
+        let service = try Service(
+            row: Row([
+                "id": 5, "point_id": 1, "kind": "parcel", "category": nil, "partner": text, "licence": nil, "started_on": "2025-03-01",
+                "ended_on": nil,
+            ]))
         #expect(point.latitude == 120.80069999999999)
         #expect(Self.written(point.auditFields) == point.auditJSON.compact())
         #expect(Self.written(point.auditFields).contains("\"latitude\":120.80069999999999,"))
@@ -58,9 +62,13 @@ import Testing
         #expect(lines.count == 3)
         for (point, line) in zip(points, lines) {
             let (person, assignment, services) = try db.read { db in
-                (try Operator.fetchOne(db, sql: "SELECT operator.* FROM operator JOIN assignment ON operator_id = operator.id WHERE point_id = ?", arguments: [point.id]),
-                 try Assignment.fetchOne(db, sql: "SELECT * FROM assignment WHERE point_id = ?", arguments: [point.id]),
-                 try Service.fetchAll(db, sql: "SELECT * FROM service WHERE point_id = ? ORDER BY id", arguments: [point.id]))
+                (
+                    try Operator.fetchOne(
+                        db, sql: "SELECT operator.* FROM operator JOIN assignment ON operator_id = operator.id WHERE point_id = ?",
+                        arguments: [point.id]),
+                    try Assignment.fetchOne(db, sql: "SELECT * FROM assignment WHERE point_id = ?", arguments: [point.id]),
+                    try Service.fetchAll(db, sql: "SELECT * FROM service WHERE point_id = ? ORDER BY id", arguments: [point.id])
+                )
             }
             var after: [(String, JSONValue)] = [("action", .string("created")), ("point", point.auditJSON)]
             if let person { after.append(("operator", person.auditJSON)) }
@@ -83,14 +91,20 @@ import Testing
         #expect(changed.first?.before == JSONValue.object([("point", points[0].auditJSON)]).compact())
         #expect(changed.first?.after == JSONValue.object([("action", .string("updated")), ("point", renamed.auditJSON)]).compact())
         let (person, assignment) = try db.read { db in
-            (try Operator.fetchOne(db, sql: "SELECT operator.* FROM operator JOIN assignment ON operator_id = operator.id WHERE point_id = ?", arguments: [points[2].id]),
-             try Assignment.fetchOne(db, sql: "SELECT * FROM assignment WHERE point_id = ?", arguments: [points[2].id]))
+            (
+                try Operator.fetchOne(
+                    db, sql: "SELECT operator.* FROM operator JOIN assignment ON operator_id = operator.id WHERE point_id = ?",
+                    arguments: [points[2].id]),
+                try Assignment.fetchOne(db, sql: "SELECT * FROM assignment WHERE point_id = ?", arguments: [points[2].id])
+            )
         }
         let (newPerson, newAssignment) = (try #require(person), try #require(assignment))
         #expect(changed.last?.before == "{}")
-        #expect(changed.last?.after == JSONValue.object([
-            ("action", .string("updated")), ("operator", newPerson.auditJSON), ("assignment", newAssignment.auditJSON),
-        ]).compact())
+        #expect(
+            changed.last?.after
+                == JSONValue.object([
+                    ("action", .string("updated")), ("operator", newPerson.auditJSON), ("assignment", newAssignment.auditJSON),
+                ]).compact())
         #expect(try db.auditChainProblems().isEmpty)
     }
 }

@@ -160,7 +160,10 @@ import Testing
         let queue = try DatabaseQueue(path: table)
         try queue.write { try $0.execute(sql: "CREATE INDEX extra ON point (name); ALTER TABLE courier ADD COLUMN note TEXT") }
         try queue.close()
-        #expect(try AppDatabase.check(path: table).flatMap(\.problems) == [.differs(kind: "table", name: "courier"), .unexpected(kind: "index", name: "extra")])
+        #expect(
+            try AppDatabase.check(path: table).flatMap(\.problems) == [
+                .differs(kind: "table", name: "courier"), .unexpected(kind: "index", name: "extra"),
+            ])
 
         // A line edited behind the trigger's back, the trigger then put back as it was: only the chain shows it.
         let edited = try sharedDemoCopy()
@@ -189,8 +192,10 @@ import Testing
     static func corruptAPage(_ path: String, table: String) throws {
         let queue = try DatabaseQueue(path: path)
         let (root, pageSize) = try queue.read { db in
-            (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_schema WHERE name = ?", arguments: [table])!,
-             try Int.fetchOne(db, sql: "PRAGMA page_size")!)
+            (
+                try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_schema WHERE name = ?", arguments: [table])!,
+                try Int.fetchOne(db, sql: "PRAGMA page_size")!
+            )
         }
         try queue.close()
         let handle = try #require(FileHandle(forWritingAtPath: path))

@@ -51,7 +51,9 @@ import Testing
         // Data in an example command line (`wancun route show 沈荡—百步拼车线`) is the clerk's own.
         let rest = text.replacingOccurrences(of: #"wancun(?: \S+)*"#, with: " ", options: .regularExpression)
         return rest.filter { character in
-            character.unicodeScalars.contains { (0x3000...0x303F).contains($0.value) || (0x3400...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }
+            character.unicodeScalars.contains {
+                (0x3000...0x303F).contains($0.value) || (0x3400...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value)
+            }
         }
     }
 
@@ -85,16 +87,24 @@ import Testing
         func labels<Code: Labelled>(_ type: Code.Type) -> [Message] { Code.allCases.map(\.label) }
         var samples = LabelTests.types.flatMap { labels($0) }
         samples += DivisionLevel.allCases.flatMap { level in
-            [RegistryError.notAVillage(DivisionCode(trusted: "330424001000"), level).message, RegistryError.notATown(DivisionCode(trusted: "330424001000"), level).message,
-             Message.divisionLevelMismatch(stated: "x", shape: level)]
+            [
+                RegistryError.notAVillage(DivisionCode(trusted: "330424001000"), level).message,
+                RegistryError.notATown(DivisionCode(trusted: "330424001000"), level).message,
+                Message.divisionLevelMismatch(stated: "x", shape: level),
+            ]
         }
         samples += PointStatus.allCases.flatMap { status in
-            [Message.statusList(status.allowedNext), Message.pointStatusChanged("330424101201001", status), Message.Coverage.pointsIn(status),
-             RegistryError.statusNotAllowed(from: status, to: .closed, allowed: status.allowedNext).message]
+            [
+                Message.statusList(status.allowedNext), Message.pointStatusChanged("330424101201001", status), Message.Coverage.pointsIn(status),
+                RegistryError.statusNotAllowed(from: status, to: .closed, allowed: status.allowedNext).message,
+            ]
         }
         samples += ServiceKind.allCases.flatMap { kind in
-            [Message.serviceAdded("330424101201001", kind), Message.serviceEnded("330424101201001", kind),
-             RegistryError.serviceExists(kind.rawValue, PurchaseCategory.farmInputs.rawValue).message, RegistryError.serviceNotOpen(kind.rawValue).message]
+            [
+                Message.serviceAdded("330424101201001", kind), Message.serviceEnded("330424101201001", kind),
+                RegistryError.serviceExists(kind.rawValue, PurchaseCategory.farmInputs.rawValue).message,
+                RegistryError.serviceNotOpen(kind.rawValue).message,
+            ]
         }
         samples += [
             Message.serviceItemUnknown("x"), Message.subsidyRules(SubsidyRule.allCases), Message.outOfScopeCounted([.closedBeforeMonth: 1]),
@@ -159,7 +169,9 @@ struct CatalogueScanner {
                 stack.append((message: index >= 7 && String(source[(index - 7)..<index]) == "Message", language: nil))
             } else if c == ")" {
                 _ = stack.popLast()
-            } else if stack.last?.message == true, starts(with: "zh:") || starts(with: "en:"), index == 0 || !(source[index - 1].isLetter || source[index - 1].isNumber) {
+            } else if stack.last?.message == true, starts(with: "zh:") || starts(with: "en:"),
+                index == 0 || !(source[index - 1].isLetter || source[index - 1].isNumber)
+            {
                 stack[stack.count - 1].language = source[index] == "z" ? .zh : .en
             }
             index += 1

@@ -235,6 +235,9 @@ import Testing
         #expect(result.stderr.contains((backup as NSString).lastPathComponent), "\(kind): \(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1, "\(kind): \(result.stderr)")
         #expect(try databaseContent(live) == before)
-        #expect(try !FileManager.default.contentsOfDirectory(atPath: (live as NSString).deletingLastPathComponent).contains { $0.contains("before-restore") })
+        #expect(
+            try !FileManager.default.contentsOfDirectory(atPath: (live as NSString).deletingLastPathComponent).contains {
+                $0.contains("before-restore")
+            })
     }
 }

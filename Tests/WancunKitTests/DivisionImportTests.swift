@@ -90,10 +90,11 @@ import Testing
         let error = try #require(throws: RowProblems.self) { try db.importDivisions(from: file, context: testContext) }
         let found = error.errors.map { "\($0.row!) \($0.rule)" }
         #expect(
-            found.sorted() == [
-                "2 DIVISION_CODE_FORMAT", "3 PARENT_NOT_PREFIX", "4 LEVEL_MISMATCH", "6 DUPLICATE_CODE",
-                "7 PARENT_MISSING", "8 REQUIRED", "9 LEVEL_UNKNOWN",
-            ].sorted())
+            found.sorted()
+                == [
+                    "2 DIVISION_CODE_FORMAT", "3 PARENT_NOT_PREFIX", "4 LEVEL_MISMATCH", "6 DUPLICATE_CODE",
+                    "7 PARENT_MISSING", "8 REQUIRED", "9 LEVEL_UNKNOWN",
+                ].sorted())
         #expect(error.errors.allSatisfy { $0.file == "bad.csv" })
         #expect(error.errors.first { $0.rule == "DUPLICATE_CODE" }!.message.zh.contains("第5行"))
         #expect(try databaseContent(path) == before)

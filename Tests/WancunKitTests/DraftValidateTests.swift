@@ -46,7 +46,9 @@ import Testing
         #expect(error.refusals.map(\.rule) == ["DATE_IN_FUTURE", "CONTRACT_INCOMPLETE", "OPERATOR_ALREADY_ASSIGNED"])
         let unknown = try #require(throws: RegistryError.self) {
             try db.assign(
-                NewAssignment(pointCode: "330424101201999", idNumber: ResidentID.withCheckCharacter("33042419850315002"), from: LocalDate(year: 2025, month: 3, day: 1)!),
+                NewAssignment(
+                    pointCode: "330424101201999", idNumber: ResidentID.withCheckCharacter("33042419850315002"),
+                    from: LocalDate(year: 2025, month: 3, day: 1)!),
                 context: testContext)
         }
         #expect(unknown.refusals.map(\.rule) == ["POINT_UNKNOWN", "OPERATOR_UNKNOWN"])
@@ -102,7 +104,8 @@ import Testing
         #expect(link.refusals.map(\.rule) == ["POINT_UNKNOWN", "COURIER_UNKNOWN", "DAYS_PER_WEEK_RANGE"])
         let route = try #require(throws: RegistryError.self) {
             try db.addRoute(
-                NewRoute(name: "", vehicle: "12345", couriers: ["无此快递"], stops: [point.code, point.code], from: LocalDate(year: 2025, month: 3, day: 1)!),
+                NewRoute(
+                    name: "", vehicle: "12345", couriers: ["无此快递"], stops: [point.code, point.code], from: LocalDate(year: 2025, month: 3, day: 1)!),
                 context: testContext)
         }
         #expect(route.refusals.map(\.rule) == ["REQUIRED", "PLATE_FORMAT", "COURIER_UNKNOWN", "ROUTE_NEEDS_COURIERS", "ROUTE_STOP_REPEATED"])

@@ -54,7 +54,8 @@ import Testing
         #expect(try wancun(["init", "--db", near]).status == 0)
         func values(_ path: String) throws -> [String] {
             try DatabaseQueue(path: path).read { db in
-                try String.fetchAll(db, sql: "SELECT key || '=' || value || '@' || from_date || ' ' || source FROM policy_value ORDER BY key, from_date")
+                try String.fetchAll(
+                    db, sql: "SELECT key || '=' || value || '@' || from_date || ' ' || source FROM policy_value ORDER BY key, from_date")
             }
         }
         let loaded = try values(away.appendingPathComponent("away.sqlite").path)

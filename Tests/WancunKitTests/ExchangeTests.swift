@@ -54,23 +54,25 @@ func readAll(_ path: String, sheet: String? = nil) throws -> [[String]] {
         let reader = try CSVReader(path: fixture("roster-gb18030.csv"))
         #expect(reader.encoding == .gb18030)
         let rows = try readAll(fixture("roster-gb18030.csv"))
-        #expect(rows == [
-            ["海盐县2026年1月村级电商服务点公益性岗位补贴花名册", "", "", ""],
-            ["序号", "姓名", "公民身份号码", "金额(元)"],
-            ["1", "王示例", "11010519491231002X", "1500.50"],
-            ["2", "李演示", "330424198503150026", "1500.00"],
-            ["", "", "", ""],
-            ["制表单位：海盐县商务局", "", "制表人：张三", ""],
-        ])
+        #expect(
+            rows == [
+                ["海盐县2026年1月村级电商服务点公益性岗位补贴花名册", "", "", ""],
+                ["序号", "姓名", "公民身份号码", "金额(元)"],
+                ["1", "王示例", "11010519491231002X", "1500.50"],
+                ["2", "李演示", "330424198503150026", "1500.00"],
+                ["", "", "", ""],
+                ["制表单位：海盐县商务局", "", "制表人：张三", ""],
+            ])
     }
 
     @Test func quotedFieldsAndEmbeddedNewlinesWithBOM() throws {
         #expect(try CSVReader(path: fixture("quoted-bom.csv")).encoding == .utf8BOM)
-        #expect(try readAll(fixture("quoted-bom.csv")) == [
-            ["代码", "名称", "备注"],
-            ["330424000000", "海盐县", "含逗号,和\"引号\""],
-            ["330424101000", "沈荡镇", "两行\n备注"],
-        ])
+        #expect(
+            try readAll(fixture("quoted-bom.csv")) == [
+                ["代码", "名称", "备注"],
+                ["330424000000", "海盐县", "含逗号,和\"引号\""],
+                ["330424101000", "沈荡镇", "两行\n备注"],
+            ])
     }
 
     @Test func anUnclosedQuoteIsAProblemOnItsRow() throws {
@@ -133,7 +135,7 @@ func readAll(_ path: String, sheet: String? = nil) throws -> [[String]] {
         #expect(first["id_number"] == "11010519491231002X")
         #expect(first["name"] == "王示例")
         #expect(first.header("amount") == "金额(元)")
-        #expect(Set(table.warnings.map(\.column)) .isSuperset(of: ["序号"]))
+        #expect(Set(table.warnings.map(\.column)).isSuperset(of: ["序号"]))
         #expect(table.warnings.allSatisfy { $0.severity == .warning && $0.rule == "UNKNOWN_COLUMN" })
     }
 
@@ -204,15 +206,16 @@ func readAll(_ path: String, sheet: String? = nil) throws -> [[String]] {
     @Test func readBackByThisReader() throws {
         let path = temporaryDirectory().appendingPathComponent("out.xlsx").path
         try XLSXWriter.write(Self.sheets, to: path)
-        #expect(try readAll(path) == [
-            ["海盐县2026年1月村级电商服务点公益性岗位补贴花名册"],
-            ["序号", "姓名", "公民身份号码", "本月补贴金额(元)"],
-            ["1", "王示例", "11010519491231002X", "1500.5"],
-            ["2", "李演示 & <某>", "330424198503150026", "0.05"],
-            ["合计", "", "", "1500.55"],
-            [],
-            ["制表单位：", "", "制表人："],
-        ])
+        #expect(
+            try readAll(path) == [
+                ["海盐县2026年1月村级电商服务点公益性岗位补贴花名册"],
+                ["序号", "姓名", "公民身份号码", "本月补贴金额(元)"],
+                ["1", "王示例", "11010519491231002X", "1500.5"],
+                ["2", "李演示 & <某>", "330424198503150026", "0.05"],
+                ["合计", "", "", "1500.55"],
+                [],
+                ["制表单位：", "", "制表人："],
+            ])
         #expect(try readAll(path, sheet: "说明") == [["列", "说明"], ["公民身份号码", "18 位，文本格式"]])
     }
 
@@ -308,7 +311,9 @@ func readAll(_ path: String, sheet: String? = nil) throws -> [[String]] {
         let input = dir.appendingPathComponent("roster.xlsx").path
         try FileManager.default.copyItem(atPath: fixture("roster-openpyxl.xlsx"), toPath: input)
         let problems = [
-            RowProblem(file: "roster.xlsx", row: 4, column: "公民身份号码", value: "330424********0026", rule: "ID_CHECK_CHARACTER", message: .valueError(.residentIDCheck)),
+            RowProblem(
+                file: "roster.xlsx", row: 4, column: "公民身份号码", value: "330424********0026", rule: "ID_CHECK_CHARACTER",
+                message: .valueError(.residentIDCheck)),
             RowProblem(file: "roster.xlsx", row: 4, column: "金额(元)", value: "1500", rule: "X", message: .divisionNameEmpty),
         ]
         let copy = try AnnotatedCopy.write(input: input, headerRow: 2, problems: problems, language: .zh)

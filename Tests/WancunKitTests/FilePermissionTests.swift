@@ -54,7 +54,8 @@ import Testing
                 for row in answer { csv.append(row) }
                 try csv.write(to: bureau)
             } else {
-                try XLSXWriter.write([Worksheet(name: "审核", header: answer[0], rows: answer.dropFirst().map { $0.map { SheetCell.text($0) } })], to: bureau)
+                try XLSXWriter.write(
+                    [Worksheet(name: "审核", header: answer[0], rows: answer.dropFirst().map { $0.map { SheetCell.text($0) } })], to: bureau)
             }
             let reconciled = try wancun(["reconcile", "hr", "1", bureau, "--out", copy, "--again", "--db", db])
             #expect([0, 3].contains(reconciled.status), "\(reconciled.stderr)\(reconciled.stdout)")

@@ -9,15 +9,21 @@ import Testing
     /// Every import, with the columns of its file, on one registry.
     static let imports: [(name: String, header: String, run: @Sendable (AppDatabase, String) throws -> Void)] = [
         ("division", "code,name,level,parent_code", { db, path in _ = try db.importDivisions(from: path, context: testContext) }),
-        ("point", PointSheet.columns.map(\.header).joined(separator: ","), { db, path in
-            _ = try db.importPoints(from: path, dryRun: false, context: testContext)
-        }),
+        (
+            "point", PointSheet.columns.map(\.header).joined(separator: ","),
+            { db, path in
+                _ = try db.importPoints(from: path, dryRun: false, context: testContext)
+            }
+        ),
         ("parcel", "服务点编码,运单号,快递公司,到站时间,取件时间", { db, path in _ = try db.importParcels(from: path, context: testContext) }),
         ("purchase", "服务点编码,平台,订单号,品类,金额(元),日期", { db, path in _ = try db.importPurchases(from: path, context: testContext) }),
         ("policy", "key,value,unit,from,source", { db, path in _ = try db.importPolicy(from: path, context: testContext) }),
-        ("other posts", "公民身份号码,姓名,单位", { db, path in
-            _ = try db.importOtherPosts(from: path, month: SubsidyFixture.month, context: testContext)
-        }),
+        (
+            "other posts", "公民身份号码,姓名,单位",
+            { db, path in
+                _ = try db.importOtherPosts(from: path, month: SubsidyFixture.month, context: testContext)
+            }
+        ),
     ]
 
     static func problems(_ work: () throws -> Void) throws -> [RowProblem] {

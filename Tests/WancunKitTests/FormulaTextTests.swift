@@ -29,13 +29,17 @@ import ZIPFoundation
                 rows: [[.text(Self.hyperlink), .money(Fen(-15000)), .code("330424198503150023"), .code("=1+1"), .integer(-3), .text("-150.00")]]),
             to: path)
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-        #expect(text == "\u{FEFF}'=标题\r\n'=A1,金额\r\n" + #""'=HYPERLINK(""http://example.com/?id=""&H2,""王"")",-150.00,"=""330424198503150023""",'=1+1,-3,-150.00"# + "\r\n")
+        #expect(
+            text == "\u{FEFF}'=标题\r\n'=A1,金额\r\n"
+                + #""'=HYPERLINK(""http://example.com/?id=""&H2,""王"")",-150.00,"=""330424198503150023""",'=1+1,-3,-150.00"# + "\r\n")
     }
 
     @Test func listsAsCSVNeutraliseTextAndKeepCodesAndNumbers() {
         let table = Table(
-            columns: [.init("a", Message(zh: "a", en: "a")), .init("b", Message(zh: "b", en: "b")), .init("c", Message(zh: "c", en: "c")),
-                      .init("d", Message(zh: "d", en: "d")), .init("e", Message(zh: "e", en: "e"))],
+            columns: [
+                .init("a", Message(zh: "a", en: "a")), .init("b", Message(zh: "b", en: "b")), .init("c", Message(zh: "c", en: "c")),
+                .init("d", Message(zh: "d", en: "d")), .init("e", Message(zh: "e", en: "e")),
+            ],
             rows: [[.text("@x"), .money(Fen(-15000)), .code("330424101201001"), .residentID("11010519491231002X"), .decimal("-1.5")]])
         let csv = String(decoding: TableRenderer(language: .zh, reveal: true).csvData(table), as: UTF8.self)
         #expect(csv.hasSuffix("\r\n'@x,-150.00,\"=\"\"330424101201001\"\"\",\"=\"\"11010519491231002X\"\"\",-1.5\r\n"))
@@ -66,7 +70,8 @@ import ZIPFoundation
             ["village_code": "330424101203", "name": "'=村服务点", "address": "\t=1+1"],
         ]
         let source = writeTemporaryFile(
-            "in.csv", ([PointSheetTests.header] + rows.map(PointSheetTests.row)).map { $0.map(CSVWriter.quoted).joined(separator: ",") }
+            "in.csv",
+            ([PointSheetTests.header] + rows.map(PointSheetTests.row)).map { $0.map(CSVWriter.quoted).joined(separator: ",") }
                 .joined(separator: "\r\n") + "\r\n")
         #expect(try db.importPoints(from: source, context: testContext).rows.map(\.action) == [.created, .created, .created])
         let out = temporaryDirectory().appendingPathComponent("out.csv").path

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import WancunKit
@@ -173,5 +174,3 @@ import Testing
         #expect(LocalDate.today(now: instant).description == "2026-11-26")
     }
 }
-
-import Foundation

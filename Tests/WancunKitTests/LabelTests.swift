@@ -17,7 +17,8 @@ import Testing
     @Test func everyCaseIsReadBackFromItsCodeAndEachOfItsLabels() {
         func check<Code: Labelled>(_ type: Code.Type) {
             for value in Code.allCases {
-                for written in [value.rawValue, value.label.zh, value.shortLabel, value.label.en, value.label.en.uppercased(), " \(value.label.zh) "] {
+                for written in [value.rawValue, value.label.zh, value.shortLabel, value.label.en, value.label.en.uppercased(), " \(value.label.zh) "]
+                {
                     #expect(Code(label: written) == value, "\(Code.self): \(written)")
                 }
             }
@@ -95,7 +96,9 @@ import Testing
         row["difficulty"] = "4050人员"
         row["contract_type"] = "Labour contract"
         row["services"] = "包裹存取，代购：日用品"
-        let other = writeTemporaryFile("short.csv", [PointSheetTests.header, PointSheetTests.row(row)].map { $0.map(CSVWriter.quoted).joined(separator: ",") }.joined(separator: "\n") + "\n")
+        let other = writeTemporaryFile(
+            "short.csv",
+            [PointSheetTests.header, PointSheetTests.row(row)].map { $0.map(CSVWriter.quoted).joined(separator: ",") }.joined(separator: "\n") + "\n")
         let result = try db.importPoints(from: other, context: testContext)
         let code = try #require(result.rows.first?.pointCode)
         let services = try db.services(pointCode: code).map(\.service)

@@ -101,7 +101,9 @@ struct LayerChecker {
 
     /// Types declared at a file's top level (not indented): nested ones are named through them.
     static func declaredTypes(in code: String) -> [String] {
-        matches(#"(?m)^(?:(?:public|internal|fileprivate|private|final|indirect|open)\s+)*(?:struct|enum|class|protocol|actor|typealias)\s+([A-Z]\w*)"#, in: code)
+        matches(
+            #"(?m)^(?:(?:public|internal|fileprivate|private|final|indirect|open)\s+)*(?:struct|enum|class|protocol|actor|typealias)\s+([A-Z]\w*)"#,
+            in: code)
     }
 
     static func names(in code: String) -> Set<String> { Set(matches(#"\b([A-Z]\w*)\b"#, in: code)) }

@@ -60,7 +60,8 @@ import Testing
         for name in ["points.csv", "points.xlsx"] {
             let file = temporaryDirectory().appendingPathComponent(name).path
             #expect(try wancun(["point", "export", "--out", file, "--db", path]).status == 0)
-            let text = name.hasSuffix(".csv")
+            let text =
+                name.hasSuffix(".csv")
                 ? try String(contentsOfFile: file, encoding: .utf8)
                 : try readAll(file).map { $0.joined(separator: ",") }.joined(separator: "\n")
             outputs.append(("point export " + name, text))
@@ -109,6 +110,9 @@ import Testing
             evidence: [("retirement_month", "2025-05"), ("month", "2026-10"), ("age_on_certification", "41"), ("birth_date", "1985-03-15")])
         #expect(outcome.evidence(reveal: false).map(\.1) == ["****-**", "2026-10", "**", "****-**-**"])
         #expect(outcome.evidence(reveal: true).map(\.1) == ["2025-05", "2026-10", "41", "1985-03-15"])
-        #expect(RuleOutcome.personalEvidenceKeys.isSuperset(of: ["retirement_month", "months_first_to_retirement", "age_on_certification", "birth_date", "statutory_retirement_month"]))
+        #expect(
+            RuleOutcome.personalEvidenceKeys.isSuperset(of: [
+                "retirement_month", "months_first_to_retirement", "age_on_certification", "birth_date", "statutory_retirement_month",
+            ]))
     }
 }

@@ -68,8 +68,10 @@ import Testing
 
     @Test func aReplacedRunSaysWhichRunReplacedIt() throws {
         let db = try sharedDemoCopy()
-        for args in [["check", "--month", "2026-09"], ["finalize", "2"], ["check", "--month", "2026-09"],
-                     ["finalize", "3", "--replace", "--reason", "补录了9月包裹"]] {
+        for args in [
+            ["check", "--month", "2026-09"], ["finalize", "2"], ["check", "--month", "2026-09"],
+            ["finalize", "3", "--replace", "--reason", "补录了9月包裹"],
+        ] {
             #expect(try wancun(["subsidy"] + args + ["--db", db]).status == 0)
         }
         let out = temporaryDirectory().appendingPathComponent("r.xlsx").path
@@ -99,12 +101,17 @@ import Testing
         let db = try sharedDemoCopy()
         let app = try AppDatabase(path: db)
         // The demo operator with an opening balance of 12 months: those plus the months paid since.
-        let balanced = try #require(try app.read { try String.fetchOne($0, sql: "SELECT o.id_number FROM opening_balance b JOIN operator o ON o.id = b.operator_id WHERE b.months = 12") })
+        let balanced = try #require(
+            try app.read {
+                try String.fetchOne($0, sql: "SELECT o.id_number FROM opening_balance b JOIN operator o ON o.id = b.operator_id WHERE b.months = 12")
+            })
         let paid = try app.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM subsidy_result r JOIN operator o ON o.id = r.operator_id WHERE o.id_number = ? AND r.eligible = 1
-                  AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = r.run_id AND h.operator_id = r.operator_id AND h.approved = 0)
-                """, arguments: [balanced])!
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM subsidy_result r JOIN operator o ON o.id = r.operator_id WHERE o.id_number = ? AND r.eligible = 1
+                      AND NOT EXISTS (SELECT 1 FROM hr_decision h WHERE h.run_id = r.run_id AND h.operator_id = r.operator_id AND h.approved = 0)
+                    """, arguments: [balanced])!
         }
         #expect(try app.operatorStanding(balanced, today: testContext.today).monthsUsed == 12 + paid)
         let person = try #require(try app.operators().first { $0.0.idNumber == balanced }?.0)

@@ -37,9 +37,10 @@ import Testing
             return []
         }
         #expect(rules { _ = try db.addPoint(NewPoint(village: village, name: "\u{202E}聚金村服务站"), context: testContext) } == ["TEXT_BIDI_CONTROL"])
-        #expect(rules {
-            _ = try db.addPoint(NewPoint(village: village, name: "聚金村服务站", address: String(repeating: "村", count: 201)), context: testContext)
-        } == ["TEXT_TOO_LONG"])
+        #expect(
+            rules {
+                _ = try db.addPoint(NewPoint(village: village, name: "聚金村服务站", address: String(repeating: "村", count: 201)), context: testContext)
+            } == ["TEXT_TOO_LONG"])
         let point = try db.addPoint(NewPoint(village: village, name: "聚金村服务站"), context: testContext)
         var edit = PointEdit()
         edit.name = "聚金村\u{1B}[2J服务站"
@@ -60,7 +61,10 @@ import Testing
         var personEdit = OperatorEdit()
         personEdit.name = String(repeating: "王", count: 41)
         #expect(rules { _ = try db.editOperator(person.idNumber, personEdit, context: testContext) } == ["TEXT_TOO_LONG"])
-        #expect(rules { _ = try db.addCourier(NewCourier(name: "中通\u{202D}快递", brand: "中通", creditCode: nil), context: testContext) } == ["TEXT_BIDI_CONTROL"])
+        #expect(
+            rules { _ = try db.addCourier(NewCourier(name: "中通\u{202D}快递", brand: "中通", creditCode: nil), context: testContext) } == [
+                "TEXT_BIDI_CONTROL"
+            ])
         #expect(try db.points().map(\.name) == ["聚金村服务站"])
     }
 
@@ -71,7 +75,8 @@ import Testing
             ["village_code": "330424101202", "name": "\u{202E}董司村服务点", "address": String(repeating: "村", count: 201)],
         ]
         let path = writeTemporaryFile(
-            "names.csv", ([PointSheetTests.header] + rows.map(PointSheetTests.row)).map { $0.map(CSVWriter.quoted).joined(separator: ",") }
+            "names.csv",
+            ([PointSheetTests.header] + rows.map(PointSheetTests.row)).map { $0.map(CSVWriter.quoted).joined(separator: ",") }
                 .joined(separator: "\n") + "\n")
         let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext) }
         let found = error.errors.map { "\($0.row ?? 0) \($0.column ?? "") \($0.rule)" }

@@ -116,9 +116,10 @@ extension SubsidyFixture {
             """)
         let summary = try f.db.importParcels(from: file, context: testContext)
         #expect(summary.written == 4 && summary.notOperatingRows == 2)
-        #expect(summary.warnings.map { "\($0.row!) \($0.rule) \($0.severity)" } == [
-            "3 POINT_NOT_OPERATING_ON_DATE warning", "4 POINT_NOT_OPERATING_ON_DATE warning",
-        ])
+        #expect(
+            summary.warnings.map { "\($0.row!) \($0.rule) \($0.severity)" } == [
+                "3 POINT_NOT_OPERATING_ON_DATE warning", "4 POINT_NOT_OPERATING_ON_DATE warning",
+            ])
         #expect(summary.warnings[0].line(.zh).contains("2026-11-03") && summary.warnings[0].line(.zh).contains("暂停"))
         #expect(summary.warnings[0].line(.en).contains("not operating on 2026-11-03"))
     }

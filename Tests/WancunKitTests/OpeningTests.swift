@@ -101,13 +101,17 @@ import Testing
         try edit(third, opened: "2026-11-01")
         #expect(try Self.disagreeing(db).isEmpty)
         // The point sheet: creating with an opening day, and moving it both ways.
-        let path = Self.importFile([["village_code": "330424101202", "name": "丁服务站", "opened_on": "2025-05-01"],
-                                    ["village_code": "330424101203", "name": "戊服务站"]])
+        let path = Self.importFile([
+            ["village_code": "330424101202", "name": "丁服务站", "opened_on": "2025-05-01"],
+            ["village_code": "330424101203", "name": "戊服务站"],
+        ])
         _ = try db.importPoints(from: path, context: testContext)
         #expect(try Self.disagreeing(db).isEmpty)
         for (first, second) in [("2025-04-01", "2026-01-01"), ("2025-06-01", "2025-04-15")] {
-            let path = Self.importFile([["village_code": "330424101202", "name": "丁服务站", "opened_on": first],
-                                        ["village_code": "330424101203", "name": "戊服务站", "opened_on": second]])
+            let path = Self.importFile([
+                ["village_code": "330424101202", "name": "丁服务站", "opened_on": first],
+                ["village_code": "330424101203", "name": "戊服务站", "opened_on": second],
+            ])
             #expect(try db.importPoints(from: path, context: testContext).count(.updated) == 2)
             #expect(try Self.disagreeing(db).isEmpty)
         }

@@ -21,16 +21,20 @@ import Testing
     }
 
     @Test func everyCatalogueMessageThatCarriesAValueMasksIt() throws {
-        let v = Self.id, p = Self.phone
+        let v = Self.id
+        let p = Self.phone
         let date = LocalDate(year: 2026, month: 1, day: 1)!
         let month = try Month(parsing: "2026-01")
         let values: [ValueError] = [
             .date(v), .month(v), .time(v), .scientificNotation(v), .divisionCodeFormat(v), .money(v), .moneyPrecision(v),
             .choice(v, [p]), .number(v), .decimal(p), .date(p),
         ]
-        var registry: [RegistryError] = values.flatMap { [RegistryError.invalid(field: v, $0), .invalid(field: "id_number", $0), .invalid(field: "phone", $0)] }
+        var registry: [RegistryError] = values.flatMap {
+            [RegistryError.invalid(field: v, $0), .invalid(field: "id_number", $0), .invalid(field: "phone", $0)]
+        }
         registry += [
-            .pointUnknown(v), .operatorUnknown(maskedID: v), .operatorExists(maskedID: v, name: p), .operatorBusy(maskedID: v, otherPoint: p, otherName: v),
+            .pointUnknown(v), .operatorUnknown(maskedID: v), .operatorExists(maskedID: v, name: p),
+            .operatorBusy(maskedID: v, otherPoint: p, otherName: v),
             .operatorAlreadyHere(maskedID: v), .pointClosed(v), .noActiveAssignment(v), .serviceExists(v, p), .serviceNotOpen(p),
             .courierExists(v), .courierUnknown(p), .linkOverlaps(v, date, nil), .stationExists(v), .stationUnknown(p), .plateInvalid(v),
             .routeExists(v), .routeUnknown(p), .routeStopRepeated(v), .stopsNotServed([v], [p], date),
@@ -72,8 +76,10 @@ import Testing
             return path
         }
         func person(_ village: String, _ name: String, _ id: String, _ phone: String, _ group: String) -> [String: String] {
-            ["village_code": village, "name": name + "服务点", "operator_name": name, "id_number": id, "phone": phone, "retirement_group": group,
-             "contract_type": "civil", "contract_from": "2025-03-01", "contract_to": "2027-02-28"]
+            [
+                "village_code": village, "name": name + "服务点", "operator_name": name, "id_number": id, "phone": phone, "retirement_group": group,
+                "contract_type": "civil", "contract_from": "2025-03-01", "contract_to": "2027-02-28",
+            ]
         }
         let first = try file("first.csv", [person("330424101201", "甲演示", Self.id, Self.phone, "female-50")])
         let loaded = try wancun(["point", "import", first, "--db", db])

@@ -16,10 +16,12 @@ import Testing
     }
 
     static let good: [[String: String]] = [
-        ["town_name": "沈荡镇", "village_name": "聚金村村民委员会", "name": "聚金村电商服务站", "plan_year": "2025", "opened_on": "2025-03-01",
-         "operator_name": "王演示", "id_number": ResidentID.withCheckCharacter("33042419800315002"), "phone": "13800000001",
-         "retirement_group": "female-50", "difficulty": "4050", "certificate_no": "C1", "certified_on": "2024-01-15",
-         "contract_type": "civil", "contract_from": "2025-03-01", "contract_to": "2027-02-28", "services": "parcel,agent-purchase:农资"],
+        [
+            "town_name": "沈荡镇", "village_name": "聚金村村民委员会", "name": "聚金村电商服务站", "plan_year": "2025", "opened_on": "2025-03-01",
+            "operator_name": "王演示", "id_number": ResidentID.withCheckCharacter("33042419800315002"), "phone": "13800000001",
+            "retirement_group": "female-50", "difficulty": "4050", "certificate_no": "C1", "certified_on": "2024-01-15",
+            "contract_type": "civil", "contract_from": "2025-03-01", "contract_to": "2027-02-28", "services": "parcel,agent-purchase:农资",
+        ],
         ["village_code": "330424101202", "name": "董司村服务点", "latitude": "30.5", "longitude": "120.9", "services": "bill-payment"],
     ]
 
@@ -36,7 +38,9 @@ import Testing
         default:
             path = dir.appendingPathComponent("points.csv").path
             let text = rows.map { $0.map { CSVWriter.quoted($0) }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-            let data = format == "csv-gb18030" ? text.data(using: TextEncoding.foundationGB18030)! : (format == "csv-bom" ? Data(TextEncoding.bom) : Data()) + Data(text.utf8)
+            let data =
+                format == "csv-gb18030"
+                ? text.data(using: TextEncoding.foundationGB18030)! : (format == "csv-bom" ? Data(TextEncoding.bom) : Data()) + Data(text.utf8)
             try data.write(to: URL(fileURLWithPath: path))
         }
         let first = try db.importPoints(from: path, context: testContext)
@@ -74,26 +78,32 @@ import Testing
                 + "330424000000,海盐县,county,330400000000\n330424101000,沈荡镇,town,330424000000\n330424101299,聚金村委会,village,330424101000\n")
         _ = try db.importDivisions(from: extra, context: testContext)
         let twin = ResidentID.withCheckCharacter("33042419800101001")
-        let rows = [Self.header] + [
-            ["town_name": "沈荡镇", "village_name": "聚金村", "name": "甲"],
-            ["village_code": "330424101000", "name": "乙"],
-            ["village_code": "330424101203", "name": "丙", "id_number": Mask.residentID(twin), "phone": "13800000009", "operator_name": "某"],
-            ["village_code": "330424101204", "name": "丁服务站", "latitude": "30.6", "longitude": "120.8"],
-            ["village_code": "330424101204", "name": "丁", "latitude": "30.7", "longitude": "120.8"],
-            ["village_code": "330424101205", "name": "戊", "latitude": "30.6001", "longitude": "120.8"],
-            ["village_code": "330424101206", "name": "己", "id_number": twin, "phone": "13800000009", "operator_name": "赵演示"],
-            ["village_code": "330424101207", "name": "庚", "id_number": ResidentID.withCheckCharacter("33042419800101002"), "phone": "13800000009",
-             "operator_name": "钱演示", "retirement_group": "female-55"],
-            ["village_code": "330424101208", "name": "辛", "latitude": "30.6002", "longitude": "120.8", "force_reason": "两个点在同一栋楼"],
-            ["village_code": "330424101209", "name": "壬", "services": "快递"],
-        ].map(Self.row)
+        let rows =
+            [Self.header]
+            + [
+                ["town_name": "沈荡镇", "village_name": "聚金村", "name": "甲"],
+                ["village_code": "330424101000", "name": "乙"],
+                ["village_code": "330424101203", "name": "丙", "id_number": Mask.residentID(twin), "phone": "13800000009", "operator_name": "某"],
+                ["village_code": "330424101204", "name": "丁服务站", "latitude": "30.6", "longitude": "120.8"],
+                ["village_code": "330424101204", "name": "丁", "latitude": "30.7", "longitude": "120.8"],
+                ["village_code": "330424101205", "name": "戊", "latitude": "30.6001", "longitude": "120.8"],
+                ["village_code": "330424101206", "name": "己", "id_number": twin, "phone": "13800000009", "operator_name": "赵演示"],
+                [
+                    "village_code": "330424101207", "name": "庚", "id_number": ResidentID.withCheckCharacter("33042419800101002"),
+                    "phone": "13800000009",
+                    "operator_name": "钱演示", "retirement_group": "female-55",
+                ],
+                ["village_code": "330424101208", "name": "辛", "latitude": "30.6002", "longitude": "120.8", "force_reason": "两个点在同一栋楼"],
+                ["village_code": "330424101209", "name": "壬", "services": "快递"],
+            ].map(Self.row)
         let path = writeTemporaryFile("bad.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
         let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext) }
         let found = error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" }
-        #expect(found == [
-            "2 行政村 VILLAGE_AMBIGUOUS", "3 村代码 NOT_A_VILLAGE", "4 公民身份号码 ID_MASKED", "6 服务点名称 DUPLICATE_IN_FILE",
-            "7 纬度 DUPLICATE_POINT_LOCATION", "9 手机号 DUPLICATE_PHONE", "11 服务 SERVICE_UNKNOWN",
-        ])
+        #expect(
+            found == [
+                "2 行政村 VILLAGE_AMBIGUOUS", "3 村代码 NOT_A_VILLAGE", "4 公民身份号码 ID_MASKED", "6 服务点名称 DUPLICATE_IN_FILE",
+                "7 纬度 DUPLICATE_POINT_LOCATION", "9 手机号 DUPLICATE_PHONE", "11 服务 SERVICE_UNKNOWN",
+            ])
         #expect(error.errors[0].message.zh.contains("330424101201、330424101299"))
         #expect(!error.errors.map { $0.line(.zh) }.joined().contains(twin))
         #expect(try db.points().isEmpty)
@@ -112,53 +122,71 @@ import Testing
     @Test func aRowsBadCellsDoNotHideTheRegistrysChecksNorAddProblemsOfTheirOwn() throws {
         let db = try Self.database()
         let woman = ResidentID.withCheckCharacter("33042419850315002")
-        let rows = [Self.header] + [
-            ["village_code": "330424101203", "name": "甲", "latitude": "30.6", "longitude": "120.8"],
-            // A bad year, and 11 m from 甲: both are listed.
-            ["village_code": "330424101204", "name": "乙", "latitude": "30.6001", "longitude": "120.8", "plan_year": "二〇二五"],
-            // A bad latitude: the point is checked without a position, not as half of one.
-            ["village_code": "330424101205", "name": "丙", "latitude": "北纬30度", "longitude": "120.9"],
-            // A retirement group that is not a choice: not also "a woman needs one".
-            ["village_code": "330424101206", "name": "丁", "id_number": woman, "phone": "13800000001", "operator_name": "王演示",
-             "retirement_group": "女50"],
-            // A bad phone, and the same point as row 2.
-            ["village_code": "330424101203", "name": "甲", "id_number": ResidentID.withCheckCharacter("33042419800101001"),
-             "phone": "1380000", "operator_name": "赵演示"],
-            ["village_code": "330424101207", "name": "戊"],
-        ].map(Self.row)
+        let rows =
+            [Self.header]
+            + [
+                ["village_code": "330424101203", "name": "甲", "latitude": "30.6", "longitude": "120.8"],
+                // A bad year, and 11 m from 甲: both are listed.
+                ["village_code": "330424101204", "name": "乙", "latitude": "30.6001", "longitude": "120.8", "plan_year": "二〇二五"],
+                // A bad latitude: the point is checked without a position, not as half of one.
+                ["village_code": "330424101205", "name": "丙", "latitude": "北纬30度", "longitude": "120.9"],
+                // A retirement group that is not a choice: not also "a woman needs one".
+                [
+                    "village_code": "330424101206", "name": "丁", "id_number": woman, "phone": "13800000001", "operator_name": "王演示",
+                    "retirement_group": "女50",
+                ],
+                // A bad phone, and the same point as row 2.
+                [
+                    "village_code": "330424101203", "name": "甲", "id_number": ResidentID.withCheckCharacter("33042419800101001"),
+                    "phone": "1380000", "operator_name": "赵演示",
+                ],
+                ["village_code": "330424101207", "name": "戊"],
+            ].map(Self.row)
         let path = writeTemporaryFile("mixed.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
         let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext) }
-        #expect(error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" } == [
-            "3 纳入规划年份 NUMBER_FORMAT", "3 纬度 DUPLICATE_POINT_LOCATION", "4 纬度 NUMBER_FORMAT", "5 退休年龄类别 NOT_A_CHOICE",
-            "6 手机号 PHONE_FORMAT", "6 服务点名称 DUPLICATE_IN_FILE",
-        ])
+        #expect(
+            error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" } == [
+                "3 纳入规划年份 NUMBER_FORMAT", "3 纬度 DUPLICATE_POINT_LOCATION", "4 纬度 NUMBER_FORMAT", "5 退休年龄类别 NOT_A_CHOICE",
+                "6 手机号 PHONE_FORMAT", "6 服务点名称 DUPLICATE_IN_FILE",
+            ])
         #expect(try db.points().isEmpty && db.operators().isEmpty)
     }
 
     @Test func aRowsPointAndOperatorAreCheckedEvenWhenTheOtherIsRefused() throws {
         let db = try Self.database()
         let man = ResidentID.withCheckCharacter("33042419800101001")
-        let rows = [Self.header] + [
-            ["village_code": "330424101203", "name": "甲", "latitude": "30.6", "longitude": "120.8", "id_number": man,
-             "phone": "13800000009", "operator_name": "赵演示"],
-            // A plan year out of range, 11 m from 甲, and its operator has 甲's operator's phone.
-            ["village_code": "330424101204", "name": "乙", "latitude": "30.6001", "longitude": "120.8", "plan_year": "1999",
-             "id_number": ResidentID.withCheckCharacter("33042419800101011"), "phone": "13800000009", "operator_name": "钱演示",
-             "services": "parcel"],
-            // A plan year out of range, and a woman without a retirement group and with half a certificate.
-            ["village_code": "330424101205", "name": "丙", "plan_year": "1999",
-             "id_number": ResidentID.withCheckCharacter("33042419850315002"), "phone": "13800000002", "operator_name": "王演示",
-             "difficulty": "4050"],
-            // A good point, for an operator who runs 甲.
-            ["village_code": "330424101206", "name": "丁", "id_number": man, "phone": "13800000009", "operator_name": "赵演示",
-             "services": "parcel"],
-        ].map(Self.row)
+        let rows =
+            [Self.header]
+            + [
+                [
+                    "village_code": "330424101203", "name": "甲", "latitude": "30.6", "longitude": "120.8", "id_number": man,
+                    "phone": "13800000009", "operator_name": "赵演示",
+                ],
+                // A plan year out of range, 11 m from 甲, and its operator has 甲's operator's phone.
+                [
+                    "village_code": "330424101204", "name": "乙", "latitude": "30.6001", "longitude": "120.8", "plan_year": "1999",
+                    "id_number": ResidentID.withCheckCharacter("33042419800101011"), "phone": "13800000009", "operator_name": "钱演示",
+                    "services": "parcel",
+                ],
+                // A plan year out of range, and a woman without a retirement group and with half a certificate.
+                [
+                    "village_code": "330424101205", "name": "丙", "plan_year": "1999",
+                    "id_number": ResidentID.withCheckCharacter("33042419850315002"), "phone": "13800000002", "operator_name": "王演示",
+                    "difficulty": "4050",
+                ],
+                // A good point, for an operator who runs 甲.
+                [
+                    "village_code": "330424101206", "name": "丁", "id_number": man, "phone": "13800000009", "operator_name": "赵演示",
+                    "services": "parcel",
+                ],
+            ].map(Self.row)
         let path = writeTemporaryFile("both.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
         let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext) }
-        #expect(error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" } == [
-            "3 纳入规划年份 PLAN_YEAR_RANGE", "3 纬度 DUPLICATE_POINT_LOCATION", "3 手机号 DUPLICATE_PHONE", "4 纳入规划年份 PLAN_YEAR_RANGE",
-            "4 公民身份号码 RETIREMENT_GROUP_REQUIRED", "4 就业困难人员类别 DIFFICULTY_INCOMPLETE", "5 公民身份号码 OPERATOR_HAS_OTHER_POST",
-        ])
+        #expect(
+            error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" } == [
+                "3 纳入规划年份 PLAN_YEAR_RANGE", "3 纬度 DUPLICATE_POINT_LOCATION", "3 手机号 DUPLICATE_PHONE", "4 纳入规划年份 PLAN_YEAR_RANGE",
+                "4 公民身份号码 RETIREMENT_GROUP_REQUIRED", "4 就业困难人员类别 DIFFICULTY_INCOMPLETE", "5 公民身份号码 OPERATOR_HAS_OTHER_POST",
+            ])
         #expect(try db.points().isEmpty && db.operators().isEmpty)
     }
 
@@ -173,16 +201,22 @@ import Testing
 
     @Test func aRowThatFailsAfterWritingLeavesNothingForLaterRowsToTripOn() throws {
         let db = try Self.database()
-        let rows = [Self.header] + [
-            ["village_code": "330424101203", "name": "甲", "id_number": ResidentID.withCheckCharacter("33042419800101001"),
-             "phone": "13800000009", "operator_name": "赵演示"],
-            // Its point is written before its operator's phone is found taken by row 2's.
-            ["village_code": "330424101204", "name": "乙", "latitude": "30.6", "longitude": "120.8",
-             "id_number": ResidentID.withCheckCharacter("33042419800101011"), "phone": "13800000009", "operator_name": "钱演示"],
-            // Within 50 m of row 3's point, which must not count: row 3 was refused.
-            ["village_code": "330424101205", "name": "丙", "latitude": "30.6001", "longitude": "120.8"],
-            ["village_code": "330424101206", "name": "丁", "services": "快递"],
-        ].map(Self.row)
+        let rows =
+            [Self.header]
+            + [
+                [
+                    "village_code": "330424101203", "name": "甲", "id_number": ResidentID.withCheckCharacter("33042419800101001"),
+                    "phone": "13800000009", "operator_name": "赵演示",
+                ],
+                // Its point is written before its operator's phone is found taken by row 2's.
+                [
+                    "village_code": "330424101204", "name": "乙", "latitude": "30.6", "longitude": "120.8",
+                    "id_number": ResidentID.withCheckCharacter("33042419800101011"), "phone": "13800000009", "operator_name": "钱演示",
+                ],
+                // Within 50 m of row 3's point, which must not count: row 3 was refused.
+                ["village_code": "330424101205", "name": "丙", "latitude": "30.6001", "longitude": "120.8"],
+                ["village_code": "330424101206", "name": "丁", "services": "快递"],
+            ].map(Self.row)
         let path = writeTemporaryFile("later.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
         let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext) }
         #expect(error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" } == ["3 手机号 DUPLICATE_PHONE", "5 服务 SERVICE_UNKNOWN"])
@@ -194,10 +228,12 @@ import Testing
 
     @Test func operatorDetailsWithoutAnIDNumberAreRefusedNotDropped() throws {
         let db = try Self.database()
-        let rows = [Self.header] + [
-            ["village_code": "330424101203", "name": "甲", "phone": "13800000009", "operator_name": "赵演示"],
-            ["village_code": "330424101204", "name": "乙", "contract_to": "2027-01-01"],
-        ].map(Self.row)
+        let rows =
+            [Self.header]
+            + [
+                ["village_code": "330424101203", "name": "甲", "phone": "13800000009", "operator_name": "赵演示"],
+                ["village_code": "330424101204", "name": "乙", "contract_to": "2027-01-01"],
+            ].map(Self.row)
         let path = writeTemporaryFile("noid.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
         let error = try #require(throws: RowProblems.self) { try db.importPoints(from: path, context: testContext) }
         #expect(error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" } == ["2 公民身份号码 REQUIRED", "3 公民身份号码 REQUIRED"])
@@ -211,7 +247,8 @@ import Testing
 
     @Test func aLargeFileIsTakenInOrderAndWhole() throws {
         let db = try Self.database()
-        let path = writeTemporaryFile("many.csv", ([Self.header] + Self.manyRows(1500)).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        let path = writeTemporaryFile(
+            "many.csv", ([Self.header] + Self.manyRows(1500)).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
         let result = try db.importPoints(from: path, context: testContext)
         #expect(result.rows.map(\.row) == Array(2...1501))
         #expect(result.rows.prefix(4).map(\.pointCode) == ["330424101203001", "330424101204001", "330424101203002", "330424101204002"])
@@ -355,21 +392,27 @@ import Testing
         _ = try db.importPoints(from: path, context: testContext)
         let first = "330424101201001"
         // Services the sheet has no columns for are left out; an ended one is not open.
-        _ = try db.addService(NewService(pointCode: first, kind: .finance, partner: "农商银行", from: LocalDate(parsing: "2025-03-02")), context: testContext)
+        _ = try db.addService(
+            NewService(pointCode: first, kind: .finance, partner: "农商银行", from: LocalDate(parsing: "2025-03-02")), context: testContext)
         _ = try db.addService(NewService(pointCode: first, kind: .billPayment, from: LocalDate(parsing: "2025-03-02")), context: testContext)
         _ = try db.addService(NewService(pointCode: first, kind: .ticketing, from: LocalDate(parsing: "2025-03-02")), context: testContext)
         try db.endService(pointCode: first, kind: .billPayment, category: nil, on: LocalDate(parsing: "2025-06-01"), context: testContext)
         let out = temporaryDirectory().appendingPathComponent("town.csv").path
         #expect(try db.exportPoints(to: out, under: DivisionCode(parsing: "330424101000"), reveal: false, context: testContext) == 2)
         let woman = ResidentID.withCheckCharacter("33042419800315002")
-        #expect(try readAll(out) == [
-            Self.header,
-            [first, "330424101201", "沈荡镇", "聚金村", "聚金村电商服务站", "", "", "", "2025", "2025-03-01", "王演示",
-             Mask.residentID(woman), Mask.phone("13800000001"), "女工人（50岁起）", "4050人员（女40周岁、男50周岁以上）", "C1", "2024-01-15", "民事协议",
-             "2025-03-01", "2027-02-28", "包裹存取,代购:农资,购票", ""],
-            ["330424101202001", "330424101202", "沈荡镇", "董司村", "董司村服务点", "", "30.5", "120.9", "", "", "", "", "", "", "", "",
-             "", "", "", "", "缴费", ""],
-        ])
+        #expect(
+            try readAll(out) == [
+                Self.header,
+                [
+                    first, "330424101201", "沈荡镇", "聚金村", "聚金村电商服务站", "", "", "", "2025", "2025-03-01", "王演示",
+                    Mask.residentID(woman), Mask.phone("13800000001"), "女工人（50岁起）", "4050人员（女40周岁、男50周岁以上）", "C1", "2024-01-15", "民事协议",
+                    "2025-03-01", "2027-02-28", "包裹存取,代购:农资,购票", "",
+                ],
+                [
+                    "330424101202001", "330424101202", "沈荡镇", "董司村", "董司村服务点", "", "30.5", "120.9", "", "", "", "", "", "", "", "",
+                    "", "", "", "", "缴费", "",
+                ],
+            ])
         // The whole county, in XLSX, with ID numbers shown.
         let all = temporaryDirectory().appendingPathComponent("all.xlsx").path
         #expect(try db.exportPoints(to: all, reveal: true, context: testContext) == 3)

@@ -36,7 +36,8 @@ struct PrintTests {
     static func print(_ xlsx: String, png: String? = nil) throws -> Printed {
         let out = temporaryDirectory()
         let profile = temporaryDirectory()
-        _ = try run(libreOffice!, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf", "--outdir", out.path, xlsx])
+        _ = try run(
+            libreOffice!, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf", "--outdir", out.path, xlsx])
         let pdf = out.appendingPathComponent(((xlsx as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf").path
         let poppler = OutsideTool.popplerDirectory!
         let text = try run(poppler + "/pdftotext", ["-layout", pdf, "-"])
@@ -148,9 +149,13 @@ struct PrintTests {
 
     static func roster(_ count: Int) -> Worksheet {
         let header = ["序号", "姓名", "公民身份号码", "本月补贴金额(元)", "备注"]
-        let rows = (0..<count).map { n -> [SheetCell] in [.integer(Int64(n + 1)), .text("王示例"), .code("330424198503150026"), .money(Fen(150000)), .empty] }
-        let footer: [[SheetCell]] = [[.text("合计", bold: true), .text("\(count)人", bold: true), .empty, .money(Fen(Int64(count) * 150000), bold: true), .empty],
-                                     [], [.text("制表单位："), .empty, .text("制表人："), .empty, .text("制表日期：2026-11-26")]]
+        let rows = (0..<count).map { n -> [SheetCell] in
+            [.integer(Int64(n + 1)), .text("王示例"), .code("330424198503150026"), .money(Fen(150000)), .empty]
+        }
+        let footer: [[SheetCell]] = [
+            [.text("合计", bold: true), .text("\(count)人", bold: true), .empty, .money(Fen(Int64(count) * 150000), bold: true), .empty],
+            [], [.text("制表单位："), .empty, .text("制表人："), .empty, .text("制表日期：2026-11-26")],
+        ]
         return Worksheet(name: "花名册", title: "海盐县2026年10月花名册", header: header, rows: rows, footer: footer)
     }
 
@@ -190,7 +195,8 @@ struct PrintTests {
         let long = String(repeating: "很长的服务点名称", count: 6)
         let book = try XLSXWriter.data([Worksheet(name: "s", header: ["覆盖率(%)", "名称"], rows: [[.percent("62.5"), .text(long)]])])
         #expect(try readAll(workbook: book) == [["覆盖率(%)", "名称"], ["0.625", long]])
-        let sheet = try #require(try Self.parts([Worksheet(name: "s", header: ["覆盖率(%)", "名称"], rows: [[.percent("62.5"), .text(long)]])])["xl/worksheets/sheet1.xml"])
+        let sheet = try #require(
+            try Self.parts([Worksheet(name: "s", header: ["覆盖率(%)", "名称"], rows: [[.percent("62.5"), .text(long)]])])["xl/worksheets/sheet1.xml"])
         // 覆盖率(%) is 11 columns wide; the name (96) is held to 40 and wraps onto three lines.
         #expect(sheet.contains(#"<col min="1" max="1" width="11" customWidth="1"/><col min="2" max="2" width="40" customWidth="1"/>"#))
         #expect(sheet.contains(#"<row r="2" ht="44" customHeight="1">"#))

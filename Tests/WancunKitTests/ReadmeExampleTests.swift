@@ -26,7 +26,7 @@ import Testing
             else { continue }
             for line in list.components(separatedBy: "\n") where line.hasPrefix("  ") && !line.hasPrefix("   ") {
                 guard let name = line.split(separator: " ").first.map(String.init), name != "help",
-                      name.allSatisfy({ $0.isLowercase || $0 == "-" })
+                    name.allSatisfy({ $0.isLowercase || $0 == "-" })
                 else { continue }
                 pending.append(path + [name])
             }
@@ -57,7 +57,8 @@ extension ReadmeExampleTests {
     static func readmeLines() throws -> [String] {
         let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
         return try ["## The two commands", "## Using it"].flatMap { heading in
-            let section = try #require(readme.components(separatedBy: "\n" + heading + "\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+            let section = try #require(
+                readme.components(separatedBy: "\n" + heading + "\n").dropFirst().first?.components(separatedBy: "\n## ").first)
             let blocks = section.components(separatedBy: "```sh\n").dropFirst().map { $0.components(separatedBy: "```").first ?? "" }
             #expect(!blocks.isEmpty, "no sh block under \(heading)")
             return blocks.flatMap(ShellLine.lines)
@@ -93,7 +94,7 @@ extension ReadmeExampleTests {
     /// Examples that cannot run as written in a test: a path rewritten into the example's
     /// directory, and why.
     static let rewrittenPaths: [(prefix: String, into: String, why: String)] = [
-        ("/mnt/usb/", "usb/", "backup: a USB stick mounted at /mnt/usb, which a test machine does not have"),
+        ("/mnt/usb/", "usb/", "backup: a USB stick mounted at /mnt/usb, which a test machine does not have")
     ]
 
     /// README lines that are not `wancun` commands and are not run, and why.
@@ -128,9 +129,10 @@ extension ReadmeExampleTests {
         }
         let arguments = Array(words.dropFirst())
         let database = arguments.firstIndex(of: "--db").map { arguments[$0 + 1] } ?? environment["WANCUN_DB"] ?? "wancun.sqlite"
-        try ExampleFixtures.prepare(.init(
-            directory: directory, database: database.hasPrefix("/") ? database : directory.appendingPathComponent(database).path,
-            words: arguments, run: run))
+        try ExampleFixtures.prepare(
+            .init(
+                directory: directory, database: database.hasPrefix("/") ? database : directory.appendingPathComponent(database).path,
+                words: arguments, run: run))
         let result = try wancunProcess(arguments, in: directory, environment: environment)
         if let file = line.stdoutFile { try Data(result.stdout.utf8).write(to: directory.appendingPathComponent(file)) }
         return result

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import WancunKit
@@ -36,10 +37,11 @@ func outcomes(_ report: ReconReport) -> [String: Int] {
         rows.append([ResidentID.withCheckCharacter("33042419900101999"), "外县人员", "通过", "1500", "1500", "", ""])
         let file = try writeCSV("answer.csv", rows)
         let report = try db.reconcileHR(run: 1, file: file, options: ReconOptions(again: true), context: testContext)
-        #expect(outcomes(report) == [
-            "matched": eligible.count - 4, "amount_mismatch": 1, "field_mismatch": 2, "only_in_registry": 1,
-            "duplicate_in_file": 1, "only_in_file": 1, "unknown_key": 1,
-        ])
+        #expect(
+            outcomes(report) == [
+                "matched": eligible.count - 4, "amount_mismatch": 1, "field_mismatch": 2, "only_in_registry": 1,
+                "duplicate_in_file": 1, "only_in_file": 1, "unknown_key": 1,
+            ])
         #expect(report.items.first { $0.outcome == .amountMismatch }.map { ($0.field, $0.expected, $0.actual) }! == ("发放金额(元)", "1500.00", "1400.00"))
         #expect(Set(report.items.filter { $0.outcome == .fieldMismatch }.map { $0.field ?? "" }) == ["核定结果", "姓名"])
         #expect(report.items.first { $0.outcome == .onlyInRegistry }?.key == eligible[2].idNumber)
@@ -90,13 +92,17 @@ func outcomes(_ report: ReconReport) -> [String: Int] {
     @Test func courierManifest() throws {
         let db = try AppDatabase(path: try sharedDemoCopy())
         let courier = "中国邮政海盐县分公司"
-        try db.parcelArrived(pointCode: try db.points(PointFilter(status: .operating))[0].code, waybill: "SEPT-1", courier: courier,
-                             at: try LocalDateTime(parsing: "2026-09-30 10:00"), context: testContext)
+        try db.parcelArrived(
+            pointCode: try db.points(PointFilter(status: .operating))[0].code, waybill: "SEPT-1", courier: courier,
+            at: try LocalDateTime(parsing: "2026-09-30 10:00"), context: testContext)
         let ledger = try db.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT x.waybill, p.code, x.arrived_at FROM parcel x JOIN point p ON p.id = x.point_id JOIN courier c ON c.id = x.courier_id
-                WHERE c.name = ? AND x.arrived_at LIKE '2026-10%' ORDER BY x.waybill
-                """, arguments: [courier]).map { [$0["waybill"] as String, $0["code"] as String, $0["arrived_at"] as String] }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT x.waybill, p.code, x.arrived_at FROM parcel x JOIN point p ON p.id = x.point_id JOIN courier c ON c.id = x.courier_id
+                    WHERE c.name = ? AND x.arrived_at LIKE '2026-10%' ORDER BY x.waybill
+                    """, arguments: [courier]
+            ).map { [$0["waybill"] as String, $0["code"] as String, $0["arrived_at"] as String] }
         }
         var rows = [["运单号", "服务点编码", "到站时间"]] + ledger.dropFirst()
         rows[1][1] = "330424999999001"
@@ -105,9 +111,10 @@ func outcomes(_ report: ReconReport) -> [String: Int] {
         rows.append(["SEPT-1", ledger[0][1], "2026-09-30 10:00"])
         rows.append(["NOT-OURS-1", ledger[0][1], "2026-10-05 10:00"])
         let report = try db.reconcileParcels(courier: courier, month: Self.oct, file: try writeCSV("manifest.csv", rows), context: testContext)
-        #expect(outcomes(report) == [
-            "matched": ledger.count - 3, "field_mismatch": 2, "only_in_registry": 1, "duplicate_in_file": 1, "only_in_file": 1, "unknown_key": 1,
-        ])
+        #expect(
+            outcomes(report) == [
+                "matched": ledger.count - 3, "field_mismatch": 2, "only_in_registry": 1, "duplicate_in_file": 1, "only_in_file": 1, "unknown_key": 1,
+            ])
         #expect(report.unit == "parcels" && report.expectedTotal == Int64(ledger.count) && report.actualTotal == Int64(ledger.count + 1))
     }
 
@@ -126,12 +133,15 @@ func outcomes(_ report: ReconReport) -> [String: Int] {
         let db = try AppDatabase(path: try sharedDemoCopy())
         let courier = "中国邮政海盐县分公司"
         let expected = try db.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT p.code, count(x.id) AS n, count(x.id) * l.fee_fen AS fen FROM courier_link l JOIN point p ON p.id = l.point_id
-                JOIN courier c ON c.id = l.courier_id
-                LEFT JOIN parcel x ON x.point_id = p.id AND x.courier_id = c.id AND x.arrived_at LIKE '2026-10%'
-                WHERE c.name = ? GROUP BY p.id ORDER BY p.code
-                """, arguments: [courier]).map { [$0["code"] as String, String($0["n"] as Int), Fen($0["fen"] as Int64).yuanText] }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.code, count(x.id) AS n, count(x.id) * l.fee_fen AS fen FROM courier_link l JOIN point p ON p.id = l.point_id
+                    JOIN courier c ON c.id = l.courier_id
+                    LEFT JOIN parcel x ON x.point_id = p.id AND x.courier_id = c.id AND x.arrived_at LIKE '2026-10%'
+                    WHERE c.name = ? GROUP BY p.id ORDER BY p.code
+                    """, arguments: [courier]
+            ).map { [$0["code"] as String, String($0["n"] as Int), Fen($0["fen"] as Int64).yuanText] }
         }
         var rows = [["服务点编码", "件数", "金额(元)"]] + expected.dropFirst()
         rows[1][2] = "999.00"
@@ -141,10 +151,11 @@ func outcomes(_ report: ReconReport) -> [String: Int] {
         rows.append([unlinked.code, "1", "0.50"])
         rows.append(["330424999999001", "1", "0.50"])
         let report = try db.reconcileFees(courier: courier, month: Self.oct, file: try writeCSV("fees.csv", rows), context: testContext)
-        #expect(outcomes(report) == [
-            "matched": expected.count - 3, "amount_mismatch": 1, "field_mismatch": 1, "only_in_registry": 1, "duplicate_in_file": 1,
-            "only_in_file": 1, "unknown_key": 1,
-        ])
+        #expect(
+            outcomes(report) == [
+                "matched": expected.count - 3, "amount_mismatch": 1, "field_mismatch": 1, "only_in_registry": 1, "duplicate_in_file": 1,
+                "only_in_file": 1, "unknown_key": 1,
+            ])
         #expect(report.unit == "fen")
     }
 
@@ -154,7 +165,8 @@ func outcomes(_ report: ReconReport) -> [String: Int] {
         let point = try db.addPoint(NewPoint(village: DivisionCode(parsing: "330424101201"), name: "甲"), context: testContext)
         let courier = try db.addCourier(NewCourier(name: "某快递海盐网点", brand: "某快递", creditCode: nil), context: testContext)
         _ = try db.linkCourier(
-            pointCode: point.code, courier: courier.name, from: LocalDate(year: 2026, month: 9, day: 1)!, to: LocalDate(year: 2026, month: 10, day: 16)!,
+            pointCode: point.code, courier: courier.name, from: LocalDate(year: 2026, month: 9, day: 1)!,
+            to: LocalDate(year: 2026, month: 10, day: 16)!,
             daysPerWeek: nil, fee: Fen(50), context: testContext)
         _ = try db.linkCourier(
             pointCode: point.code, courier: courier.name, from: LocalDate(year: 2026, month: 10, day: 16)!, to: nil, daysPerWeek: nil, fee: Fen(80),
@@ -174,9 +186,13 @@ func outcomes(_ report: ReconReport) -> [String: Int] {
         let db = try AppDatabase(path: path)
         let orders = try db.purchases(month: Self.oct).filter { $0.purchase.platform == "淘宝" }
         let point = orders[0].pointCode
-        _ = try db.addPurchase(NewPurchase(pointCode: point, category: "农资", amount: "10", orderNo: "SEPT-ORDER", platform: "淘宝",
-                                           on: LocalDate(year: 2026, month: 9, day: 30)!), context: testContext)
-        func row(_ p: PurchaseListing) -> [String] { [p.purchase.orderNo, p.pointCode, p.purchase.amountFen.yuanText, p.purchase.onDate.description] }
+        _ = try db.addPurchase(
+            NewPurchase(
+                pointCode: point, category: "农资", amount: "10", orderNo: "SEPT-ORDER", platform: "淘宝",
+                on: LocalDate(year: 2026, month: 9, day: 30)!), context: testContext)
+        func row(_ p: PurchaseListing) -> [String] {
+            [p.purchase.orderNo, p.pointCode, p.purchase.amountFen.yuanText, p.purchase.onDate.description]
+        }
         let exact = try writeCSV("exact.csv", [["订单号", "服务点编码", "金额(元)", "日期"]] + orders.map(row))
         let matched = try wancun(["reconcile", "purchases", "--platform", "淘宝", "--statement", exact, "--month", "2026-10", "--db", path])
         #expect(matched.status == 0, "\(matched.stderr)")
@@ -189,13 +205,16 @@ func outcomes(_ report: ReconReport) -> [String: Int] {
         rows.append(["NO-SUCH", point, "1.00", "2026-10-01"])
         let file = try writeCSV("taobao.csv", rows)
         let out = temporaryDirectory().appendingPathComponent("annotated.xlsx").path
-        let differs = try wancun(["reconcile", "purchases", "--platform", "淘宝", "--statement", file, "--month", "2026-10", "--db", path, "--out", out])
+        let differs = try wancun([
+            "reconcile", "purchases", "--platform", "淘宝", "--statement", file, "--month", "2026-10", "--db", path, "--out", out,
+        ])
         #expect(differs.status == 3, "\(differs.stderr)")
         let report = try db.reconciliations().first!
-        #expect(outcomes(report) == [
-            "matched": orders.count - 3, "amount_mismatch": 1, "field_mismatch": 1, "only_in_registry": 1, "duplicate_in_file": 1,
-            "only_in_file": 1, "unknown_key": 1,
-        ])
+        #expect(
+            outcomes(report) == [
+                "matched": orders.count - 3, "amount_mismatch": 1, "field_mismatch": 1, "only_in_registry": 1, "duplicate_in_file": 1,
+                "only_in_file": 1, "unknown_key": 1,
+            ])
         let copy = try readAll(out)
         #expect(copy[0].last == "结果")
         #expect(copy[1].last!.hasPrefix("金额不符 [amount_mismatch] 金额(元)："))
@@ -212,5 +231,3 @@ func outcomes(_ report: ReconReport) -> [String: Int] {
         #expect(object["amount_mismatch"] as? Int == 1 && (object["items"] as! [Any]).count >= 6)
     }
 }
-
-import GRDB

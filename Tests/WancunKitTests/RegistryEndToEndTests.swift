@@ -54,7 +54,8 @@ import Testing
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 3, "\(result.stderr)")
-        #expect(lines.allSatisfy { $0.hasPrefix("错误：") } && lines[0].contains("经度和纬度") && lines[1].contains("1999") && lines[2].contains("2099-01-01"))
+        #expect(
+            lines.allSatisfy { $0.hasPrefix("错误：") } && lines[0].contains("经度和纬度") && lines[1].contains("1999") && lines[2].contains("2099-01-01"))
         #expect(try databaseContent(path) == before)
     }
 
@@ -79,16 +80,21 @@ import Testing
         let point = try db.points(PointFilter(status: .operating)).first!
         var outputs: [String] = []
         for format in ["table", "csv", "json"] {
-            for command in [["point", "list"], ["operator", "list"], ["point", "show", point.code], ["audit"],
-                            ["operator", "show", people[0].idNumber]] {
+            for command in [
+                ["point", "list"], ["operator", "list"], ["point", "show", point.code], ["audit"],
+                ["operator", "show", people[0].idNumber],
+            ] {
                 let result = try wancun(command + ["--db", path, "--format", format])
                 #expect(result.status == 0, "\(command) \(result.stderr)")
                 outputs.append(result.stdout + result.stderr)
             }
         }
         // Errors too: a duplicate registration and a refused assignment.
-        outputs.append(try wancun(["operator", "add", "--name", "x", "--id-number", people[0].idNumber, "--phone", people[0].phone,
-                                   "--retirement-group", "female-50", "--db", path]).stderr)
+        outputs.append(
+            try wancun([
+                "operator", "add", "--name", "x", "--id-number", people[0].idNumber, "--phone", people[0].phone,
+                "--retirement-group", "female-50", "--db", path,
+            ]).stderr)
         let all = outputs.joined()
         for secret in secrets { #expect(!all.contains(secret), "leaked \(Mask.residentID(secret))") }
         let revealed = try wancun(["operator", "list", "--db", path, "--reveal", "--format", "csv"]).stdout

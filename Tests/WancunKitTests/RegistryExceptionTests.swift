@@ -102,18 +102,22 @@ import Testing
         let db = try PointSheetTests.database()
         var rows: [[String: String]] = [
             ["village_code": "330424001001", "name": "百可社区服务站"],
-            ["village_code": "330424101203", "name": "甲", "operator_name": "李示例", "id_number": Self.youngWoman, "phone": "13800002222",
-             "retirement_group": "female-50", "difficulty": "4050", "certificate_no": "C1", "certified_on": "2025-03-01"],
+            [
+                "village_code": "330424101203", "name": "甲", "operator_name": "李示例", "id_number": Self.youngWoman, "phone": "13800002222",
+                "retirement_group": "female-50", "difficulty": "4050", "certificate_no": "C1", "certified_on": "2025-03-01",
+            ],
         ]
         let lines = { (rows: [[String: String]]) in
-            ([PointSheetTests.header] + rows.map(PointSheetTests.row)).map { $0.map(CSVWriter.quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
+            ([PointSheetTests.header] + rows.map(PointSheetTests.row)).map { $0.map(CSVWriter.quoted).joined(separator: ",") }.joined(separator: "\n")
+                + "\n"
         }
         let error = try #require(throws: RowProblems.self) {
             try db.importPoints(from: writeTemporaryFile("points.csv", lines(rows)), context: testContext)
         }
-        #expect(error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" } == [
-            "2 村代码 POINT_NOT_RURAL_VILLAGE", "3 就业困难人员类别 DIFFICULTY_4050_AGE",
-        ])
+        #expect(
+            error.errors.map { "\($0.row!) \($0.column ?? "-") \($0.rule)" } == [
+                "2 村代码 POINT_NOT_RURAL_VILLAGE", "3 就业困难人员类别 DIFFICULTY_4050_AGE",
+            ])
         #expect(error.errors.allSatisfy { !$0.message.zh.contains("1985") && !$0.message.zh.contains("39") })
         #expect(try db.points().isEmpty && db.operators().isEmpty)
         for i in rows.indices { rows[i]["force_reason"] = "县政府同意" }

@@ -8,12 +8,14 @@ func registryFixture() throws -> (AppDatabase, Point, Operator) {
     let db = try AppDatabase()
     _ = try db.importDivisions(from: haiyanCSV, context: testContext)
     let point = try db.addPoint(
-        NewPoint(village: try DivisionCode(parsing: "330424101201"), name: "新丰村电商服务站", planYear: 2025, openedOn: LocalDate(year: 2025, month: 3, day: 1)),
+        NewPoint(
+            village: try DivisionCode(parsing: "330424101201"), name: "新丰村电商服务站", planYear: 2025, openedOn: LocalDate(year: 2025, month: 3, day: 1)),
         context: testContext)
     let person = try db.addOperator(
         NewOperator(name: "王示例", idNumber: "11010519491231002X", phone: "13800001111", retirementGroup: .female55),
         context: testContext)
-    _ = try db.assign(NewAssignment(pointCode: point.code, idNumber: person.idNumber, from: LocalDate(year: 2025, month: 3, day: 1)!), context: testContext)
+    _ = try db.assign(
+        NewAssignment(pointCode: point.code, idNumber: person.idNumber, from: LocalDate(year: 2025, month: 3, day: 1)!), context: testContext)
     return (db, point, person)
 }
 
@@ -67,18 +69,21 @@ func registryFixture() throws -> (AppDatabase, Point, Operator) {
         #expect(try db.points().count == 1 && db.operators().count == 1)
     }
 
-    static let allowed: Set<String> = ["planned>operating", "planned>closed", "operating>suspended", "suspended>operating", "operating>closed", "suspended>closed"]
+    static let allowed: Set<String> = [
+        "planned>operating", "planned>closed", "operating>suspended", "suspended>operating", "operating>closed", "suspended>closed",
+    ]
 
     @Test(arguments: PointStatus.allCases, PointStatus.allCases)
     func lifecycleAllowsExactlyTheListedChanges(from: PointStatus, to: PointStatus) throws {
         let (db, _, _) = try registryFixture()
         let point = try db.addPoint(NewPoint(village: try DivisionCode(parsing: "330424101202"), name: "测试点"), context: testContext)
-        let path: [PointStatus] = switch from {
-        case .planned: []
-        case .operating: [.operating]
-        case .suspended: [.operating, .suspended]
-        case .closed: [.closed]
-        }
+        let path: [PointStatus] =
+            switch from {
+            case .planned: []
+            case .operating: [.operating]
+            case .suspended: [.operating, .suspended]
+            case .closed: [.closed]
+            }
         for step in path { try db.changeStatus(point.code, to: step, reason: "准备", on: nil, context: testContext) }
         if Self.allowed.contains("\(from.rawValue)>\(to.rawValue)") {
             try db.changeStatus(point.code, to: to, reason: "测试", on: nil, context: testContext)
@@ -93,7 +98,8 @@ func registryFixture() throws -> (AppDatabase, Point, Operator) {
     @Test func statusDatesMayNotGoBackOrAhead() throws {
         let (db, point, _) = try registryFixture()
         try db.changeStatus(point.code, to: .suspended, reason: "病假", on: LocalDate(year: 2026, month: 6, day: 1), context: testContext)
-        #expect(throws: RegistryError.statusDateBeforeLast(LocalDate(year: 2026, month: 5, day: 1)!, last: LocalDate(year: 2026, month: 6, day: 1)!)) {
+        #expect(throws: RegistryError.statusDateBeforeLast(LocalDate(year: 2026, month: 5, day: 1)!, last: LocalDate(year: 2026, month: 6, day: 1)!))
+        {
             try db.changeStatus(point.code, to: .operating, reason: "复业", on: LocalDate(year: 2026, month: 5, day: 1), context: testContext)
         }
         #expect(throws: RegistryError.dateInFuture(field: "date", LocalDate(year: 2026, month: 12, day: 1)!)) {
@@ -157,10 +163,12 @@ func registryFixture() throws -> (AppDatabase, Point, Operator) {
             try db.addOperator(NewOperator(name: "x", idNumber: "110105194912310021", phone: "13800002222"), context: testContext)
         }
         #expect(throws: RegistryError.invalid(field: "phone", .phone)) {
-            try db.addOperator(NewOperator(name: "x", idNumber: ResidentID.withCheckCharacter("33042419700101003"), phone: "1380000"), context: testContext)
+            try db.addOperator(
+                NewOperator(name: "x", idNumber: ResidentID.withCheckCharacter("33042419700101003"), phone: "1380000"), context: testContext)
         }
         #expect(throws: RegistryError.operatorExists(maskedID: "110105********002X", name: "王示例")) {
-            try db.addOperator(NewOperator(name: "王二", idNumber: "11010519491231002x", phone: "13800002222", retirementGroup: .female55), context: testContext)
+            try db.addOperator(
+                NewOperator(name: "王二", idNumber: "11010519491231002x", phone: "13800002222", retirementGroup: .female55), context: testContext)
         }
         #expect(throws: RegistryError.difficultyIncomplete) {
             try db.addOperator(
@@ -173,14 +181,18 @@ func registryFixture() throws -> (AppDatabase, Point, Operator) {
         let (db, point, person) = try registryFixture()
         let other = try db.addPoint(NewPoint(village: try DivisionCode(parsing: "330424101202"), name: "另一个点"), context: testContext)
         #expect(throws: RegistryError.operatorBusy(maskedID: "110105********002X", otherPoint: point.code, otherName: "新丰村电商服务站")) {
-            try db.assign(NewAssignment(pointCode: other.code, idNumber: person.idNumber, from: LocalDate(year: 2026, month: 1, day: 1)!), context: testContext)
+            try db.assign(
+                NewAssignment(pointCode: other.code, idNumber: person.idNumber, from: LocalDate(year: 2026, month: 1, day: 1)!), context: testContext)
         }
         // After leaving the first point, the person may take the other from that day.
         try db.unassign(point.code, on: LocalDate(year: 2026, month: 2, day: 1)!, reason: "调任", context: testContext)
         #expect(throws: RegistryError.operatorBusy(maskedID: "110105********002X", otherPoint: point.code, otherName: "新丰村电商服务站")) {
-            try db.assign(NewAssignment(pointCode: other.code, idNumber: person.idNumber, from: LocalDate(year: 2026, month: 1, day: 31)!), context: testContext)
+            try db.assign(
+                NewAssignment(pointCode: other.code, idNumber: person.idNumber, from: LocalDate(year: 2026, month: 1, day: 31)!), context: testContext
+            )
         }
-        _ = try db.assign(NewAssignment(pointCode: other.code, idNumber: person.idNumber, from: LocalDate(year: 2026, month: 2, day: 1)!), context: testContext)
+        _ = try db.assign(
+            NewAssignment(pointCode: other.code, idNumber: person.idNumber, from: LocalDate(year: 2026, month: 2, day: 1)!), context: testContext)
         #expect(try db.pointDetail(other.code).point.operatorName == "王示例")
     }
 
@@ -188,11 +200,17 @@ func registryFixture() throws -> (AppDatabase, Point, Operator) {
         let (db, point, _) = try registryFixture()
         let successor = try db.addOperator(
             NewOperator(name: "赵示例", idNumber: ResidentID.withCheckCharacter("33042419700101003"), phone: "13800003333"), context: testContext)
-        #expect(throws: RegistryError.assignmentBeforeCurrent(LocalDate(year: 2025, month: 1, day: 1)!, current: LocalDate(year: 2025, month: 3, day: 1)!)) {
-            try db.assign(NewAssignment(pointCode: point.code, idNumber: successor.idNumber, from: LocalDate(year: 2025, month: 1, day: 1)!), context: testContext)
+        #expect(
+            throws: RegistryError.assignmentBeforeCurrent(LocalDate(year: 2025, month: 1, day: 1)!, current: LocalDate(year: 2025, month: 3, day: 1)!)
+        ) {
+            try db.assign(
+                NewAssignment(pointCode: point.code, idNumber: successor.idNumber, from: LocalDate(year: 2025, month: 1, day: 1)!),
+                context: testContext)
         }
         _ = try db.assign(
-            NewAssignment(pointCode: point.code, idNumber: successor.idNumber, from: LocalDate(year: 2026, month: 7, day: 1)!, contractType: .civil, contractFrom: LocalDate(year: 2026, month: 7, day: 1)),
+            NewAssignment(
+                pointCode: point.code, idNumber: successor.idNumber, from: LocalDate(year: 2026, month: 7, day: 1)!, contractType: .civil,
+                contractFrom: LocalDate(year: 2026, month: 7, day: 1)),
             context: testContext)
         let detail = try db.pointDetail(point.code)
         #expect(detail.operators.map(\.person.name) == ["王示例", "赵示例"])

@@ -56,8 +56,10 @@ let libreOffice = OutsideTool.libreOfficePath
         let convert = Process()
         convert.executableURL = URL(fileURLWithPath: libreOffice!)
         // 44,34,76: comma-separated, quoted with ", UTF-8, as its text-import dialog offers it.
-        convert.arguments = ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--infilter=CSV:44,34,76,1",
-                             "--convert-to", "xlsx", "--outdir", out.path, csv]
+        convert.arguments = [
+            "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--infilter=CSV:44,34,76,1",
+            "--convert-to", "xlsx", "--outdir", out.path, csv,
+        ]
         convert.standardOutput = Pipe()
         convert.standardError = Pipe()
         try convert.run()

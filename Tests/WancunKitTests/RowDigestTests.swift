@@ -11,10 +11,11 @@ import Testing
         #expect(digest.finish() == "40baa8fa699a77d6e682c731d642898f4c116a5c0fc6c6311165f680d42dde5a")
     }
 
-    @Test(arguments: [
-        ([0x61, 0x62], true), ([0xE4, 0xB8, 0xAD], true), ([], true), ([0xFF], false), ([0xF0, 0x9F, 0x98, 0x41], false),
-        ([0xEF, 0xBF, 0xBD], true), ([0xC0, 0xAF], false), ([0xED, 0xA0, 0x80], false),
-    ] as [([UInt8], Bool)])
+    @Test(
+        arguments: [
+            ([0x61, 0x62], true), ([0xE4, 0xB8, 0xAD], true), ([], true), ([0xFF], false), ([0xF0, 0x9F, 0x98, 0x41], false),
+            ([0xEF, 0xBF, 0xBD], true), ([0xC0, 0xAF], false), ([0xED, 0xA0, 0x80], false),
+        ] as [([UInt8], Bool)])
     func utf8IsValidExactlyWhenTheStandardLibrarySays(bytes: [UInt8], valid: Bool) {
         let text = bytes.withUnsafeBufferPointer { TextEncoding.utf8($0) }
         #expect((text != nil) == valid)

@@ -24,16 +24,21 @@ import Testing
     @Test func rewrittenChecksStillRefuseWhatTheyRefused() throws {
         let db = try AppDatabase()
         _ = try db.importDivisions(from: haiyanCSV, context: testContext)
-        _ = try db.addPoint(NewPoint(village: DivisionCode(parsing: "330424101201"), name: "点", openedOn: LocalDate(parsing: "2025-01-01")), context: testContext)
+        _ = try db.addPoint(
+            NewPoint(village: DivisionCode(parsing: "330424101201"), name: "点", openedOn: LocalDate(parsing: "2025-01-01")), context: testContext)
         for sql in [
             "INSERT INTO point (code, village_id, name, status) VALUES ('330424101201002', 1, '点', 'open')",
             "INSERT INTO service (point_id, kind, started_on) VALUES (1, 'delivery', '2026-01-01')",
             "INSERT INTO service (point_id, kind, category, started_on) VALUES (1, 'agent-purchase', 'toys', '2026-01-01')",
-            "INSERT INTO point_status (point_id, from_status, status, on_date, reason, " + "clerk) VALUES (1, 'closed', 'operating', '2026-01-01', 'r', 'c')",
+            "INSERT INTO point_status (point_id, from_status, status, on_date, reason, "
+                + "clerk) VALUES (1, 'closed', 'operating', '2026-01-01', 'r', 'c')",
         ] {
             #expect(throws: StoreError.self, "\(sql)") { try db.write { try $0.execute(sql: sql) } }
         }
-        try db.write { try $0.execute(sql: "INSERT INTO service (point_id, kind, category, started_on) VALUES (1, 'agent-purchase', 'farm-inputs', '2026-01-01')") }
+        try db.write {
+            try $0.execute(
+                sql: "INSERT INTO service (point_id, kind, category, started_on) VALUES (1, 'agent-purchase', 'farm-inputs', '2026-01-01')")
+        }
     }
 
     @Test func aVersion5DatabaseWithDataMigrates() throws {
@@ -42,8 +47,9 @@ import Testing
         try AppDatabase.migrator.migrate(queue, upTo: "v5")
         try queue.write { db in
             try db.execute(sql: "INSERT INTO division (code, name, level) VALUES ('330000000000', '浙江省', 'province')")
-            try db.execute(sql: "INSERT INTO operator (id_number, name, phone, retirement_group) VALUES (?, '甲', '13800000001', 'male')",
-                           arguments: [ResidentID.withCheckCharacter("33042419850315001")])
+            try db.execute(
+                sql: "INSERT INTO operator (id_number, name, phone, retirement_group) VALUES (?, '甲', '13800000001', 'male')",
+                arguments: [ResidentID.withCheckCharacter("33042419850315001")])
         }
         try queue.close()
         let db = try AppDatabase(path: path)
@@ -74,7 +80,10 @@ import Testing
         try app.read { db in
             let statement = try db.makeStatement(sql: "SELECT * FROM division WHERE code = ? AND name = ?")
             #expect(throws: DatabaseError.self) { try statement.rows({ $0("330424101201") }) { _ in () } }
-            #expect(try statement.rows({ $0("330424101201"); $0("x") }) { _ in () }.isEmpty)
+            #expect(
+                try statement.rows({
+                    $0("330424101201"); $0("x")
+                }) { _ in () }.isEmpty)
         }
     }
 

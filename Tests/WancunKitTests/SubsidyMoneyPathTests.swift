@@ -48,7 +48,8 @@ extension SubsidyFixture {
 
     /// A second in-plan, verified point with the month's activity.
     func addPoint(_ village: String, name: String) throws -> Point {
-        let other = try db.addPoint(NewPoint(village: try DivisionCode(parsing: village), name: name, planYear: 2025, openedOn: day("2025-01-01")), context: testContext)
+        let other = try db.addPoint(
+            NewPoint(village: try DivisionCode(parsing: village), name: name, planYear: 2025, openedOn: day("2025-01-01")), context: testContext)
         try db.verifyPoint(other.code, hrRef: "海人社核〔2025〕9号", on: day("2025-06-01"), until: nil, context: testContext)
         try addParcels(12, month: SubsidyFixture.month, point: other.code)
         return other
@@ -147,7 +148,8 @@ func evidence(_ result: SubsidyResult, _ rule: SubsidyRule, _ key: String) -> St
         case "purchase":
             try db.write {
                 try $0.execute(
-                    sql: "INSERT INTO purchase (point_id, platform, order_no, category, amount_fen, " + "on_date) VALUES (?, '拼多多', 'P1', 'daily-goods', 1000, '2026-10-05')",
+                    sql: "INSERT INTO purchase (point_id, platform, order_no, category, amount_fen, "
+                        + "on_date) VALUES (?, '拼多多', 'P1', 'daily-goods', 1000, '2026-10-05')",
                     arguments: [f.point.id])
             }
         case "second operator":
@@ -162,14 +164,18 @@ func evidence(_ result: SubsidyResult, _ rule: SubsidyRule, _ key: String) -> St
             try db.write { try $0.execute(sql: "UPDATE operator SET certified_on = '2024-02-01'") }
         case "retirement":
             try db.write {
-                try $0.execute(sql: "INSERT INTO retirement_override (operator_id, retirement_month, reason) VALUES (?, '2041-01', '协议')", arguments: [f.person.id])
+                try $0.execute(
+                    sql: "INSERT INTO retirement_override (operator_id, retirement_month, reason) VALUES (?, '2041-01', '协议')",
+                    arguments: [f.person.id])
             }
         case "opening balance":
             try db.setOpeningBalance(idNumber: f.person.idNumber, months: 3, asOf: month("2025-12"), first: nil, source: "台账", context: testContext)
         case "other month final":
             try db.finalizeRun(try f.check(month("2026-08")).0, context: testContext)
         case "bureau rejection":
-            try db.write { try $0.execute(sql: "INSERT INTO hr_decision (run_id, operator_id, approved) VALUES (?, ?, 0)", arguments: [sep, f.person.id]) }
+            try db.write {
+                try $0.execute(sql: "INSERT INTO hr_decision (run_id, operator_id, approved) VALUES (?, ?, 0)", arguments: [sep, f.person.id])
+            }
         case "other posts":
             let file = writeTemporaryFile("other.csv", "公民身份号码,姓名,单位\n\(f.person.idNumber),周示例,县民政局\n")
             _ = try db.importOtherPosts(from: file, month: SubsidyFixture.month, context: testContext)
@@ -195,7 +201,11 @@ func evidence(_ result: SubsidyResult, _ rule: SubsidyRule, _ key: String) -> St
             Issue.record("finalized after \(fact) changed")
         } catch let SubsidyError.draftStale(id, changes) {
             #expect(id == draft && !changes.isEmpty)
-            if fact == "policy" { #expect(changes.contains("policy")) } else { #expect(changes.contains { $0.hasPrefix(f.point.code) }, "\(changes)") }
+            if fact == "policy" {
+                #expect(changes.contains("policy"))
+            } else {
+                #expect(changes.contains { $0.hasPrefix(f.point.code) }, "\(changes)")
+            }
         }
         #expect(try db.subsidyRun(draft).run.status == .draft)
         // Checked again, it may be finalized.
@@ -349,10 +359,12 @@ func evidence(_ result: SubsidyResult, _ rule: SubsidyRule, _ key: String) -> St
         let f = try SubsidyFixture()
         for m in ["2026-09", "2026-10"] { try f.db.finalizeRun(try f.check(month(m)).0, context: testContext) }
         #expect(throws: SubsidyError.openingBalanceOverlapsFinal(asOf: month("2026-10"), firstPaid: month("2026-09"))) {
-            try f.db.setOpeningBalance(idNumber: f.person.idNumber, months: 10, asOf: month("2026-10"), first: nil, source: "台账", context: testContext)
+            try f.db.setOpeningBalance(
+                idNumber: f.person.idNumber, months: 10, asOf: month("2026-10"), first: nil, source: "台账", context: testContext)
         }
         #expect(throws: SubsidyError.openingBalanceOverCap(months: 35, paid: 2, maximum: 36)) {
-            try f.db.setOpeningBalance(idNumber: f.person.idNumber, months: 35, asOf: month("2026-08"), first: nil, source: "台账", context: testContext)
+            try f.db.setOpeningBalance(
+                idNumber: f.person.idNumber, months: 35, asOf: month("2026-08"), first: nil, source: "台账", context: testContext)
         }
         try f.db.setOpeningBalance(idNumber: f.person.idNumber, months: 10, asOf: month("2026-08"), first: nil, source: "台账", context: testContext)
         #expect(try f.monthsPaid() == 12)
@@ -374,14 +386,16 @@ func evidence(_ result: SubsidyResult, _ rule: SubsidyRule, _ key: String) -> St
         let later = try f.db.addPoint(NewPoint(village: try DivisionCode(parsing: "330424101203"), name: "尤甪村服务站"), context: testContext)
         let closed = try f.addPoint("330424101204", name: "横泾村服务站")
         try f.db.changeStatus(closed.code, to: .closed, reason: "撤并", on: day("2026-09-15"), context: testContext)
-        let planned = try f.db.addPoint(NewPoint(village: try DivisionCode(parsing: "330424101205"), name: "中钱村服务站"), context: context(on: "2026-09-01"))
+        let planned = try f.db.addPoint(
+            NewPoint(village: try DivisionCode(parsing: "330424101205"), name: "中钱村服务站"), context: context(on: "2026-09-01"))
         let info = try f.db.runSubsidyCheck(month: SubsidyFixture.month, context: testContext)
         #expect(info.points == 1 && info.eligible == 1)
         #expect(info.outOfScope == [.registeredAfterMonth: 1, .closedBeforeMonth: 1, .notOperatingInMonth: 1])
         let out = try f.db.subsidyResults(info.run.id!, only: .outOfScope)
-        #expect(Dictionary(uniqueKeysWithValues: out.map { ($0.pointCode, $0.outOfScope) }) == [
-            later.code: .registeredAfterMonth, closed.code: .closedBeforeMonth, planned.code: .notOperatingInMonth,
-        ])
+        #expect(
+            Dictionary(uniqueKeysWithValues: out.map { ($0.pointCode, $0.outOfScope) }) == [
+                later.code: .registeredAfterMonth, closed.code: .closedBeforeMonth, planned.code: .notOperatingInMonth,
+            ])
         #expect(try f.db.subsidyResults(info.run.id!, only: .ineligible).isEmpty)
         #expect(try f.db.subsidyRun(info.run.id!).points == 1 && f.db.subsidyRun(info.run.id!).outOfScope.values.reduce(0, +) == 3)
         #expect(try f.db.subsidySummary(info.run.id!).map(\.points) == [1])
@@ -392,7 +406,9 @@ func evidence(_ result: SubsidyResult, _ rule: SubsidyRule, _ key: String) -> St
 
     @Test func theCommandSaysHowManyAndWhy() throws {
         let path = try sharedDemoCopy()
-        let added = try wancun(["point", "add", "--village", "330424101204", "--name", "横泾村新服务站", "--plan-year", "2026", "--force", "--reason", "村里第二个点", "--db", path])
+        let added = try wancun([
+            "point", "add", "--village", "330424101204", "--name", "横泾村新服务站", "--plan-year", "2026", "--force", "--reason", "村里第二个点", "--db", path,
+        ])
         #expect(added.status == 0, "\(added.stderr)")
         let check = try wancun(["subsidy", "check", "--month", "2026-10", "--db", path])
         #expect(check.status == 0 && check.stdout.contains("不在本月核查范围内") && check.stdout.contains("当月结束后才登记"))
@@ -576,7 +592,9 @@ extension AppDatabase {
         var edit = OperatorEdit()
         edit.retirementGroup = .female50
         #expect(throws: RegistryError.self) { try f.db.editOperator(woman.idNumber, edit, context: testContext) }
-        #expect(try f.db.read { try String.fetchOne($0, sql: "SELECT retirement_group FROM operator WHERE id = ?", arguments: [woman.id]) } == "female-55")
+        #expect(
+            try f.db.read { try String.fetchOne($0, sql: "SELECT retirement_group FROM operator WHERE id = ?", arguments: [woman.id]) } == "female-55"
+        )
     }
 
     @Test func aBackdatedChangeHoldsOverEveryLaterRestatingDay() throws {

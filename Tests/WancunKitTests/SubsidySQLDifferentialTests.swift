@@ -64,7 +64,8 @@ import Testing
                     FROM subsidy_result WHERE run_id = ? AND eligible = 1
                     """, arguments: [september])
         }
-        _ = try db.importOtherPosts(from: DifferentialRegistry.otherPostsFile(db, month: "2026-10"), month: Month(parsing: "2026-10"), context: testContext)
+        _ = try db.importOtherPosts(
+            from: DifferentialRegistry.otherPostsFile(db, month: "2026-10"), month: Month(parsing: "2026-10"), context: testContext)
         _ = try checkBoth("2026-10")
 
         let counts = SubsidyRule.allCases.map { "\($0.rawValue) \(passed[$0, default: 0])/\(failed[$0, default: 0])" }
@@ -75,7 +76,9 @@ import Testing
             // OTHER_POSTS_MISSING is listed only when it fails.
             if rule != .otherPostsMissing { #expect(passed[rule, default: 0] >= 20, "\(rule.rawValue) passed \(passed[rule, default: 0]) times") }
         }
-        for reason in ScopeReason.allCases { #expect(scope[reason.rawValue, default: 0] >= 20, "\(reason.rawValue): \(scope[reason.rawValue, default: 0])") }
+        for reason in ScopeReason.allCases {
+            #expect(scope[reason.rawValue, default: 0] >= 20, "\(reason.rawValue): \(scope[reason.rawValue, default: 0])")
+        }
         #expect(eligible >= 100)
         #expect(leftOut >= 20, "activity left out on days not operating: \(leftOut)")
     }
@@ -127,7 +130,9 @@ enum DifferentialRegistry {
         func date(_ month: String, _ day: Int) -> String { "\(month)-\(String(format: "%02d", day))" }
         let checked = ["2026-08", "2026-09", "2026-10"]
 
-        let villages = try Row.fetchAll(db, sql: "SELECT id, code FROM division WHERE level = 'village' ORDER BY code").map { (id: $0[0] as Int64, code: $0[1] as String) }
+        let villages = try Row.fetchAll(db, sql: "SELECT id, code FROM division WHERE level = 'village' ORDER BY code").map {
+            (id: $0[0] as Int64, code: $0[1] as String)
+        }
         let rural = villages.filter { DivisionCode(trusted: $0.code).isRuralVillage }
         let other = villages.filter { !DivisionCode(trusted: $0.code).isRuralVillage }
         var numbers: [String: Int] = [:]
@@ -147,7 +152,9 @@ enum DifferentialRegistry {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let insertBalance = try db.makeStatement(
-            sql: "INSERT INTO opening_balance (operator_id, months, first_month, as_of_month, source, first_month_stated) VALUES (?, ?, ?, ?, '测试', ?)")
+            sql:
+                "INSERT INTO opening_balance (operator_id, months, first_month, as_of_month, source, first_month_stated) VALUES (?, ?, ?, ?, '测试', ?)"
+        )
         let insertOverride = try db.makeStatement(sql: "INSERT INTO retirement_override (operator_id, retirement_month, reason) VALUES (?, ?, '协议')")
         let insertParcel = try db.makeStatement(
             sql: "INSERT INTO parcel (point_id, courier_id, waybill, arrived_at) VALUES (?, 1, ?, ?)")
@@ -162,11 +169,12 @@ enum DifferentialRegistry {
             serial += 1
             let near = chance(0.3)
             let group = pick(RetirementGroup.allCases)
-            let year = switch group {
+            let year =
+                switch group {
                 case .male: near ? 1966 : Int.random(in: 1968...1995, using: &rng)
                 case .female55: near ? 1971 : Int.random(in: 1973...1995, using: &rng)
                 case .female50: near ? 1976 : Int.random(in: 1978...1995, using: &rng)
-            }
+                }
             var id: String
             repeat {
                 let birth = String(format: "%04d%02d%02d", year, Int.random(in: 1...12, using: &rng), Int.random(in: 1...28, using: &rng))
@@ -199,7 +207,9 @@ enum DifferentialRegistry {
             let operatorId = db.lastInsertedRowID
             if near && chance(0.1) {
                 let statutory = Retirement.month(born: resident.birthDate.monthValue, group: group)
-                try insertOverride.run { $0(operatorId); $0(statutory.adding(months: pick([-6, -2, 3, 8])).description) }
+                try insertOverride.run {
+                    $0(operatorId); $0(statutory.adding(months: pick([-6, -2, 3, 8])).description)
+                }
             }
             // Opening balances: at or near the cap, within the near-retirement window or not,
             // first month stated or not; a few reach as far as a checked month.
@@ -210,7 +220,9 @@ enum DifferentialRegistry {
                 let first = try Month(parsing: asOf).adding(months: -max(months, 1) + 1)
                 let stated = chance(0.7)
                 let firstMonth = stated ? min(try Month(parsing: start), first) : first
-                try insertBalance.run { $0(operatorId); $0(months); $0(firstMonth.description); $0(asOf); $0(stated ? 1 : 0) }
+                try insertBalance.run {
+                    $0(operatorId); $0(months); $0(firstMonth.description); $0(asOf); $0(stated ? 1 : 0)
+                }
             }
             return operatorId
         }
@@ -221,7 +233,9 @@ enum DifferentialRegistry {
             numbers[village.code, default: 0] += 1
             let code = village.code + String(format: "%03d", numbers[village.code]!)
             let planYear: Int? = chance(0.08) ? nil : (chance(0.05) ? 2027 : Int.random(in: 2020...2026, using: &rng))
-            try insertPoint.run { $0(code); $0(village.id); $0("服务点\(n)"); $0(planYear) }
+            try insertPoint.run {
+                $0(code); $0(village.id); $0("服务点\(n)"); $0(planYear)
+            }
             let point = db.lastInsertedRowID
 
             // Status history.
@@ -241,23 +255,47 @@ enum DifferentialRegistry {
             case ..<0.35: history = [("planned", "2026-01-01"), ("operating", date(pick(checked), Int.random(in: 1...28, using: &rng)))]
             default: history = [("planned", "2023-06-01"), ("operating", "2024-01-01")]
             }
-            for (status, on) in history { try insertStatus.run { $0(point); $0(status); $0(on) } }
+            for (status, on) in history {
+                try insertStatus.run {
+                    $0(point); $0(status); $0(on)
+                }
+            }
 
             // Verification by the HR bureau.
             switch Double.random(in: 0..<1, using: &rng) {
             case ..<0.06: break
-            case ..<0.12: try insertVerification.run { $0(point); $0("HR\(n)"); $0("2024-06-01"); $0(date(pick(checked), Int.random(in: 1...27, using: &rng))) }
-            case ..<0.18: try insertVerification.run { $0(point); $0("HR\(n)"); $0(date(pick(checked), Int.random(in: 2...28, using: &rng))); $0(nil as String?) }
-            case ..<0.22: try insertVerification.run { $0(point); $0("HR\(n)"); $0("2024-06-01"); $0("2025-12-31") }
+            case ..<0.12:
+                try insertVerification.run {
+                    $0(point); $0("HR\(n)"); $0("2024-06-01"); $0(date(pick(checked), Int.random(in: 1...27, using: &rng)))
+                }
+            case ..<0.18:
+                try insertVerification.run {
+                    $0(point); $0("HR\(n)"); $0(date(pick(checked), Int.random(in: 2...28, using: &rng))); $0(nil as String?)
+                }
+            case ..<0.22:
+                try insertVerification.run {
+                    $0(point); $0("HR\(n)"); $0("2024-06-01"); $0("2025-12-31")
+                }
             case ..<0.28:
                 // Periods inside and across each other; with a gap of a day or none.
                 let month = pick(checked)
                 let gap = chance(0.5)
-                try insertVerification.run { $0(point); $0("HR\(n)a"); $0("2024-06-01"); $0(date(month, 20)) }
-                try insertVerification.run { $0(point); $0("HR\(n)b"); $0(date(month, 2)); $0(date(month, 5)) }
-                try insertVerification.run { $0(point); $0("HR\(n)c"); $0(date(month, 10)); $0(date(month, 25)) }
-                try insertVerification.run { $0(point); $0("HR\(n)d"); $0(date(month, gap ? 27 : 26)); $0(nil as String?) }
-            default: try insertVerification.run { $0(point); $0("HR\(n)"); $0("2024-06-01"); $0(nil as String?) }
+                try insertVerification.run {
+                    $0(point); $0("HR\(n)a"); $0("2024-06-01"); $0(date(month, 20))
+                }
+                try insertVerification.run {
+                    $0(point); $0("HR\(n)b"); $0(date(month, 2)); $0(date(month, 5))
+                }
+                try insertVerification.run {
+                    $0(point); $0("HR\(n)c"); $0(date(month, 10)); $0(date(month, 25))
+                }
+                try insertVerification.run {
+                    $0(point); $0("HR\(n)d"); $0(date(month, gap ? 27 : 26)); $0(nil as String?)
+                }
+            default:
+                try insertVerification.run {
+                    $0(point); $0("HR\(n)"); $0("2024-06-01"); $0(nil as String?)
+                }
             }
 
             // Operators.
@@ -312,14 +350,22 @@ enum DifferentialRegistry {
                 for i in 0..<total {
                     let day = Int.random(in: 1...28, using: &rng)
                     if i % 3 == 2 {
-                        try insertPurchase.run { $0(point); $0("O\(point)-\(month)-\(i)"); $0(date(month, day)) }
+                        try insertPurchase.run {
+                            $0(point); $0("O\(point)-\(month)-\(i)"); $0(date(month, day))
+                        }
                     } else {
-                        try insertParcel.run { $0(point); $0("W\(point)-\(month)-\(i)"); $0(date(month, day) + " 09:30") }
+                        try insertParcel.run {
+                            $0(point); $0("W\(point)-\(month)-\(i)"); $0(date(month, day) + " 09:30")
+                        }
                     }
                 }
                 // Now and then a parcel in the month's last minute.
                 let lastMinute = try Month(parsing: month).lastDay.description + " 23:59"
-                if chance(0.1) { try insertParcel.run { $0(point); $0("E\(point)-\(month)"); $0(lastMinute) } }
+                if chance(0.1) {
+                    try insertParcel.run {
+                        $0(point); $0("E\(point)-\(month)"); $0(lastMinute)
+                    }
+                }
             }
         }
     }

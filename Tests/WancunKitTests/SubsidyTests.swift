@@ -123,7 +123,8 @@ struct SubsidyFixture {
         case .operatorMissing:
             try db.unassign(f.point.code, on: LocalDate(year: 2026, month: 10, day: 1)!, reason: "离任", context: testContext)
         case .noDifficultyCert:
-            try db.setPolicy(.acceptedCategories, value: "4050,land-lost", from: LocalDate(year: 2026, month: 1, day: 1)!, source: "测试", context: testContext)
+            try db.setPolicy(
+                .acceptedCategories, value: "4050,land-lost", from: LocalDate(year: 2026, month: 1, day: 1)!, source: "测试", context: testContext)
         case .noContract:
             try db.write { try $0.execute(sql: "UPDATE assignment SET contract_to = '2026-10-15'") }
         case .retired:
@@ -170,8 +171,9 @@ struct SubsidyFixture {
         try f.addParcels(12, month: SubsidyFixture.month, point: other.code)
         try f.db.unassign(f.point.code, on: LocalDate(year: 2026, month: 10, day: 21)!, reason: "调任", context: testContext)
         _ = try f.db.assign(
-            NewAssignment(pointCode: other.code, idNumber: f.person.idNumber, from: LocalDate(year: 2026, month: 10, day: 21)!, contractType: .labour,
-                          contractFrom: LocalDate(year: 2026, month: 10, day: 21), contractTo: LocalDate(year: 2027, month: 12, day: 31)),
+            NewAssignment(
+                pointCode: other.code, idNumber: f.person.idNumber, from: LocalDate(year: 2026, month: 10, day: 21)!, contractType: .labour,
+                contractFrom: LocalDate(year: 2026, month: 10, day: 21), contractTo: LocalDate(year: 2027, month: 12, day: 31)),
             context: testContext)
         let (run, result) = try f.check()
         #expect(result.eligible)  // 20 days at the first point
@@ -220,7 +222,10 @@ struct SubsidyFixture {
 
     @Test func retirementOverridesStayWithinThreeYearsAndAreAudited() throws {
         let f = try SubsidyFixture(born: "19660615")
-        #expect(throws: SubsidyError.overrideOutOfRange(Month(year: 2026, month: 5)!, earliest: Month(year: 2026, month: 6)!, latest: Month(year: 2029, month: 11)!)) {
+        #expect(
+            throws: SubsidyError.overrideOutOfRange(
+                Month(year: 2026, month: 5)!, earliest: Month(year: 2026, month: 6)!, latest: Month(year: 2029, month: 11)!)
+        ) {
             try f.db.overrideRetirement(idNumber: f.person.idNumber, month: Month(year: 2026, month: 5)!, reason: "x", context: testContext)
         }
         try f.db.overrideRetirement(idNumber: f.person.idNumber, month: Month(year: 2028, month: 1)!, reason: "协议延迟退休", context: testContext)
@@ -231,7 +236,8 @@ struct SubsidyFixture {
 
     @Test func policyValuesHoldFromTheirDate() throws {
         let f = try SubsidyFixture()
-        try f.db.setPolicy(.monthlyAmount, value: "180000", from: LocalDate(year: 2026, month: 10, day: 1)!, source: "海人社〔2026〕9号", context: testContext)
+        try f.db.setPolicy(
+            .monthlyAmount, value: "180000", from: LocalDate(year: 2026, month: 10, day: 1)!, source: "海人社〔2026〕9号", context: testContext)
         #expect(try f.db.policy(on: LocalDate(year: 2026, month: 9, day: 30)!).monthlyAmount == Fen(150000))
         #expect(try f.db.policy(on: LocalDate(year: 2026, month: 10, day: 1)!).monthlyAmount == Fen(180000))
         #expect(try f.check(Month(year: 2026, month: 9)!).1.amount == Fen(150000))
@@ -258,7 +264,9 @@ struct SubsidyFixture {
         #expect(try f.db.subsidyRun(a).run.status == .replaced)
         #expect(try f.db.subsidyRun(b).run.status == .final)
         // Once the bureau's answer is reconciled against a final run, it stays.
-        try f.db.write { try $0.execute(sql: "INSERT INTO hr_decision (run_id, operator_id, approved) VALUES (?, ?, 1)", arguments: [b, f.person.id]) }
+        try f.db.write {
+            try $0.execute(sql: "INSERT INTO hr_decision (run_id, operator_id, approved) VALUES (?, ?, 1)", arguments: [b, f.person.id])
+        }
         let (c, _) = try f.check()
         #expect(throws: SubsidyError.reconciled(b)) { try f.db.finalizeRun(c, replacing: true, reason: "x", context: testContext) }
     }

@@ -11,9 +11,11 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }
         let (idNumber, courier, route) = try queue.read { db in
-            (try String.fetchOne(db, sql: "SELECT id_number FROM operator ORDER BY id")!,
-             try String.fetchOne(db, sql: "SELECT name FROM courier ORDER BY id")!,
-             try String.fetchOne(db, sql: "SELECT name FROM route ORDER BY id")!)
+            (
+                try String.fetchOne(db, sql: "SELECT id_number FROM operator ORDER BY id")!,
+                try String.fetchOne(db, sql: "SELECT name FROM courier ORDER BY id")!,
+                try String.fetchOne(db, sql: "SELECT name FROM route ORDER BY id")!
+            )
         }
         return [
             ["division", "list"], ["point", "list"], ["point", "show", "330424001200001"], ["operator", "list"],

@@ -33,8 +33,10 @@ import Testing
             .init("hash", Message.Header.auditHead), .init("reason", Message.Header.reason),
         ],
         rows: [
-            [.text("330424101201001"), .text("聚金村电商服务站"), .text(String(repeating: "海盐县沈荡镇聚金村村委会旁", count: 3)),
-             .code("330424101201"), .text(String(repeating: "ab12", count: 16)), .text(String(repeating: "由新站长接替，", count: 6))],
+            [
+                .text("330424101201001"), .text("聚金村电商服务站"), .text(String(repeating: "海盐县沈荡镇聚金村村委会旁", count: 3)),
+                .code("330424101201"), .text(String(repeating: "ab12", count: 16)), .text(String(repeating: "由新站长接替，", count: 6)),
+            ],
             [.text("330424101202001"), .text("董司村电商服务站"), .text("董司村"), .code("330424101202"), .text("x"), .text("—")],
         ])
 
@@ -92,12 +94,13 @@ import Testing
             "operator.edit", before: #"{"phone":"13800000001","difficulty":null,"name":"王一"}"#,
             after: #"{"phone":"13900000002","difficulty":"land-lost","name":"王二"}"#, reason: "更正", operatorID: Self.id)
         let lines = AuditEntry.readableLines([edit], language: .zh, reveal: false, subjects: false)
-        #expect(lines == [
-            "2026-11-26 10:23:45  王经办  修改站长  联系电话：138****0001 → 139****0002",
-            "    就业困难人员类别：（空） → \(Message.difficulty(.landLost).zh)",
-            "    姓名：王一 → 王二",
-            "    原因：更正",
-        ])
+        #expect(
+            lines == [
+                "2026-11-26 10:23:45  王经办  修改站长  联系电话：138****0001 → 139****0002",
+                "    就业困难人员类别：（空） → \(Message.difficulty(.landLost).zh)",
+                "    姓名：王一 → 王二",
+                "    原因：更正",
+            ])
         let revealed = AuditEntry.readableLines([edit], language: .zh, reveal: true, subjects: true)
         #expect(revealed[0] == "2026-11-26 10:23:45  王经办  修改站长  \(Self.id)  联系电话：13800000001 → 13900000002")
         let english = AuditEntry.readableLines([edit], language: .en, reveal: false, subjects: true)
@@ -111,10 +114,11 @@ import Testing
             "operator.add", before: nil,
             after: #"{"name":"张三","id_number":"11010519491231002X","phone":"13812345678","birth_date":"1949-12-31","certificate_no":null}"#)
         let lines = AuditEntry.readableLines([add], language: .zh, reveal: false, subjects: false)
-        #expect(lines == [
-            "2026-11-26 10:23:45  王经办  登记站长  姓名：张三", "    公民身份号码：110105********002X", "    联系电话：138****5678",
-            "    出生日期：****-**-**",
-        ])
+        #expect(
+            lines == [
+                "2026-11-26 10:23:45  王经办  登记站长  姓名：张三", "    公民身份号码：110105********002X", "    联系电话：138****5678",
+                "    出生日期：****-**-**",
+            ])
         #expect(!lines.joined().contains("{") && !lines.joined().contains("1949"))
     }
 
@@ -133,7 +137,10 @@ import Testing
 
     @Test func columnsOfSeveralLinesLineUpAndALineWithNothingChangedEndsAtItsAction() {
         let lines = AuditEntry.readableLines(
-            [Self.entry("demo.build", before: nil, after: nil), Self.entry("point.status", before: #"{"status":"operating"}"#, after: #"{"status":"suspended"}"#)],
+            [
+                Self.entry("demo.build", before: nil, after: nil),
+                Self.entry("point.status", before: #"{"status":"operating"}"#, after: #"{"status":"suspended"}"#),
+            ],
             language: .zh, reveal: false, subjects: false)
         #expect(lines[0] == "2026-11-26 10:23:45  王经办  建立演示数据库")
         #expect(lines[1] == "2026-11-26 10:23:45  王经办  变更状态        状态：运营中 → 暂停")

@@ -25,9 +25,15 @@ import Testing
         (["subsidy", "runs", "--month"], .Usage.missingValue("--month", form: Message.Form.month)),
         (["subsidy", "check", "--month", "2026/10"], .Usage.invalidValue("2026/10", for: "--month", form: Message.Form.month)),
         (["point", "list", "--status", "open"], .Usage.invalidValue("open", for: "--status", form: .Form.oneOf(PointStatus.self))),
-        (["point", "list", "--format", "xml"], .Usage.invalidValue("xml", for: "--format", form: .Form.oneOf(zh: ["table", "csv", "json"], en: ["table", "csv", "json"]))),
+        (
+            ["point", "list", "--format", "xml"],
+            .Usage.invalidValue("xml", for: "--format", form: .Form.oneOf(zh: ["table", "csv", "json"], en: ["table", "csv", "json"]))
+        ),
         // Six values and more are listed one a line.
-        (["operator", "edit", "x", "--difficulty", "zz"], .Usage.invalidValue("zz", for: "--difficulty", form: .Form.oneOf(DifficultyCategory.self))),
+        (
+            ["operator", "edit", "x", "--difficulty", "zz"],
+            .Usage.invalidValue("zz", for: "--difficulty", form: .Form.oneOf(DifficultyCategory.self))
+        ),
         (["service", "add", "330424101201001", "zz"], .Usage.invalidValue("zz", for: "<kind>", form: .Form.oneOf(ServiceKind.self))),
         // Two are joined by "and".
         (["point", "list", "--lang", "fr"], .Usage.invalidValue("fr", for: "--lang", form: .Form.oneOf(zh: ["zh", "en"], en: ["zh", "en"]))),

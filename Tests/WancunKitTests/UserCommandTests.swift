@@ -61,7 +61,8 @@ import Testing
         #expect(clerk.status == 1 && clerk.stderr.contains("不是审核人"))
         let done = try wancun(["subsidy", "finalize", "2", "--reviewer", "吴审核", "--db", db])
         #expect(done.status == 0 && done.stdout.contains("经办人 测试员，审核人 吴审核"), "\(done.stderr)")
-        let runs = try JSONSerialization.jsonObject(with: Data(try wancun(["audit", "--db", db, "--format", "json"]).stdout.utf8)) as! [[String: Any]]
+        let runs =
+            try JSONSerialization.jsonObject(with: Data(try wancun(["audit", "--db", db, "--format", "json"]).stdout.utf8)) as! [[String: Any]]
         let line = try #require(runs.last { $0["action"] as? String == "subsidy.finalize" })
         #expect((line["after"] as? String ?? "\(line["after"] ?? "")").contains("cli"))
     }

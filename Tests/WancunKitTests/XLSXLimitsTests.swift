@@ -32,38 +32,52 @@ private let invalidUTF8Name = Data("<sst><s".utf8) + Data([0xFF]) + Data("i/></s
     }
 
     static let damages: [Damage] = [
-        Damage(name: "negative shared-string index", sheet: #"<row r="1"><c r="A1" t="s"><v>-1</v></c></row>"#,
+        Damage(
+            name: "negative shared-string index", sheet: #"<row r="1"><c r="A1" t="s"><v>-1</v></c></row>"#,
             sharedStrings: sharedStringsXML(["a"]), says: "shared string"),
-        Damage(name: "shared-string index past the table", sheet: #"<row r="1"><c r="A1" t="s"><v>1</v></c></row>"#,
+        Damage(
+            name: "shared-string index past the table", sheet: #"<row r="1"><c r="A1" t="s"><v>1</v></c></row>"#,
             sharedStrings: sharedStringsXML(["a"]), says: "shared string"),
         Damage(name: "twenty-letter column", sheet: #"<row r="1"><c r="AAAAAAAAAAAAAAAAAAAA1"><v>1</v></c></row>"#, says: "XFD"),
         Damage(name: "column past XFD", sheet: #"<row r="1"><c r="XFE1"><v>1</v></c></row>"#, says: "XFD"),
-        Damage(name: "date cell holding NaN", sheet: #"<row r="1"><c r="A1" s="1"><v>nan</v></c></row>"#, styles: dateStylesXML,
+        Damage(
+            name: "date cell holding NaN", sheet: #"<row r="1"><c r="A1" s="1"><v>nan</v></c></row>"#, styles: dateStylesXML,
             says: "finite"),
-        Damage(name: "date cell holding infinity", sheet: #"<row r="1"><c r="A1" s="1"><v>-inf</v></c></row>"#, styles: dateStylesXML,
+        Damage(
+            name: "date cell holding infinity", sheet: #"<row r="1"><c r="A1" s="1"><v>-inf</v></c></row>"#, styles: dateStylesXML,
             says: "finite"),
-        Damage(name: "date cell holding 1e308", sheet: #"<row r="1"><c r="A1" s="1"><v>1e308</v></c></row>"#, styles: dateStylesXML,
+        Damage(
+            name: "date cell holding 1e308", sheet: #"<row r="1"><c r="A1" s="1"><v>1e308</v></c></row>"#, styles: dateStylesXML,
             says: "Excel's dates"),
-        Damage(name: "invalid UTF-8 in a shared-strings name", sheet: #"<row r="1"><c r="A1"><v>1</v></c></row>"#,
+        Damage(
+            name: "invalid UTF-8 in a shared-strings name", sheet: #"<row r="1"><c r="A1"><v>1</v></c></row>"#,
             parts: ["xl/sharedStrings.xml": invalidUTF8Name], says: "not UTF-8"),
-        Damage(name: "invalid UTF-8 in a styles name", sheet: #"<row r="1"><c r="A1"><v>1</v></c></row>"#,
+        Damage(
+            name: "invalid UTF-8 in a styles name", sheet: #"<row r="1"><c r="A1"><v>1</v></c></row>"#,
             parts: ["xl/styles.xml": invalidUTF8Name], says: "not UTF-8"),
-        Damage(name: "invalid UTF-8 in a text", sheet: #"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#,
+        Damage(
+            name: "invalid UTF-8 in a text", sheet: #"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#,
             parts: ["xl/sharedStrings.xml": Data("<sst><si><t>\u{1}".utf8) + Data([0xC3, 0x28]) + Data("</t></si></sst>".utf8)],
             says: "not UTF-8"),
         Damage(name: "row past 1048576", sheet: #"<row r="1048577"><c r="A1048577"><v>1</v></c></row>"#, says: "1048576"),
         Damage(name: "row 2000000000", sheet: #"<row r="2000000000"><c><v>1</v></c></row>"#, says: "1048576"),
-        Damage(name: "rows out of order", sheet: #"<row r="5"><c><v>1</v></c></row><row r="3"><c><v>1</v></c></row>"#,
+        Damage(
+            name: "rows out of order", sheet: #"<row r="5"><c><v>1</v></c></row><row r="3"><c><v>1</v></c></row>"#,
             says: "out of order"),
-        Damage(name: "cells out of order", sheet: #"<row r="1"><c r="C1"><v>1</v></c><c r="A1"><v>1</v></c></row>"#,
+        Damage(
+            name: "cells out of order", sheet: #"<row r="1"><c r="C1"><v>1</v></c><c r="A1"><v>1</v></c></row>"#,
             says: "column order"),
-        Damage(name: "cell longer than Excel's limit", sheet: #"<row r="1"><c r="A1" t="inlineStr"><is><t>\#(wideText)</t></is></c></row>"#,
+        Damage(
+            name: "cell longer than Excel's limit", sheet: #"<row r="1"><c r="A1" t="inlineStr"><is><t>\#(wideText)</t></is></c></row>"#,
             says: "32767"),
-        Damage(name: "shared string longer than Excel's limit", sheet: #"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#,
+        Damage(
+            name: "shared string longer than Excel's limit", sheet: #"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#,
             sharedStrings: sharedStringsXML([wideText]), says: "32767"),
-        Damage(name: "shared strings that break off", sheet: #"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#,
+        Damage(
+            name: "shared strings that break off", sheet: #"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#,
             sharedStrings: "<sst><si><t>a</t></si><si><t>b", says: "the XML"),
-        Damage(name: "an entity declared in a DOCTYPE", sheet: #"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#,
+        Damage(
+            name: "an entity declared in a DOCTYPE", sheet: #"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#,
             sharedStrings: #"<!DOCTYPE sst [<!ENTITY e SYSTEM "file:///etc/passwd">]><sst><si><t>&e;</t></si></sst>"#,
             says: "DOCTYPE"),
     ]

@@ -72,7 +72,8 @@ extension AppDatabase {
         let all = try operators()
         let registrars = try read { db in try Self.registrars(db) }
         return all.filter { person, code in
-            AccessPolicy.canRead(actor, operator: OperatorScope(currentPointCodes: code.map { [$0] } ?? [], registeredBy: registrars[person.idNumber]))
+            AccessPolicy.canRead(
+                actor, operator: OperatorScope(currentPointCodes: code.map { [$0] } ?? [], registeredBy: registrars[person.idNumber]))
         }
     }
 

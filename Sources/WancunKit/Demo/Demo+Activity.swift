@@ -1,3 +1,5 @@
+import Foundation
+
 /// The demo's services, couriers, a transfer station, a joint-delivery route and a month
 /// (October 2026) of parcels and agent purchases. Courier names are the real brands; their
 /// credit codes are made up and the couriers are marked as demo data.
@@ -26,8 +28,9 @@ extension Demo {
             if index % 3 == 0 { _ = try db.addService(NewService(pointCode: point.code, kind: .billPayment, from: from), context: context) }
             if index % 5 == 0 {
                 _ = try db.addService(
-                    NewService(pointCode: point.code, kind: .agentPurchase, category: .medicines, partner: "海盐县示例大药房",
-                               licence: "浙CA57300\(index)", from: from), context: context)
+                    NewService(
+                        pointCode: point.code, kind: .agentPurchase, category: .medicines, partner: "海盐县示例大药房",
+                        licence: "浙CA57300\(index)", from: from), context: context)
             }
             if index % 7 == 0 {
                 _ = try db.addService(NewService(pointCode: point.code, kind: .finance, partner: "示例农商银行海盐支行", from: from), context: context)
@@ -51,8 +54,9 @@ extension Demo {
         }
         if linked.count >= 2 {
             _ = try db.addRoute(
-                NewRoute(name: "沈荡—百步拼车线", vehicle: "浙F·D12345", couriers: [couriers[0].name, couriers[2].name], stops: Array(linked.prefix(4)),
-                         from: LocalDate(year: 2026, month: 3, day: 1)!, station: "沈荡镇快递中转站"),
+                NewRoute(
+                    name: "沈荡—百步拼车线", vehicle: "浙F·D12345", couriers: [couriers[0].name, couriers[2].name], stops: Array(linked.prefix(4)),
+                    from: LocalDate(year: 2026, month: 3, day: 1)!, station: "沈荡镇快递中转站"),
                 context: context)
         }
         try addLedgers(db, points: try db.points(PointFilter(status: .operating)), couriers: couriers, context: context)
@@ -89,7 +93,8 @@ extension Demo {
                 ])
             }
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wancun-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try parcels.write(to: dir.appendingPathComponent("parcels.csv").path)
@@ -98,5 +103,3 @@ extension Demo {
         _ = try db.importPurchases(from: dir.appendingPathComponent("purchases.csv").path, context: context)
     }
 }
-
-import Foundation

@@ -24,7 +24,8 @@ extension Demo {
             let list = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-demo-other-posts-\(getpid()).csv").path
             defer { try? FileManager.default.removeItem(atPath: list) }
             try TableFile.write(
-                Worksheet(name: "其他岗位", header: ["公民身份号码", "姓名", "单位"], rows: [[.text(people[4].idNumber), .text(people[4].name), .text("县民政局（演示）")]]),
+                Worksheet(
+                    name: "其他岗位", header: ["公民身份号码", "姓名", "单位"], rows: [[.text(people[4].idNumber), .text(people[4].name), .text("县民政局（演示）")]]),
                 to: list)
             _ = try db.importOtherPosts(from: list, month: activityMonth, context: context)
         }
@@ -71,9 +72,11 @@ extension Demo {
             .text("2026-11-20"), .text(""),
         ])
         try XLSXWriter.write(
-            [Worksheet(
-                name: "审核结果", title: "海盐县人力资源和社会保障局公益性岗位补贴审核结果（2026年10月）",
-                header: ["公民身份号码", "姓名", "核定结果", "核定金额(元)", "发放金额(元)", "发放日期", "备注"], rows: rows)],
+            [
+                Worksheet(
+                    name: "审核结果", title: "海盐县人力资源和社会保障局公益性岗位补贴审核结果（2026年10月）",
+                    header: ["公民身份号码", "姓名", "核定结果", "核定金额(元)", "发放金额(元)", "发放日期", "备注"], rows: rows)
+            ],
             to: path)
     }
 }

@@ -26,9 +26,10 @@ public enum Demo {
         guard FileManager.default.fileExists(atPath: path) else { return true }
         guard let queue = try? DatabaseQueue(path: path) else { return false }
         defer { try? queue.close() }
-        return (try? queue.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE action = 'demo.build')")
-        }) == true
+        return
+            (try? queue.read { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE action = 'demo.build')")
+            }) == true
     }
 
     /// Builds the demo database at `path`, replacing an earlier demo there.

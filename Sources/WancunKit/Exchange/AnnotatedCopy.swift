@@ -183,7 +183,7 @@ extension RowProblems {
         guard let input, errors.contains(where: { $0.row != nil }) else { return nil }
         do {
             return .written(try AnnotatedCopy.write(input: input, sheet: sheet, headerRow: headerRow, problems: problems, language: language))
-        } catch where !problems.contains(error) {
+        } catch  where !problems.contains(error) {
             return .failed(error)
         } catch {
             return nil

@@ -149,7 +149,7 @@ public enum CodeText {
     public static func unwrap(_ cell: String) -> String {
         let utf8 = cell.utf8
         guard utf8.count > 3, utf8.first == UInt8(ascii: "="), utf8.dropFirst().first == UInt8(ascii: "\""),
-              utf8.last == UInt8(ascii: "\"")
+            utf8.last == UInt8(ascii: "\"")
         else { return cell }
         let inner = String(cell.dropFirst(2).dropLast())
         return isDigits(inner) ? inner : cell

@@ -337,7 +337,9 @@ public enum XLSXWriter {
             let number = String(row)
             buffer.append(contentsOf: #"<row r=""#.utf8)
             buffer.append(contentsOf: number.utf8)
-            let height = style == CellStyle.title ? PrintLayout.titleHeight
+            let height =
+                style == CellStyle.title
+                ? PrintLayout.titleHeight
                 : inTable ? PrintLayout.height(lines: lines(cells, widths: widths)) : PrintLayout.lineHeight
             if height != PrintLayout.lineHeight {
                 buffer.append(contentsOf: #"" ht=""#.utf8)
@@ -430,7 +432,9 @@ public enum XLSXWriter {
             xml += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
             xml += "<pane ySplit=\"\(headerRow)\" topLeftCell=\"A\(headerRow + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             xml += "<selection pane=\"bottomLeft\" activeCell=\"A\(headerRow + 1)\" sqref=\"A\(headerRow + 1)\"/>"
-            xml += "</sheetView></sheetViews><sheetFormatPr " + "defaultRowHeight=\"\(PrintLayout.points(PrintLayout.lineHeight))\" " + "customHeight=\"1\"/><cols>"
+            xml +=
+                "</sheetView></sheetViews><sheetFormatPr " + "defaultRowHeight=\"\(PrintLayout.points(PrintLayout.lineHeight))\" "
+                + "customHeight=\"1\"/><cols>"
             var widths = self.widths ?? columnWidths
             widths += columnWidths.dropFirst(widths.count)
             for (column, chars) in widths.enumerated() {
@@ -521,17 +525,19 @@ public enum XLSXWriter {
         /// `<xf>` for a kind of value: Text for text and codes, 0 for counts, 0.00 for amounts,
         /// 0.0% for percentages; text to the left, 序号 centred, numbers to the right.
         static func xf(_ kind: Kind, bold: Bool, inTable: Bool) -> String {
-            let format = switch kind {
-            case .text: 49
-            case .sequence, .integer: 1
-            case .money: 2
-            case .percent: 164
-            }
-            let horizontal = switch kind {
-            case .text: "left"
-            case .sequence: "center"
-            case .integer, .money, .percent: "right"
-            }
+            let format =
+                switch kind {
+                case .text: 49
+                case .sequence, .integer: 1
+                case .money: 2
+                case .percent: 164
+                }
+            let horizontal =
+                switch kind {
+                case .text: "left"
+                case .sequence: "center"
+                case .integer, .money, .percent: "right"
+                }
             let wrap = inTable && kind == .text ? " wrapText=\"1\"" : ""
             return "<xf numFmtId=\"\(format)\" fontId=\"\(bold ? 1 : 0)\" fillId=\"0\" borderId=\"\(inTable ? 1 : 0)\" xfId=\"0\" "
                 + "applyNumberFormat=\"1\"\(bold ? " applyFont=\"1\"" : "")\(inTable ? " applyBorder=\"1\"" : "") applyAlignment=\"1\">"
@@ -592,7 +598,9 @@ public enum XLSXWriter {
 
         var xml: Data {
             var xml = Data(xmlHeader.utf8)
-            xml.append(contentsOf: "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(uses)\" uniqueCount=\"\(order.count)\">".utf8)
+            xml.append(
+                contentsOf:
+                    "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(uses)\" uniqueCount=\"\(order.count)\">".utf8)
             var escaped: [UInt8] = []
             for text in order {
                 xml.append(contentsOf: (Self.preserves(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>").utf8)
@@ -657,26 +665,37 @@ public enum XLSXWriter {
         xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
         xml += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
         for i in 1...max(sheetCount, 1) {
-            xml += "<Override PartName=\"/xl/worksheets/sheet\(i).xml\" " + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            xml +=
+                "<Override PartName=\"/xl/worksheets/sheet\(i).xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         xml += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        xml += "<Override PartName=\"/xl/sharedStrings.xml\" " + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+        xml +=
+            "<Override PartName=\"/xl/sharedStrings.xml\" "
+            + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
         xml += "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
         xml += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         return xml + "</Types>"
     }
 
-    static let rootRelationships = xmlHeader
+    static let rootRelationships =
+        xmlHeader
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        + "<Relationship Id=\"rId1\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" " + "Target=\"xl/workbook.xml\"/>"
-        + "<Relationship Id=\"rId2\" " + "Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" " + "Target=\"docProps/core.xml\"/>"
-        + "<Relationship Id=\"rId3\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" " + "Target=\"docProps/app.xml\"/>"
+        + "<Relationship Id=\"rId1\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+        + "Target=\"xl/workbook.xml\"/>"
+        + "<Relationship Id=\"rId2\" " + "Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" "
+        + "Target=\"docProps/core.xml\"/>"
+        + "<Relationship Id=\"rId3\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" "
+        + "Target=\"docProps/app.xml\"/>"
         + "</Relationships>"
 
-    static let appProperties = xmlHeader
-        + "<Properties " + "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>Wancun</Application></Properties>"
+    static let appProperties =
+        xmlHeader
+        + "<Properties "
+        + "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>Wancun</Application></Properties>"
 
-    static let coreProperties = xmlHeader
+    static let coreProperties =
+        xmlHeader
         + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
         + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
         + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:creator>Wancun</dc:creator>"
@@ -686,7 +705,9 @@ public enum XLSXWriter {
     /// The sheets, and each one's header row printed at the top of every page (print titles).
     static func workbookXML(_ sheets: [(name: String, headerRow: Int)]) -> String {
         var xml = xmlHeader
-        xml += "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" " + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        xml +=
+            "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+            + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
         xml += "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (index, sheet) in sheets.enumerated() {
             xml += "<sheet name=\"\(escape(sheetName(sheet.name)))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
@@ -709,10 +730,16 @@ public enum XLSXWriter {
     static func workbookRelationships(_ sheetCount: Int) -> String {
         var xml = xmlHeader + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for i in 1...max(sheetCount, 1) {
-            xml += "<Relationship Id=\"rId\(i)\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" " + "Target=\"worksheets/sheet\(i).xml\"/>"
+            xml +=
+                "<Relationship Id=\"rId\(i)\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+                + "Target=\"worksheets/sheet\(i).xml\"/>"
         }
-        xml += "<Relationship Id=\"rId\(sheetCount + 1)\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" " + "Target=\"styles.xml\"/>"
-        xml += "<Relationship Id=\"rId\(sheetCount + 2)\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" " + "Target=\"sharedStrings.xml\"/>"
+        xml +=
+            "<Relationship Id=\"rId\(sheetCount + 1)\" " + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
+            + "Target=\"styles.xml\"/>"
+        xml +=
+            "<Relationship Id=\"rId\(sheetCount + 2)\" "
+            + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" " + "Target=\"sharedStrings.xml\"/>"
         return xml + "</Relationships>"
     }
 
@@ -733,9 +760,11 @@ public enum XLSXWriter {
         xml += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
         xml += "<cellXfs count=\"\(CellStyle.count)\">"
         xml += "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        xml += "<xf numFmtId=\"49\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" "
+        xml +=
+            "<xf numFmtId=\"49\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" "
             + "applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\"/></xf>"
-        xml += "<xf numFmtId=\"49\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" "
+        xml +=
+            "<xf numFmtId=\"49\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" "
             + "applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\"/></xf>"
         for inTable in [true, false] {
             for kind in CellStyle.Kind.allCases {

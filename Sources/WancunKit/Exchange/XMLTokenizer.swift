@@ -134,7 +134,8 @@ struct XMLTokenizer {
     private static func scan(
         _ b: UnsafeBufferPointer<UInt8>, final: Bool, _ handler: some XMLHandler, depth: inout Int, rootSeen: inout Bool
     ) throws(XLSXDamage) -> Int {
-        let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">")
+        let lt = UInt8(ascii: "<")
+        let gt = UInt8(ascii: ">")
         let n = b.count
         var i = 0
         func find(_ marker: [UInt8], from start: Int) -> Int? {
@@ -164,7 +165,8 @@ struct XMLTokenizer {
                 guard let end = find([0x3F, gt], from: i + 2) else { return try cutShort(i) }
                 i = end + 2
             case UInt8(ascii: "!"):
-                let comment = Array("<!--".utf8), cdata = Array("<![CDATA[".utf8)
+                let comment = Array("<!--".utf8)
+                let cdata = Array("<![CDATA[".utf8)
                 let rest = b[i..<min(n, i + cdata.count)]
                 if rest.starts(with: comment) {
                     guard let end = find(Array("-->".utf8), from: i + 4) else { return try cutShort(i) }

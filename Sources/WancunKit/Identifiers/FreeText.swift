@@ -24,7 +24,9 @@ public enum FreeText {
     public static func check(_ text: String, as kind: Kind) throws(ValueError) -> String {
         var value = Normalize.spreadsheetText(text)
         // Most names are plain: printable ASCII and CJK only need the length counted.
-        if value.unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0x3000) || $0.value == 0x30FB || $0.value >= 0xFF00 }) {
+        if value.unicodeScalars.contains(where: {
+            $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0x3000) || $0.value == 0x30FB || $0.value >= 0xFF00
+        }) {
             var scalars = String.UnicodeScalarView()
             for scalar in value.unicodeScalars {
                 if scalar.properties.generalCategory == .control { throw .controlCharacter }

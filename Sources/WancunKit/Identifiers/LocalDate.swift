@@ -100,7 +100,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let (year, month, day) = (year, month, day)
         return String(unsafeUninitializedCapacity: 10) { out in
             let zero = UInt8(ascii: "0")
-            (out[0], out[1], out[2], out[3]) = (zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10), zero + UInt8(year / 10 % 10), zero + UInt8(year % 10))
+            (out[0], out[1], out[2], out[3]) = (
+                zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10), zero + UInt8(year / 10 % 10), zero + UInt8(year % 10)
+            )
             (out[4], out[5], out[6]) = (UInt8(ascii: "-"), zero + UInt8(month / 10), zero + UInt8(month % 10))
             (out[7], out[8], out[9]) = (UInt8(ascii: "-"), zero + UInt8(day / 10), zero + UInt8(day % 10))
             return 10

@@ -76,4 +76,3 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         date.description + " " + zeroPadded(minuteOfDay / 60, 2) + ":" + zeroPadded(minuteOfDay % 60, 2)
     }
 }
-

@@ -21,12 +21,13 @@ public enum Mask {
     public static func excelNumber(_ text: String) -> String {
         var digits = 0
         var exponent = false
-        return String(text.map { c -> Character in
-            if c == "E" || c == "e" { exponent = true }
-            guard c.isASCIIDigit, !exponent else { return c }
-            digits += 1
-            return digits <= 6 ? c : "*"
-        })
+        return String(
+            text.map { c -> Character in
+                if c == "E" || c == "e" { exponent = true }
+                guard c.isASCIIDigit, !exponent else { return c }
+                digits += 1
+                return digits <= 6 ? c : "*"
+            })
     }
 
     /// A value worked out from a masked ID number's hidden digits (a birth date, an age, a
@@ -71,10 +72,12 @@ public enum Mask {
         // Every value masked is a run of 11 or more ASCII digits: without one, nothing to do
         // (and nothing to split into characters, which costs a point import a tenth of its time).
         var digits = 0
-        guard text.utf8.contains(where: { byte in
-            digits = byte &- UInt8(ascii: "0") < 10 ? digits + 1 : 0
-            return digits == 11
-        }) else { return text }
+        guard
+            text.utf8.contains(where: { byte in
+                digits = byte &- UInt8(ascii: "0") < 10 ? digits + 1 : 0
+                return digits == 11
+            })
+        else { return text }
         let chars = Array(text)
         guard chars.count >= 11, chars.contains(where: \.isASCIIDigit) else { return text }
         var out = ""

@@ -191,7 +191,9 @@ extension AppDatabase {
                 if !row["picked_up_at"].isEmpty {
                     picked = check.value(row, "picked_up_at") { text throws(ValueError) in try LocalDateTime(parsing: text) }
                     if let picked, let arrived, picked < arrived {
-                        check.add(row, "picked_up_at", rule: "PICKUP_BEFORE_ARRIVAL", message: LedgerError.pickupBeforeArrival(picked, arrived: arrived).message)
+                        check.add(
+                            row, "picked_up_at", rule: "PICKUP_BEFORE_ARRIVAL",
+                            message: LedgerError.pickupBeforeArrival(picked, arrived: arrived).message)
                     }
                 }
                 guard let pointId, let courierId, !waybill.isEmpty, let arrived, check.problems.count == problemsBefore else { return false }
@@ -208,11 +210,14 @@ extension AppDatabase {
                         arguments: [courierId, waybill])
                     let id: Int64 = existing?["id"] ?? 0
                     if id >= firstID, Int(id - firstID) < insertedRows.count {
-                        check.add(row, "waybill", rule: "DUPLICATE_WAYBILL", message: .duplicateInFile(firstRow: Int(insertedRows[Int(id - firstID)])))
+                        check.add(
+                            row, "waybill", rule: "DUPLICATE_WAYBILL", message: .duplicateInFile(firstRow: Int(insertedRows[Int(id - firstID)])))
                     } else {
                         check.add(
                             row, "waybill", rule: "DUPLICATE_WAYBILL",
-                            message: LedgerError.parcelDuplicate(waybill: waybill, courier: courierNames[courierId] ?? "", pointCode: existing?["code"] ?? "").message)
+                            message: LedgerError.parcelDuplicate(
+                                waybill: waybill, courier: courierNames[courierId] ?? "", pointCode: existing?["code"] ?? ""
+                            ).message)
                     }
                     return false
                 }
@@ -221,7 +226,8 @@ extension AppDatabase {
 
     /// Parcels not picked up `days` days after they arrived, oldest first.
     public func overdueParcels(days: Int, context: ChangeContext) throws -> [ParcelListing] {
-        let cutoff = LocalDateTime(date: context.today.adding(days: -days), hour: context.nowLocal.minuteOfDay / 60, minute: context.nowLocal.minuteOfDay % 60)
+        let cutoff = LocalDateTime(
+            date: context.today.adding(days: -days), hour: context.nowLocal.minuteOfDay / 60, minute: context.nowLocal.minuteOfDay % 60)
         return try read { db in
             try ParcelListing.fetchAll(
                 db,

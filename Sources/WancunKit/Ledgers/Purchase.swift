@@ -124,9 +124,13 @@ extension AppDatabase {
                 let order = Normalize.spreadsheetText(row["order_no"])
                 if order.isEmpty { check.add(row, "order_no", rule: "REQUIRED", message: ValueError.empty.message) }
                 let category = PurchaseCategory(text: row["category"])
-                if category == nil { check.add(row, "category", rule: "CATEGORY_UNKNOWN", message: LedgerError.categoryUnknown(row["category"]).message) }
+                if category == nil {
+                    check.add(row, "category", rule: "CATEGORY_UNKNOWN", message: LedgerError.categoryUnknown(row["category"]).message)
+                }
                 let amount = check.value(row, "amount") { text throws(ValueError) in try Fen(parsingYuan: text) }
-                if let amount, amount.value <= 0 { check.add(row, "amount", rule: "AMOUNT_NOT_POSITIVE", message: LedgerError.amountNotPositive.message) }
+                if let amount, amount.value <= 0 {
+                    check.add(row, "amount", rule: "AMOUNT_NOT_POSITIVE", message: LedgerError.amountNotPositive.message)
+                }
                 let date = check.value(row, "on_date") { text throws(ValueError) in try LocalDate(parsing: text) }
                 if let date, date > context.today { check.add(row, "on_date", rule: "DATE_IN_FUTURE", message: ValueError.futureDate(date).message) }
                 guard let pointId, !platform.isEmpty, !order.isEmpty, let category, let amount, amount.value > 0, let date else { return false }
@@ -145,7 +149,9 @@ extension AppDatabase {
                     // A statement that failed keeps its error until it is made anew.
                     insert = try db.makeStatement(sql: insert!.sql)
                     let owner = try Self.purchaseOwner(db, platform: platform, order: order) ?? ""
-                    check.add(row, "order_no", rule: "DUPLICATE_ORDER", message: LedgerError.orderDuplicate(platform: platform, order: order, pointCode: owner).message)
+                    check.add(
+                        row, "order_no", rule: "DUPLICATE_ORDER",
+                        message: LedgerError.orderDuplicate(platform: platform, order: order, pointCode: owner).message)
                     return false
                 }
             })
@@ -165,7 +171,9 @@ extension AppDatabase {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
             try PurchaseListing.fetchAll(
-                db, sql: "SELECT x.*, p.code AS point_code FROM purchase x JOIN point p ON p.id = " + "x.point_id \(whereClause) ORDER BY x.on_date, p.code, x.id",
+                db,
+                sql: "SELECT x.*, p.code AS point_code FROM purchase x JOIN point p ON p.id = "
+                    + "x.point_id \(whereClause) ORDER BY x.on_date, p.code, x.id",
                 arguments: arguments)
         }
     }

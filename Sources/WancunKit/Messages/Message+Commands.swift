@@ -2,7 +2,9 @@
 extension Message {
     public static let errorPrefix = Message(zh: "错误：", en: "error: ")
     public static func badToday(_ text: String) -> Message {
-        Message(zh: "WANCUN_TODAY 的值“\(text)”不是日期：请写成 YYYY-MM-DD，如 2026-11-26", en: "WANCUN_TODAY \"\(text)\" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-26")
+        Message(
+            zh: "WANCUN_TODAY 的值“\(text)”不是日期：请写成 YYYY-MM-DD，如 2026-11-26",
+            en: "WANCUN_TODAY \"\(text)\" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-26")
     }
     public static func badBusyTimeout(_ text: String) -> Message {
         Message(
@@ -21,7 +23,8 @@ extension Message {
     public static func restoreUnconfirmed(_ backup: String, into live: String) -> Message {
         Message(
             zh: "备份 \(backup) 检查通过；wancun restore 会用它替换 \(live) 的全部内容（原内容先另存）。确认请加 --yes；未做任何修改",
-            en: "backup \(backup) passes every check; restore replaces all of \(live) with it " + "(the current content kept aside first). Add --yes to go ahead; nothing was " + "changed")
+            en: "backup \(backup) passes every check; restore replaces all of \(live) with it "
+                + "(the current content kept aside first). Add --yes to go ahead; nothing was " + "changed")
     }
     public static func restored(_ live: String, from backup: String, keptAside: String?) -> Message {
         guard let keptAside else {
@@ -85,7 +88,8 @@ extension Message {
     public static func tourPointsNext(_ code: String) -> Message {
         Message(
             zh: "身份证号和手机号默认遮蔽（--reveal 显示）。\n试试：wancun point show \(code)（状态记录、站长更替、审计），wancun audit --since 2026-01-01",
-            en: "ID numbers and phones are masked unless --reveal.\nTry: wancun point show " + "\(code) (history, operators, audit), wancun audit --since 2026-01-01")
+            en: "ID numbers and phones are masked unless --reveal.\nTry: wancun point show "
+                + "\(code) (history, operators, audit), wancun audit --since 2026-01-01")
     }
 }
 
@@ -119,7 +123,8 @@ extension Message {
         Message(
             zh: "不符合条件的服务点如上（每条规则的依据见 wancun subsidy show \(run) --format json）。\n"
                 + "试试：wancun subsidy summary \(run)，wancun retirement --born 1976-05 --group male",
-            en: "The points above did not qualify (each rule's evidence: wancun subsidy show " + "\(run) --format json).\nTry: wancun subsidy summary \(run), wancun retirement " + "--born 1976-05 --group male")
+            en: "The points above did not qualify (each rule's evidence: wancun subsidy show "
+                + "\(run) --format json).\nTry: wancun subsidy summary \(run), wancun retirement " + "--born 1976-05 --group male")
     }
 }
 

@@ -20,8 +20,12 @@ extension Message {
         let zh = required.joined(separator: "、") + (optional.isEmpty ? "" : "（可选：" + optional.joined(separator: "、") + "）")
         let en = required.joined(separator: ", ") + (optional.isEmpty ? "" : " (optional: " + optional.joined(separator: ", ") + ")")
         return empty
-            ? Message(zh: "文件是空的：应有一行表头，列为 \(zh)，下面每行一条数据", en: "the file is empty: it needs a header row naming the columns \(en), and a row for each record below it")
-            : Message(zh: "找不到表头行：前 \(TableReader.headerSearchDepth) 行中没有一行写着这些列名：\(zh)", en: "no header row found: none of the first \(TableReader.headerSearchDepth) rows names the columns \(en)")
+            ? Message(
+                zh: "文件是空的：应有一行表头，列为 \(zh)，下面每行一条数据",
+                en: "the file is empty: it needs a header row naming the columns \(en), and a row for each record below it")
+            : Message(
+                zh: "找不到表头行：前 \(TableReader.headerSearchDepth) 行中没有一行写着这些列名：\(zh)",
+                en: "no header row found: none of the first \(TableReader.headerSearchDepth) rows names the columns \(en)")
     }
     static let missingColumn = Message(zh: "缺少这一列", en: "this column is missing")
     static let unknownColumn = Message(zh: "不认识这一列，已忽略", en: "this column is not known and is ignored")
@@ -39,12 +43,14 @@ extension Message {
     static func outputExists(_ path: String) -> Message {
         Message(
             zh: "文件 \(path) 已存在，且不是 wancun 写的或写后被改过，不会覆盖：请换一个输出文件，确要替换请加 --overwrite",
-            en: "\(path) exists and was not written by wancun, or has changed since, and is not " + "replaced: choose another output file, or add --overwrite to replace it")
+            en: "\(path) exists and was not written by wancun, or has changed since, and is not "
+                + "replaced: choose another output file, or add --overwrite to replace it")
     }
     static func outputIsDatabase(_ database: String) -> Message {
         Message(
             zh: "这是正在使用的数据库（\(database)）或它的 -wal/-shm 文件，不能写入：请换一个输出文件；数据库未改动",
-            en: "this is the open database (\(database)) or its -wal/-shm file and is never " + "written over: choose another output file; the database is unchanged")
+            en: "this is the open database (\(database)) or its -wal/-shm file and is never "
+                + "written over: choose another output file; the database is unchanged")
     }
     static let tooManyColumns = Message(
         zh: "这一行的列数多于表头", en: "this row has more cells than the header")
@@ -69,7 +75,8 @@ extension Message {
             en: "there are no data rows below the header (row \(headerRow)): nothing to import")
     }
     static func byteSize(_ bytes: Int) -> String {
-        bytes >= 1 << 30 && bytes % (1 << 30) == 0 ? "\(bytes >> 30) GiB"
+        bytes >= 1 << 30 && bytes % (1 << 30) == 0
+            ? "\(bytes >> 30) GiB"
             : bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) B"
     }
 }

@@ -138,6 +138,7 @@ extension Message {
     public static func columnsLeftOut(_ headers: [String], separator: String) -> Message {
         Message(
             zh: "（未显示 \(headers.count) 列：\(headers.joined(separator: separator))；加 --wide 显示全部列）",
-            en: "(\(headers.count) \(headers.count == 1 ? "column" : "columns") not shown: " + "\(headers.joined(separator: separator)); --wide shows every column)")
+            en: "(\(headers.count) \(headers.count == 1 ? "column" : "columns") not shown: "
+                + "\(headers.joined(separator: separator)); --wide shows every column)")
     }
 }

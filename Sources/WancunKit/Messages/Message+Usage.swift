@@ -27,7 +27,8 @@ extension Message {
             return Message(zh: "\(option) 应为 \(form.zh)（不是“\(value)”）", en: "\(option) expects \(form.en) (not \"\(value)\")")
         }
         public static func missingArgument(_ names: [String], form: Message?) -> Message {
-            let zh = names.joined(separator: " 或 "), en = names.joined(separator: " or ")
+            let zh = names.joined(separator: " 或 ")
+            let en = names.joined(separator: " or ")
             guard let form else { return Message(zh: "缺少 \(zh)", en: "\(en) is missing") }
             return Message(zh: "缺少 \(zh)（\(form.zh)）", en: "\(en) is missing (\(form.en))")
         }

@@ -29,11 +29,14 @@ extension Message {
         case .scientificNotation(let text):
             Message(
                 zh: "“\(Mask.excelNumber(text))”是被 Excel 转成科学计数法的长数字，原号码已丢失：请把该列设为“文本”格式后重新填写",
-                en: "\"\(Mask.excelNumber(text))\" is a long number Excel turned into scientific " + "notation and the digits are lost: format the column as Text and enter it again")
+                en: "\"\(Mask.excelNumber(text))\" is a long number Excel turned into scientific "
+                    + "notation and the digits are lost: format the column as Text and enter it again")
         case .excelDigitsLost(let text):
             Message(
                 zh: "“\(Mask.excelNumber(text))”末三位是 000：像是 Excel 把身份证号当作数字保存，只留下 15 位有效数字，后三位已丢失：请把该列设为“文本”格式后重新填写",
-                en: "\"\(Mask.excelNumber(text))\" ends in 000: Excel seems to have kept this ID " + "number as a number, with 15 significant digits, and the last three are lost: " + "format the column as Text and enter it again")
+                en: "\"\(Mask.excelNumber(text))\" ends in 000: Excel seems to have kept this ID "
+                    + "number as a number, with 15 significant digits, and the last three are lost: " + "format the column as Text and enter it again"
+            )
         case .creditCodeLength(let count):
             Message(zh: "统一社会信用代码应为 18 位，这里是 \(count) 位", en: "a credit code has 18 characters, this one has \(count)")
         case .creditCodeCharacters:
@@ -59,7 +62,9 @@ extension Message {
         case .choice(let text, let choices):
             Message(zh: "“\(text)”应为 \(choices.joined(separator: " 或 "))", en: "\"\(text)\" must be \(choices.joined(separator: " or "))")
         case .label(let text, let zh, let en):
-            Message(zh: "“\(text)”应为 \(Message.list(zh, last: " 或 ", separator: "、"))", en: "\"\(text)\" must be \(Message.list(en, last: " or ", separator: ", "))")
+            Message(
+                zh: "“\(text)”应为 \(Message.list(zh, last: " 或 ", separator: "、"))",
+                en: "\"\(text)\" must be \(Message.list(en, last: " or ", separator: ", "))")
         case .number(let text):
             Message(zh: "“\(text)”不是非负整数", en: "\"\(text)\" is not a whole number")
         case .decimal(let text):

@@ -131,9 +131,14 @@ extension TableRenderer {
         case .json:
             var pairs = record.fields.map { ($0.0.key, jsonValue($0.1)) }
             for section in record.sections {
-                pairs.append((section.key, .array(section.table.rows.map { row in
-                    .object(zip(section.table.columns, row).map { ($0.key, jsonValue($1)) })
-                })))
+                pairs.append(
+                    (
+                        section.key,
+                        .array(
+                            section.table.rows.map { row in
+                                .object(zip(section.table.columns, row).map { ($0.key, jsonValue($1)) })
+                            })
+                    ))
             }
             return JSONValue.object(pairs).serialized() + "\n"
         case .table, .csv:

@@ -68,9 +68,12 @@ extension AppDatabase {
             // A rejection the bureau takes back counts the month again: refused where that month
             // is now covered by an opening balance or at or after an agreed retirement, or where
             // months finalized since, counted without it, would pass the maximum.
-            let takenBack = try rejected.isEmpty ? [] : Int64.fetchAll(
-                db, sql: "\(SubsidySQL.operatorsDecided) AND operator_id IN (\(rejected.map(String.init).joined(separator: ",")))",
-                arguments: [id, 1])
+            let takenBack =
+                try rejected.isEmpty
+                ? []
+                : Int64.fetchAll(
+                    db, sql: "\(SubsidySQL.operatorsDecided) AND operator_id IN (\(rejected.map(String.init).joined(separator: ",")))",
+                    arguments: [id, 1])
             if let breach = try Self.paidBreaches(db, operators: takenBack).first {
                 let masked = try String.fetchOne(db, sql: RegistrySQL.operatorIDNumber, arguments: [breach.operatorId]).map(Mask.residentID) ?? ""
                 if breach.afterRetirement != nil || breach.inBalance != nil {
@@ -83,14 +86,18 @@ extension AppDatabase {
 
     /// A courier's manifest (运单号, 服务点编码, 到站时间) against the parcel ledger of that courier
     /// and month.
-    public func reconcileParcels(courier key: String, month: Month, file path: String, options: ReconOptions = ReconOptions(), context: ChangeContext) throws -> ReconReport {
+    public func reconcileParcels(courier key: String, month: Month, file path: String, options: ReconOptions = ReconOptions(), context: ChangeContext)
+        throws -> ReconReport
+    {
         let courier = try read { db in try Self.courier(db, key) }
         let spec = ReconSpec(
             kind: .parcels, subject: courier.name, month: month, runId: nil, keyColumn: ColumnSpec("waybill", "运单号"),
             parseKey: requiredText, maskKey: nil,
             fields: [
                 .text("point_code", "服务点编码"),
-                ReconField(key: "arrived_at", header: "到站时间", isAmount: false) { text throws(ValueError) in try LocalDateTime(parsing: text).description },
+                ReconField(key: "arrived_at", header: "到站时间", isAmount: false) { text throws(ValueError) in
+                    try LocalDateTime(parsing: text).description
+                },
             ],
             totalField: nil, unit: "parcels",
             registrySQL: LedgerSQL.courierMonthParcels,
@@ -101,7 +108,9 @@ extension AppDatabase {
 
     /// A courier's fee statement (服务点编码, 件数, 金额(元)) against the month's parcels, each at
     /// the fee of the link in force the day it arrived (a point's fee may change mid-month).
-    public func reconcileFees(courier key: String, month: Month, file path: String, options: ReconOptions = ReconOptions(), context: ChangeContext) throws -> ReconReport {
+    public func reconcileFees(courier key: String, month: Month, file path: String, options: ReconOptions = ReconOptions(), context: ChangeContext)
+        throws -> ReconReport
+    {
         let courier = try read { db in try Self.courier(db, key) }
         let count = ReconField(key: "count", header: "件数", isAmount: false) { text throws(ValueError) in
             let t = Normalize.spreadsheetText(text)
@@ -120,14 +129,18 @@ extension AppDatabase {
     }
 
     /// A platform's statement (订单号, 服务点编码, 金额(元), 日期) against the agent-purchase ledger.
-    public func reconcilePurchases(platform: String, month: Month, file path: String, options: ReconOptions = ReconOptions(), context: ChangeContext) throws -> ReconReport {
+    public func reconcilePurchases(platform: String, month: Month, file path: String, options: ReconOptions = ReconOptions(), context: ChangeContext)
+        throws -> ReconReport
+    {
         let platform = Normalize.spreadsheetText(platform)
         let spec = ReconSpec(
             kind: .purchases, subject: platform, month: month, runId: nil, keyColumn: ColumnSpec("order_no", "订单号"),
             parseKey: requiredText, maskKey: nil,
             fields: [
                 .text("point_code", "服务点编码"), .amount("amount", "金额(元)"),
-                ReconField(key: "on_date", header: "日期", isAmount: false) { text throws(ValueError) in try LocalDate(parsing: Normalize.spreadsheetText(text)).description },
+                ReconField(key: "on_date", header: "日期", isAmount: false) { text throws(ValueError) in
+                    try LocalDate(parsing: Normalize.spreadsheetText(text)).description
+                },
             ],
             totalField: 1, unit: "fen",
             registrySQL: LedgerSQL.platformMonthPurchases,

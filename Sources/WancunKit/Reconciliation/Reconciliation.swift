@@ -156,13 +156,15 @@ extension AppDatabase {
                     CREATE TEMP TABLE recon_registry (key TEXT NOT NULL, \(columns));
                     """)
             defer {
-                try? db.execute(sql: "DROP TABLE IF EXISTS temp.recon_file; DROP TABLE IF EXISTS temp.recon_registry; DROP TABLE IF EXISTS temp.recon_dup")
+                try? db.execute(
+                    sql: "DROP TABLE IF EXISTS temp.recon_file; DROP TABLE IF EXISTS temp.recon_registry; DROP TABLE IF EXISTS temp.recon_dup")
             }
             // The file side, every row checked.
             var check = RowChecker(file: fileName)
             var invalid: [ReconItem] = []
             let insert = try db.makeStatement(
-                sql: "INSERT INTO recon_file (row, key, " + "\((1...n).map { "v\($0)" }.joined(separator: ", "))) VALUES (?, " + "?\(String(repeating: ", ?", count: n)))")
+                sql: "INSERT INTO recon_file (row, key, " + "\((1...n).map { "v\($0)" }.joined(separator: ", "))) VALUES (?, "
+                    + "?\(String(repeating: ", ?", count: n)))")
             while true {
                 let next: TableRow?
                 do { next = try table.next() } catch let problem as RowProblem {
@@ -177,8 +179,10 @@ extension AppDatabase {
                 guard check.problems.count == before, let key else {
                     if options.skipInvalid {
                         let text = row[spec.keyColumn.key]
-                        invalid.append(ReconItem(outcome: .invalidRow, key: spec.maskKey?(text) ?? text, row: row.number,
-                                                 field: check.problems.last?.column, expected: nil, actual: check.problems.last?.rule))
+                        invalid.append(
+                            ReconItem(
+                                outcome: .invalidRow, key: spec.maskKey?(text) ?? text, row: row.number,
+                                field: check.problems.last?.column, expected: nil, actual: check.problems.last?.rule))
                     }
                     continue
                 }
@@ -214,7 +218,9 @@ extension AppDatabase {
             let pick = (1...n).map { "f.v\($0) AS f\($0), r.v\($0) AS r\($0)" }.joined(separator: ", ")
             var matched = try Int.fetchOne(db, sql: "SELECT count(*) FROM recon_file f JOIN recon_registry r ON r.key = f.key WHERE \(first)") ?? 0
             for row in try Row.fetchAll(
-                db, sql: "SELECT f.row, f.key, \(pick) FROM recon_file f JOIN recon_registry r ON r.key = " + "f.key WHERE \(first) AND (\(differs)) ORDER BY f.row")
+                db,
+                sql: "SELECT f.row, f.key, \(pick) FROM recon_file f JOIN recon_registry r ON r.key = "
+                    + "f.key WHERE \(first) AND (\(differs)) ORDER BY f.row")
             {
                 matched -= 1
                 let diffs = spec.fields.indices.filter {
@@ -225,9 +231,10 @@ extension AppDatabase {
                 for i in (fieldDiffs.isEmpty ? diffs : fieldDiffs) {
                     let field = spec.fields[i]
                     func show(_ v: String?) -> String? { field.isAmount ? v.flatMap { Int64($0) }.map { Fen($0).yuanText } : v }
-                    items.append(ReconItem(
-                        outcome: outcome, key: row["key"], row: row["row"], field: field.header, expected: show(row["r\(i + 1)"]),
-                        actual: show(row["f\(i + 1)"])))
+                    items.append(
+                        ReconItem(
+                            outcome: outcome, key: row["key"], row: row["row"], field: field.header, expected: show(row["r\(i + 1)"]),
+                            actual: show(row["f\(i + 1)"])))
                 }
             }
             for row in try Row.fetchAll(
@@ -237,7 +244,10 @@ extension AppDatabase {
                     WHERE \(first) AND NOT EXISTS (SELECT 1 FROM recon_registry r WHERE r.key = f.key) ORDER BY f.row
                     """, arguments: spec.knownArguments)
             {
-                items.append(ReconItem(outcome: (row["known"] as Bool) ? .onlyInFile : .unknownKey, key: row["key"], row: row["row"], field: nil, expected: nil, actual: nil))
+                items.append(
+                    ReconItem(
+                        outcome: (row["known"] as Bool) ? .onlyInFile : .unknownKey, key: row["key"], row: row["row"], field: nil, expected: nil,
+                        actual: nil))
             }
             for row in try Row.fetchAll(
                 db, sql: "SELECT r.key FROM recon_registry r WHERE NOT EXISTS (SELECT 1 FROM recon_file f WHERE f.key = r.key) ORDER BY r.key")
@@ -270,12 +280,14 @@ extension AppDatabase {
                       only_in_file, duplicate_in_file, unknown_key, invalid_row)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: StatementArguments([
-                    id, spec.kind.rawValue, spec.subject, spec.month, spec.runId, fileName, sha, context.timestamp, context.clerk, spec.unit,
-                    expected, actual, head.id, head.hash,
-                ] as [(any DatabaseValueConvertible)?]) + StatementArguments(ReconOutcome.allCases.map { counts[$0, default: 0] }))
+                arguments: StatementArguments(
+                    [
+                        id, spec.kind.rawValue, spec.subject, spec.month, spec.runId, fileName, sha, context.timestamp, context.clerk, spec.unit,
+                        expected, actual, head.id, head.hash,
+                    ] as [(any DatabaseValueConvertible)?]) + StatementArguments(ReconOutcome.allCases.map { counts[$0, default: 0] }))
             let itemInsert = try db.makeStatement(
-                sql: "INSERT INTO reconciliation_item (reconciliation_id, outcome, key, file_row, " + "field, expected, actual) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                sql: "INSERT INTO reconciliation_item (reconciliation_id, outcome, key, file_row, "
+                    + "field, expected, actual) VALUES (?, ?, ?, ?, ?, ?, ?)")
             for item in items {
                 try itemInsert.execute(arguments: [id, item.outcome.rawValue, item.key, item.row, item.field, item.expected, item.actual])
             }
@@ -304,12 +316,16 @@ extension AppDatabase {
         let id: Int64 = row["id"]
         var counts: [ReconOutcome: Int] = [:]
         for outcome in ReconOutcome.allCases { counts[outcome] = row[outcome.rawValue] }
-        let list = items
-            ? try Row.fetchAll(db, sql: "SELECT * FROM reconciliation_item WHERE reconciliation_id = ? ORDER BY file_row IS NULL, file_row, id", arguments: [id])
-                .map { r in
-                    ReconItem(outcome: ReconOutcome(rawValue: r["outcome"])!, key: r["key"], row: r["file_row"], field: r["field"],
-                              expected: r["expected"], actual: r["actual"])
-                } : []
+        let list =
+            items
+            ? try Row.fetchAll(
+                db, sql: "SELECT * FROM reconciliation_item WHERE reconciliation_id = ? ORDER BY file_row IS NULL, file_row, id", arguments: [id]
+            )
+            .map { r in
+                ReconItem(
+                    outcome: ReconOutcome(rawValue: r["outcome"])!, key: r["key"], row: r["file_row"], field: r["field"],
+                    expected: r["expected"], actual: r["actual"])
+            } : []
         return ReconReport(
             id: id, kind: ReconKind(rawValue: row["kind"])!, subject: row["subject"], month: row["month"], fileName: row["file_name"],
             createdAt: row["created_at"], unit: row["unit"], expectedTotal: row["expected_total"], actualTotal: row["actual_total"],

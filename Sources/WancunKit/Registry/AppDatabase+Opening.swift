@@ -36,7 +36,8 @@ extension AppDatabase {
         } else if opening.map({ day < history[$0].onDate }) ?? true {
             entries = [(status(on: day), .operating, day)]
             let end = opening.map { history[$0].onDate }
-            for i in history.indices where history[i].onDate > day && end.map({ history[i].onDate < $0 }) ?? true
+            for i in history.indices
+            where history[i].onDate > day && end.map({ history[i].onDate < $0 }) ?? true
                 && history[i].status != .operating && isLastOfItsDay(i)
             {
                 entries.append((history[i].status, .operating, history[i].onDate))

@@ -233,7 +233,8 @@ extension AppDatabase {
             let person = try Self.operator(db, idNumber, today: today)
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT a.*, p.code AS point_code FROM assignment a JOIN point p ON p.id = " + "a.point_id WHERE a.operator_id = ? ORDER BY a.started_on DESC",
+                sql: "SELECT a.*, p.code AS point_code FROM assignment a JOIN point p ON p.id = "
+                    + "a.point_id WHERE a.operator_id = ? ORDER BY a.started_on DESC",
                 arguments: [person.id])
             return (person, try rows.map { (try Assignment(row: $0), $0["point_code"]) })
         }
@@ -267,13 +268,16 @@ extension AppDatabase {
     ) throws -> Assignment {
         // Every refusal at once.
         var refusals = Self.assignmentRefusals(point, new, today: context.today)
-        let others = newPerson ? [] : try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT p.code, p.name FROM assignment a JOIN point p ON p.id = a.point_id
-                    WHERE a.operator_id = ? AND a.point_id <> ? AND \(RegistrySQL.notEnded("a", by: "?"))
-                    ORDER BY a.started_on LIMIT 1
-                    """), arguments: [person.id, point.id, new.from])
+        let others =
+            newPerson
+            ? []
+            : try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT p.code, p.name FROM assignment a JOIN point p ON p.id = a.point_id
+                        WHERE a.operator_id = ? AND a.point_id <> ? AND \(RegistrySQL.notEnded("a", by: "?"))
+                        ORDER BY a.started_on LIMIT 1
+                        """), arguments: [person.id, point.id, new.from])
         if let other = others.first {
             refusals.append(.operatorBusy(maskedID: person.residentID.masked, otherPoint: other["code"], otherName: other["name"]))
         }
@@ -283,8 +287,9 @@ extension AppDatabase {
             if new.from < open.startedOn { refusals.append(.assignmentBeforeCurrent(new.from, current: open.startedOn)) }
         }
         // The current assignment is open, so the latest ended one is another's.
-        if !newPoint, let ended = try LocalDate.fetchOne(
-            db.cachedStatement(sql: "SELECT max(ended_on) FROM assignment WHERE point_id = ? AND ended_on > ?"), arguments: [point.id, new.from])
+        if !newPoint,
+            let ended = try LocalDate.fetchOne(
+                db.cachedStatement(sql: "SELECT max(ended_on) FROM assignment WHERE point_id = ? AND ended_on > ?"), arguments: [point.id, new.from])
         {
             refusals.append(.assignmentOverlapsHistory(new.from, endedOn: ended))
         }
@@ -292,20 +297,25 @@ extension AppDatabase {
         try RegistryError.refuse(refusals)
         if var open = current {
             try Self.end(db, &open, on: new.from, reason: Message.replacedByNewOperator.zh, pointCode: point.code, context: context)
-            if let ended, let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT name, id_number FROM operator WHERE id = ?"), arguments: [open.operatorId])
+            if let ended,
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT name, id_number FROM operator WHERE id = ?"), arguments: [open.operatorId])
             {
-                ended(EndedAssignment(
-                    name: row["name"], maskedID: Mask.residentID(row["id_number"]), startedOn: open.startedOn, endedOn: new.from))
+                ended(
+                    EndedAssignment(
+                        name: row["name"], maskedID: Mask.residentID(row["id_number"]), startedOn: open.startedOn, endedOn: new.from))
             }
         }
         // A phone shared with another operator who runs a point now hints at impersonation. A
         // person registered in this change had their phone checked against every operator.
         let phoneSuspect = newPerson ? nil : try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: person.id)
-        let running = try phoneSuspect != nil && Bool.fetchOne(
-            db.cachedStatement(
-                sql: "SELECT EXISTS (SELECT 1 FROM operator o JOIN assignment a ON a.operator_id = " + "o.id AND a.ended_on IS NULL WHERE o.phone = ? AND o.id <> ?)"),
-            arguments: [person.phone, person.id]) == true
+        let running =
+            try phoneSuspect != nil
+            && Bool.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT EXISTS (SELECT 1 FROM operator o JOIN assignment a ON a.operator_id = "
+                        + "o.id AND a.ended_on IS NULL WHERE o.phone = ? AND o.id <> ?)"),
+                arguments: [person.phone, person.id]) == true
         let suspects = running ? [phoneSuspect!] : []
         try new.override.refuse([], suspects: suspects)
         try new.override.audit(db, suspects, subject: AuditSubject(pointCode: point.code, operatorIdNumber: person.idNumber), context: context)
@@ -351,7 +361,9 @@ extension AppDatabase {
         }
     }
 
-    static func end(_ db: Database, _ assignment: inout Assignment, on date: LocalDate, reason: String, pointCode: String, context: ChangeContext) throws {
+    static func end(_ db: Database, _ assignment: inout Assignment, on date: LocalDate, reason: String, pointCode: String, context: ChangeContext)
+        throws
+    {
         if date < assignment.startedOn { throw RegistryError.unassignBeforeStart(date, started: assignment.startedOn) }
         let before = assignment.auditJSON
         assignment.endedOn = date

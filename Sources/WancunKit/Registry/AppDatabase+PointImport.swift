@@ -302,9 +302,13 @@ extension AppDatabase {
         var rowsSoFar = 0
         let today = context.today
         // What the copy says after each row's point code, made once for each action.
-        let actionNotes = copy == nil ? [:] : Dictionary(uniqueKeysWithValues: [PointImportRow.Action.created, .updated, .unchanged].map {
-            ($0, " \(Message.importAction($0.rawValue).text(language)) [\($0.rawValue)]")
-        })
+        let actionNotes =
+            copy == nil
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: [PointImportRow.Action.created, .updated, .unchanged].map {
+                    ($0, " \(Message.importAction($0.rawValue).text(language)) [\($0.rawValue)]")
+                })
         let summary = try importTable(
             path: path, sheet: sheet, columns: PointSheet.columnSpecs, dryRun: dryRun,
             opened: { copy?.header($0) },
@@ -450,7 +454,8 @@ extension AppDatabase {
         // The operator, when the row names one.
         let beforeOperator = check.problems.count
         let hasOperator = !row["id_number"].isEmpty
-        let idNumber = hasOperator
+        let idNumber =
+            hasOperator
             ? check.value(row, "id_number", personal: Mask.residentID) { text throws(ValueError) in try ResidentID(parsing: text, today: today) }
             : nil
         var phone: Phone?
@@ -507,16 +512,18 @@ extension AppDatabase {
         if fields.villageByName {
             let townMatches = try state.towns(db)[Normalize.spreadsheetText(row["town_name"])] ?? []
             if townMatches.count != 1 {
-                check.add(row, "town_name", rule: townMatches.isEmpty ? "TOWN_UNKNOWN" : "TOWN_AMBIGUOUS",
-                          message: .townByName(row["town_name"], found: townMatches.count))
+                check.add(
+                    row, "town_name", rule: townMatches.isEmpty ? "TOWN_UNKNOWN" : "TOWN_AMBIGUOUS",
+                    message: .townByName(row["town_name"], found: townMatches.count))
             } else {
                 let wanted = Normalize.villageName(row["village_name"])
                 let matches = try state.villages(db, town: townMatches[0].id!).filter { Normalize.villageName($0.name) == wanted }
                 if matches.count == 1 {
                     village = matches[0].code
                 } else {
-                    check.add(row, "village_name", rule: matches.isEmpty ? "VILLAGE_UNKNOWN" : "VILLAGE_AMBIGUOUS",
-                              message: .villageByName(row["village_name"], codes: matches.map(\.code.rawValue)))
+                    check.add(
+                        row, "village_name", rule: matches.isEmpty ? "VILLAGE_UNKNOWN" : "VILLAGE_AMBIGUOUS",
+                        message: .villageByName(row["village_name"], codes: matches.map(\.code.rawValue)))
                 }
             }
         }

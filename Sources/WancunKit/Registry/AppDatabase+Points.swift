@@ -91,9 +91,11 @@ extension AppDatabase {
         try new.override.refuse(refusals, suspects: suspects)
         // Points never leave their village, so the village's points hold its highest number.
         // A range, not GLOB: a bound GLOB pattern makes SQLite compile the statement anew each time.
-        let last = try sameVillage.map { $0.map(\.code).max() } ?? String.fetchOne(
-            db.cachedStatement(sql: "SELECT max(code) FROM point WHERE code BETWEEN ? AND ?"),
-            arguments: [new.village.rawValue + "000", new.village.rawValue + "999"])
+        let last =
+            try sameVillage.map { $0.map(\.code).max() }
+            ?? String.fetchOne(
+                db.cachedStatement(sql: "SELECT max(code) FROM point WHERE code BETWEEN ? AND ?"),
+                arguments: [new.village.rawValue + "000", new.village.rawValue + "999"])
         let number = (last.flatMap { Int($0.suffix(3)) } ?? 0) + 1
         guard number <= 999 else { throw RegistryError.pointCodesExhausted(new.village) }
         var point = draft
@@ -213,7 +215,7 @@ extension AppDatabase {
             try point.update(db)
             if audited {
                 try db.audit(
-                edit.force ? "point.force" : "point.edit", AuditSubject(pointCode: code), before: before.auditJSON,
+                    edit.force ? "point.force" : "point.edit", AuditSubject(pointCode: code), before: before.auditJSON,
                     after: point.auditJSON, reason: edit.reason, context: context)
             }
         }

@@ -174,7 +174,8 @@ extension AppDatabase {
             if let days = daysPerWeek, !(1...7).contains(days) { refusals.append(.daysPerWeekRange(days)) }
             if let fee, fee.value < 0 { refusals.append(.invalid(field: "fee", .money(fee.yuanText))) }
             guard let point, let courier else { try RegistryError.refuseAll(refusals) }
-            let existing = try CourierLink.filter(CourierLink.Columns.pointId == point.id! && CourierLink.Columns.courierId == courier.id!).fetchAll(db)
+            let existing = try CourierLink.filter(CourierLink.Columns.pointId == point.id! && CourierLink.Columns.courierId == courier.id!).fetchAll(
+                db)
             if let link = existing.first(where: { link in (link.endedOn.map { from < $0 } ?? true) && (to.map { link.startedOn < $0 } ?? true) }) {
                 refusals.append(.linkOverlaps(courier.name, link.startedOn, link.endedOn))
             }
@@ -252,7 +253,9 @@ extension AppDatabase {
             if new.stops.isEmpty { refusals.append(.routeNeedsStops) }
             let station = try new.station.flatMap { key in
                 try RegistryError.gathering(&refusals) { () throws -> Station in
-                    guard let s = try Station.filter(Station.Columns.name == key).fetchOne(db) ?? Int64(key).flatMap({ try Station.fetchOne(db, key: $0) })
+                    guard
+                        let s = try Station.filter(Station.Columns.name == key).fetchOne(db)
+                            ?? Int64(key).flatMap({ try Station.fetchOne(db, key: $0) })
                     else { throw RegistryError.stationUnknown(key) }
                     return s
                 }
@@ -313,7 +316,8 @@ extension AppDatabase {
 
     public func routeDetail(_ key: String) throws -> RouteDetail {
         try read { db in
-            guard let route = try Route.filter(Route.Columns.name == key).fetchOne(db) ?? Int64(key).flatMap({ try Route.fetchOne(db, key: $0) }) else {
+            guard let route = try Route.filter(Route.Columns.name == key).fetchOne(db) ?? Int64(key).flatMap({ try Route.fetchOne(db, key: $0) })
+            else {
                 throw RegistryError.routeUnknown(key)
             }
             return try Self.routeDetail(db, route)

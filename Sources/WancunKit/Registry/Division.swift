@@ -68,8 +68,10 @@ public struct DivisionListing: Sendable, Hashable, FetchableRecord {
     ]
 
     public func cells(_ language: Language) -> [Cell] {
-        [.code(code.rawValue), .text(name), .label(code: level.rawValue, .divisionLevel(level)), parentCode.map { .code($0.rawValue) } ?? .null,
-         .optional(retiredOn?.description)]
+        [
+            .code(code.rawValue), .text(name), .label(code: level.rawValue, .divisionLevel(level)), parentCode.map { .code($0.rawValue) } ?? .null,
+            .optional(retiredOn?.description),
+        ]
     }
 }
 

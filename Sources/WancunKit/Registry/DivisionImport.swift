@@ -62,7 +62,9 @@ enum DivisionFile {
     ]
 
     /// Reads and checks every row; throws all the problems found, or returns the rows.
-    static func read(path: String, sheet: String?, known: (DivisionCode) throws -> Bool) throws -> (rows: [DivisionRow], encoding: TextEncoding?, warnings: [RowProblem]) {
+    static func read(path: String, sheet: String?, known: (DivisionCode) throws -> Bool) throws -> (
+        rows: [DivisionRow], encoding: TextEncoding?, warnings: [RowProblem]
+    ) {
         let source: any RowSource
         do { source = try TableReader.openSource(path: path, sheet: sheet) } catch { throw RowProblems([error]) }
         let table = try TableReader(source: source, columns: columns)
@@ -151,7 +153,8 @@ extension AppDatabase {
     /// then, in one transaction, new codes are added, renamed ones updated, codes the file no
     /// longer lists below its scope retired (never deleted), and reappearing ones restored.
     /// A file that matches the database changes nothing.
-    public func importDivisions(from path: String, sheet: String? = nil, context: ChangeContext, dryRun: Bool = false) throws -> DivisionImportReport {
+    public func importDivisions(from path: String, sheet: String? = nil, context: ChangeContext, dryRun: Bool = false) throws -> DivisionImportReport
+    {
         var report = try importDivisionRows(from: path, sheet: sheet, context: context, dryRun: dryRun)
         if !dryRun { report.removedCopies = AnnotatedCopy.removeStale(for: path) }
         return report
@@ -185,7 +188,9 @@ extension AppDatabase {
                         try db.audit(
                             current.name != before.name ? "division.rename" : "division.restore",
                             AuditSubject(divisionCode: row.code.rawValue),
-                            before: .object([("name", .string(before.name)), ("retired_on", before.retiredOn.map { .string($0.description) } ?? .null)]),
+                            before: .object([
+                                ("name", .string(before.name)), ("retired_on", before.retiredOn.map { .string($0.description) } ?? .null),
+                            ]),
                             after: .object([("name", .string(current.name)), ("retired_on", .null)]),
                             reason: (path as NSString).lastPathComponent, context: context)
                     }

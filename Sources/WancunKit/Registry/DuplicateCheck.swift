@@ -80,7 +80,10 @@ enum DuplicateCheck {
         // The index on (latitude, longitude) narrows this to a thin band: no scan.
         let near = try db.cachedStatement(
             sql: "SELECT * FROM point WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND status <> 'closed'"
-        ).rows({ $0(latitude - dLat); $0(latitude + dLat); $0(longitude - dLon); $0(longitude + dLon) }, read: Point.init(columns:))
+        ).rows(
+            {
+                $0(latitude - dLat); $0(latitude + dLat); $0(longitude - dLon); $0(longitude + dLon)
+            }, read: Point.init(columns:))
         for other in near where other.id != excluding {
             let d = meters(latitude, longitude, other.latitude!, other.longitude!)
             if d <= nearMeters { return .pointTooClose(code: other.code, name: other.name, meters: Int(d.rounded())) }
@@ -90,8 +93,11 @@ enum DuplicateCheck {
 
     /// Another operator with the same phone.
     static func suspectPhone(_ db: Database, phone: String, excluding: Int64?) throws -> RegistryError? {
-        guard let other = try db.cachedStatement(sql: "SELECT * FROM operator WHERE phone = ? AND id <> ? LIMIT 1").firstRow(
-            { $0(phone); $0(excluding ?? -1) }, read: Operator.init(columns:))
+        guard
+            let other = try db.cachedStatement(sql: "SELECT * FROM operator WHERE phone = ? AND id <> ? LIMIT 1").firstRow(
+                {
+                    $0(phone); $0(excluding ?? -1)
+                }, read: Operator.init(columns:))
         else { return nil }
         return .phoneDuplicate(maskedPhone: Mask.phone(phone), otherName: other.name, otherMaskedID: other.residentID.masked)
     }

@@ -125,15 +125,19 @@ public struct PointListing: Sendable, Hashable, FetchableRecord {
     /// its operator.
     public static let columns: [Table.Column] =
         [Point.placed("code").tableColumn, Point.placed("name").tableColumn]
-        + [.init("town_name", Message.Header.town), .init("village_code", Message.Header.villageCode, use: .detail),
-           .init("village_name", Message.Header.village), Point.placed("status").tableColumn]
+        + [
+            .init("town_name", Message.Header.town), .init("village_code", Message.Header.villageCode, use: .detail),
+            .init("village_name", Message.Header.village), Point.placed("status").tableColumn,
+        ]
         + listed.map(\.tableColumn)
         + [.init("operator_name", Message.Header.operatorName), .init("operator_id_number", Message.Header.idNumber)]
 
     public func cells(_ language: Language) -> [Cell] {
         let own = { (field: Field<Point>) in field.value.cell(point) }
-        return [own(Point.placed("code")), own(Point.placed("name")), .text(townName), .code(villageCode.rawValue), .text(villageName),
-                own(Point.placed("status"))]
+        return [
+            own(Point.placed("code")), own(Point.placed("name")), .text(townName), .code(villageCode.rawValue), .text(villageName),
+            own(Point.placed("status")),
+        ]
             + Self.listed.map(own) + [.optional(operatorName), operatorIdNumber.map(Cell.residentID) ?? .null]
     }
 

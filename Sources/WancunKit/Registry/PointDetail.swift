@@ -16,7 +16,9 @@ extension AppDatabase {
                 throw RegistryError.pointUnknown(code)
             }
             let point = try Self.point(db, code)
-            let history = try PointStatusChange.filter(PointStatusChange.Columns.pointId == point.id!).order(PointStatusChange.Columns.onDate, PointStatusChange.Columns.id).fetchAll(db)
+            let history = try PointStatusChange.filter(PointStatusChange.Columns.pointId == point.id!).order(
+                PointStatusChange.Columns.onDate, PointStatusChange.Columns.id
+            ).fetchAll(db)
             let assignments = try Assignment.filter(Assignment.Columns.pointId == point.id!).order(Assignment.Columns.startedOn).fetchAll(db)
             let people = try Operator.fetchAll(db, keys: Set(assignments.map(\.operatorId)))
             let byId = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })

@@ -35,17 +35,21 @@ public enum PointSheet {
         Column(key: "id_number", header: "公民身份号码", required: false, note: "18位，请把本列设为“文本”格式；不可填遮蔽号码", example: "330424198503150023"),
         Column(key: "phone", header: "手机号", required: false, note: "11位", example: "13800000001"),
         Column(key: "retirement_group", header: "退休年龄类别", required: false, note: "男、女干部 或 女工人（也可填英文代码）；女性必填", example: "女工人（50岁起）"),
-        Column(key: "difficulty", header: "就业困难人员类别", required: false,
-               note: "4050人员、残疾人、零就业家庭、最低生活保障家庭、被征地农民、连续失业一年以上、其他（也可填英文代码）；4050人员须认定日女满40周岁、男满50周岁", example: "被征地农民"),
+        Column(
+            key: "difficulty", header: "就业困难人员类别", required: false,
+            note: "4050人员、残疾人、零就业家庭、最低生活保障家庭、被征地农民、连续失业一年以上、其他（也可填英文代码）；4050人员须认定日女满40周岁、男满50周岁", example: "被征地农民"),
         Column(key: "certificate_no", header: "证明编号", required: false, note: "与类别、认定日期一起填写", example: "海人社困认字2024第001号"),
         Column(key: "certified_on", header: "认定日期", required: false, note: "YYYY-MM-DD", example: "2024-01-15"),
         Column(key: "contract_type", header: "合同类型", required: false, note: "劳动合同 或 民事协议（也可填英文代码）", example: "民事协议"),
         Column(key: "contract_from", header: "合同开始", required: false, note: "YYYY-MM-DD；也是站长任职日期", example: "2025-03-01"),
         Column(key: "contract_to", header: "合同结束", required: false, note: "YYYY-MM-DD", example: "2027-02-28"),
-        Column(key: "services", header: "服务", required: false,
-               note: "用逗号分隔：代购:建材|农资|日用品、农产品代销、缴费、购票、包裹存取（也可填英文代码；药品和金融服务请用 wancun service add 登记合作方）",
-               example: "包裹存取,缴费,代购:农资"),
-        Column(key: "force_reason", header: "强制原因", required: false, note: "疑似重复（名称相近、50米内、手机号相同）但确属不同，或确属例外（居委会类社区的服务点、认定日不满年龄的4050人员）时，写明原因", example: ""),
+        Column(
+            key: "services", header: "服务", required: false,
+            note: "用逗号分隔：代购:建材|农资|日用品、农产品代销、缴费、购票、包裹存取（也可填英文代码；药品和金融服务请用 wancun service add 登记合作方）",
+            example: "包裹存取,缴费,代购:农资"),
+        Column(
+            key: "force_reason", header: "强制原因", required: false, note: "疑似重复（名称相近、50米内、手机号相同）但确属不同，或确属例外（居委会类社区的服务点、认定日不满年龄的4050人员）时，写明原因",
+            example: ""),
     ]
 
     /// Columns of identifiers made of digits: text cells, kept as text in a CSV for Excel.
@@ -92,9 +96,10 @@ extension AppDatabase {
                 var count = 0
                 while let row = try rows.next() {
                     if (row[Self.operatorIndex + 1] as String?) != nil { idNumbers += 1 }
-                    try output.append(zip(PointSheet.columns, Self.exportCells(row, reveal: reveal)).map { column, value in
-                        PointSheet.codeKeys.contains(column.key) ? .code(value) : .text(value)
-                    })
+                    try output.append(
+                        zip(PointSheet.columns, Self.exportCells(row, reveal: reveal)).map { column, value in
+                            PointSheet.codeKeys.contains(column.key) ? .code(value) : .text(value)
+                        })
                     count += 1
                 }
                 return count
@@ -103,7 +108,9 @@ extension AppDatabase {
             if reveal {
                 do {
                     let full = URL(fileURLWithPath: path).standardizedFileURL.path
-                    var after: [(String, JSONValue)] = [("file", .string(full)), ("rows", .number(String(count))), ("id_numbers", .number(String(idNumbers)))]
+                    var after: [(String, JSONValue)] = [
+                        ("file", .string(full)), ("rows", .number(String(count))), ("id_numbers", .number(String(idNumbers))),
+                    ]
                     if let under { after.append(("under", .string(under.rawValue))) }
                     try write { db in try db.audit("point.reveal", AuditSubject(), after: .object(after), context: context) }
                 } catch {

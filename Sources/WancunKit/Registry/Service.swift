@@ -70,7 +70,9 @@ public struct NewService: Sendable {
     public var licence: String?
     public var from: LocalDate
 
-    public init(pointCode: String, kind: ServiceKind, category: PurchaseCategory? = nil, partner: String? = nil, licence: String? = nil, from: LocalDate) {
+    public init(
+        pointCode: String, kind: ServiceKind, category: PurchaseCategory? = nil, partner: String? = nil, licence: String? = nil, from: LocalDate
+    ) {
         self.pointCode = pointCode
         self.kind = kind
         self.category = category
@@ -113,7 +115,9 @@ extension AppDatabase {
     }
 
     /// `open`: the point's open services, as the caller has just read them.
-    static func addService(_ db: Database, point: Point, open: [Service], _ new: NewService, context: ChangeContext, audited: Bool = true) throws -> Service {
+    static func addService(_ db: Database, point: Point, open: [Service], _ new: NewService, context: ChangeContext, audited: Bool = true) throws
+        -> Service
+    {
         // Every refusal at once.
         var refusals: [RegistryError] = []
         if point.status == .closed { refusals.append(.pointClosed(point.code)) }
@@ -147,9 +151,11 @@ extension AppDatabase {
     public func endService(pointCode: String, kind: ServiceKind, category: PurchaseCategory?, on date: LocalDate, context: ChangeContext) throws {
         try write { db in
             let point = try Self.point(db, pointCode)
-            guard var service = try Service.filter(
-                Service.Columns.pointId == point.id! && Service.Columns.kind == kind.rawValue && Service.Columns.endedOn == nil
-            ).fetchAll(db).first(where: { category == nil || $0.category == category }) else {
+            guard
+                var service = try Service.filter(
+                    Service.Columns.pointId == point.id! && Service.Columns.kind == kind.rawValue && Service.Columns.endedOn == nil
+                ).fetchAll(db).first(where: { category == nil || $0.category == category })
+            else {
                 throw RegistryError.serviceNotOpen(kind.rawValue)
             }
             // Every refusal at once.

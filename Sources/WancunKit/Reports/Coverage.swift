@@ -134,7 +134,8 @@ extension AppDatabase {
             let scope = try under.flatMap { code in
                 try DivisionListing.fetchOne(
                     db,
-                    sql: "SELECT d.code, d.name, d.level, p.code AS parent_code, d.retired_on FROM " + "division d LEFT JOIN division p ON p.id = d.parent_id WHERE d.code = ?",
+                    sql: "SELECT d.code, d.name, d.level, p.code AS parent_code, d.retired_on FROM "
+                        + "division d LEFT JOIN division p ON p.id = d.parent_id WHERE d.code = ?",
                     arguments: [code])
             }
             return CoverageReport(asOf: asOf, under: scope, rows: ordered, total: total)

@@ -404,8 +404,9 @@ extension AppDatabase {
             let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
             try db.execute(sql: "PRAGMA writable_schema = ON")
             for table in ["operator", "point", "point_status", "service", "purchase", "reconciliation_item", "policy_value"] {
-                guard let sql = try String.fetchOne(
-                    db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", arguments: [table])
+                guard
+                    let sql = try String.fetchOne(
+                        db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", arguments: [table])
                 else { continue }
                 try db.execute(
                     sql: "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?", arguments: [Self.orChains(sql), table])

@@ -43,9 +43,10 @@ struct Bindings {
     /// Text given as UTF-8 bytes (JSON as `JSONWriter` writes it), without making a `String`.
     mutating func callAsFunction(utf8 bytes: [UInt8]?) {
         guard let bytes else { return record(sqlite3_bind_null(statement, index)) }
-        record(bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, index, $0.baseAddress, CInt($0.count), transient) }
-        })
+        record(
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, index, $0.baseAddress, CInt($0.count), transient) }
+            })
     }
 
     private mutating func record(_ result: CInt) {

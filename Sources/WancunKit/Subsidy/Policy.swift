@@ -77,13 +77,16 @@ public enum PolicyKey: String, Sendable, CaseIterable, Codable, DatabaseValueCon
 
 /// Who gets a month that two operators share with the same days.
 public enum TieRule: String, Sendable, CaseIterable {
-    case lastDay = "last_day", earlierStart = "earlier_start", laterStart = "later_start"
+    case lastDay = "last_day"
+    case earlierStart = "earlier_start"
+    case laterStart = "later_start"
 }
 
 /// On which of the paid operator's days a dated fact (verification, certificate, contract)
 /// must hold.
 public enum FactCoverage: String, Sendable, CaseIterable {
-    case allDays = "all_days", anyDay = "any_day"
+    case allDays = "all_days"
+    case anyDay = "any_day"
 }
 
 /// One dated value of a policy parameter.

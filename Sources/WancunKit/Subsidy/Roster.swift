@@ -2,8 +2,17 @@ import Foundation
 
 /// A column the HR roster can carry.
 public enum RosterField: String, Sendable, CaseIterable {
-    case seq, town, village, pointCode = "point_code", pointName = "point_name", name, sex, idNumber = "id_number", phone,
-        difficulty, contractType = "contract_type", contractPeriod = "contract_period", monthsUsed = "months_used",
+    case seq, town, village
+    case pointCode = "point_code"
+    case pointName = "point_name"
+    case name, sex
+    case idNumber = "id_number"
+    case phone,
+        difficulty
+    case contractType = "contract_type"
+    case contractPeriod = "contract_period"
+    case monthsUsed = "months_used"
+    case
         amount, remark
 
     /// The header the bureau's form uses.
@@ -84,11 +93,12 @@ extension AppDatabase {
             throw SubsidyError.runReplaced(id, by: replacement)
         }
         let results = try subsidyResults(id, only: .eligible)
-        let county = try read { db in
-            try String.fetchOne(
-                db, sql: "SELECT name FROM division WHERE code = ?",
-                arguments: [String((results.first?.pointCode ?? "").prefix(6)) + "000000"])
-        } ?? ""
+        let county =
+            try read { db in
+                try String.fetchOne(
+                    db, sql: "SELECT name FROM division WHERE code = ?",
+                    arguments: [String((results.first?.pointCode ?? "").prefix(6)) + "000000"])
+            } ?? ""
         let month = info.run.month
         let title = "\(county)\(month.year)年\(month.month)月村级电商服务点公益性岗位补贴花名册"
         func value(_ field: RosterField, _ r: SubsidyResult, _ index: Int) -> SheetCell {
@@ -118,8 +128,10 @@ extension AppDatabase {
         if let i = profile.fields.firstIndex(where: { $0.0 == .name }), i > 0 { totals[i] = .text("\(results.count)人", bold: true) }
         let finalized = String((info.run.finalizedAt ?? info.run.createdAt).prefix(10))
         let preparer = preparedBy ?? (info.run.reviewer == nil ? nil : info.run.clerk)
-        let signatures: [SheetCell] = [.text("制表单位："), .empty, .empty, .text("制表人：\(preparer ?? "")"), .empty, .empty,
-                                       .text("审核人：\(info.run.reviewer ?? "")"), .empty, .empty, .text("制表日期：\(finalized)")]
+        let signatures: [SheetCell] = [
+            .text("制表单位："), .empty, .empty, .text("制表人：\(preparer ?? "")"), .empty, .empty,
+            .text("审核人：\(info.run.reviewer ?? "")"), .empty, .empty, .text("制表日期：\(finalized)"),
+        ]
         // A run made before the month ended, or without the other departments' list, says so.
         var notes: [String] = []
         if let asOf = info.run.asOf { notes.append("截至 \(asOf) 核查") }

@@ -119,13 +119,17 @@ extension AppDatabase {
         let current = RegistrySQL.inForce(from: "?2", to: "?1")
         var assignmentsByPoint: [Int64: [Assignment]] = [:]
         for a in try db.makeStatement(sql: "SELECT * FROM assignment WHERE \(current) ORDER BY started_on, id").rows(
-            { $0(last); $0(first) }, read: Assignment.init(columns:))
+            {
+                $0(last); $0(first)
+            }, read: Assignment.init(columns:))
         {
             assignmentsByPoint[a.pointId, default: []].append(a)
         }
         var operators: [Int64: Operator] = [:]
         for o in try db.makeStatement(sql: "SELECT * FROM operator WHERE id IN (SELECT operator_id FROM assignment WHERE \(current))").rows(
-            { $0(last); $0(first) }, read: Operator.init(columns:))
+            {
+                $0(last); $0(first)
+            }, read: Operator.init(columns:))
         {
             operators[o.id!] = o
         }
@@ -135,9 +139,14 @@ extension AppDatabase {
                 SELECT point_id, hr_ref, verified_on, valid_until FROM point_verification
                 WHERE verified_on <= ? AND (valid_until IS NULL OR valid_until >= ?) ORDER BY point_id, verified_on, id
                 """
-        ).rows({ $0(last); $0(first) }, read: { c in
-            (c[0, "point_id"] as Int64?, SubsidyInputs.Verification(ref: c[1, "hr_ref"]!, on: c[2, "verified_on"]!, until: c[3, "valid_until"]))
-        }) {
+        ).rows(
+            {
+                $0(last); $0(first)
+            },
+            read: { c in
+                (c[0, "point_id"] as Int64?, SubsidyInputs.Verification(ref: c[1, "hr_ref"]!, on: c[2, "verified_on"]!, until: c[3, "valid_until"]))
+            })
+        {
             verifications[point!, default: []].append(verification)
         }
         let overrides = try retirementOverrides(db)
@@ -163,7 +172,9 @@ extension AppDatabase {
                 FROM point p JOIN division v ON v.id = p.village_id JOIN division t ON t.id = v.parent_id
                 ORDER BY p.code
                 """
-        ).rows({ $0(last); $0(first); $0(next) }) { c -> SubsidyInputs.PointInput in
+        ).rows({
+            $0(last); $0(first); $0(next)
+        }) { c -> SubsidyInputs.PointInput in
             let id: Int64 = c[0, "id"]!
             // Operating days: each day takes the status of the latest change on or before it.
             var operating = 0
@@ -178,10 +189,9 @@ extension AppDatabase {
             let firstOn: LocalDate? = c[7, "first_on"]
             let statusBefore: PointStatus? = c[8, "status_before"]
             let scope: ScopeReason? =
-                if firstOn.map({ $0 > month.lastDay }) ?? true { .registeredAfterMonth }
-                else if statusBefore == .closed { .closedBeforeMonth }
-                else if operating == 0 { .notOperatingInMonth }
-                else { nil }
+                if firstOn.map({ $0 > month.lastDay }) ?? true { .registeredAfterMonth } else if statusBefore == .closed {
+                    .closedBeforeMonth
+                } else if operating == 0 { .notOperatingInMonth } else { nil }
             let stints = (assignmentsByPoint[id] ?? []).map { a in
                 SubsidyInputs.Stint(
                     assignment: a, first: max(a.startedOn, month.firstDay),
@@ -204,10 +214,14 @@ extension AppDatabase {
             let point = points[i]
             guard point.activity.parcels + point.activity.purchases > 0 else { continue }
             func offDays(_ statement: Statement, _ end: String) throws -> Int {
-                try statement.rows({ $0(point.id); $0(first); $0(end) }, read: { c in (c[0, "day"] as LocalDate?, c[1, "count"] as Int?) })
-                    .reduce(0) { sum, day in
-                        point.operating.contains { $0.0 <= day.0! && day.0! <= $0.1 } ? sum : sum + day.1!
-                    }
+                try statement.rows(
+                    {
+                        $0(point.id); $0(first); $0(end)
+                    }, read: { c in (c[0, "day"] as LocalDate?, c[1, "count"] as Int?) }
+                )
+                .reduce(0) { sum, day in
+                    point.operating.contains { $0.0 <= day.0! && day.0! <= $0.1 } ? sum : sum + day.1!
+                }
             }
             let parcels = try offDays(parcelDays, next)
             let purchases = try offDays(purchaseDays, last)
@@ -229,16 +243,21 @@ extension AppDatabase {
                 SELECT r.operator_id, count(*) AS months, min(s.month) AS first, max(s.month) AS last \(paidResults) AND s.month IS NOT ?
                 GROUP BY r.operator_id
                 """
-        ).rows({ $0(month?.description) }, read: { c in
-            (c[0, "operator_id"] as Int64?, SubsidyInputs.Usage(months: c[1, "months"]!, first: c[2, "first"], lastPaid: c[3, "last"]))
-        }) {
+        ).rows(
+            { $0(month?.description) },
+            read: { c in
+                (c[0, "operator_id"] as Int64?, SubsidyInputs.Usage(months: c[1, "months"]!, first: c[2, "first"], lastPaid: c[3, "last"]))
+            })
+        {
             usage[id!] = paid
         }
         for (id, months, firstMonth, asOf, stated) in try db.makeStatement(
             sql: "SELECT operator_id, months, first_month, as_of_month, first_month_stated FROM opening_balance"
         ).rows(read: { c in
-            (c[0, "operator_id"] as Int64?, c[1, "months"] as Int?, c[2, "first_month"] as Month?, c[3, "as_of_month"] as Month?,
-             c[4, "first_month_stated"] as Bool?)
+            (
+                c[0, "operator_id"] as Int64?, c[1, "months"] as Int?, c[2, "first_month"] as Month?, c[3, "as_of_month"] as Month?,
+                c[4, "first_month_stated"] as Bool?
+            )
         }) {
             var u = usage[id!, default: .init()]
             u.balanceAsOf = asOf
@@ -271,7 +290,8 @@ extension AppDatabase {
     static func coveredDays(_ ranges: [(LocalDate, LocalDate)], by periods: [(LocalDate, LocalDate?)]) -> Int {
         var covered = 0
         for (from, to) in ranges {
-            for n in from.dayNumber...to.dayNumber where periods.contains(where: { $0.0.dayNumber <= n && ($0.1.map { n <= $0.dayNumber } ?? true) }) {
+            for n in from.dayNumber...to.dayNumber where periods.contains(where: { $0.0.dayNumber <= n && ($0.1.map { n <= $0.dayNumber } ?? true) })
+            {
                 covered += 1
             }
         }
@@ -338,14 +358,19 @@ extension AppDatabase {
             let countedText = rangesText(counted)
 
             add(.pointNotInPlan, point.planYear.map { $0 <= month.year } ?? false, [("plan_year", point.planYear.map(String.init) ?? "")])
-            add(.pointNotRural, !policy.requireRural || point.villageCode.isRuralVillage,
+            add(
+                .pointNotRural, !policy.requireRural || point.villageCode.isRuralVillage,
                 [("village_code", point.villageCode.rawValue), ("require_rural", policy.requireRural ? "1" : "0")])
             let verifiedDays = coveredDays(counted, by: point.verifications.map { ($0.on, $0.until) })
             let shown = point.verifications.last
-            add(.pointNotVerified, holds(verifiedDays, of: countedTotal),
-                [("hr_ref", shown?.ref ?? ""), ("verified_on", shown?.on.description ?? ""), ("valid_until", shown?.until?.description ?? ""),
-                 ("days_counted", countedText), ("days_covered", String(verifiedDays)), ("coverage", coverage.rawValue)])
-            add(.pointNotOperating, point.operatingDays >= policy.minOperatingDays,
+            add(
+                .pointNotVerified, holds(verifiedDays, of: countedTotal),
+                [
+                    ("hr_ref", shown?.ref ?? ""), ("verified_on", shown?.on.description ?? ""), ("valid_until", shown?.until?.description ?? ""),
+                    ("days_counted", countedText), ("days_covered", String(verifiedDays)), ("coverage", coverage.rawValue),
+                ])
+            add(
+                .pointNotOperating, point.operatingDays >= policy.minOperatingDays,
                 [("operating_days", String(point.operatingDays)), ("minimum", String(policy.minOperatingDays))])
             var missing: [(String, String)] = [("operator", person?.name ?? ""), ("days", String(chosen?.days ?? 0))]
             if byOperator.count > 1 {
@@ -400,10 +425,13 @@ extension AppDatabase {
                     return sum + coveredDays([(s.first, s.last)], by: [(from, s.assignment.contractTo)])
                 }
                 let latest = chosen.stints.last!.assignment
-                add(.noContract, holds(contractDays, of: countedTotal),
-                    [("contract_type", latest.contractType?.rawValue ?? ""), ("contract_from", latest.contractFrom?.description ?? ""),
-                     ("contract_to", latest.contractTo?.description ?? ""), ("days_counted", countedText),
-                     ("days_covered", String(contractDays)), ("coverage", coverage.rawValue)])
+                add(
+                    .noContract, holds(contractDays, of: countedTotal),
+                    [
+                        ("contract_type", latest.contractType?.rawValue ?? ""), ("contract_from", latest.contractFrom?.description ?? ""),
+                        ("contract_to", latest.contractTo?.description ?? ""), ("days_counted", countedText),
+                        ("days_covered", String(contractDays)), ("coverage", coverage.rawValue),
+                    ])
                 let retirement = retirementMonth(person, overrides: inputs.overrides)
                 add(.retired, month < retirement, [("retirement_month", retirement.description), ("month", month.description)])
                 let usage = inputs.usage[person.id!] ?? .init()
@@ -427,7 +455,8 @@ extension AppDatabase {
                 if inputs.otherPostsState == .missing {
                     add(.otherPostsMissing, false, [("other_posts_list", inputs.otherPostsState.rawValue), ("month", month.description)])
                 } else {
-                    add(.doublePost, elsewhere.isEmpty,
+                    add(
+                        .doublePost, elsewhere.isEmpty,
                         [("other_posts", elsewhere.joined(separator: ",")), ("other_posts_list", inputs.otherPostsState.rawValue)])
                 }
                 canonical.field("id_number", person.idNumber)

@@ -15,7 +15,10 @@ extension AppDatabase {
                 arguments: [point.id, ref, on, until])
             try db.audit(
                 "point.verify", AuditSubject(pointCode: code),
-                after: .object([("hr_ref", .string(ref)), ("verified_on", .string(on.description)), ("valid_until", until.map { .string($0.description) } ?? .null)]),
+                after: .object([
+                    ("hr_ref", .string(ref)), ("verified_on", .string(on.description)),
+                    ("valid_until", until.map { .string($0.description) } ?? .null),
+                ]),
                 context: context)
         }
     }
@@ -41,7 +44,8 @@ extension AppDatabase {
             {
                 throw SubsidyError.openingBalanceOverlapsFinal(asOf: asOf, firstPaid: firstPaid)
             }
-            let before = try Row.fetchOne(db, sql: "SELECT months, first_month, as_of_month FROM opening_balance WHERE operator_id = ?", arguments: [person.id])
+            let before = try Row.fetchOne(
+                db, sql: "SELECT months, first_month, as_of_month FROM opening_balance WHERE operator_id = ?", arguments: [person.id])
             try db.execute(
                 sql: """
                     INSERT INTO opening_balance (operator_id, months, first_month, as_of_month, source, first_month_stated)
@@ -52,7 +56,9 @@ extension AppDatabase {
             try db.audit(
                 "operator.months", AuditSubject(operatorIdNumber: person.idNumber),
                 before: before.map { .object([("months", .number(String($0["months"] as Int))), ("as_of_month", .string($0["as_of_month"]))]) },
-                after: .object([("months", .number(String(months))), ("first_month", .string(firstMonth.description)), ("as_of_month", .string(asOf.description))]),
+                after: .object([
+                    ("months", .number(String(months))), ("first_month", .string(firstMonth.description)), ("as_of_month", .string(asOf.description)),
+                ]),
                 reason: source, context: context)
             if let breach = try Self.paidBreaches(db, operators: [person.id!]).first(where: \.overCap) {
                 throw SubsidyError.openingBalanceOverCap(months: months, paid: breach.months - months, maximum: breach.maximum)
@@ -89,7 +95,8 @@ extension AppDatabase {
             let late = try Month.fetchOne(
                 db, sql: "SELECT min(s.month) \(Self.paidResults) AND r.operator_id = ? AND s.month >= ?", arguments: [person.id, retirement])
             let covered = try u.balanceAsOf.flatMap { asOf in
-                try Month.fetchOne(db, sql: "SELECT min(s.month) \(Self.paidResults) AND r.operator_id = ? AND s.month <= ?", arguments: [person.id, asOf])
+                try Month.fetchOne(
+                    db, sql: "SELECT min(s.month) \(Self.paidResults) AND r.operator_id = ? AND s.month <= ?", arguments: [person.id, asOf])
             }
             guard overCap || late != nil || covered != nil else { return nil }
             return PaidBreach(
@@ -215,7 +222,8 @@ public struct OperatorStanding: Sendable {
     /// The retirement months come from the birth date in the ID number: masked unless `reveal`.
     public var cells: [Cell] {
         [
-            .integer(Int64(monthsUsed)), .birthDerived(statutoryRetirement.description), override.map { .birthDerived($0.month.description) } ?? .null,
+            .integer(Int64(monthsUsed)), .birthDerived(statutoryRetirement.description),
+            override.map { .birthDerived($0.month.description) } ?? .null,
             .optional(override?.reason),
         ]
     }
@@ -225,11 +233,14 @@ extension AppDatabase {
     public func operatorStanding(_ idNumber: String, today: LocalDate) throws -> OperatorStanding {
         try read { db in
             let person = try Self.operator(db, idNumber, today: today)
-            let override = try Row.fetchOne(db, sql: "SELECT retirement_month, reason FROM retirement_override WHERE operator_id = ?", arguments: [person.id])
-                .map { (month: $0["retirement_month"] as Month, reason: $0["reason"] as String) }
+            let override = try Row.fetchOne(
+                db, sql: "SELECT retirement_month, reason FROM retirement_override WHERE operator_id = ?", arguments: [person.id]
+            )
+            .map { (month: $0["retirement_month"] as Month, reason: $0["reason"] as String) }
             return OperatorStanding(
                 monthsUsed: try Self.paidMonths(db, except: nil)[person.id!]?.months ?? 0,
-                statutoryRetirement: Retirement.month(born: person.residentID.birthDate.monthValue, group: person.retirementGroup), override: override)
+                statutoryRetirement: Retirement.month(born: person.residentID.birthDate.monthValue, group: person.retirementGroup), override: override
+            )
         }
     }
 }

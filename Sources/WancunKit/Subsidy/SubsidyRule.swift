@@ -1,3 +1,5 @@
+import Foundation
+
 /// The eligibility rules of the public-welfare-post subsidy, each with a stable code.
 public enum SubsidyRule: String, Sendable, CaseIterable, Codable {
     case pointNotInPlan = "POINT_NOT_IN_PLAN"
@@ -87,5 +89,3 @@ public struct RuleOutcome: Sendable, Hashable {
         }
     }
 }
-
-import Foundation

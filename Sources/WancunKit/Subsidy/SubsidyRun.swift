@@ -122,7 +122,8 @@ public struct SubsidyResult: Sendable {
     }
 
     public static let columns: [Table.Column] = [
-        .init("point_code", Message.Header.pointCode), .init("point_name", Message.Header.pointName), .init("town", Message.Header.town, use: .detail),
+        .init("point_code", Message.Header.pointCode), .init("point_name", Message.Header.pointName),
+        .init("town", Message.Header.town, use: .detail),
         .init("operator_name", Message.Header.operatorName), .init("id_number", Message.Header.idNumber),
         .init("eligible", Message.Header.eligible), .init("amount_fen", Message.Header.amountYuan),
         .init("months_including", Message.Header.monthsUsed), .init("failing_rules", Message.Header.failingRules, use: .key),

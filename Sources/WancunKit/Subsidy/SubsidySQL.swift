@@ -13,7 +13,6 @@ enum SubsidySQL {
     /// run, 1 or 0.
     static let operatorsDecided = "SELECT operator_id FROM hr_decision WHERE run_id = ? AND approved = ?"
 
-
     /// Records the bureau's decisions on a run (the argument), replacing earlier ones: `answers`
     /// is a SELECT of `id_number`, `result` (通过 or 不通过), `approved_fen`, `paid_fen`,
     /// `paid_on` and `remark` (either '' when not given), one row per person.

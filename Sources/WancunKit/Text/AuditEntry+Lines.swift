@@ -36,7 +36,8 @@ extension AuditEntry {
             let prefix = zip(head, widths).map { $0 + String(repeating: " ", count: $1 - DisplayWidth.of($0)) }.joined(separator: "  ")
             var items = entry.changes(language: language, reveal: reveal, fullHashes: fullHashes).map { $0.text(language) }
             if let reason = entry.reason, !reason.isEmpty {
-                items.append(Message.Header.reason.text(language) + (language == .zh ? "：" : ": ") + (reveal ? reason : Mask.personalValues(in: reason)))
+                items.append(
+                    Message.Header.reason.text(language) + (language == .zh ? "：" : ": ") + (reveal ? reason : Mask.personalValues(in: reason)))
             }
             let bare = String(prefix.reversed().drop { $0 == " " }.reversed())
             guard let first = items.first else {
@@ -68,8 +69,11 @@ extension AuditEntry {
     /// The fields this line changed, in the order written: those of `after`, then those only
     /// `before` held. A field inside a part (an import's `operator`) is labelled with both.
     public func changes(language: Language, reveal: Bool, fullHashes: Bool = false) -> [Change] {
-        let old = before.flatMap(JSONReader.value).map { Self.flatten($0, action: action, language: language, reveal: reveal, fullHashes: fullHashes) }
-        let new = after.flatMap(JSONReader.value).map { Self.flatten($0, action: action, language: language, reveal: reveal, fullHashes: fullHashes) } ?? []
+        let old = before.flatMap(JSONReader.value).map {
+            Self.flatten($0, action: action, language: language, reveal: reveal, fullHashes: fullHashes)
+        }
+        let new =
+            after.flatMap(JSONReader.value).map { Self.flatten($0, action: action, language: language, reveal: reveal, fullHashes: fullHashes) } ?? []
         guard let old else { return new.compactMap { $0.1 == nil ? nil : Change(field: $0.0, before: nil, after: $0.1) } }
         var changes = new.map { field, value in
             Change(field: field, before: old.first { $0.0 == field }.map { $0.1 } ?? nil, after: value)
@@ -86,9 +90,13 @@ extension AuditEntry {
     }
 
     /// Each field of stored JSON as a label and a value people read (`nil` for JSON's null).
-    static func flatten(_ json: JSONValue, action: String, language: Language, reveal: Bool, fullHashes: Bool, part: String? = nil) -> [(String, String?)] {
+    static func flatten(_ json: JSONValue, action: String, language: Language, reveal: Bool, fullHashes: Bool, part: String? = nil) -> [(
+        String, String?
+    )] {
         guard case .object(let pairs) = json else {
-            return [(part ?? Message.Header.value.text(language), readable(json, key: "", language: language, reveal: reveal, fullHashes: fullHashes))]
+            return [
+                (part ?? Message.Header.value.text(language), readable(json, key: "", language: language, reveal: reveal, fullHashes: fullHashes))
+            ]
         }
         return pairs.flatMap { key, value -> [(String, String?)] in
             let label = Message.Audit.field(key, action: action)?.text(language) ?? key
@@ -114,7 +122,8 @@ extension AuditEntry {
         case .array(let items):
             let parts = items.compactMap { item -> String? in
                 if case .object(let pairs) = item {
-                    return pairs.compactMap { readable($0.1, key: $0.0, language: language, reveal: reveal, fullHashes: fullHashes) }.joined(separator: " ")
+                    return pairs.compactMap { readable($0.1, key: $0.0, language: language, reveal: reveal, fullHashes: fullHashes) }.joined(
+                        separator: " ")
                 }
                 return readable(item, key: key, language: language, reveal: reveal, fullHashes: fullHashes)
             }

@@ -53,7 +53,8 @@ extension Message {
     public static func importedNotOperating(_ rows: Int) -> Message {
         Message(
             zh: "其中 \(rows) 行的日期服务点未在营业：已导入，不计入补贴核查的业务量（见上面的提醒）",
-            en: "\(rows) of them are dated on a day their point was not operating: imported, not " + "counted in the subsidy check's activity (see the warnings above)")
+            en: "\(rows) of them are dated on a day their point was not operating: imported, not "
+                + "counted in the subsidy check's activity (see the warnings above)")
     }
 
     public static let parcelArrived = Message(zh: "已登记到站", en: "arrival recorded")

@@ -127,7 +127,9 @@ extension Message {
         case .retirementGroupNotForMen:
             return Message(zh: "身份证号显示为男性，退休年龄类别只能是“\(retirementGroup(.male).zh)”", en: "the ID number is a man's: the retirement group is male")
         case .retirementGroupNotForWomen:
-            return Message(zh: "身份证号显示为女性，退休年龄类别应为“\(retirementGroup(.female55).zh)”或“\(retirementGroup(.female50).zh)”", en: "the ID number is a woman's: the group is female-55 or female-50")
+            return Message(
+                zh: "身份证号显示为女性，退休年龄类别应为“\(retirementGroup(.female55).zh)”或“\(retirementGroup(.female50).zh)”",
+                en: "the ID number is a woman's: the group is female-55 or female-50")
         case .difficultyIncomplete:
             return Message(
                 zh: "就业困难类别、证明编号（--certificate）和认定日期（--certified-on）要一起填",
@@ -138,7 +140,8 @@ extension Message {
             let (age, zhSex, enSex) = sex == .female ? (40, "女", "a woman") : (50, "男", "a man")
             return Message(
                 zh: "4050人员须女满40周岁、男满50周岁：按身份证号码计算，认定日 \(date) 不满\(age)周岁（\(zhSex)）；确属例外时用 --force --reason 说明",
-                en: "4050 needs a woman of 40 or a man of 50: by the ID number, \(enSex) under " + "\(age) on the certification day \(date); if it is an exception, use --force " + "--reason")
+                en: "4050 needs a woman of 40 or a man of 50: by the ID number, \(enSex) under "
+                    + "\(age) on the certification day \(date); if it is an exception, use --force " + "--reason")
         case .operatorBusy(let masked, let point, let name):
             return Message(
                 zh: "\(masked) 同时在服务点 \(point)（\(name)）任站长：一人不能同时经营两个服务点，先在那里办理离任",
@@ -166,7 +169,9 @@ extension Message {
         case .forceNeedsReason:
             return Message(zh: "--force 须同时用 --reason 写明原因（将记入审计）", en: "--force needs --reason (it is audited)")
         case .serviceCategoryRequired:
-            return Message(zh: "代购服务须用 --category 指明品类：建材、农资、药品、日用品", en: "agent purchasing needs --category: building-materials, farm-inputs, medicines or daily-goods")
+            return Message(
+                zh: "代购服务须用 --category 指明品类：建材、农资、药品、日用品",
+                en: "agent purchasing needs --category: building-materials, farm-inputs, medicines or daily-goods")
         case .serviceCategoryOnlyForPurchase:
             return Message(zh: "只有\(serviceKind(.agentPurchase).zh)服务才分品类", en: "only agent-purchase has a category")
         case .medicinesNeedPharmacy:
@@ -178,7 +183,8 @@ extension Message {
         case .serviceExists(let kind, let category):
             let (k, c) = (codeLabel(ServiceKind.self, kind), category.map { codeLabel(PurchaseCategory.self, $0) })
             return Message(
-                zh: "该服务点已在提供\(k.zh)\(c.map { "（\($0.zh)）" } ?? "")：先结束原服务", en: "the point already offers \(k.en)\(c.map { " (\($0.en))" } ?? ""): end it first")
+                zh: "该服务点已在提供\(k.zh)\(c.map { "（\($0.zh)）" } ?? "")：先结束原服务",
+                en: "the point already offers \(k.en)\(c.map { " (\($0.en))" } ?? ""): end it first")
         case .serviceNotOpen(let kind):
             let k = codeLabel(ServiceKind.self, kind)
             return Message(zh: "该服务点目前没有提供\(k.zh)", en: "the point does not offer \(k.en) now")
@@ -205,7 +211,9 @@ extension Message {
         case .stationUnknown(let name):
             return Message(zh: "没有中转站“\(name)”", en: "no station \"\(name)\"")
         case .plateInvalid(let plate):
-            return Message(zh: "车牌“\(plate)”格式不对（如 浙F12345 或 浙FD12345）", en: "plate \"\(plate)\" is not a plate number: a province's character, a letter, then 5 or 6 letters and digits")
+            return Message(
+                zh: "车牌“\(plate)”格式不对（如 浙F12345 或 浙FD12345）",
+                en: "plate \"\(plate)\" is not a plate number: a province's character, a letter, then 5 or 6 letters and digits")
         case .routeExists(let name):
             return Message(zh: "线路“\(name)”已登记", en: "route \"\(name)\" is registered already")
         case .routeUnknown(let name):
@@ -219,15 +227,18 @@ extension Message {
         case .stopsNotServed(let stops, let couriers, let date):
             return Message(
                 zh: "停靠点 \(stops.joined(separator: "、")) 在 \(date) 没有与本线路任何一家快递企业（\(couriers.joined(separator: "、"))）建立合作：先用 wancun courier link 登记",
-                en: "stops \(stops.joined(separator: ", ")) are not served on \(date) by any of the " + "route's couriers (\(couriers.joined(separator: ", "))): link them first with " + "wancun courier link")
+                en: "stops \(stops.joined(separator: ", ")) are not served on \(date) by any of the "
+                    + "route's couriers (\(couriers.joined(separator: ", "))): link them first with " + "wancun courier link")
         case .phoneDuplicate(let phone, let name, let id):
             return Message(
                 zh: "手机号 \(phone) 已登记在站长 \(name)（\(id)）名下，可能是冒名或重复登记；确属正常时用 --force --reason 说明",
-                en: "phone \(phone) belongs to operator \(name) (\(id)): a possible impersonation or " + "double registration; if it is right, use --force --reason")
+                en: "phone \(phone) belongs to operator \(name) (\(id)): a possible impersonation or "
+                    + "double registration; if it is right, use --force --reason")
         case .pointNameDuplicate(let code, let name):
             return Message(
                 zh: "同村已有名称相近的服务点 \(code)（\(name)），可能重复登记；确属两个点时用 --force --reason 说明",
-                en: "the village has a point with a similar name, \(code) (\(name)): a possible " + "double registration; if there are two, use --force --reason")
+                en: "the village has a point with a similar name, \(code) (\(name)): a possible "
+                    + "double registration; if there are two, use --force --reason")
         case .pointNotRuralVillage(let code, let name):
             return Message(
                 zh: "\(code)（\(name)）是居委会（社区）类区划，不是农村的村委会：在此设服务点须用 --force --reason 说明",
@@ -334,7 +345,8 @@ extension Message {
     public static func assignmentEnded(_ ended: EndedAssignment) -> Message {
         Message(
             zh: "原站长 \(ended.name)（\(ended.maskedID)）自 \(ended.startedOn) 起的任职于 \(ended.endedOn) 结束，由新站长接任",
-            en: "the assignment of \(ended.name) (\(ended.maskedID)), in charge since \(ended.startedOn), ended on \(ended.endedOn), when the new operator took over")
+            en: "the assignment of \(ended.name) (\(ended.maskedID)), in charge since "
+                + "\(ended.startedOn), ended on \(ended.endedOn), when the new operator took over")
     }
     public static func serviceAdded(_ point: String, _ kind: ServiceKind) -> Message {
         Message(zh: "服务点 \(point) 已开通\(serviceKind(kind).zh)", en: "point \(point) now offers \(serviceKind(kind).en)")

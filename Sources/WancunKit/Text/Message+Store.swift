@@ -27,7 +27,8 @@ extension Message {
         case .cutShort(let path, let size, let pageSize):
             Message(
                 zh: "\(path) 不完整：\(size) 字节不是整数个 \(pageSize) 字节的页（也许是中断的复制）：wancun restore 从备份恢复",
-                en: "\(path) is cut short: \(size) bytes is not a whole number of \(pageSize)-byte " + "pages (perhaps a copy that was interrupted); wancun restore brings back a backup")
+                en: "\(path) is cut short: \(size) bytes is not a whole number of \(pageSize)-byte "
+                    + "pages (perhaps a copy that was interrupted); wancun restore brings back a backup")
         case .backupExists(let path):
             Message(zh: "备份文件 \(path) 已存在，不会覆盖", en: "backup file \(path) exists already and is not overwritten")
         case .backupMissing(let path):
@@ -41,7 +42,8 @@ extension Message {
         case .auditUnprotected(let trigger):
             Message(
                 zh: "审计记录已不受保护（触发器 \(trigger) 被删除或改动），拒绝写入：请管理员运行 wancun check",
-                en: "the audit trail is no longer protected (trigger \(trigger) dropped or changed); " + "nothing written: an administrator should run wancun check")
+                en: "the audit trail is no longer protected (trigger \(trigger) dropped or changed); "
+                    + "nothing written: an administrator should run wancun check")
         case .sqlite(let path, let code, let detail):
             Message(zh: "数据库 \(path) 出错（SQLite \(code)）：\(detail)", en: "database \(path) failed (SQLite \(code)): \(detail)")
         }
@@ -52,7 +54,8 @@ extension Message {
         case .empty:
             Message(
                 zh: "\(path) 是空文件，不是 wancun 数据库（也许是中断的备份），不会把它当作新数据库：新数据库用 wancun init 在还没有文件的地方创建",
-                en: "\(path) is empty, not a wancun database (perhaps a backup that was cut short), " + "and is not set up as a new one: wancun init creates a new database where no " + "file exists")
+                en: "\(path) is empty, not a wancun database (perhaps a backup that was cut short), "
+                    + "and is not set up as a new one: wancun init creates a new database where no " + "file exists")
         case .notSQLite:
             Message(zh: "\(path) 不是 SQLite 数据库文件", en: "\(path) is not a SQLite database file")
         case .otherDatabase:
@@ -150,5 +153,6 @@ extension Message {
     }
 
     public static let auditDamageFound = Message(
-        zh: "审计记录有损：请与最近一份纸质花名册、对账报告或备份上的审计链头核对", en: "the audit trail is damaged: compare with the chain head on the latest paper roster, reconciliation report or backup")
+        zh: "审计记录有损：请与最近一份纸质花名册、对账报告或备份上的审计链头核对",
+        en: "the audit trail is damaged: compare with the chain head on the latest paper roster, reconciliation report or backup")
 }

@@ -66,14 +66,16 @@ extension Message {
         case .overrideOutOfRange(let month, let earliest, let latest):
             return Message(
                 zh: "退休月份 \(month) 超出可调整范围（\(earliest) 至 \(latest)：最多提前三年且不低于原退休年龄，最多推迟三年）",
-                en: "retirement month \(month) is outside \(earliest) to \(latest) (at most three " + "years early, never below the old age, or three years late)")
+                en: "retirement month \(month) is outside \(earliest) to \(latest) (at most three "
+                    + "years early, never below the old age, or three years late)")
         case .runUnknown(let id):
             return Message(zh: "没有第 \(id) 次核查", en: "no run \(id)")
         case .runNotDraft(let id, let status):
             let label = RunStatus(rawValue: status).map(runStatus) ?? Message(zh: status, en: status)
             return Message(zh: "第 \(id) 次核查\(label.zh)，只有草稿可以定稿", en: "run \(id) is \(label.en); only a draft can be finalized")
         case .runNotFinal(let id):
-            return Message(zh: "第 \(id) 次核查尚未定稿：先运行 wancun subsidy finalize \(id)", en: "run \(id) is not final: run wancun subsidy finalize \(id) first")
+            return Message(
+                zh: "第 \(id) 次核查尚未定稿：先运行 wancun subsidy finalize \(id)", en: "run \(id) is not final: run wancun subsidy finalize \(id) first")
         case .runReplaced(let id, let replacement?):
             return Message(
                 zh: "第 \(id) 次核查已被第 \(replacement) 次核查替换：请导出 wancun subsidy export \(replacement)",
@@ -116,25 +118,32 @@ extension Message {
         case .openingBalanceOverlapsFinal(let asOf, let firstPaid):
             return Message(
                 zh: "期初截至月 \(asOf) 不早于已定稿发放的首月 \(firstPaid)：期初只能记录登记系统之前的月份",
-                en: "the opening balance as of \(asOf) is not before \(firstPaid), the first month a " + "final run paid: it may only cover months before the registry")
+                en: "the opening balance as of \(asOf) is not before \(firstPaid), the first month a "
+                    + "final run paid: it may only cover months before the registry")
         case .openingBalanceOverCap(let months, let paid, let maximum):
             return Message(
                 zh: "期初 \(months) 个月加上已定稿发放的 \(paid) 个月超过最长 \(maximum) 个月：请先核对已发放月份（人社局不通过的月份不计）",
-                en: "\(months) opening months and \(paid) months final runs paid pass the maximum of " + "\(maximum): check the paid months first (months the bureau rejected do not " + "count)")
+                en: "\(months) opening months and \(paid) months final runs paid pass the maximum of "
+                    + "\(maximum): check the paid months first (months the bureau rejected do not " + "count)")
         case .approvalOverCap(let masked, let months, let maximum):
             return Message(
                 zh: "人社局反馈把 \(masked) 此前不通过的月份改为通过，其已享受月数将达 \(months) 个月，超过最长 \(maximum) 个月（之后的月份已按未享受计算并定稿）：请与人社局核对，本次对账未记录",
-                en: "the bureau's answer approves a month it had rejected for \(masked): months used " + "would be \(months), past the maximum of \(maximum) (later months were finalized " + "without it); check with the bureau; nothing was recorded")
+                en: "the bureau's answer approves a month it had rejected for \(masked): months used "
+                    + "would be \(months), past the maximum of \(maximum) (later months were finalized "
+                    + "without it); check with the bureau; nothing was recorded")
         case .approvalNotPayable(let masked, let month):
             return Message(
                 zh: "人社局反馈把 \(masked) \(month) 此前不通过的月份改为通过，但该月已不可发放（已到调整后的退休月份，或已计入期初月数）：请与人社局核对，本次对账未记录",
-                en: "the bureau's answer approves \(month) for \(masked), a month it had rejected, " + "that can no longer be paid (at or after an agreed retirement, or in the opening " + "balance); check with the bureau; nothing was recorded")
+                en: "the bureau's answer approves \(month) for \(masked), a month it had rejected, "
+                    + "that can no longer be paid (at or after an agreed retirement, or in the opening "
+                    + "balance); check with the bureau; nothing was recorded")
         case .overrideBeforePaidMonth(let month, let lastPaid):
             return Message(
                 zh: "已定稿发放至 \(lastPaid)，退休月份 \(month) 须晚于已发放的月份",
                 en: "final runs paid up to \(lastPaid); the retirement month \(month) must come after the months paid")
         case .openingBalanceFirstMonth:
-            return Message(zh: "期初月数或首月不合理（0–600 个月，首月不晚于截至月）", en: "opening months or first month out of range (0–600 months, first month not after as-of)")
+            return Message(
+                zh: "期初月数或首月不合理（0–600 个月，首月不晚于截至月）", en: "opening months or first month out of range (0–600 months, first month not after as-of)")
         case .profileFieldUnknown(let field):
             return Message(
                 zh: "花名册模板中的字段“\(field)”不认识；可用：\(RosterField.allCases.map(\.header).joined(separator: "、"))（也可填英文代码）",
@@ -145,14 +154,16 @@ extension Message {
     public static func runRecorded(_ id: Int64, _ month: Month, points: Int, eligible: Int, total: Fen) -> Message {
         Message(
             zh: "已记录第 \(id) 次核查（\(month)）：\(points) 个服务点，符合条件 \(eligible) 个，合计 \(total.yuanText) 元（草稿，定稿后方可导出）",
-            en: "run \(id) recorded (\(month)): \(points) points, \(eligible) eligible, \(total.yuanText) yuan in all (draft; finalize before export)")
+            en: "run \(id) recorded (\(month)): \(points) points, \(eligible) eligible, \(total.yuanText) yuan in all (draft; finalize before export)"
+        )
     }
     public static func outOfScopeCounted(_ counts: [ScopeReason: Int]) -> Message {
         let parts = ScopeReason.allCases.compactMap { r in counts[r].map { (r, $0) } }
         return Message(
             zh: "另有 \(counts.values.reduce(0, +)) 个服务点不在本月核查范围内（" + parts.map { "\(Message.scopeReason($0.0).zh) \($0.1) 个" }.joined(separator: "，")
                 + "），\n用 wancun subsidy show RUN --only out-of-scope 查看",
-            en: "\(counts.values.reduce(0, +)) more points were not in the month's scope\n(" + parts.map { "\(Message.scopeReason($0.0).en): \($0.1)" }.joined(separator: ", ")
+            en: "\(counts.values.reduce(0, +)) more points were not in the month's scope\n("
+                + parts.map { "\(Message.scopeReason($0.0).en): \($0.1)" }.joined(separator: ", ")
                 + ");\nsee wancun subsidy show RUN --only out-of-scope")
     }
     public static func runFinalized(_ id: Int64) -> Message { Message(zh: "第 \(id) 次核查已定稿", en: "run \(id) is final") }
@@ -205,6 +216,7 @@ extension Message {
     static func noOtherPostRows(headerRow: Int) -> Message {
         Message(
             zh: "表头（第\(headerRow)行）下面没有数据行：如本月确实没有其他部门公益性岗位，请用 wancun subsidy other-posts none --month … --source … 登记",
-            en: "there are no data rows below the header (row \(headerRow)): if the month has no " + "such posts, record that with wancun subsidy other-posts none --month … --source " + "…")
+            en: "there are no data rows below the header (row \(headerRow)): if the month has no "
+                + "such posts, record that with wancun subsidy other-posts none --month … --source " + "…")
     }
 }

@@ -47,11 +47,15 @@ struct CourierShow: WancunCommand {
         let (c, links) = try ctx.openDatabase().courierDetail(courier)
         typealias H = Message.Header
         let table = Table(
-            columns: [.init("point_code", H.pointCode), .init("started_on", H.fromDate), .init("ended_on", H.toDate),
-                      .init("days_per_week", H.daysPerWeek), .init("fee_fen", H.feeYuan)],
+            columns: [
+                .init("point_code", H.pointCode), .init("started_on", H.fromDate), .init("ended_on", H.toDate),
+                .init("days_per_week", H.daysPerWeek), .init("fee_fen", H.feeYuan),
+            ],
             rows: links.map { link, code in
-                [.text(code), .text(link.startedOn.description), .optional(link.endedOn?.description),
-                 link.daysPerWeek.map { .integer(Int64($0)) } ?? .null, link.feeFen.map(Cell.money) ?? .null]
+                [
+                    .text(code), .text(link.startedOn.description), .optional(link.endedOn?.description),
+                    link.daysPerWeek.map { .integer(Int64($0)) } ?? .null, link.feeFen.map(Cell.money) ?? .null,
+                ]
             })
         let record = Record(
             fields: zip(Courier.columns, c.cells).map { ($0, $1) },

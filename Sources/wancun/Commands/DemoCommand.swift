@@ -54,8 +54,9 @@ struct DemoCommand: WancunCommand {
         ctx.say(.runRecorded(info.run.id!, info.run.month, points: info.points, eligible: info.eligible, total: info.total))
         if !info.outOfScope.isEmpty { ctx.say(.outOfScopeCounted(info.outOfScope)) }
         let results = try db.subsidyResults(info.run.id!, only: .ineligible)
-        ctx.out(ctx.renderer(reveal: false, wide: display.wide).aligned(
-            Table(columns: SubsidyResult.columns, rows: results.map { $0.cells(ctx.language) })))
+        ctx.out(
+            ctx.renderer(reveal: false, wide: display.wide).aligned(
+                Table(columns: SubsidyResult.columns, rows: results.map { $0.cells(ctx.language) })))
         ctx.say(.runFinalized(info.run.id!))
         if let reviewer = info.run.reviewer ?? review?.reviewer { ctx.say(.runReviewed(info.run.id!, clerk: info.run.clerk, reviewer: reviewer)) }
         ctx.say(.rosterWritten(export.path, rows: export.rows, total: export.total, manifest: export.manifestPath))
@@ -84,8 +85,9 @@ struct DemoCommand: WancunCommand {
         }
         ctx.say(.tourPointCounts(total: points.count, byStatus: counts.joined(separator: ctx.language == .zh ? "，" : ", ")))
         let notOperating = points.filter { $0.status != .operating }
-        ctx.out(ctx.renderer(reveal: false, wide: display.wide).aligned(
-            Table(columns: PointListing.columns, rows: notOperating.map { $0.cells(ctx.language) })))
+        ctx.out(
+            ctx.renderer(reveal: false, wide: display.wide).aligned(
+                Table(columns: PointListing.columns, rows: notOperating.map { $0.cells(ctx.language) })))
         ctx.say(.tourPointsNext(points.first?.code ?? ""))
     }
 
@@ -103,8 +105,10 @@ struct DemoCommand: WancunCommand {
             ],
             rows: towns.map { town in
                 let under = villages.filter { $0.parentCode == town.code }
-                return [.text(town.code.rawValue), .text(town.name), .integer(Int64(under.count)),
-                        .integer(Int64(under.filter { $0.code.isRuralVillage }.count))]
+                return [
+                    .text(town.code.rawValue), .text(town.name), .integer(Int64(under.count)),
+                    .integer(Int64(under.filter { $0.code.isRuralVillage }.count)),
+                ]
             })
         ctx.out(ctx.renderer(reveal: false, wide: display.wide).aligned(table))
         ctx.say(.tourNext)

@@ -11,7 +11,8 @@ struct FileInspect: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "文件的格式、编码、工作表和行数 / What wancun sees in a file: format, encoding, sheets, rows.",
-        discussion: "Example: wancun file inspect 乡镇报送.csv\n         wancun file inspect --digest " + "--format csv 乡镇报送.xlsx   # read every cell; print its digest")
+        discussion: "Example: wancun file inspect 乡镇报送.csv\n         wancun file inspect --digest "
+            + "--format csv 乡镇报送.xlsx   # read every cell; print its digest")
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var output: OutputOptions

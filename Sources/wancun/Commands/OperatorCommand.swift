@@ -71,11 +71,15 @@ struct OperatorShow: WancunCommand {
         typealias H = Message.Header
         let current = assignments.first { $0.0.endedOn == nil }?.1
         let table = Table(
-            columns: [.init("point_code", H.pointCode), .init("started_on", H.startedOn), .init("ended_on", H.endedOn),
-                      .init("end_reason", H.reason), .init("contract_type", H.contractType)],
+            columns: [
+                .init("point_code", H.pointCode), .init("started_on", H.startedOn), .init("ended_on", H.endedOn),
+                .init("end_reason", H.reason), .init("contract_type", H.contractType),
+            ],
             rows: assignments.map { a, code in
-                [.text(code), .text(a.startedOn.description), .optional(a.endedOn?.description), .optional(a.endReason),
-                 a.contractType.map { .label(code: $0.rawValue, .contractType($0)) } ?? .null]
+                [
+                    .text(code), .text(a.startedOn.description), .optional(a.endedOn?.description), .optional(a.endReason),
+                    a.contractType.map { .label(code: $0.rawValue, .contractType($0)) } ?? .null,
+                ]
             })
         let audit = try db.auditEntries(AuditFilter(operatorIdNumber: person.idNumber))
         let record = Record(
@@ -83,7 +87,8 @@ struct OperatorShow: WancunCommand {
             sections: [
                 .init(key: "assignments", title: Message.Section.assignments, table: table),
                 .init(
-                    key: "audit", title: Message.Section.audit, table: Table(columns: AuditEntry.columns, rows: audit.map { $0.cells(reveal: output.reveal) }),
+                    key: "audit", title: Message.Section.audit,
+                    table: Table(columns: AuditEntry.columns, rows: audit.map { $0.cells(reveal: output.reveal) }),
                     lines: ctx.auditLines(audit, output, subjects: false)),
             ])
         ctx.out(ctx.renderer(output).render(record, as: output.format))
@@ -139,7 +144,8 @@ struct OperatorMonths: WancunCommand {
     @Option(help: "Where the figure comes from.") var source: String
 
     func run(_ ctx: Context) throws {
-        try ctx.openDatabase().setOpeningBalance(idNumber: idNumber, months: months, asOf: asOf, first: first, source: source, context: ctx.changeContext())
+        try ctx.openDatabase().setOpeningBalance(
+            idNumber: idNumber, months: months, asOf: asOf, first: first, source: source, context: ctx.changeContext())
         ctx.say(.openingBalanceSet)
     }
 }

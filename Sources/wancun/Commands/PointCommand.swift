@@ -44,7 +44,9 @@ struct PointAdd: WancunCommand {
         for field in fields { new.values.set(assignment: field) }
         let point = try ctx.openDatabase().addPoint(new, context: ctx.changeContext())
         if output.format == .json {
-            ctx.out(JSONValue.object([("code", .string(point.code)), ("name", .string(point.name)), ("status", .string(point.status.rawValue))]).serialized() + "\n")
+            ctx.out(
+                JSONValue.object([("code", .string(point.code)), ("name", .string(point.name)), ("status", .string(point.status.rawValue))])
+                    .serialized() + "\n")
         } else {
             ctx.say(.pointAdded(point.code, point.name))
         }
@@ -82,27 +84,37 @@ struct PointShow: WancunCommand {
         typealias H = Message.Header
         let fields = Array(zip(PointListing.columns + PointListing.detailColumns, p.cells(lang) + p.detailCells()))
         let history = Table(
-            columns: [.init("on_date", H.date), .init("from_status", H.fromStatus), .init("status", H.status),
-                      .init("reason", H.reason), .init("clerk", H.clerk)],
+            columns: [
+                .init("on_date", H.date), .init("from_status", H.fromStatus), .init("status", H.status),
+                .init("reason", H.reason), .init("clerk", H.clerk),
+            ],
             rows: detail.history.map {
-                [.text($0.onDate.description), $0.fromStatus.map { .label(code: $0.rawValue, .pointStatus($0)) } ?? .null,
-                 .label(code: $0.status.rawValue, .pointStatus($0.status)), .text($0.reason), .text($0.clerk)]
+                [
+                    .text($0.onDate.description), $0.fromStatus.map { .label(code: $0.rawValue, .pointStatus($0)) } ?? .null,
+                    .label(code: $0.status.rawValue, .pointStatus($0.status)), .text($0.reason), .text($0.clerk),
+                ]
             })
         let operators = Table(
-            columns: [.init("name", H.operatorName), .init("id_number", H.idNumber), .init("phone", H.phone),
-                      .init("started_on", H.startedOn), .init("ended_on", H.endedOn), .init("contract_type", H.contractType),
-                      .init("contract_from", H.contractFrom), .init("contract_to", H.contractTo)],
+            columns: [
+                .init("name", H.operatorName), .init("id_number", H.idNumber), .init("phone", H.phone),
+                .init("started_on", H.startedOn), .init("ended_on", H.endedOn), .init("contract_type", H.contractType),
+                .init("contract_from", H.contractFrom), .init("contract_to", H.contractTo),
+            ],
             rows: detail.operators.map { a, o in
-                [.text(o.name), .residentID(o.idNumber), .phone(o.phone), .text(a.startedOn.description),
-                 .optional(a.endedOn?.description), a.contractType.map { .label(code: $0.rawValue, .contractType($0)) } ?? .null,
-                 .optional(a.contractFrom?.description), .optional(a.contractTo?.description)]
+                [
+                    .text(o.name), .residentID(o.idNumber), .phone(o.phone), .text(a.startedOn.description),
+                    .optional(a.endedOn?.description), a.contractType.map { .label(code: $0.rawValue, .contractType($0)) } ?? .null,
+                    .optional(a.contractFrom?.description), .optional(a.contractTo?.description),
+                ]
             })
         let audit = Table(columns: AuditEntry.columns, rows: detail.audit.map { $0.cells(reveal: output.reveal) })
-        let record = Record(fields: fields, sections: [
-            .init(key: "status_history", title: Message.Section.statusHistory, table: history),
-            .init(key: "operators", title: Message.Section.operators, table: operators),
-            .init(key: "audit", title: Message.Section.audit, table: audit, lines: ctx.auditLines(detail.audit, output, subjects: false)),
-        ])
+        let record = Record(
+            fields: fields,
+            sections: [
+                .init(key: "status_history", title: Message.Section.statusHistory, table: history),
+                .init(key: "operators", title: Message.Section.operators, table: operators),
+                .init(key: "audit", title: Message.Section.audit, table: audit, lines: ctx.auditLines(detail.audit, output, subjects: false)),
+            ])
         ctx.out(ctx.renderer(output).render(record, as: output.format))
     }
 }
@@ -163,7 +175,10 @@ struct PointStatusCommand: WancunCommand {
     @Argument(help: "The point's code.") var code: String
     @Argument(help: "planned, operating, suspended or closed.") var status: PointStatus
     @Option(help: "Why (kept in the history).") var reason: String
-    @Option(help: "The date of the change (default today); not before the last change (a first opening may be before the registration), not in the future.") var on: LocalDate?
+    @Option(
+        help:
+            "The date of the change (default today); not before the last change (a first opening may be before the registration), not in the future.")
+    var on: LocalDate?
 
     func run(_ ctx: Context) throws {
         try ctx.openDatabase().changeStatus(code, to: status, reason: reason, on: on, context: ctx.changeContext())
@@ -174,7 +189,8 @@ struct PointStatusCommand: WancunCommand {
 struct PointAssign: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign", abstract: "任命站长 / Put an operator in charge of a point.",
-        discussion: "Example: wancun point assign 330424101201001 --operator 330424198503150023 " + "--from 2026-01-01 --contract civil --contract-from 2026-01-01 --contract-to " + "2026-12-31")
+        discussion: "Example: wancun point assign 330424101201001 --operator 330424198503150023 "
+            + "--from 2026-01-01 --contract civil --contract-from 2026-01-01 --contract-to " + "2026-12-31")
 
     @OptionGroup var globals: GlobalOptions
     @Argument(help: "The point's code.") var code: String

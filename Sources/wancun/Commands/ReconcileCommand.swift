@@ -42,19 +42,24 @@ extension Context {
     func show(_ report: ReconReport, reveal: Bool, wide: Bool, format: OutputFormat = .table) {
         let renderer = renderer(reveal: reveal, wide: wide)
         let itemTable = Table(
-            columns: [.init("outcome", Message.Header.outcome), .init("key", Message.Header.key), .init("file_row", Message.Header.fileRow),
-                      .init("field", Message.Header.field), .init("expected", Message.Header.expected), .init("actual", Message.Header.actual)],
+            columns: [
+                .init("outcome", Message.Header.outcome), .init("key", Message.Header.key), .init("file_row", Message.Header.fileRow),
+                .init("field", Message.Header.field), .init("expected", Message.Header.expected), .init("actual", Message.Header.actual),
+            ],
             rows: report.items.map { item in
-                [.label(code: item.outcome.rawValue, .reconOutcome(item.outcome)),
-                 report.kind == .hr && item.key.count == 18 ? .residentID(item.key) : .text(item.key),
-                 item.row.map { .integer(Int64($0)) } ?? .null, .optional(item.field), .optional(item.expected), .optional(item.actual)]
+                [
+                    .label(code: item.outcome.rawValue, .reconOutcome(item.outcome)),
+                    report.kind == .hr && item.key.count == 18 ? .residentID(item.key) : .text(item.key),
+                    item.row.map { .integer(Int64($0)) } ?? .null, .optional(item.field), .optional(item.expected), .optional(item.actual),
+                ]
             })
         if format == .table {
             say(.reconHeadline(report.id, report.kind, report.subject))
-            out(ReconOutcome.allCases.compactMap { outcome in
-                let n = report.counts[outcome, default: 0]
-                return n == 0 && outcome != .matched ? nil : "\(Message.reconOutcome(outcome).text(language)) \(n)"
-            }.joined(separator: language == .zh ? "，" : ", ") + "\n")
+            out(
+                ReconOutcome.allCases.compactMap { outcome in
+                    let n = report.counts[outcome, default: 0]
+                    return n == 0 && outcome != .matched ? nil : "\(Message.reconOutcome(outcome).text(language)) \(n)"
+                }.joined(separator: language == .zh ? "，" : ", ") + "\n")
             say(.reconTotals(expected: report.expectedText, actual: report.actualText, difference: report.differenceText, unit: report.unit))
             if let head = report.auditHead { say(.auditHead(head)) }
             if report.allMatched { say(.reconAllMatched) } else { out(renderer.aligned(itemTable)) }
@@ -62,8 +67,10 @@ extension Context {
         }
         let record = Record(
             fields: [
-                (.init("id", Message.Header.id), .integer(report.id)), (.init("kind", Message.Header.kind), .label(code: report.kind.rawValue, .reconKind(report.kind))),
-                (.init("subject", Message.Header.subject), .text(report.subject)), (.init("month", Message.Header.month), .optional(report.month?.description)),
+                (.init("id", Message.Header.id), .integer(report.id)),
+                (.init("kind", Message.Header.kind), .label(code: report.kind.rawValue, .reconKind(report.kind))),
+                (.init("subject", Message.Header.subject), .text(report.subject)),
+                (.init("month", Message.Header.month), .optional(report.month?.description)),
                 (.init("file_name", Message.Header.file), .text(report.fileName)), (.init("created_at", Message.Header.at), .text(report.createdAt)),
                 (.init("unit", Message.Header.unit), .text(report.unit)),
                 (.init("expected_total", Message.Header.expected), .integer(report.expectedTotal)),
@@ -166,13 +173,17 @@ struct ReconcileList: WancunCommand {
         typealias H = Message.Header
         ctx.render(
             Table(
-                columns: [.init("id", H.id), .init("kind", H.kind), .init("subject", H.subject), .init("month", H.month),
-                          .init("file_name", H.file), .init("created_at", H.at), .init("matched", Message.reconOutcome(.matched)),
-                          .init("differences", H.differences)],
+                columns: [
+                    .init("id", H.id), .init("kind", H.kind), .init("subject", H.subject), .init("month", H.month),
+                    .init("file_name", H.file), .init("created_at", H.at), .init("matched", Message.reconOutcome(.matched)),
+                    .init("differences", H.differences),
+                ],
                 rows: reports.map { r in
-                    [.integer(r.id), .label(code: r.kind.rawValue, .reconKind(r.kind)), .text(r.subject), .optional(r.month?.description),
-                     .text(r.fileName), .text(r.createdAt), .integer(Int64(r.counts[.matched, default: 0])),
-                     .integer(Int64(ReconOutcome.allCases.filter { $0 != .matched }.reduce(0) { $0 + r.counts[$1, default: 0] }))]
+                    [
+                        .integer(r.id), .label(code: r.kind.rawValue, .reconKind(r.kind)), .text(r.subject), .optional(r.month?.description),
+                        .text(r.fileName), .text(r.createdAt), .integer(Int64(r.counts[.matched, default: 0])),
+                        .integer(Int64(ReconOutcome.allCases.filter { $0 != .matched }.reduce(0) { $0 + r.counts[$1, default: 0] })),
+                    ]
                 }),
             output)
     }

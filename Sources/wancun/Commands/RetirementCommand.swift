@@ -18,10 +18,11 @@ struct RetirementCommand: WancunCommand {
         let months = Retirement.ageMonths(born: born, group: group)
         let month = Retirement.month(born: born, group: group)
         if format == .json {
-            ctx.out(JSONValue.object([
-                ("age_years", .number(String(months / 12))), ("age_months", .number(String(months % 12))),
-                ("retirement_month", .string(month.description)),
-            ]).serialized() + "\n")
+            ctx.out(
+                JSONValue.object([
+                    ("age_years", .number(String(months / 12))), ("age_months", .number(String(months % 12))),
+                    ("retirement_month", .string(month.description)),
+                ]).serialized() + "\n")
         } else {
             ctx.say(.retirementAnswer(years: months / 12, months: months % 12, month: month))
         }

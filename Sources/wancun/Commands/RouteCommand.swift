@@ -43,11 +43,16 @@ struct RouteList: WancunCommand {
         typealias H = Message.Header
         ctx.render(
             Table(
-                columns: [.init("name", H.name), .init("vehicle", H.vehicle), .init("station", H.station), .init("couriers", H.couriers),
-                          .init("stops", H.stops), .init("started_on", H.fromDate), .init("ended_on", H.toDate)],
+                columns: [
+                    .init("name", H.name), .init("vehicle", H.vehicle), .init("station", H.station), .init("couriers", H.couriers),
+                    .init("stops", H.stops), .init("started_on", H.fromDate), .init("ended_on", H.toDate),
+                ],
                 rows: routes.map {
-                    [.text($0.route.name), .text($0.route.vehicle), .optional($0.stationName), .text($0.couriers.map(\.name).joined(separator: ", ")),
-                     .integer(Int64($0.stops.count)), .text($0.route.startedOn.description), .optional($0.route.endedOn?.description)]
+                    [
+                        .text($0.route.name), .text($0.route.vehicle), .optional($0.stationName),
+                        .text($0.couriers.map(\.name).joined(separator: ", ")),
+                        .integer(Int64($0.stops.count)), .text($0.route.startedOn.description), .optional($0.route.endedOn?.description),
+                    ]
                 }),
             output)
     }

@@ -20,7 +20,8 @@ struct ServiceAdd: WancunCommand {
     @OptionGroup var globals: GlobalOptions
     @Argument(help: "The point's code.") var point: String
     @Argument(help: "The kind of service.") var kind: ServiceKind
-    @Option(help: "For agent-purchase: building-materials, farm-inputs, medicines or daily-goods (or 建材, 农资, 药品, 日用品).") var category: PurchaseCategory?
+    @Option(help: "For agent-purchase: building-materials, farm-inputs, medicines or daily-goods (or 建材, 农资, 药品, 日用品).") var category:
+        PurchaseCategory?
     @Option(help: "Partner pharmacy or bank.") var partner: String?
     @Option(help: "The pharmacy's licence number.") var licence: String?
     @Option(help: "First day offered.") var from: LocalDate

@@ -67,10 +67,17 @@ struct SubsidyShow: WancunCommand {
                 pairs.removeLast()
                 pairs.append(("failing_rules", .array(r.failing.map { .string($0.rawValue) })))
                 pairs.append(("out_of_scope", r.outOfScope.map { .string($0.rawValue) } ?? .null))
-                pairs.append(("rules", .array(r.outcomes.map { o in
-                    .object([("rule", .string(o.rule.rawValue)), ("passed", .bool(o.passed)),
-                             ("evidence", .object(o.evidence(reveal: output.reveal).map { ($0.0, .string($0.1)) }))])
-                })))
+                pairs.append(
+                    (
+                        "rules",
+                        .array(
+                            r.outcomes.map { o in
+                                .object([
+                                    ("rule", .string(o.rule.rawValue)), ("passed", .bool(o.passed)),
+                                    ("evidence", .object(o.evidence(reveal: output.reveal).map { ($0.0, .string($0.1)) })),
+                                ])
+                            })
+                    ))
                 return .object(pairs)
             }
             ctx.out(JSONValue.array(items).serialized() + "\n")
@@ -115,10 +122,15 @@ struct SubsidyDiff: WancunCommand {
         if changes.isEmpty && output.format == .table { ctx.say(.noDifferences) }
         ctx.render(
             Table(
-                columns: [.init("point_code", H.pointCode), .init("point_name", H.pointName), .init("operator_name", H.operatorName),
-                          .init("run_a", H.runA), .init("run_b", H.runB)],
+                columns: [
+                    .init("point_code", H.pointCode), .init("point_name", H.pointName), .init("operator_name", H.operatorName),
+                    .init("run_a", H.runA), .init("run_b", H.runB),
+                ],
                 rows: changes.map { c in
-                    [.text(c.code), .text(c.name), .optional((c.after ?? c.before)?.operatorName), c.before?.outcomeCell ?? .text("—"), c.after?.outcomeCell ?? .text("—")]
+                    [
+                        .text(c.code), .text(c.name), .optional((c.after ?? c.before)?.operatorName), c.before?.outcomeCell ?? .text("—"),
+                        c.after?.outcomeCell ?? .text("—"),
+                    ]
                 }),
             output)
     }

@@ -162,7 +162,10 @@ enum ExampleFixtures {
         "人社局反馈2026年10月.xlsx": { path, request in
             let eligible = try AppDatabase(path: request.database).subsidyResults(try #require(request.run), only: .eligible)
             let rows: [[SheetCell]] = eligible.map { r in
-                [.text(r.idNumber ?? ""), .text(r.operatorName ?? ""), .text("通过"), .money(r.amount), .money(r.amount), .text("2026-11-20"), .text("")]
+                [
+                    .text(r.idNumber ?? ""), .text(r.operatorName ?? ""), .text("通过"), .money(r.amount), .money(r.amount), .text("2026-11-20"),
+                    .text(""),
+                ]
             }
             try TableFile.write(
                 Worksheet(name: "审核结果", header: ["公民身份号码", "姓名", "核定结果", "核定金额(元)", "发放金额(元)", "发放日期", "备注"], rows: rows),

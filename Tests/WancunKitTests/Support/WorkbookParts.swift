@@ -4,7 +4,9 @@ import ZIPFoundation
 /// A workbook made of the XML parts given, as bytes: for tests of damaged and extreme files.
 /// `sheet` is the sheet's `<sheetData>` content unless it starts with `<?xml` or `<worksheet`.
 func workbookBytes(sheet: String, sharedStrings: String? = nil, styles: String? = nil, parts: [String: Data] = [:]) throws -> Data {
-    let sheetXML = sheet.hasPrefix("<?xml") || sheet.hasPrefix("<worksheet") ? sheet
+    let sheetXML =
+        sheet.hasPrefix("<?xml") || sheet.hasPrefix("<worksheet")
+        ? sheet
         : "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\(sheet)</sheetData></worksheet>"
     var all: [String: Data] = [
         "xl/workbook.xml": Data(

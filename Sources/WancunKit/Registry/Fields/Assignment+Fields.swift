@@ -14,7 +14,8 @@ extension Assignment: FieldListed {
         Field("contract_to", .optional(\.contractTo), header: Message.Header.contractTo),
     ]
 
-    static let blank = Assignment(pointId: 0, operatorId: 0, startedOn: LocalDate(year: 2000, month: 1, day: 1)!, contractType: nil, contractFrom: nil, contractTo: nil)
+    static let blank = Assignment(
+        pointId: 0, operatorId: 0, startedOn: LocalDate(year: 2000, month: 1, day: 1)!, contractType: nil, contractFrom: nil, contractTo: nil)
 }
 
 extension Service: FieldListed {

@@ -45,8 +45,9 @@ extension CourierLink: FieldListed {
         Field("courier_id", .required(\.courierId), shown: .no),
         Field("started_on", .required(\.startedOn), header: Message.Header.fromDate, required: true),
         Field("ended_on", .optional(\.endedOn), header: Message.Header.toDate),
-        Field("days_per_week", .optional(\.daysPerWeek), header: Message.Header.daysPerWeek,
-              checks: [.range(1...7, refusal: { .daysPerWeekRange($0) })]),
+        Field(
+            "days_per_week", .optional(\.daysPerWeek), header: Message.Header.daysPerWeek,
+            checks: [.range(1...7, refusal: { .daysPerWeekRange($0) })]),
         Field("fee_fen", .optional(\.feeFen), header: Message.Audit.field("fee_fen", action: "courier.link")),
     ]
 
