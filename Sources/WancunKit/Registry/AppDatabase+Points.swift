@@ -282,19 +282,35 @@ extension AppDatabase {
 
     /// Points in code order with their village, town and current operator.
     public func points(_ filter: PointFilter = PointFilter()) throws -> [PointListing] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let under = filter.under {
-            conditions.append("p.code GLOB ?")
-            arguments += [under.significantPrefix + "*"]
-        }
-        if let status = filter.status {
-            conditions.append("p.status = ?")
-            arguments += [status.rawValue]
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let (whereClause, arguments) = Self.pointsWhere(under: filter.under, status: filter.status)
         return try read { db in
             try PointListing.fetchAll(db, sql: PointListing.selectSQL + " \(whereClause) ORDER BY p.code", arguments: arguments)
         }
+    }
+
+    /// The `WHERE` clause (empty when nothing is asked) that keeps the points (`p`) under a
+    /// division, in a status, whose name holds `name` and whose code starts with `code`.
+    static func pointsWhere(
+        under: DivisionCode?, status: PointStatus?, name: String? = nil, code: String? = nil
+    ) -> (sql: String, arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let under {
+            conditions.append("p.code GLOB ?")
+            arguments += [under.significantPrefix + "*"]
+        }
+        if let status {
+            conditions.append("p.status = ?")
+            arguments += [status.rawValue]
+        }
+        if let name, !name.isEmpty {
+            conditions.append("instr(p.name, ?) > 0")
+            arguments += [name]
+        }
+        if let code, !code.isEmpty {
+            conditions.append("substr(p.code, 1, length(?)) = ?")
+            arguments += [code, code]
+        }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 }

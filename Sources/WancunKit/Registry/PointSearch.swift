@@ -37,25 +37,7 @@ public struct PointCount: Sendable, Hashable {
 extension AppDatabase {
     /// The points that match, in code order, one page of them.
     public func searchPoints(_ search: PointSearch) throws -> PointPage {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let town = search.town {
-            conditions.append("p.code GLOB ?")
-            arguments += [town.significantPrefix + "*"]
-        }
-        if let status = search.status {
-            conditions.append("p.status = ?")
-            arguments += [status.rawValue]
-        }
-        if let name = search.name, !name.isEmpty {
-            conditions.append("instr(p.name, ?) > 0")
-            arguments += [name]
-        }
-        if let code = search.code, !code.isEmpty {
-            conditions.append("substr(p.code, 1, length(?)) = ?")
-            arguments += [code, code]
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let (whereClause, arguments) = Self.pointsWhere(under: search.town, status: search.status, name: search.name, code: search.code)
         return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM point p \(whereClause)", arguments: arguments) ?? 0
             let page = try PointListing.fetchAll(
@@ -83,7 +65,7 @@ extension AppDatabase {
     public func pointCouriers(_ code: String) throws -> [(link: CourierLink, courier: Courier)] {
         try read { db in
             let point = try Self.point(db, code)
-            let links = try CourierLink.filter(Column("point_id") == point.id!).order(Column("started_on"), Column("id")).fetchAll(db)
+            let links = try CourierLink.filter(CourierLink.Columns.pointId == point.id!).order(CourierLink.Columns.startedOn, CourierLink.Columns.id).fetchAll(db)
             let couriers = try Courier.fetchAll(db, keys: Set(links.map(\.courierId)))
             let byId = Dictionary(uniqueKeysWithValues: couriers.map { ($0.id!, $0) })
             return links.map { (link: $0, courier: byId[$0.courierId]!) }

@@ -34,8 +34,10 @@ extension Courier {
 
 extension CourierLink {
     public enum Columns {
+        static let id = Column("id")
         static let pointId = Column("point_id")
         static let courierId = Column("courier_id")
+        static let startedOn = Column("started_on")
     }
 }
 
