@@ -26,6 +26,8 @@ struct SecurityHeaders: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as WebRefusal {
             response = Pages.refusal(error, context: context)
+        } catch let error as AccountError {
+            response = Pages.refusal(.denied(error), context: context)
         } catch let error as HTTPError {
             let refusal: WebRefusal = switch error.status {
             case .notFound: .notFound
@@ -51,13 +53,15 @@ enum WebRefusal: Error {
     case notFound
     case tooLarge(limit: Int)
     case badForm
+    /// The library's access policy refuses the signed-in user.
+    case denied(AccountError)
     case failed(HTTPResponse.Status)
 
     var status: HTTPResponse.Status {
         switch self {
         case .notFound: .notFound
         case .tooLarge: .contentTooLarge
-        case .badForm: .forbidden
+        case .badForm, .denied: .forbidden
         case .failed(let status): status
         }
     }
@@ -67,6 +71,7 @@ enum WebRefusal: Error {
         case .notFound: Message.Web.notFound
         case .tooLarge(let limit): Message.Web.tooLarge(limitBytes: limit)
         case .badForm: Message.Web.formExpired
+        case .denied(let error): error.message
         case .failed: Message.Web.failed
         }
     }

@@ -9,7 +9,7 @@ extension WebApp {
 
     func home(_ context: WebContext) throws -> Response {
         let lang = context.language
-        let counts = try database.pointCounts()
+        let counts = try database.pointCounts(as: context.actor())
         var towns: [(code: DivisionCode, name: String)] = []
         var byTown: [DivisionCode: [PointStatus: Int]] = [:]
         for count in counts {
@@ -41,8 +41,9 @@ extension WebApp {
         let page = max(text("page").flatMap(Int.init) ?? 1, 1)
         let search = PointSearch(town: town, status: status, name: text("name"), code: text("code"),
                                  offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
-        let found = try database.searchPoints(search)
-        let towns = try database.divisions(DivisionFilter(level: .town))
+        let actor = try context.actor()
+        let found = try database.searchPoints(search, as: actor)
+        let towns = try database.divisions(DivisionFilter(level: .town)).filter { AccessPolicy.canRead(actor, pointCode: $0.code.rawValue) }
         let form = Templates.render("pointSearch", [
             "townLabel": Message.Header.town.text(lang), "statusLabel": Message.Header.status.text(lang),
             "nameLabel": Message.Header.pointName.text(lang), "codeLabel": Message.Header.pointCode.text(lang),
@@ -73,7 +74,7 @@ extension WebApp {
         let lang = context.language
         let code = context.parameters.get("code") ?? ""
         let detail: PointDetail
-        do { detail = try database.pointDetail(code) } catch RegistryError.pointUnknown { throw WebRefusal.notFound }
+        do { detail = try database.pointDetail(code, as: context.actor()) } catch RegistryError.pointUnknown { throw WebRefusal.notFound }
         let p = detail.point
         typealias H = Message.Header
         var fields = zip(PointListing.columns, p.cells(lang)).map { ($0.header, $1) }

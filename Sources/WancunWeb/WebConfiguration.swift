@@ -23,10 +23,14 @@ public struct WebConfiguration: Sendable {
     public var usesTLS: Bool { tlsCertificate != nil && tlsKey != nil }
 }
 
-/// Who a session belongs to, as the sign-in check names them.
+/// Who a session belongs to, as the sign-in check names them: the account as the library's
+/// access policy knows it (name, role and, for a town clerk, town).
 public struct WebUser: Sendable, Hashable {
-    public var name: String
-    public init(name: String) { self.name = name }
+    public var actor: Actor
+    public var name: String { actor.name }
+
+    public init(name: String, role: Role, town: DivisionCode? = nil) { actor = Actor(name: name, role: role, town: town) }
+    public init(_ account: UserAccount) { actor = account.actor }
 }
 
 /// Checks a user name and password. The answer is the user, `nil` for a wrong name or
@@ -45,6 +49,19 @@ public enum WebSignInResult: Sendable, Equatable {
 public struct NoAccounts: WebSignIn {
     public init() {}
     public func check(name: String, password: String) async throws -> WebSignInResult { .noAccounts }
+}
+
+/// Signs in the registry's own accounts (`wancun user add`): an enabled account whose password
+/// matches. Which of name, password or being disabled was wrong is not told.
+public struct AccountSignIn: WebSignIn {
+    public let database: AppDatabase
+    public init(database: AppDatabase) { self.database = database }
+
+    public func check(name: String, password: String) async throws -> WebSignInResult {
+        guard try database.hasUsers() else { return .noAccounts }
+        guard let account = try database.authenticate(name, password: password) else { return .refused }
+        return .user(WebUser(account))
+    }
 }
 
 extension WebConfiguration {

@@ -13,6 +13,13 @@ public struct WebContext: RequestContext {
     /// The address the request came from, or `unknown` (in tests).
     public let remoteAddress: String
 
+    /// The signed-in user as the library's access policy knows them; every route but sign-in
+    /// has one (`RequireSession`).
+    func actor() throws -> Actor {
+        guard let user = session?.user else { throw WebRefusal.notFound }
+        return user.actor
+    }
+
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"

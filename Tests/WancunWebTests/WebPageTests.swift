@@ -11,7 +11,7 @@ import WancunKit
 @Suite struct WebPageTests {
     func page(_ path: String, session: Bool = true) async throws -> TestResponseCopy {
         let web = makeWebApp()
-        let headers = session ? cookieHeader(await web.sessions.create(for: WebUser(name: "clerk"))) : HTTPFields()
+        let headers = session ? cookieHeader(await web.sessions.create(for: WebUser(name: "clerk", role: .countyClerk))) : HTTPFields()
         return try await withClient(web) { client async throws in
             let response = try await client.execute(uri: path, method: .get, headers: headers)
             return TestResponseCopy(status: response.status, text: response.text, location: response.headers[.location])
@@ -132,7 +132,7 @@ import WancunKit
 
     @Test func theLanguageIsChosenByLangAndRemembered() async throws {
         let web = makeWebApp()
-        let session = await web.sessions.create(for: WebUser(name: "clerk"))
+        let session = await web.sessions.create(for: WebUser(name: "clerk", role: .countyClerk))
         try await withClient(web) { client async throws in
             let english = try await client.execute(uri: "/?lang=en", method: .get, headers: cookieHeader(session))
             #expect(english.text.contains(">Points</a>"))

@@ -37,7 +37,7 @@ import WancunKit
 
     @Test func everyResponseCarriesTheSecurityHeaders() async throws {
         let web = makeWebApp()
-        let session = await web.sessions.create(for: WebUser(name: "clerk"))
+        let session = await web.sessions.create(for: WebUser(name: "clerk", role: .countyClerk))
         let paths = try web.router().routes.filter { $0.method == .get }.map { try concretePath($0.path.description) } + ["/no-such-page", "/points/000"]
         for path in paths {
             for headers in [HTTPFields(), cookieHeader(session)] {
@@ -57,7 +57,7 @@ import WancunKit
 
     @Test func pagesHaveNoInlineScriptOrStyle() async throws {
         let web = makeWebApp()
-        let session = await web.sessions.create(for: WebUser(name: "clerk"))
+        let session = await web.sessions.create(for: WebUser(name: "clerk", role: .countyClerk))
         for route in web.router().routes where route.method == .get && !route.path.description.hasPrefix("/static/") {
             let path = try concretePath(route.path.description)
             try await withClient(web) { client async throws in
@@ -90,13 +90,13 @@ import WancunKit
         configuration.sessionIdle = 600
         configuration.sessionLifetime = 3600
         let web = makeWebApp(configuration, clock: clock)
-        let idle = await web.sessions.create(for: WebUser(name: "clerk"))
+        let idle = await web.sessions.create(for: WebUser(name: "clerk", role: .countyClerk))
         try await withClient(web) { client async throws in
             #expect(try await client.execute(uri: "/", method: .get, headers: cookieHeader(idle)).status == .ok)
             clock.advance(601)
             #expect(try await client.execute(uri: "/", method: .get, headers: cookieHeader(idle)).status == .seeOther)
         }
-        let busy = await web.sessions.create(for: WebUser(name: "clerk"))
+        let busy = await web.sessions.create(for: WebUser(name: "clerk", role: .countyClerk))
         try await withClient(web) { client async throws in
             for _ in 0..<6 {
                 clock.advance(590)
@@ -109,7 +109,7 @@ import WancunKit
 
     @Test func aPostWithoutTheFormTokenIsRefused() async throws {
         let web = makeWebApp()
-        let session = await web.sessions.create(for: WebUser(name: "clerk"))
+        let session = await web.sessions.create(for: WebUser(name: "clerk", role: .countyClerk))
         try await withClient(web) { client async throws in
             let forged = (session.csrfToken.hasPrefix("0") ? "1" : "0") + session.csrfToken.dropFirst()
             for fields in [[], [("_csrf", forged)]] {
@@ -131,7 +131,7 @@ import WancunKit
 
     @Test func everyFormOnEveryPageCarriesTheToken() async throws {
         let web = makeWebApp()
-        let session = await web.sessions.create(for: WebUser(name: "clerk"))
+        let session = await web.sessions.create(for: WebUser(name: "clerk", role: .countyClerk))
         var forms = 0
         for route in web.router().routes where route.method == .get && !route.path.description.hasPrefix("/static/") {
             let path = try concretePath(route.path.description)
@@ -150,7 +150,7 @@ import WancunKit
 
     @Test func namesThatLookLikeMarkupOrFormulasAreShownAsText() async throws {
         let web = makeWebApp()
-        let session = await web.sessions.create(for: WebUser(name: "<b>clerk</b>"))
+        let session = await web.sessions.create(for: WebUser(name: "<b>clerk</b>", role: .countyClerk))
         let hostile = try demoDatabase.points().filter { $0.name == hostileScript || $0.name.contains("HYPERLINK") }
         #expect(hostile.count == 2)
         var pages = ["/points?name=" + "<script>".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!, "/points?name=HYPERLINK"]
@@ -172,7 +172,7 @@ import WancunKit
         var configuration = WebConfiguration()
         configuration.maxBodyBytes = 1024
         let web = makeWebApp(configuration)
-        let session = await web.sessions.create(for: WebUser(name: "clerk"))
+        let session = await web.sessions.create(for: WebUser(name: "clerk", role: .countyClerk))
         try await withClient(web) { client async throws in
             let big = formBody([("_csrf", session.csrfToken), ("name", String(repeating: "x", count: 2000))])
             let refused = try await client.execute(uri: "/logout", method: .post, headers: cookieHeader(session) + formType, body: big)

@@ -37,7 +37,7 @@ final class TestClock: @unchecked Sendable {
 /// Signs in `clerk` with password `secret`, `nobody` never.
 struct TestSignIn: WebSignIn {
     func check(name: String, password: String) async throws -> WebSignInResult {
-        name == "clerk" && password == "secret" ? .user(WebUser(name: "clerk")) : .refused
+        name == "clerk" && password == "secret" ? .user(WebUser(name: "clerk", role: .countyClerk)) : .refused
     }
 }
 

@@ -12,6 +12,29 @@ extension AppDatabase {
         return try points(filter).filter { AccessPolicy.canRead(actor, pointCode: $0.code) }
     }
 
+    /// One page of the points the actor may see that match: a town clerk's search is kept
+    /// within their town (another town's finds nothing).
+    public func searchPoints(_ search: PointSearch, as actor: Actor) throws -> PointPage {
+        try AccessPolicy.require(actor, .readRegistry)
+        guard actor.role == .townClerk else { return try searchPoints(search) }
+        guard let own = actor.town else { return PointPage(total: 0, points: []) }
+        var scoped = search
+        if let asked = search.town, asked.significantPrefix.hasPrefix(own.significantPrefix) {
+            scoped.town = asked
+        } else if search.town == nil || own.significantPrefix.hasPrefix(search.town!.significantPrefix) {
+            scoped.town = own
+        } else {
+            return PointPage(total: 0, points: [])
+        }
+        return try searchPoints(scoped)
+    }
+
+    /// The points the actor may see, counted by town and status.
+    public func pointCounts(as actor: Actor) throws -> [PointCount] {
+        try AccessPolicy.require(actor, .readRegistry)
+        return try pointCounts().filter { AccessPolicy.canRead(actor, pointCode: $0.townCode.rawValue) }
+    }
+
     public func pointDetail(_ code: String, as actor: Actor) throws -> PointDetail {
         guard AccessPolicy.canRead(actor, pointCode: code) else { throw RegistryError.pointUnknown(code) }
         return try pointDetail(code)

@@ -29,7 +29,8 @@ struct ServeCommand: WancunCommand {
         configuration.port = address.port
         configuration.tlsCertificate = tlsCert
         configuration.tlsKey = tlsKey
-        let app = WebApp(database: try ctx.openDatabase(), configuration: configuration)
+        let database = try ctx.openDatabase()
+        let app = WebApp(database: database, configuration: configuration, signIn: AccountSignIn(database: database))
         let shownHost = address.host.contains(":") ? "[\(address.host)]" : address.host
         ctx.say(Message.Web.serving("\(configuration.usesTLS ? "https" : "http")://\(shownHost):\(address.port)/", database: ctx.databasePath))
         var logger = Logger(label: "wancun.serve")
