@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import NIOCore
 import WancunKit
 
@@ -29,11 +29,12 @@ struct SecurityHeaders: RouterMiddleware {
         } catch let error as AccountError {
             response = Pages.refusal(.denied(error), context: context)
         } catch let error as HTTPError {
-            let refusal: WebRefusal = switch error.status {
-            case .notFound: .notFound
-            case .contentTooLarge: .tooLarge(limit: limit)
-            default: .failed(error.status)
-            }
+            let refusal: WebRefusal =
+                switch error.status {
+                case .notFound: .notFound
+                case .contentTooLarge: .tooLarge(limit: limit)
+                default: .failed(error.status)
+                }
             response = Pages.refusal(refusal, context: context)
         } catch {
             context.logger.error("request failed: \(String(reflecting: error))")
@@ -160,7 +161,8 @@ struct RequireSession: RouterMiddleware {
 
     /// Compares in time that does not depend on where the two differ.
     static func same(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }

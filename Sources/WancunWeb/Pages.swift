@@ -46,15 +46,19 @@ enum Pages {
 
     /// A library table as HTML, every cell as its text (personal values masked); `links` gives
     /// a cell of a column its link.
-    static func table(_ table: Table, _ lang: Language, caption: Message? = nil, empty: Message = Message.Web.none,
-                      links: [String: (Cell) -> String] = [:]) -> String {
+    static func table(
+        _ table: Table, _ lang: Language, caption: Message? = nil, empty: Message = Message.Web.none,
+        links: [String: (Cell) -> String] = [:]
+    ) -> String {
         let keys = table.columns.map(\.key)
         let rows = table.rows.map { row in
-            ["cells": zip(keys, row).map { key, cell -> [String: Any] in
-                var object: [String: Any] = ["text": cell.text(reveal: false, language: lang)]
-                if let link = links[key] { object["href"] = link(cell) }
-                return object
-            }] as [String: Any]
+            [
+                "cells": zip(keys, row).map { key, cell -> [String: Any] in
+                    var object: [String: Any] = ["text": cell.text(reveal: false, language: lang)]
+                    if let link = links[key] { object["href"] = link(cell) }
+                    return object
+                }
+            ] as [String: Any]
         }
         var object: [String: Any] = ["headers": table.columns.map { $0.header.text(lang) }, "rows": rows]
         if let caption { object["caption"] = caption.text(lang) }

@@ -17,7 +17,8 @@ extension WebApp {
             byTown[count.townCode, default: [:]][count.status] = count.count
         }
         let statuses = PointStatus.allCases
-        let columns = [Table.Column("town", Message.Header.town)] + statuses.map { Table.Column($0.rawValue, $0.label) }
+        let columns =
+            [Table.Column("town", Message.Header.town)] + statuses.map { Table.Column($0.rawValue, $0.label) }
             + [Table.Column("total", Message.Web.total)]
         func row(_ name: String, _ numbers: [PointStatus: Int]) -> [Cell] {
             [.text(name)] + statuses.map { .integer(Int64(numbers[$0] ?? 0)) } + [.integer(Int64(numbers.values.reduce(0, +)))]
@@ -39,26 +40,35 @@ extension WebApp {
         let town = text("town").flatMap { try? DivisionCode(parsing: $0) }
         let status = text("status").flatMap(PointStatus.init(rawValue:))
         let page = max(text("page").flatMap(Int.init) ?? 1, 1)
-        let search = PointSearch(town: town, status: status, name: text("name"), code: text("code"),
-                                 offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
+        let search = PointSearch(
+            town: town, status: status, name: text("name"), code: text("code"),
+            offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
         let actor = try context.actor()
         let found = try database.searchPoints(search, as: actor)
         let towns = try database.divisions(DivisionFilter(level: .town)).filter { AccessPolicy.canRead(actor, pointCode: $0.code.rawValue) }
-        let form = Templates.render("pointSearch", [
-            "townLabel": Message.Header.town.text(lang), "statusLabel": Message.Header.status.text(lang),
-            "nameLabel": Message.Header.pointName.text(lang), "codeLabel": Message.Header.pointCode.text(lang),
-            "all": Message.Web.all.text(lang), "search": Message.Web.search.text(lang),
-            "name": search.name ?? "", "code": search.code ?? "",
-            "towns": towns.map { ["code": $0.code.rawValue, "name": $0.name, "selected": $0.code == town] as [String: Any] },
-            "statuses": PointStatus.allCases.map { ["code": $0.rawValue, "name": $0.label(in: lang), "selected": $0 == status] as [String: Any] },
-        ])
+        let form = Templates.render(
+            "pointSearch",
+            [
+                "townLabel": Message.Header.town.text(lang), "statusLabel": Message.Header.status.text(lang),
+                "nameLabel": Message.Header.pointName.text(lang), "codeLabel": Message.Header.pointCode.text(lang),
+                "all": Message.Web.all.text(lang), "search": Message.Web.search.text(lang),
+                "name": search.name ?? "", "code": search.code ?? "",
+                "towns": towns.map { ["code": $0.code.rawValue, "name": $0.name, "selected": $0.code == town] as [String: Any] },
+                "statuses": PointStatus.allCases.map {
+                    ["code": $0.rawValue, "name": $0.label(in: lang), "selected": $0 == status] as [String: Any]
+                },
+            ])
         let table = Pages.table(
             Table(columns: PointListing.columns, rows: found.points.map { $0.cells(lang) }), lang, empty: Message.Web.noPoints,
             links: ["code": { "/points/" + Pages.pathComponent($0.text(reveal: false)) }])
         let pages = max((found.total + Self.pageSize - 1) / Self.pageSize, 1)
         func pageLink(_ n: Int) -> String {
-            Pages.link("/points", [("town", town?.rawValue), ("status", status?.rawValue), ("name", search.name), ("code", search.code),
-                                   ("page", n == 1 ? nil : String(n))])
+            Pages.link(
+                "/points",
+                [
+                    ("town", town?.rawValue), ("status", status?.rawValue), ("name", search.name), ("code", search.code),
+                    ("page", n == 1 ? nil : String(n)),
+                ])
         }
         var pager: [String: Any] = [
             "summary": Message.Web.pageOf(min(page, pages), pages, total: found.total).text(lang),
@@ -83,35 +93,50 @@ extension WebApp {
             (H.longitude, p.longitude.map { .text(String($0)) } ?? .null), (H.business, .optional(p.businessName)),
             (H.creditCode, .optional(p.creditCode)),
         ]
-        let details = Templates.render("fields", [
-            "caption": Message.Web.details.text(lang),
-            "fields": fields.map { ["label": $0.0.text(lang), "value": $0.1.text(reveal: false, language: lang)] },
-        ])
+        let details = Templates.render(
+            "fields",
+            [
+                "caption": Message.Web.details.text(lang),
+                "fields": fields.map { ["label": $0.0.text(lang), "value": $0.1.text(reveal: false, language: lang)] },
+            ])
         let history = Table(
-            columns: [.init("on_date", H.date), .init("from_status", H.fromStatus), .init("status", H.status),
-                      .init("reason", H.reason), .init("clerk", H.clerk)],
+            columns: [
+                .init("on_date", H.date), .init("from_status", H.fromStatus), .init("status", H.status),
+                .init("reason", H.reason), .init("clerk", H.clerk),
+            ],
             rows: detail.history.map {
-                [.text($0.onDate.description), $0.fromStatus.map { .label(code: $0.rawValue, .pointStatus($0)) } ?? .null,
-                 .label(code: $0.status.rawValue, .pointStatus($0.status)), .text(Mask.personalValues(in: $0.reason)), .text($0.clerk)]
+                [
+                    .text($0.onDate.description), $0.fromStatus.map { .label(code: $0.rawValue, .pointStatus($0)) } ?? .null,
+                    .label(code: $0.status.rawValue, .pointStatus($0.status)), .text(Mask.personalValues(in: $0.reason)), .text($0.clerk),
+                ]
             })
         let operators = Table(
-            columns: [.init("name", H.operatorName), .init("id_number", H.idNumber), .init("phone", H.phone),
-                      .init("started_on", H.startedOn), .init("ended_on", H.endedOn), .init("contract_to", H.contractTo)],
+            columns: [
+                .init("name", H.operatorName), .init("id_number", H.idNumber), .init("phone", H.phone),
+                .init("started_on", H.startedOn), .init("ended_on", H.endedOn), .init("contract_to", H.contractTo),
+            ],
             rows: detail.operators.map { a, o in
-                [.text(o.name), .residentID(o.idNumber), .phone(o.phone), .text(a.startedOn.description),
-                 .optional(a.endedOn?.description), .optional(a.contractTo?.description)]
+                [
+                    .text(o.name), .residentID(o.idNumber), .phone(o.phone), .text(a.startedOn.description),
+                    .optional(a.endedOn?.description), .optional(a.contractTo?.description),
+                ]
             })
         let services = try database.services(pointCode: code)
         let serviceTable = Table(columns: Array(ServiceListing.columns.dropFirst(2)), rows: services.map { Array($0.cells.dropFirst(2)) })
         let couriers = Table(
-            columns: [.init("name", H.name), .init("brand", H.brand), .init("started_on", H.fromDate), .init("ended_on", H.toDate),
-                      .init("days_per_week", H.daysPerWeek)],
+            columns: [
+                .init("name", H.name), .init("brand", H.brand), .init("started_on", H.fromDate), .init("ended_on", H.toDate),
+                .init("days_per_week", H.daysPerWeek),
+            ],
             rows: try database.pointCouriers(code).map { link, courier in
-                [.text(courier.name), .text(courier.brand), .text(link.startedOn.description), .optional(link.endedOn?.description),
-                 link.daysPerWeek.map { .integer(Int64($0)) } ?? .null]
+                [
+                    .text(courier.name), .text(courier.brand), .text(link.startedOn.description), .optional(link.endedOn?.description),
+                    link.daysPerWeek.map { .integer(Int64($0)) } ?? .null,
+                ]
             })
         let audit = AuditEntry.readableLines(detail.audit, language: lang, reveal: false, subjects: false)
-        let body = details
+        let body =
+            details
             + Pages.table(history, lang, caption: Message.Section.statusHistory)
             + Pages.table(operators, lang, caption: Message.Section.operators)
             + Pages.table(serviceTable, lang, caption: Message.Web.services)

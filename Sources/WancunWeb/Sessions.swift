@@ -1,5 +1,5 @@
-import Foundation
 import Crypto
+import Foundation
 
 /// A signed-in user's session: its id (the cookie's value), the token every form carries,
 /// and when it ends.

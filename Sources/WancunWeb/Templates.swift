@@ -14,7 +14,8 @@ enum Templates {
         <body>
         <header><span class="brand">{{appTitle}}</span>{{#signedIn}}
         <nav>{{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/nav}}</nav>
-        <form method="post" action="/logout" class="signout"><input type="hidden" name="_csrf" value="{{csrf}}"><span>{{signedInAs}}：{{user}}</span> <button type="submit">{{signOut}}</button></form>{{/signedIn}}
+        <form method="post" action="/logout" class="signout"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <span>{{signedInAs}}：{{user}}</span> <button type="submit">{{signOut}}</button></form>{{/signedIn}}
         </header>
         <main><h1>{{title}}</h1>
         {{{body}}}
@@ -58,8 +59,10 @@ enum Templates {
 
     static let pointSearch = """
         <form method="get" action="/points" class="search">
-        <label>{{townLabel}} <select name="town"><option value="">{{all}}</option>{{#towns}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/towns}}</select></label>
-        <label>{{statusLabel}} <select name="status"><option value="">{{all}}</option>{{#statuses}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/statuses}}</select></label>
+        <label>{{townLabel}} <select name="town"><option value="">{{all}}</option>
+        {{#towns}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/towns}}</select></label>
+        <label>{{statusLabel}} <select name="status"><option value="">{{all}}</option>
+        {{#statuses}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/statuses}}</select></label>
         <label>{{nameLabel}} <input name="name" value="{{name}}"></label>
         <label>{{codeLabel}} <input name="code" value="{{code}}" inputmode="numeric"></label>
         <button type="submit">{{search}}</button>
@@ -67,7 +70,8 @@ enum Templates {
         """
 
     static let pager = """
-        <p class="pager">{{#previous}}<a href="{{previous}}" rel="prev">{{previousLabel}}</a> {{/previous}}<span>{{summary}}</span>{{#next}} <a href="{{next}}" rel="next">{{nextLabel}}</a>{{/next}}</p>
+        <p class="pager">{{#previous}}<a href="{{previous}}" rel="prev">{{previousLabel}}</a> {{/previous}}
+        <span>{{summary}}</span>{{#next}} <a href="{{next}}" rel="next">{{nextLabel}}</a>{{/next}}</p>
         """
 
     static let library: MustacheLibrary = {

@@ -1,9 +1,9 @@
 import Foundation
 import Hummingbird
-import NIOCore
 import HummingbirdCore
 import HummingbirdTLS
 import Logging
+import NIOCore
 import ServiceLifecycle
 import WancunKit
 
@@ -15,8 +15,10 @@ public struct WebApp: Sendable {
     public let limiter: SignInLimiter
     public let signIn: any WebSignIn
 
-    public init(database: AppDatabase, configuration: WebConfiguration = WebConfiguration(), signIn: any WebSignIn = NoAccounts(),
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        database: AppDatabase, configuration: WebConfiguration = WebConfiguration(), signIn: any WebSignIn = NoAccounts(),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.database = database
         self.configuration = configuration
         self.signIn = signIn
@@ -34,8 +36,9 @@ public struct WebApp: Sendable {
         router.add(middleware: BodyLimit(limit: configuration.maxBodyBytes))
         router.add(middleware: RequireSession(sessions: sessions))
         router.get("/static/wancun.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
         }
         router.get("/login") { _, context in signInPage(context) }
         router.post("/login") { _, context in try await signIn(context) }
@@ -87,7 +90,8 @@ public struct WebApp: Sendable {
     }
 
     func signIn(_ context: WebContext) async throws -> Response {
-        let name = context.form["name"] ?? "", password = context.form["password"] ?? ""
+        let name = context.form["name"] ?? ""
+        let password = context.form["password"] ?? ""
         guard await limiter.allows(account: name, address: context.remoteAddress) else {
             return signInPage(context, error: Message.Web.tooManyAttempts, name: name, status: .tooManyRequests)
         }
@@ -110,7 +114,8 @@ public struct WebApp: Sendable {
     func signOut(_ request: Request, _ context: WebContext) async -> Response {
         if let session = context.session { await sessions.end(session.id) }
         var response = Response.redirect(to: "/login", type: .normal)
-        response.setCookie(Cookie(name: RequireSession.cookie, value: "", maxAge: 0, path: "/", secure: configuration.usesTLS, httpOnly: true, sameSite: .strict))
+        response.setCookie(
+            Cookie(name: RequireSession.cookie, value: "", maxAge: 0, path: "/", secure: configuration.usesTLS, httpOnly: true, sameSite: .strict))
         return response
     }
 

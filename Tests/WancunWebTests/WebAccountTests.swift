@@ -21,8 +21,9 @@ struct AccountRegistry: Sendable {
     static let shared: AccountRegistry = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-web-accounts-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let db = try! Demo.build(at: dir.appendingPathComponent("accounts.sqlite").path, seed: repositoryRoot.appendingPathComponent("seed").path,
-                                 context: webContext)
+        let db = try! Demo.build(
+            at: dir.appendingPathComponent("accounts.sqlite").path, seed: repositoryRoot.appendingPathComponent("seed").path,
+            context: webContext)
         let allTowns = try! db.divisions(DivisionFilter(level: .town))
         let byTown = Dictionary(grouping: try! db.points().map(\.code)) { code in allTowns.first { code.hasPrefix($0.code.significantPrefix) }!.code }
         let towns = byTown.keys.sorted { $0.rawValue < $1.rawValue }
@@ -35,8 +36,9 @@ struct AccountRegistry: Sendable {
             _ = try! db.addUser(NewUser(name: name, role: role, town: town, password: password), hasher: cheap, context: webContext)
         }
         try! db.disableUser("停用者", context: webContext)
-        return AccountRegistry(database: db, ownTown: towns[0], otherTown: allTowns.first { $0.code == towns[1] }!, ownPoints: byTown[towns[0]]!,
-                               otherPoint: byTown[towns[1]]!.first!)
+        return AccountRegistry(
+            database: db, ownTown: towns[0], otherTown: allTowns.first { $0.code == towns[1] }!, ownPoints: byTown[towns[0]]!,
+            otherPoint: byTown[towns[1]]!.first!)
     }()
 
     func app() -> WebApp { WebApp(database: database, signIn: AccountSignIn(database: database), now: { TestClock().now }) }
@@ -120,7 +122,9 @@ func signedInPages(_ web: WebApp, name: String, password: String = AccountRegist
     @Test func repeatedWrongPasswordsRefuseEvenTheRightOne() async throws {
         let web = registry.app()
         try await withClient(web) { client async throws in
-            for _ in 0..<web.configuration.maxAttempts { #expect(try await signIn(client, name: "审核员", password: "wrong-password-1").status == .unauthorized) }
+            for _ in 0..<web.configuration.maxAttempts {
+                #expect(try await signIn(client, name: "审核员", password: "wrong-password-1").status == .unauthorized)
+            }
             let refused = try await signIn(client, name: "审核员")
             #expect(refused.status == .tooManyRequests && refused.sessionCookie.isEmpty)
         }
@@ -170,6 +174,8 @@ func signedInPages(_ web: WebApp, name: String, password: String = AccountRegist
 /// The `wancun` that `swift test` built, beside the test bundle.
 let builtWancun: URL? = {
     let arguments0 = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    return [arguments0, Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(), repositoryRoot.appendingPathComponent(".build/debug")]
-        .map { $0.appendingPathComponent("wancun") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    return [
+        arguments0, Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(), repositoryRoot.appendingPathComponent(".build/debug"),
+    ]
+    .map { $0.appendingPathComponent("wancun") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
 }()

@@ -70,7 +70,8 @@ import WancunKit
         let byStatus = try await page("/points?status=" + status.rawValue)
         #expect(byStatus.text.contains("共 \(all.filter { $0.status == status }.count) 个"))
         #expect(byStatus.text.contains("value=\"\(status.rawValue)\" selected"))
-        let town = try #require(try demoDatabase.divisions(DivisionFilter(level: .town)).first { t in all.contains { $0.code.hasPrefix(t.code.significantPrefix) } })
+        let town = try #require(
+            try demoDatabase.divisions(DivisionFilter(level: .town)).first { t in all.contains { $0.code.hasPrefix(t.code.significantPrefix) } })
         let byTown = try await page("/points?town=" + town.code.rawValue)
         #expect(byTown.text.contains("共 \(all.filter { $0.code.hasPrefix(town.code.significantPrefix) }.count) 个"))
         let none = try await page("/points?name=不存在的名字")

@@ -1,7 +1,7 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import HTTPTypes
 import NIOCore
 import Testing
 import WancunKit
@@ -38,7 +38,8 @@ import WancunKit
     @Test func everyResponseCarriesTheSecurityHeaders() async throws {
         let web = makeWebApp()
         let session = await web.sessions.create(for: WebUser(name: "clerk", role: .countyClerk))
-        let paths = try web.router().routes.filter { $0.method == .get }.map { try concretePath($0.path.description) } + ["/no-such-page", "/points/000"]
+        let paths =
+            try web.router().routes.filter { $0.method == .get }.map { try concretePath($0.path.description) } + ["/no-such-page", "/points/000"]
         for path in paths {
             for headers in [HTTPFields(), cookieHeader(session)] {
                 try await withClient(web) { client async throws in
@@ -113,7 +114,8 @@ import WancunKit
         try await withClient(web) { client async throws in
             let forged = (session.csrfToken.hasPrefix("0") ? "1" : "0") + session.csrfToken.dropFirst()
             for fields in [[], [("_csrf", forged)]] {
-                let refused = try await client.execute(uri: "/logout", method: .post, headers: cookieHeader(session) + formType, body: formBody(fields))
+                let refused = try await client.execute(
+                    uri: "/logout", method: .post, headers: cookieHeader(session) + formType, body: formBody(fields))
                 #expect(refused.status == .forbidden)
                 #expect(refused.text.contains(Message.Web.formExpired.zh))
             }
@@ -124,7 +126,8 @@ import WancunKit
             #expect(taken.status == .seeOther)
             #expect(try await client.execute(uri: "/", method: .get, headers: cookieHeader(session)).status == .seeOther)
             // Signing in needs the token the sign-in page set.
-            let noToken = try await client.execute(uri: "/login", method: .post, headers: formType, body: formBody([("name", "clerk"), ("password", "secret")]))
+            let noToken = try await client.execute(
+                uri: "/login", method: .post, headers: formType, body: formBody([("name", "clerk"), ("password", "secret")]))
             #expect(noToken.status == .forbidden)
         }
     }
@@ -156,7 +159,9 @@ import WancunKit
         var pages = ["/points?name=" + "<script>".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!, "/points?name=HYPERLINK"]
         pages += hostile.map { "/points/" + $0.code }
         for path in pages {
-            let html = try await withClient(web) { client async throws in try await client.execute(uri: path, method: .get, headers: cookieHeader(session)).text }
+            let html = try await withClient(web) { client async throws in
+                try await client.execute(uri: path, method: .get, headers: cookieHeader(session)).text
+            }
             #expect(!html.contains("<script"), "\(path)")
             #expect(!html.contains("<b>"))
             #expect(html.contains("&lt;b&gt;clerk&lt;&#47;b&gt;") || html.contains("&lt;b&gt;clerk&lt;/b&gt;"))
@@ -181,7 +186,8 @@ import WancunKit
             #expect(refused.text.contains("1 KB"))
             #expect(refused.headers[.contentSecurityPolicy] != nil)
             let small = formBody([("_csrf", session.csrfToken)])
-            #expect(try await client.execute(uri: "/logout", method: .post, headers: cookieHeader(session) + formType, body: small).status == .seeOther)
+            #expect(
+                try await client.execute(uri: "/logout", method: .post, headers: cookieHeader(session) + formType, body: small).status == .seeOther)
         }
     }
 

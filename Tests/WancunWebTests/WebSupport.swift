@@ -16,7 +16,8 @@ let webContext = ChangeContext(clerk: "测试员", today: LocalDate(year: 2026, 
 let demoDatabase: AppDatabase = {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-web-tests-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let db = try! Demo.build(at: dir.appendingPathComponent("web.sqlite").path, seed: repositoryRoot.appendingPathComponent("seed").path, context: webContext)
+    let db = try! Demo.build(
+        at: dir.appendingPathComponent("web.sqlite").path, seed: repositoryRoot.appendingPathComponent("seed").path, context: webContext)
     let village = try! db.points().first!.villageCode
     _ = try! db.addPoint(NewPoint(village: village, name: hostileScript), context: webContext)
     _ = try! db.addPoint(NewPoint(village: village, name: hostileFormula), context: webContext)
@@ -41,7 +42,9 @@ struct TestSignIn: WebSignIn {
     }
 }
 
-func makeWebApp(_ configuration: WebConfiguration = WebConfiguration(), signIn: any WebSignIn = TestSignIn(), clock: TestClock = TestClock()) -> WebApp {
+func makeWebApp(_ configuration: WebConfiguration = WebConfiguration(), signIn: any WebSignIn = TestSignIn(), clock: TestClock = TestClock())
+    -> WebApp
+{
     WebApp(database: demoDatabase, configuration: configuration, signIn: signIn, now: { clock.now })
 }
 

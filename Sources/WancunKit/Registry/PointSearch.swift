@@ -65,7 +65,8 @@ extension AppDatabase {
     public func pointCouriers(_ code: String) throws -> [(link: CourierLink, courier: Courier)] {
         try read { db in
             let point = try Self.point(db, code)
-            let links = try CourierLink.filter(CourierLink.Columns.pointId == point.id!).order(CourierLink.Columns.startedOn, CourierLink.Columns.id).fetchAll(db)
+            let links = try CourierLink.filter(CourierLink.Columns.pointId == point.id!).order(CourierLink.Columns.startedOn, CourierLink.Columns.id)
+                .fetchAll(db)
             let couriers = try Courier.fetchAll(db, keys: Set(links.map(\.courierId)))
             let byId = Dictionary(uniqueKeysWithValues: couriers.map { ($0.id!, $0) })
             return links.map { (link: $0, courier: byId[$0.courierId]!) }

@@ -122,8 +122,9 @@ enum Shown: Sendable, Equatable {
 
 /// One column of a registry table, as its entity's field list tells it: from the list come the
 /// record's reading, writing and insert binding, its audit JSON, the columns of lists, `show`
-/// and the sheet, and the import's reading and comparing of a row.
-struct Field<Record>: Sendable {
+/// and the sheet, and the import's reading and comparing of a row. A class, so that walking a
+/// list row by row passes one reference, not a copy of every closure it holds.
+final class Field<Record>: Sendable {
     /// The column's name in `schema.sql`: also the key of JSON, CSV and the audit trail.
     let column: String
     /// The label of lists, `show` and the audit trail (the catalogue's).
@@ -146,10 +147,29 @@ struct Field<Record>: Sendable {
     let plain: Bool
     /// The Swift type's behaviour, erased.
     let value: FieldAccess<Record>
+
+    init(
+        _ column: String, _ value: FieldAccess<Record>, header: Message? = nil, sheet: SheetLabel? = nil, required: Bool = false,
+        personal: Personal? = nil, checks: [FieldCheck] = [], shown: Shown = .show, audited: Bool = true, inserted: Bool = true,
+        plain: Bool = false
+    ) {
+        self.column = column
+        self.header = header
+        self.sheet = sheet
+        self.required = required
+        self.personal = personal
+        self.checks = checks
+        self.shown = shown
+        self.audited = audited
+        self.inserted = inserted
+        self.plain = plain
+        self.value = value
+    }
 }
 
-/// A field's value in a record, its type erased so that one list holds every field.
-struct FieldAccess<Record>: Sendable {
+/// A field's value in a record, its type erased so that one list holds every field (a class for
+/// the reason `Field` is one).
+final class FieldAccess<Record>: Sendable {
     let read: @Sendable (inout Record, any ColumnSource, CInt, String) -> Void
     let encode: @Sendable (Record, inout PersistenceContainer, String) -> Void
     let bind: @Sendable (Record, inout Bindings) -> Void
@@ -199,26 +219,30 @@ struct FieldAccess<Record>: Sendable {
             auditedAsNumber: T.auditedAsNumber,
             text: { T.fromDatabaseValue($0)?.sheetText })
     }
+
+    init(
+        read: @escaping @Sendable (inout Record, any ColumnSource, CInt, String) -> Void,
+        encode: @escaping @Sendable (Record, inout PersistenceContainer, String) -> Void, bind: @escaping @Sendable (Record, inout Bindings) -> Void,
+        get: @escaping @Sendable (Record) -> DatabaseValue, set: @escaping @Sendable (inout Record, DatabaseValue) -> Void,
+        parse: @escaping @Sendable (String) throws(ValueError) -> DatabaseValue, cell: @escaping @Sendable (Record) -> Cell,
+        sheetText: @escaping @Sendable (Record) -> String, auditText: @escaping @Sendable (Record) -> String?, auditedAsNumber: Bool,
+        text: @escaping @Sendable (DatabaseValue) -> String?
+    ) {
+        self.read = read
+        self.encode = encode
+        self.bind = bind
+        self.get = get
+        self.set = set
+        self.parse = parse
+        self.cell = cell
+        self.sheetText = sheetText
+        self.auditText = auditText
+        self.auditedAsNumber = auditedAsNumber
+        self.text = text
+    }
 }
 
 extension Field {
-    init(
-        _ column: String, _ value: FieldAccess<Record>, header: Message? = nil, sheet: SheetLabel? = nil, required: Bool = false,
-        personal: Personal? = nil, checks: [FieldCheck] = [], shown: Shown = .show, audited: Bool = true, inserted: Bool = true,
-        plain: Bool = false
-    ) {
-        self.column = column
-        self.header = header
-        self.sheet = sheet
-        self.required = required
-        self.personal = personal
-        self.checks = checks
-        self.shown = shown
-        self.audited = audited
-        self.inserted = inserted
-        self.plain = plain
-        self.value = value
-    }
 
     /// The field as a table's column.
     var tableColumn: Table.Column {

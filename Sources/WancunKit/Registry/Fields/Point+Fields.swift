@@ -70,6 +70,8 @@ extension Point: FieldListed {
 
     /// Kept once: every audited change of an import writes them.
     static let auditedFields = Point.fields.filter(\.audited)
+    /// Kept once: the import reads them on every row.
+    static let plainFields = Point.fields.filter(\.plain)
 
     static let blank = Point(code: "", villageId: 0, name: "", status: .planned)
 }
