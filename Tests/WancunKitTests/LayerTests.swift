@@ -48,6 +48,13 @@ import Testing
         // reaching up is caught too; reaching down never is.
         let middle = tree.merging(["Middle": ["Mid.swift": "enum Mid { case high(High) }\n"]]) { $1 }
         #expect(checker.violations(in: middle).map(\.description).contains("Middle/Mid.swift names High, declared in Top"))
+        // A catalogue entry a higher folder adds by extension is reached up to when named with its type.
+        let entries = [
+            "Bottom": ["Catalogue.swift": "public enum Words {}\nextension Words {\n    static let low = 1\n}\n"],
+            "Middle": ["Use.swift": "let a = Words.low\nlet b = Words.high\n"],
+            "Top": ["Words+High.swift": "extension Words {\n    public static func high() -> Int { 2 }\n}\n"],
+        ]
+        #expect(checker.violations(in: entries).map(\.description) == ["Middle/Use.swift names Words.high, declared in Top"])
         #expect(LayerChecker.declaredTypes(in: "public final class High {\n    struct Nested {}\n}\ntypealias Alias = Int\n") == ["High", "Alias"])
     }
 }
@@ -76,13 +83,30 @@ struct LayerChecker {
                 }
             }
         }
+        // A static member a higher folder adds to a lower type by extension (a catalogue entry
+        // written in Text, say) is reached up to as surely as a type is, when named with its type.
+        var lowestMember: [String: String] = [:]
+        for (folder, files) in tree {
+            guard let r = rank[folder] else { continue }
+            for source in files.values {
+                for member in Self.extensionMembers(in: Self.code(source)) where lowestMember[member].map({ rank[$0]! > r }) ?? true {
+                    lowestMember[member] = folder
+                }
+            }
+        }
         var found: [Violation] = []
         for (folder, files) in tree {
             guard let r = rank[folder] else { continue }
             for (file, source) in files {
-                for name in Self.names(in: Self.code(source)) {
+                let code = Self.code(source)
+                for name in Self.names(in: code) {
                     if let home = lowest[name], rank[home]! > r {
                         found.append(Violation(folder: folder, file: file, type: name, declaredIn: home))
+                    }
+                }
+                for member in Self.memberUses(in: code) {
+                    if let home = lowestMember[member], rank[home]! > r {
+                        found.append(Violation(folder: folder, file: file, type: member, declaredIn: home))
                     }
                 }
             }
@@ -104,6 +128,29 @@ struct LayerChecker {
         matches(
             #"(?m)^(?:(?:public|internal|fileprivate|private|final|indirect|open)\s+)*(?:struct|enum|class|protocol|actor|typealias)\s+([A-Z]\w*)"#,
             in: code)
+    }
+
+    /// `Type.member` for each static member declared in a top-level `extension Type { … }`.
+    static func extensionMembers(in code: String) -> [String] {
+        let block = try! NSRegularExpression(pattern: #"(?ms)^extension ([A-Z][\w.]*)[^{\n]*\{\n(.*?)^\}"#)
+        let ns = code as NSString
+        return block.matches(in: code, range: NSRange(location: 0, length: ns.length)).flatMap { match in
+            let type = ns.substring(with: match.range(at: 1))
+            let body = ns.substring(with: match.range(at: 2))
+            return matches(#"(?m)^    (?:(?:public|internal|fileprivate|private|nonisolated)\s+)*static\s+(?:func|let|var)\s+(\w+)"#, in: body).map {
+                type + "." + $0
+            }
+        }
+    }
+
+    /// Static members named with their type, `Message.Coverage.pointsIn` for `Message.Coverage.pointsIn(…)`.
+    static func memberUses(in code: String) -> Set<String> {
+        let regex = try! NSRegularExpression(pattern: #"\b([A-Z]\w*(?:\.[A-Z]\w*)*)\.([a-z]\w*)"#)
+        let ns = code as NSString
+        return Set(
+            regex.matches(in: code, range: NSRange(location: 0, length: ns.length)).map {
+                ns.substring(with: $0.range(at: 1)) + "." + ns.substring(with: $0.range(at: 2))
+            })
     }
 
     static func names(in code: String) -> Set<String> { Set(matches(#"\b([A-Z]\w*)\b"#, in: code)) }

@@ -49,6 +49,4 @@ public enum AccountError: Error, Equatable, Sendable {
     }
 }
 
-extension AccountError: UserFacingError, RuleError {
-    public var message: Message { .accountError(self) }
-}
+extension AccountError: RuleError {}

@@ -43,6 +43,11 @@ public struct RowChecker: Sendable {
             RowProblem(file: file, row: row.number, column: key.map(row.header), value: value ?? key.map { row[$0] }, rule: rule, message: message))
     }
 
+    /// Records a row's cell refused by a library rule, under the rule's code and words.
+    public mutating func add(_ row: TableRow, _ key: String, value: String? = nil, refusal: some RuleError) {
+        add(row, key, value: value, rule: refusal.rule, message: refusal.message)
+    }
+
     /// Records a warning about a row's cell: the row is still written.
     public mutating func warn(_ row: TableRow, _ key: String, rule: String, message: Message) {
         warnings.append(

@@ -57,8 +57,7 @@ struct XLSXDamage: Error, Equatable {
     /// The damage as the problem a command reports for `file`.
     func problem(file: String) -> RowProblem {
         RowProblem(
-            file: file, row: row, column: cell, value: value, rule: "XLSX_UNREADABLE",
-            message: .damagedXLSX(part ?? "zip", reason))
+            file: file, row: row, column: cell, value: value, rule: rule, message: message)
     }
 }
 
@@ -86,4 +85,8 @@ enum XLSXLimits {
     static let cells = 200_000_000
     /// One tag, or one text between tags: ten times the longest cell written with entities.
     static let tokenBytes = 4 << 20
+}
+
+extension XLSXDamage: RuleError {
+    var rule: String { "XLSX_UNREADABLE" }
 }

@@ -27,7 +27,7 @@ struct OperatingCalendar {
     mutating func warnUnlessOperating(_ point: Int64, on day: LocalDate, _ row: TableRow, _ key: String, _ check: inout RowChecker) throws {
         let status = try status(of: point, on: day)
         if status != .operating {
-            check.warn(row, key, rule: Self.rule, message: .notOperatingOnDate(day, status))
+            check.warn(row, key, rule: Self.rule, message: .notOperatingOnDate(day, status?.label))
         }
     }
 }

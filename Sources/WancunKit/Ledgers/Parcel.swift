@@ -76,8 +76,6 @@ public enum LedgerError: Error, Equatable, Sendable {
 
 extension LedgerError: RuleError {}
 
-extension RegistryError: RuleError {}
-
 extension ChangeContext {
     /// Now, in Asia/Shanghai, to the minute.
     public var nowLocal: LocalDateTime {

@@ -36,7 +36,7 @@ public struct PurchaseListing: Sendable, FetchableRecord {
     public var cells: [Cell] {
         [
             .text(pointCode), .text(purchase.platform), .text(purchase.orderNo),
-            .label(code: purchase.category.rawValue, .purchaseCategory(purchase.category)), .money(purchase.amountFen),
+            .label(code: purchase.category.rawValue, purchase.category.label), .money(purchase.amountFen),
             .text(purchase.onDate.description),
         ]
     }

@@ -488,7 +488,7 @@ extension AppDatabase {
             guard let kind = ServiceKind(label: parts[0]), kind != .finance, parts.count == 1 || category != nil,
                 (kind == .agentPurchase) == (category != nil), category != .medicines
             else {
-                check.add(row, "services", value: String(item), rule: "SERVICE_UNKNOWN", message: .serviceItemUnknown(String(item)))
+                check.add(row, "services", value: String(item), refusal: RegistryError.serviceUnknown(String(item)))
                 continue
             }
             services.append((kind, category))

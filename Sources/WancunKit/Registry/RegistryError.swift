@@ -11,6 +11,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case planYearOutOfRange(Int)
     /// A value given for a field the entity does not have, or does not set that way.
     case fieldUnknown(String)
+    /// A `services` cell's item that names no service.
+    case serviceUnknown(String)
     /// A whole number outside the range its field allows.
     case valueOutOfRange(field: String, Int, ClosedRange<Int>)
     case dateInFuture(field: String, LocalDate)
@@ -83,6 +85,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .coordinatesOutOfRange: "COORDINATES_RANGE"
         case .planYearOutOfRange: "PLAN_YEAR_RANGE"
         case .fieldUnknown: "FIELD_UNKNOWN"
+        case .serviceUnknown: "SERVICE_UNKNOWN"
         case .valueOutOfRange: "VALUE_OUT_OF_RANGE"
         case .dateInFuture: "DATE_IN_FUTURE"
         case .statusNotAllowed: "STATUS_CHANGE_NOT_ALLOWED"
@@ -165,3 +168,5 @@ extension RegistryError {
 func parse<T>(_ field: String, _ work: () throws(ValueError) -> T) throws(RegistryError) -> T {
     do { return try work() } catch { throw .invalid(field: field, error) }
 }
+
+extension RegistryError: RuleError {}

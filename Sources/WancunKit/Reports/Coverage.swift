@@ -40,8 +40,8 @@ public struct CoverageReport: Sendable {
             .init("rural_villages", Message.Coverage.ruralVillages), .init("covered_villages", Message.Coverage.coveredVillages),
             .init("coverage_percent", Message.Coverage.percent),
         ]
-        columns += PointStatus.allCases.map { .init($0.rawValue, Message.Coverage.pointsIn($0)) }
-        columns += ServiceKind.allCases.map { .init($0.rawValue.replacingOccurrences(of: "-", with: "_"), Message.serviceKind($0), use: .detail) }
+        columns += PointStatus.allCases.map { .init($0.rawValue, Message.Coverage.pointsIn($0.label)) }
+        columns += ServiceKind.allCases.map { .init($0.rawValue.replacingOccurrences(of: "-", with: "_"), $0.label, use: .detail) }
         columns.append(.init("no_courier_link", Message.Coverage.noCourier))
         return columns
     }

@@ -65,7 +65,7 @@ public struct SubsidyRunInfo: Sendable {
 
     public var cells: [Cell] {
         [
-            .integer(run.id!), .text(run.month.description), .label(code: run.status.rawValue, .runStatus(run.status)),
+            .integer(run.id!), .text(run.month.description), .label(code: run.status.rawValue, run.status.label),
             .integer(Int64(points)), .integer(Int64(eligible)), .money(total), .text(run.createdAt), .text(run.clerk),
             .text(run.policySha256), .text(run.inputsSha256), .integer(Int64(outOfScope.values.reduce(0, +))),
         ]
@@ -139,8 +139,8 @@ public struct SubsidyResult: Sendable {
 
     /// The failing rules: people read their labels, JSON carries their codes.
     public var failingCell: Cell {
-        if let outOfScope { return .label(code: outOfScope.rawValue, .scopeReason(outOfScope)) }
-        return .label(code: failing.map(\.rawValue).joined(separator: ","), .subsidyRules(failing))
+        if let outOfScope { return .label(code: outOfScope.rawValue, outOfScope.label) }
+        return .label(code: failing.map(\.rawValue).joined(separator: ","), .ruleList(failing.map(\.label)))
     }
 
     /// The result in one cell, as `subsidy diff` shows it: eligible with its amount, else the

@@ -24,3 +24,7 @@ extension SubsidyError: UserFacingError {
 extension ReconError: UserFacingError {
     public var message: Message { .reconError(self) }
 }
+
+extension AccountError: UserFacingError {
+    public var message: Message { .accountError(self) }
+}

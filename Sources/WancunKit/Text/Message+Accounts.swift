@@ -80,30 +80,9 @@ extension Message {
     public static func userAdded(_ name: String, _ role: Role) -> Message {
         Message(zh: "已添加账号 \(name)（\(Message.role(role).zh)）", en: "account \(name) added (\(Message.role(role).en))")
     }
-    public static func userDisabled(_ name: String) -> Message { Message(zh: "账号 \(name) 已停用", en: "account \(name) disabled") }
-    public static func passwordChanged(_ name: String) -> Message {
-        Message(zh: "账号 \(name) 的密码已更改", en: "the password of \(name) is changed")
-    }
-    public static let passwordPrompt = Message(zh: "密码：", en: "Password: ")
-    public static let passwordAgainPrompt = Message(zh: "再输入一次：", en: "Again: ")
-    public static func runReviewed(_ id: Int64, clerk: String, reviewer: String) -> Message {
-        Message(zh: "第 \(id) 次核查：经办人 \(clerk)，审核人 \(reviewer)", en: "run \(id): made by \(clerk), approved by \(reviewer)")
-    }
-
-    /// The demo's accounts, with their passwords: for trying the demo only.
-    public static let demoUsersHeading = Message(
-        zh: "演示账号（仅供演示，密码随演示数据库公开，切勿用于真实数据）：",
-        en: "Demo accounts (for the demo only: these passwords are printed for anyone to see; never use them with real data):")
     public static func demoUser(_ name: String, _ role: Role, town: String?, password: String) -> Message {
         Message(
             zh: "  \(name)（\(Message.role(role).zh)\(town.map { "，\($0)" } ?? "")）  演示密码：\(password)",
             en: "  \(name) (\(Message.role(role).en)\(town.map { ", \($0)" } ?? "")) demo password: \(password)")
     }
-}
-
-extension Message.Header {
-    public static let role = Message(zh: "角色", en: "Role")
-    public static let disabled = Message(zh: "已停用", en: "Disabled")
-    public static let createdAt = Message(zh: "创建时间", en: "Created")
-    public static let changedAt = Message(zh: "修改时间", en: "Changed")
 }

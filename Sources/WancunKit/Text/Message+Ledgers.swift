@@ -1,9 +1,5 @@
 // The catalogue: parcel and purchase ledgers.
 extension Message {
-    static func duplicateInFile(firstRow: Int) -> Message {
-        Message(zh: "与第\(firstRow)行重复", en: "repeats row \(firstRow)")
-    }
-
     static func ledgerError(_ error: LedgerError) -> Message {
         switch error {
         case .parcelDuplicate(let waybill, let courier, let point):
@@ -36,28 +32,4 @@ extension Message {
         }
     }
 
-    public static func imported(rows: Int, written: Int) -> Message {
-        Message(zh: "读取 \(rows) 行，写入 \(written) 行", en: "\(rows) rows read, \(written) written")
-    }
-
-    /// A ledger row dated on a day its point was not operating (`status` that day; nil before
-    /// its status history begins).
-    static func notOperatingOnDate(_ day: LocalDate, _ status: PointStatus?) -> Message {
-        let zh = status.map { "（\(pointStatus($0).zh)）" } ?? "（尚无营业记录）"
-        let en = status.map { " (\(pointStatus($0).en))" } ?? " (no status recorded yet)"
-        return Message(
-            zh: "服务点 \(day) 未在营业\(zh)：已导入，但不计入补贴核查的业务量",
-            en: "the point was not operating on \(day)\(en): imported, but not counted in the subsidy check's activity")
-    }
-
-    public static func importedNotOperating(_ rows: Int) -> Message {
-        Message(
-            zh: "其中 \(rows) 行的日期服务点未在营业：已导入，不计入补贴核查的业务量（见上面的提醒）",
-            en: "\(rows) of them are dated on a day their point was not operating: imported, not "
-                + "counted in the subsidy check's activity (see the warnings above)")
-    }
-
-    public static let parcelArrived = Message(zh: "已登记到站", en: "arrival recorded")
-    public static let parcelPickedUp = Message(zh: "已登记取件", en: "pickup recorded")
-    public static let purchaseAdded = Message(zh: "已登记代购订单", en: "purchase recorded")
 }

@@ -35,36 +35,8 @@ extension Message {
         }
     }
 
-    public static func reconTotals(expected: String, actual: String, difference: String, unit: String) -> Message {
-        let zhUnit = unit == "fen" ? "元" : "件"
-        let enUnit = unit == "fen" ? "yuan" : "parcels"
-        return Message(
-            zh: "应为 \(expected) \(zhUnit)，对方 \(actual) \(zhUnit)，差额 \(difference) \(zhUnit)",
-            en: "expected \(expected) \(enUnit), file \(actual) \(enUnit), difference \(difference) \(enUnit)")
-    }
-
     public static func reconHeadline(_ id: Int64, _ kind: ReconKind, _ subject: String) -> Message {
         Message(zh: "第 \(id) 号对账：\(reconKind(kind).zh)（\(subject)）", en: "reconciliation \(id): \(reconKind(kind).en) (\(subject))")
     }
 
-    public static let reconAllMatched = Message(zh: "全部一致", en: "everything matches")
-}
-
-extension Message.Header {
-    public static let outcome = Message(zh: "结果", en: "Outcome")
-    public static let key = Message(zh: "对账键", en: "Key")
-    public static let fileRow = Message(zh: "文件行号", en: "File row")
-    public static let expected = Message(zh: "登记系统", en: "Registry")
-    public static let actual = Message(zh: "对方文件", en: "File")
-    public static let kind = Message(zh: "类型", en: "Kind")
-    public static let count = Message(zh: "数量", en: "Count")
-}
-
-extension Message.Header {
-    public static let difference = Message(zh: "差额", en: "Difference")
-    public static let differences = Message(zh: "差异", en: "Differences")
-}
-
-extension Message.Section {
-    public static let differences = Message(zh: "差异明细", en: "Differences")
 }

@@ -9,13 +9,6 @@ extension Message {
         }
     }
 
-    public static func sex(_ sex: Sex) -> Message {
-        switch sex {
-        case .male: Message(zh: "男", en: "male")
-        case .female: Message(zh: "女", en: "female")
-        }
-    }
-
     public static func difficulty(_ category: DifficultyCategory) -> Message {
         switch category {
         case .age4050: Message(zh: "4050人员（女40周岁、男50周岁以上）", en: "4050 (women over 40, men over 50)")
@@ -33,27 +26,6 @@ extension Message {
         case .labour: Message(zh: "劳动合同", en: "labour contract")
         case .civil: Message(zh: "民事协议", en: "civil agreement")
         }
-    }
-
-    static func fieldName(_ field: String) -> Message {
-        switch field {
-        case "id_number": Message(zh: "身份证号", en: "ID number")
-        case "phone": Message(zh: "手机号", en: "phone")
-        case "name": Message(zh: "名称", en: "name")
-        case "address": Message(zh: "地址", en: "address")
-        case "business_name": Message(zh: "经营主体名称", en: "business name")
-        case "credit_code": Message(zh: "统一社会信用代码", en: "credit code")
-        case "village": Message(zh: "村", en: "village")
-        case "date": Message(zh: "日期", en: "date")
-        case "certified_on": Message(zh: "认定日期", en: "certification date")
-        case "opened_on": Message(zh: "开业日期", en: "opening date")
-        default: Header.byColumn[field] ?? Message(zh: field, en: field)
-        }
-    }
-
-    /// The label of a code an error carries as text; the code itself if it is none.
-    static func codeLabel<Code: Labelled>(_ type: Code.Type, _ code: String) -> Message {
-        Code(rawValue: code)?.label ?? Message(zh: code, en: code)
     }
 
     static func statusList(_ list: [PointStatus]) -> Message {
@@ -89,6 +61,7 @@ extension Message {
             return Message(zh: "经纬度超出范围（纬度 -90～90，经度 -180～180）", en: "coordinates out of range (latitude -90 to 90, longitude -180 to 180)")
         case .planYearOutOfRange(let year):
             return Message(zh: "纳入规划年份 \(year) 不合理（2000–2100）", en: "plan year \(year) is out of range (2000–2100)")
+        case .serviceUnknown(let item): return serviceItemUnknown(item)
         case .fieldUnknown(let field):
             return Message(zh: "没有可这样填写的字段 \(field)", en: "there is no field \(field) to set this way")
         case .valueOutOfRange(let field, let value, let range):
@@ -252,13 +225,6 @@ extension Message {
 }
 
 extension Message {
-    static let registered = Message(zh: "登记", en: "registered")
-    /// The audit reason of a row loaded from a file.
-    static func importedFrom(_ file: String, row: Int) -> Message { Message(zh: "导入 \(file) 第 \(row) 行", en: "imported from \(file), row \(row)") }
-    static let replacedByNewOperator = Message(zh: "由新站长接替", en: "replaced by a new operator")
-}
-
-extension Message {
     public static func retirementGroup(_ group: RetirementGroup) -> Message {
         switch group {
         case .male: Message(zh: "男（60岁起）", en: "men (60 before the reform)")
@@ -291,25 +257,6 @@ extension Message {
 }
 
 extension Message {
-    static func townByName(_ name: String, found: Int) -> Message {
-        found == 0
-            ? Message(zh: "没有名为“\(name)”的乡镇（街道）", en: "no town named \"\(name)\"")
-            : Message(zh: "有 \(found) 个乡镇都叫“\(name)”：请改填村代码", en: "\(found) towns are named \"\(name)\": give the village code instead")
-    }
-    static func villageByName(_ name: String, codes: [String]) -> Message {
-        codes.isEmpty
-            ? Message(zh: "该乡镇没有名为“\(name)”的村", en: "the town has no village named \"\(name)\"")
-            : Message(
-                zh: "该乡镇有多个村名为“\(name)”（\(codes.joined(separator: "、"))）：村名会重复，请改填村代码",
-                en: "several villages are named \"\(name)\" (\(codes.joined(separator: ", "))): names repeat, give the village code")
-    }
-    static func operatorNeedsIDNumber(_ column: String) -> Message {
-        Message(
-            zh: "填写了“\(column)”但没有公民身份号码：站长按公民身份号码登记", en: "“\(column)” is filled but the ID number is not: operators are registered by ID number")
-    }
-    static let villageRequired = Message(zh: "请填写村代码，或乡镇和行政村名称", en: "give the village code, or the town and village names")
-    static let phoneMasked = Message(
-        zh: "手机号已被遮蔽（含 *），请用 --reveal 导出的完整号码", en: "the phone is masked (has *): use the full number, as exported with --reveal")
     static func serviceItemUnknown(_ item: String) -> Message {
         let sheetKinds = ServiceKind.allCases.filter { $0 != .finance }
         let categories = PurchaseCategory.allCases.filter { $0 != .medicines }
@@ -321,18 +268,6 @@ extension Message {
             }.joined(separator: language == .zh ? "、" : ", ")
         }
         return Message(zh: "服务“\(item)”不认识：可填 \(items(.zh))", en: "service \"\(item)\" is not known: use \(items(.en))")
-    }
-    static func pointVillageMismatch(_ code: String, _ village: DivisionCode) -> Message {
-        Message(zh: "服务点 \(code) 不在村 \(village)", en: "point \(code) is not in village \(village)")
-    }
-    public static func pointsImported(created: Int, updated: Int, unchanged: Int) -> Message {
-        Message(zh: "新建 \(created) 个，更新 \(updated) 个，未变 \(unchanged) 个", en: "\(created) created, \(updated) updated, \(unchanged) unchanged")
-    }
-}
-
-extension Message {
-    static func samePointAsRow(_ row: Int, _ code: String) -> Message {
-        Message(zh: "与第\(row)行是同一个服务点（\(code)）：同一文件不能重复登记", en: "the same point as row \(row) (\(code)): a file lists a point once")
     }
 }
 
@@ -357,8 +292,5 @@ extension Message {
 }
 
 extension Message.Coverage {
-    public static func pointsIn(_ status: PointStatus) -> Message {
-        let s = Message.pointStatus(status)
-        return Message(zh: "\(s.zh)服务点", en: "Points \(s.en)")
-    }
+    public static func pointsIn(_ status: PointStatus) -> Message { pointsIn(status.label) }
 }

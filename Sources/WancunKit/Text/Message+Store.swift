@@ -70,19 +70,6 @@ extension Message {
 
 // The catalogue: wancun check.
 extension Message {
-    /// A check's label; a check without one is shown by its name.
-    public static func checkName(_ name: String) -> Message {
-        switch name {
-        case "file": Message(zh: "文件", en: "file")
-        case "integrity": Message(zh: "完整性（integrity_check）", en: "integrity (integrity_check)")
-        case "foreign_keys": Message(zh: "外键（foreign_key_check）", en: "foreign keys (foreign_key_check)")
-        case "schema": Message(zh: "表、索引和视图", en: "tables, indexes and views")
-        case "triggers": Message(zh: "触发器", en: "triggers")
-        case "audit_chain": Message(zh: "审计链", en: "audit chain")
-        default: Message(zh: name, en: name)
-        }
-    }
-
     public static func checkProblem(_ problem: CheckProblem) -> Message {
         switch problem {
         case .sqlite(let line):
@@ -104,23 +91,10 @@ extension Message {
         }
     }
 
-    public static func checkPassed(_ name: String) -> Message {
-        Message(zh: "\(checkName(name).zh)：正常", en: "\(checkName(name).en): ok")
-    }
-
     public static func checkFound(_ name: String, _ problem: CheckProblem) -> Message {
         Message(zh: "\(checkName(name).zh)：\(checkProblem(problem).zh)", en: "\(checkName(name).en): \(checkProblem(problem).en)")
     }
 
-    public static func databaseSound(_ path: String) -> Message {
-        Message(zh: "\(path) 检查通过，没有发现损坏", en: "\(path) passes every check: no damage found")
-    }
-
-    public static func databaseDamaged(_ path: String, problems: Int) -> Message {
-        Message(
-            zh: "\(path) 发现 \(problems) 处问题：用 wancun restore 从备份恢复",
-            en: "\(path): \(problems) problem(s) found; wancun restore brings back a backup")
-    }
 }
 
 // The catalogue: the audit trail's hash chain.
@@ -129,10 +103,6 @@ extension Message {
     public static func auditHead(_ head: AuditHead?) -> Message {
         guard let head else { return Message(zh: "审计链头：（尚无审计记录）", en: "audit chain head: (no audit lines yet)") }
         return Message(zh: "审计链头：\(head.text)", en: "audit chain head: \(head.text)")
-    }
-
-    public static func auditChainIntact(lines: Int64) -> Message {
-        Message(zh: "审计链完好：共 \(lines) 行，逐行核对无误", en: "audit chain intact: \(lines) lines, each checked")
     }
 
     public static func auditDamage(_ damage: AuditDamage) -> Message {
@@ -152,7 +122,4 @@ extension Message {
         }
     }
 
-    public static let auditDamageFound = Message(
-        zh: "审计记录有损：请与最近一份纸质花名册、对账报告或备份上的审计链头核对",
-        en: "the audit trail is damaged: compare with the chain head on the latest paper roster, reconciliation report or backup")
 }

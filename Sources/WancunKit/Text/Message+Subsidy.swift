@@ -151,12 +151,6 @@ extension Message {
         }
     }
 
-    public static func runRecorded(_ id: Int64, _ month: Month, points: Int, eligible: Int, total: Fen) -> Message {
-        Message(
-            zh: "已记录第 \(id) 次核查（\(month)）：\(points) 个服务点，符合条件 \(eligible) 个，合计 \(total.yuanText) 元（草稿，定稿后方可导出）",
-            en: "run \(id) recorded (\(month)): \(points) points, \(eligible) eligible, \(total.yuanText) yuan in all (draft; finalize before export)"
-        )
-    }
     public static func outOfScopeCounted(_ counts: [ScopeReason: Int]) -> Message {
         let parts = ScopeReason.allCases.compactMap { r in counts[r].map { (r, $0) } }
         return Message(
@@ -166,57 +160,8 @@ extension Message {
                 + parts.map { "\(Message.scopeReason($0.0).en): \($0.1)" }.joined(separator: ", ")
                 + ");\nsee wancun subsidy show RUN --only out-of-scope")
     }
-    public static func runFinalized(_ id: Int64) -> Message { Message(zh: "第 \(id) 次核查已定稿", en: "run \(id) is final") }
-    public static func rosterWritten(_ path: String, rows: Int, total: Fen, manifest: String) -> Message {
-        Message(
-            zh: "已写出花名册 \(path)：\(rows) 人，合计 \(total.yuanText) 元；\n清单 \(manifest)",
-            en: "roster \(path) written: \(rows) people, \(total.yuanText) yuan;\nmanifest \(manifest)")
-    }
-    public static func retirementAnswer(years: Int, months: Int, month: Month) -> Message {
-        Message(zh: "法定退休年龄 \(years) 岁 \(months) 个月，退休月份 \(month)", en: "retirement age \(years) years \(months) months, retiring \(month)")
-    }
-    public static let policySet = Message(zh: "参数已设置（已记入审计）", en: "parameter set (audited)")
-    public static let verified = Message(zh: "已记录人社部门核定", en: "HR verification recorded")
-    public static let openingBalanceSet = Message(zh: "已记录期初已享受月数", en: "opening balance recorded")
-    public static let retirementOverridden = Message(zh: "已调整退休月份（已记入审计）", en: "retirement month overridden (audited)")
-    public static func noOtherPostsRecorded(_ month: Month) -> Message {
-        Message(zh: "已登记 \(month) 没有其他部门公益性岗位（已记入审计）", en: "recorded that \(month) has no other departments' posts (audited)")
-    }
     /// Failing rules by label, in reading order.
     public static func subsidyRules(_ rules: [SubsidyRule]) -> Message {
-        Message(zh: rules.map { subsidyRule($0).zh }.joined(separator: "；"), en: rules.map { subsidyRule($0).en }.joined(separator: "; "))
-    }
-    public static func eligibleAmount(_ amount: Fen) -> Message {
-        Message(zh: "符合条件 \(amount.yuanText)", en: "eligible \(amount.yuanText)")
-    }
-    public static let noDifferences = Message(zh: "两次核查结果相同", en: "the two runs agree")
-}
-
-extension Message.Header {
-    public static let policyKey = Message(zh: "参数", en: "Parameter")
-    public static let unit = Message(zh: "单位", en: "Unit")
-    public static let source = Message(zh: "依据", en: "Source")
-    public static let month = Message(zh: "月份", en: "Month")
-    public static let points = Message(zh: "服务点数", en: "Points")
-    public static let eligible = Message(zh: "符合条件", en: "Eligible")
-    public static let policyHash = Message(zh: "参数哈希", en: "Policy sha256")
-    public static let inputsHash = Message(zh: "输入哈希", en: "Inputs sha256")
-    public static let monthsUsed = Message(zh: "已享受月数", en: "Months used")
-    public static let statutoryRetirementMonth = Message(zh: "法定退休月份", en: "Statutory retirement month")
-    public static let agreedRetirementMonth = Message(zh: "约定退休月份", en: "Agreed retirement month")
-    public static let overrideReason = Message(zh: "调整原因", en: "Reason for the change")
-    public static let failingRules = Message(zh: "不符合的条件", en: "Failing rules")
-    public static let runA = Message(zh: "前次", en: "Run A")
-    public static let runB = Message(zh: "本次", en: "Run B")
-    public static let outOfScope = Message(zh: "范围外", en: "Out of scope")
-}
-
-extension Message {
-    /// An other departments' list with a header and no one under it: "none" is said on purpose.
-    static func noOtherPostRows(headerRow: Int) -> Message {
-        Message(
-            zh: "表头（第\(headerRow)行）下面没有数据行：如本月确实没有其他部门公益性岗位，请用 wancun subsidy other-posts none --month … --source … 登记",
-            en: "there are no data rows below the header (row \(headerRow)): if the month has no "
-                + "such posts, record that with wancun subsidy other-posts none --month … --source " + "…")
+        ruleList(rules.map(subsidyRule))
     }
 }

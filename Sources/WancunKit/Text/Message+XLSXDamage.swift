@@ -41,3 +41,7 @@ extension Message {
         }
     }
 }
+
+extension XLSXDamage {
+    var message: Message { .damagedXLSX(part ?? "zip", reason) }
+}
