@@ -180,14 +180,14 @@ extension WebApp {
         let form = Templates.subsidyPart(
             "resultSearch",
             [
-                "action": "/subsidy/\(id)", "outcomeLabel": S.outcome.text(lang), "townLabel": Message.Header.town.text(lang),
+                "caption": S.results.text(lang), "action": "/subsidy/\(id)", "outcomeLabel": S.outcome.text(lang), "townLabel": Message.Header.town.text(lang),
                 "nameLabel": S.name.text(lang), "codeLabel": Message.Header.pointCode.text(lang),
                 "all": Message.Web.all.text(lang), "search": Message.Web.search.text(lang), "name": search.name ?? "", "code": search.code ?? "",
                 "outcomes": outcomes.map { ["code": $0.0?.rawValue ?? "", "name": $0.1.text(lang), "selected": $0.0 == only] },
                 "towns": towns.map { ["code": $0.code.rawValue, "name": $0.name, "selected": $0.code == town] },
             ])
         let table = Pages.table(
-            Table(columns: SubsidyResult.columns, rows: found.results.map { $0.cells(lang) }), lang, caption: S.results, empty: S.noResults,
+            Table(columns: SubsidyResult.columns, rows: found.results.map { $0.cells(lang) }), lang, empty: S.noResults,
             links: ["point_code": { "/subsidy/\(id)/points/" + Pages.pathComponent($0.text(reveal: false)) }])
         let pages = max((found.total + Self.pageSize - 1) / Self.pageSize, 1)
         func pageLink(_ n: Int) -> String {
@@ -204,7 +204,7 @@ extension WebApp {
         ]
         if page > 1 { pager["previous"] = pageLink(min(page, pages + 1) - 1) }
         if page < pages { pager["next"] = pageLink(page + 1) }
-        return table + form + Templates.render("pager", pager)
+        return form + table + Templates.render("pager", pager)
     }
 
     func finalizeSubsidyRun(_ request: Request, _ context: WebContext, replacing: Bool) throws -> Response {
@@ -247,7 +247,7 @@ extension WebApp {
         let rules = Templates.subsidyPart(
             "ruleTable",
             [
-                "caption": S.rules.text(lang), "ruleLabel": S.rule.text(lang), "outcomeLabel": S.outcome.text(lang),
+                "caption": S.rules.text(lang), "ruleLabel": S.rule.text(lang), "outcomeLabel": S.applies.text(lang),
                 "factsLabel": S.facts.text(lang), "none": Message.Web.none.text(lang), "hasNone": result.outcomes.isEmpty,
                 "rules": result.outcomes.map { o -> [String: Any] in
                     [
@@ -381,6 +381,7 @@ extension Templates {
         """
 
     static let subsidyResultSearch = """
+        <h2>{{caption}}</h2>
         <form method="get" action="{{action}}" class="search" id="subsidy-filter-form">
         <label>{{outcomeLabel}} <select name="only">
         {{#outcomes}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/outcomes}}</select></label>

@@ -34,9 +34,10 @@ extension Message.Web {
         public static let noResults = Message(zh: "没有符合条件的结果。", en: "No result matches.")
 
         public static let rules = Message(zh: "逐条核查", en: "Rule by rule")
-        public static let rule = Message(zh: "条件", en: "Rule")
-        public static let passed = Message(zh: "符合", en: "Met")
-        public static let failed = Message(zh: "不符合", en: "Not met")
+        public static let rule = Message(zh: "不予补贴的情形", en: "Reason to refuse")
+        public static let applies = Message(zh: "是否存在", en: "Applies")
+        public static let passed = Message(zh: "否（通过）", en: "no (passed)")
+        public static let failed = Message(zh: "是（不通过）", en: "yes (failed)")
         public static let facts = Message(zh: "依据", en: "Facts read")
         public static let backToRun = Message(zh: "返回本次核查", en: "Back to the run")
 
