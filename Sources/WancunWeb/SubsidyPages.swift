@@ -180,7 +180,8 @@ extension WebApp {
         let form = Templates.subsidyPart(
             "resultSearch",
             [
-                "caption": S.results.text(lang), "action": "/subsidy/\(id)", "outcomeLabel": S.outcome.text(lang), "townLabel": Message.Header.town.text(lang),
+                "caption": S.results.text(lang), "action": "/subsidy/\(id)", "outcomeLabel": S.outcome.text(lang),
+                "townLabel": Message.Header.town.text(lang),
                 "nameLabel": S.name.text(lang), "codeLabel": Message.Header.pointCode.text(lang),
                 "all": Message.Web.all.text(lang), "search": Message.Web.search.text(lang), "name": search.name ?? "", "code": search.code ?? "",
                 "outcomes": outcomes.map { ["code": $0.0?.rawValue ?? "", "name": $0.1.text(lang), "selected": $0.0 == only] },
@@ -291,7 +292,8 @@ extension WebApp {
                 ]
             })
         body += Pages.table(
-            table, lang, empty: Message.noDifferences, links: ["point_code": { "/subsidy/\(to)/points/" + Pages.pathComponent($0.text(reveal: false)) }])
+            table, lang, empty: Message.noDifferences,
+            links: ["point_code": { "/subsidy/\(to)/points/" + Pages.pathComponent($0.text(reveal: false)) }])
         return Pages.page(S.diffTitle(from, to), body: body, context: context, current: "/subsidy")
     }
 
@@ -348,9 +350,11 @@ extension Templates {
         <h2>{{caption}}</h2>
         <form method="post" action="/subsidy" id="subsidy-run-form" class="search">
         <input type="hidden" name="_csrf" value="{{csrf}}">
-        <label>{{monthLabel}} <input name="month" value="{{month}}" inputmode="numeric" placeholder="2026-10"{{#error}} aria-invalid="true" aria-describedby="month-error"{{/error}}>
+        <label>{{monthLabel}} <input name="month" value="{{month}}" inputmode="numeric" placeholder="2026-10"
+        {{#error}} aria-invalid="true" aria-describedby="month-error"{{/error}}>
         {{#error}}<span class="error" id="month-error" role="alert">{{error}}</span>{{/error}}</label>
-        <label class="check"><input type="checkbox" name="against_final" value="1"{{#againstFinal}} checked{{/againstFinal}}> {{againstFinalLabel}}</label>
+        <label class="check"><input type="checkbox" name="against_final" value="1"{{#againstFinal}} checked{{/againstFinal}}>
+        {{againstFinalLabel}}</label>
         <button type="submit" id="subsidy-run">{{runLabel}}</button>
         </form>
         """
@@ -396,8 +400,10 @@ extension Templates {
     static let subsidyDiffForm = """
         <h2>{{caption}}</h2>
         <form method="get" action="/subsidy/diff" class="search" id="subsidy-diff-form">
-        <label>{{fromLabel}} <select name="from">{{#from}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/from}}</select></label>
-        <label>{{toLabel}} <select name="to">{{#to}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/to}}</select></label>
+        <label>{{fromLabel}} <select name="from">
+        {{#from}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/from}}</select></label>
+        <label>{{toLabel}} <select name="to">
+        {{#to}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/to}}</select></label>
         <button type="submit" id="subsidy-diff">{{compare}}</button>
         </form>
         """

@@ -33,7 +33,8 @@ struct SubsidyRegistry: Sendable {
         let cheap = PasswordHasher(cost: 4)
         for user in [county, reviewer, WebUser(name: "审核二", role: .reviewer), admin, WebUser(name: "镇办", role: .townClerk, town: own)] {
             _ = try! db.addUser(
-                NewUser(name: user.name, role: user.actor.role, town: user.actor.town, password: "correct-horse-1"), hasher: cheap, context: webContext)
+                NewUser(name: user.name, role: user.actor.role, town: user.actor.town, password: "correct-horse-1"), hasher: cheap,
+                context: webContext)
         }
         return (db, own, codes.first { !$0.hasPrefix(own.significantPrefix) }!)
     }()
@@ -142,7 +143,8 @@ func runID(_ response: TestResponseCopy) throws -> Int64 {
             #expect(try await clerk.get("/subsidy/99999").status == .notFound)
 
             // A point registered since, and the month checked again: the diff shows it as the CLI's diff does.
-            let added = try db.addPoint(NewPoint(village: try DivisionCode(parsing: String(results[0].pointCode.prefix(12))), name: "新增服务站"), context: webContext)
+            let added = try db.addPoint(
+                NewPoint(village: try DivisionCode(parsing: String(results[0].pointCode.prefix(12))), name: "新增服务站"), context: webContext)
             let second = try runID(try await clerk.post("/subsidy", [("month", Self.october)]))
             let onRun = try await clerk.get("/subsidy/\(second)")
             #expect(onRun.text.contains("id=\"subsidy-diff-form\"") && onRun.text.contains("<option value=\"\(first)\" selected>"))
@@ -296,7 +298,8 @@ func runID(_ response: TestResponseCopy) throws -> Int64 {
         try await withBrowsers(registry.app(), [SubsidyRegistry.county, SubsidyRegistry.reviewer]) { browsers async throws in
             let (clerk, reviewer) = (browsers[0], browsers[1])
             let notOver = messageOf {
-                _ = try db.runSubsidyCheck(month: Month(parsing: "2027-01"), context: ChangeContext(clerk: "县办", today: LocalDate(year: 2027, month: 1, day: 15)))
+                _ = try db.runSubsidyCheck(
+                    month: Month(parsing: "2027-01"), context: ChangeContext(clerk: "县办", today: LocalDate(year: 2027, month: 1, day: 15)))
             }
             for (month, error) in [
                 ("2026-13", messageOf { _ = try Month(parsing: "2026-13") }), ("十月", messageOf { _ = try Month(parsing: "十月") }),

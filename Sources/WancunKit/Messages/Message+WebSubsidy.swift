@@ -7,7 +7,8 @@ extension Message.Web {
         public static let newRun = Message(zh: "核查一个月", en: "Check a month")
         public static let month = Message(zh: "月份（YYYY-MM）", en: "Month (YYYY-MM)")
         public static let runCheck = Message(zh: "开始核查", en: "Run the check")
-        public static let againstFinal = Message(zh: "本月已定稿时仍重新核查（新核查须经审核替换定稿）", en: "Check again though the month is final (the new run replaces it once approved)")
+        public static let againstFinal = Message(
+            zh: "本月已定稿时仍重新核查（新核查须经审核替换定稿）", en: "Check again though the month is final (the new run replaces it once approved)")
         public static let reviewer = Message(zh: "审核人", en: "Reviewer")
         public static let via = Message(zh: "审核途径", en: "Approved through")
         public static let finalizedAt = Message(zh: "定稿时间", en: "Finalized")
