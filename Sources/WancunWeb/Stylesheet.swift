@@ -28,6 +28,9 @@ enum Stylesheet {
         dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0;background:#fff;padding:8px;border:1px solid #d5d9df}
         dl.fields dt{color:#555}
         dl.fields dd{margin:0}
+        label.check{flex-direction:row;align-items:center;gap:4px}
+        .pass{color:#1a6b2a}.fail{color:#a30000}
+        .downloads{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}
         pre.lines{white-space:pre-wrap;background:#fff;border:1px solid #d5d9df;padding:8px;font:13px/1.5 "Noto Sans Mono CJK SC",monospace}
         @media print{
           header nav,.signout,form.search,.pager{display:none}

@@ -130,10 +130,15 @@ extension AppDatabase {
         return idNumber
     }
 
-    public func runSubsidyCheck(month: Month, withoutOtherPosts reason: String? = nil, as actor: Actor, context: ChangeContext) throws
-        -> SubsidyRunInfo
-    {
+    /// Checks the month as the actor, a county clerk. With `unlessFinal` a month that has a final
+    /// run is refused (`finalExists`): checking it again is then asked for on purpose.
+    public func runSubsidyCheck(
+        month: Month, withoutOtherPosts reason: String? = nil, unlessFinal: Bool = false, as actor: Actor, context: ChangeContext
+    ) throws -> SubsidyRunInfo {
         try AccessPolicy.require(actor, .runSubsidy)
+        if unlessFinal, let final = try subsidyRuns(month: month).first(where: { $0.run.status == .final }) {
+            throw SubsidyError.finalExists(month, final.run.id!)
+        }
         return try runSubsidyCheck(month: month, withoutOtherPosts: reason, context: context)
     }
 

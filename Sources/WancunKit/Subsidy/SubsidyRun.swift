@@ -169,17 +169,22 @@ extension AppDatabase {
         try runInfos { request in month.map { request.filter(Column("month") == $0) } ?? request }
     }
 
-    /// Runs with their totals, as `narrow` selects them.
-    func runInfos(_ narrow: (QueryInterfaceRequest<SubsidyRun>) -> QueryInterfaceRequest<SubsidyRun>) throws -> [SubsidyRunInfo] {
+    /// Runs with their totals, as `narrow` selects them; `prefix` keeps the totals to the
+    /// points whose codes begin with it.
+    func runInfos(
+        within prefix: String? = nil, _ narrow: (QueryInterfaceRequest<SubsidyRun>) -> QueryInterfaceRequest<SubsidyRun>
+    ) throws -> [SubsidyRunInfo] {
         try read { db in
             return try narrow(SubsidyRun.order(Column("id"))).fetchAll(db).map { run in
                 var info = SubsidyRunInfo(run: run, points: 0, eligible: 0, total: .zero)
+                let within = prefix == nil ? "" : " AND point_id IN (SELECT id FROM point WHERE substr(code, 1, ?) = ?)"
+                let arguments: StatementArguments = prefix.map { [run.id, $0.count, $0] } ?? [run.id]
                 for row in try Row.fetchAll(
                     db,
                     sql: """
                         SELECT out_of_scope, count(*) AS n, sum(eligible) AS e, sum(amount_fen) AS t FROM subsidy_result
-                        WHERE run_id = ? GROUP BY out_of_scope
-                        """, arguments: [run.id])
+                        WHERE run_id = ?\(within) GROUP BY out_of_scope
+                        """, arguments: arguments)
                 {
                     if let reason = (row["out_of_scope"] as String?).flatMap(ScopeReason.init(rawValue:)) {
                         info.outOfScope[reason] = row["n"]
