@@ -138,34 +138,55 @@ extension WebApp {
     }
 
     func changeStatus(_ context: WebContext) throws -> Response {
-        let code = pointCode(context)
-        return try submit(
-            context, code: code, done: .status,
-            form: { refusals in
-                try changeForm(
-                    context, code: code, title: Message.WebPoints.changeStatus, id: "point-status-form", path: "status", aliases: ["date": "on_date"],
-                    refusals: refusals
-                ) { point, lang in try statusControls(point, today: changeContext(context).today, typed: context.form, lang) }
-            }
-        ) {
+        try change(context, .status, done: .status) { point, lang in
+            try statusControls(point, today: changeContext(context).today, typed: context.form, lang)
+        } change: { code in
             try database.changeStatus(code, form: FormInput(context.form), as: context.actor(), context: changeContext(context))
-            return code
         }
     }
 
-    /// A form of the point's page shown alone, with its refusals (422).
+    /// A form of the point's page that is also shown alone: its title, id, path, and the
+    /// form's inputs that the library's refusals of a change's date and reason are beside.
+    struct ChangeForm {
+        var title: Message
+        var id: String
+        var path: String
+        var aliases: [String: String]
+        /// The submit button's id: `point-status-save` for `point-status-form`.
+        var button: String { id.replacingOccurrences(of: "-form", with: "-save") }
+        func action(_ code: String) -> String { "/points/\(Pages.pathComponent(code))/\(path)" }
+
+        static let status = ChangeForm(title: Message.WebPoints.changeStatus, id: "point-status-form", path: "status", aliases: ["date": "on_date"])
+        static let assign = ChangeForm(title: Message.WebPoints.assign, id: "assign-form", path: "assign", aliases: ["date": "started_on"])
+        static let unassign = ChangeForm(
+            title: Message.WebPoints.unassign, id: "unassign-form", path: "unassign", aliases: ["date": "ended_on", "reason": "end_reason"])
+    }
+
+    /// The form alone, with its refusals (422); the actor is refused before its inputs are read.
     func changeForm(
-        _ context: WebContext, code: String, title: Message, id: String, path: String, aliases: [String: String] = [:], refusals: [RegistryError],
-        controls: (PointListing, Language) throws -> [FormControl]
+        _ context: WebContext, _ form: ChangeForm, refusals: [RegistryError], controls: (PointListing, Language) throws -> [FormControl]
     ) throws -> Response {
+        let code = pointCode(context)
         let point = try changeablePoint(code, context.actor())
         let lang = context.language
         let body = recordForm(
-            FormControl.filled(try controls(point, lang), refusals, lang, aliases: aliases), action: "/points/\(Pages.pathComponent(code))/\(path)",
-            id: id, button: id.replacingOccurrences(of: "-form", with: "-save"), context: context, refused: refusals)
+            FormControl.filled(try controls(point, lang), refusals, lang, aliases: form.aliases),
+            action: form.action(code), id: form.id, button: form.button, context: context, refused: refusals)
         return Pages.page(
-            title: title.text(lang) + " " + point.code + " " + point.name, body: body, context: context, current: "/points",
+            title: form.title.text(lang) + " " + point.code + " " + point.name, body: body, context: context, current: "/points",
             status: refusals.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// Makes the change the form asks for, or shows the form again with its refusals.
+    func change(
+        _ context: WebContext, _ form: ChangeForm, done: Done, controls: (PointListing, Language) throws -> [FormControl],
+        change: (String) throws -> Void
+    ) throws -> Response {
+        let code = pointCode(context)
+        return try submit(context, code: code, done: done, form: { try changeForm(context, form, refusals: $0, controls: controls) }) {
+            try change(code)
+            return code
+        }
     }
 
     // MARK: Assign and unassign
@@ -201,22 +222,15 @@ extension WebApp {
         ] + overrideControls(typed, lang)
     }
 
-    func assignForm(_ context: WebContext, typed: [String: String] = [:], refusals: [RegistryError] = []) throws -> Response {
-        let code = pointCode(context)
-        // Who may not change the point is refused before the operators are read.
-        _ = try changeablePoint(code, context.actor())
-        let controls = try assignControls(context, typed: typed)
-        return try changeForm(
-            context, code: code, title: Message.WebPoints.assign, id: "assign-form", path: "assign", aliases: ["date": "started_on"],
-            refusals: refusals
-        ) { _, _ in controls }
+    func assignForm(_ context: WebContext) throws -> Response {
+        try changeForm(context, .assign, refusals: []) { _, _ in try assignControls(context, typed: [:]) }
     }
 
     func assign(_ context: WebContext) throws -> Response {
-        let code = pointCode(context)
-        return try submit(context, code: code, done: .assigned, form: { try assignForm(context, typed: context.form, refusals: $0) }) {
+        try change(context, .assign, done: .assigned) { _, _ in
+            try assignControls(context, typed: context.form)
+        } change: { code in
             _ = try database.assign(code, form: FormInput(context.form), as: context.actor(), context: changeContext(context))
-            return code
         }
     }
 
@@ -228,18 +242,10 @@ extension WebApp {
     }
 
     func unassign(_ context: WebContext) throws -> Response {
-        let code = pointCode(context)
-        return try submit(
-            context, code: code, done: .unassigned,
-            form: { refusals in
-                try changeForm(
-                    context, code: code, title: Message.WebPoints.unassign, id: "unassign-form", path: "unassign",
-                    aliases: ["date": "ended_on", "reason": "end_reason"], refusals: refusals
-                ) { _, lang in try unassignControls(today: changeContext(context).today, typed: context.form, lang) }
-            }
-        ) {
+        try change(context, .unassign, done: .unassigned) { _, lang in
+            try unassignControls(today: changeContext(context).today, typed: context.form, lang)
+        } change: { code in
             try database.unassign(code, form: FormInput(context.form), as: context.actor(), context: changeContext(context))
-            return code
         }
     }
 
@@ -259,14 +265,10 @@ extension WebApp {
         }
         var html = Templates.render("actions", ["links": links])
         if !point.status.allowedNext.isEmpty {
-            html += recordForm(
-                statusControls(point, today: today, typed: [:], lang), action: path + "/status", id: "point-status-form",
-                button: "point-status-save", context: context, caption: Message.WebPoints.changeStatus)
+            html += recordForm(statusControls(point, today: today, typed: [:], lang), .status, code: point.code, context: context)
         }
         if detail.operators.contains(where: { $0.assignment.endedOn == nil }) {
-            html += recordForm(
-                unassignControls(today: today, typed: [:], lang), action: path + "/unassign", id: "unassign-form", button: "unassign-save",
-                context: context, caption: Message.WebPoints.unassign)
+            html += recordForm(unassignControls(today: today, typed: [:], lang), .unassign, code: point.code, context: context)
         }
         return html
     }
@@ -297,9 +299,9 @@ extension WebApp {
     }
 
     /// A form of the point's page, under its heading.
-    func recordForm(_ controls: [FormControl], action: String, id: String, button: String, context: WebContext, caption: Message) -> String {
-        Templates.render("heading", ["text": caption.text(context.language)])
-            + recordForm((controls, []), action: action, id: id, button: button, context: context, refused: [])
+    func recordForm(_ controls: [FormControl], _ form: ChangeForm, code: String, context: WebContext) -> String {
+        Templates.render("heading", ["text": form.title.text(context.language)])
+            + recordForm((controls, []), action: form.action(code), id: form.id, button: form.button, context: context, refused: [])
     }
 }
 
