@@ -76,23 +76,19 @@ extension WebApp {
         ]
         if page > 1 { pager["previous"] = pageLink(min(page, pages + 1) - 1) }
         if page < pages { pager["next"] = pageLink(page + 1) }
-        let body = form + table + Templates.render("pager", pager)
+        let body = newPointLink(actor, lang) + form + table + Templates.render("pager", pager)
         return Pages.page(Message.Web.points, body: body, context: context, current: "/points")
     }
 
-    func point(_ context: WebContext) throws -> Response {
+    func point(_ request: Request, _ context: WebContext) throws -> Response {
         let lang = context.language
         let code = context.parameters.get("code") ?? ""
         let detail: PointDetail
         do { detail = try database.pointDetail(code, as: context.actor()) } catch RegistryError.pointUnknown { throw WebRefusal.notFound }
         let p = detail.point
         typealias H = Message.Header
-        var fields = zip(PointListing.columns, p.cells(lang)).map { ($0.header, $1) }
-        fields += [
-            (H.address, .optional(p.address)), (H.latitude, p.latitude.map { .text(String($0)) } ?? .null),
-            (H.longitude, p.longitude.map { .text(String($0)) } ?? .null), (H.business, .optional(p.businessName)),
-            (H.creditCode, .optional(p.creditCode)),
-        ]
+        // The fields `point show` shows: the list's, then those only `show` shows.
+        let fields = zip(PointListing.columns + PointListing.detailColumns, p.cells(lang) + p.detailCells()).map { ($0.header, $1) }
         let details = Templates.render(
             "fields",
             [
@@ -113,12 +109,14 @@ extension WebApp {
         let operators = Table(
             columns: [
                 .init("name", H.operatorName), .init("id_number", H.idNumber), .init("phone", H.phone),
-                .init("started_on", H.startedOn), .init("ended_on", H.endedOn), .init("contract_to", H.contractTo),
+                .init("started_on", H.startedOn), .init("ended_on", H.endedOn), .init("end_reason", H.reason),
+                .init("contract_type", H.contractType), .init("contract_to", H.contractTo),
             ],
             rows: detail.operators.map { a, o in
                 [
                     .text(o.name), .residentID(o.idNumber), .phone(o.phone), .text(a.startedOn.description),
-                    .optional(a.endedOn?.description), .optional(a.contractTo?.description),
+                    .optional(a.endedOn?.description), .optional(a.endReason.map(Mask.personalValues(in:))),
+                    a.contractType.map { .label(code: $0.rawValue, .contractType($0)) } ?? .null, .optional(a.contractTo?.description),
                 ]
             })
         let services = try database.services(pointCode: code)
@@ -134,14 +132,19 @@ extension WebApp {
                     link.daysPerWeek.map { .integer(Int64($0)) } ?? .null,
                 ]
             })
-        let audit = AuditEntry.readableLines(detail.audit, language: lang, reveal: false, subjects: false)
         let body =
-            details
+            try doneNotice(request, p, lang) + details + pointChanges(detail, context)
             + Pages.table(history, lang, caption: Message.Section.statusHistory)
             + Pages.table(operators, lang, caption: Message.Section.operators)
             + Pages.table(serviceTable, lang, caption: Message.Web.services)
             + Pages.table(couriers, lang, caption: Message.Web.couriers)
-            + Pages.lines(audit, caption: Message.Section.audit, lang)
+            + auditTrail(detail.audit, lang)
         return Pages.page(title: p.code + " " + p.name, body: body, context: context, current: "/points")
+    }
+
+    // audit trail: the point's audit trail on its page, in one place. The readable rendering
+    // (field: before → after) replaces this body; until then it shows the lines `point show` prints.
+    func auditTrail(_ entries: [AuditEntry], _ lang: Language) -> String {
+        Pages.lines(AuditEntry.readableLines(entries, language: lang, reveal: false, subjects: false), caption: Message.Section.audit, lang)
     }
 }

@@ -32,8 +32,14 @@ enum Stylesheet {
         .pass{color:#1a6b2a}.fail{color:#a30000}
         .downloads{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}
         pre.lines{white-space:pre-wrap;background:#fff;border:1px solid #d5d9df;padding:8px;font:13px/1.5 "Noto Sans Mono CJK SC",monospace}
+        form.record{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:8px 16px;align-items:start;margin:0 0 12px;
+          background:#fff;border:1px solid #d5d9df;padding:8px}
+        form.record .field{display:flex;flex-direction:column;gap:2px}
+        form.record .error,form.record>.refusal,form.record button{grid-column:1/-1;justify-self:start}
+        .refusal{color:#a30000}.invalid input,.invalid select{border:2px solid #a30000}.hint{color:#555;font-size:12px}
+        label.check{flex-direction:row;align-items:center;gap:6px}.done{color:#1d6b2f;font-weight:600}.actions{display:flex;gap:12px}
         @media print{
-          header nav,.signout,form.search,.pager{display:none}
+          header nav,.signout,form.search,.pager,form.record,.actions{display:none}
           header{background:none;color:#000;padding:0}
           body{background:#fff;font-size:11pt}
           main{max-width:none;padding:0}

@@ -80,6 +80,7 @@ enum Templates {
             ("layout", layout), ("message", message), ("login", login), ("table", table), ("fields", fields),
             ("lines", lines), ("pointSearch", pointSearch), ("pager", pager),
             ("subsidy", subsidy),
+            ("recordForm", recordForm), ("actions", actions), ("heading", heading), ("done", done),
         ] {
             // The templates are constants of this file: one that does not parse is a programming error.
             try! library.register(MustacheTemplate(string: text), named: name)

@@ -45,7 +45,8 @@ public struct WebApp: Sendable {
         router.post("/logout") { request, context in await signOut(request, context) }
         router.get("/") { _, context in try home(context) }
         router.get("/points") { request, context in try points(request, context) }
-        router.get("/points/{code}") { _, context in try point(context) }
+        router.get("/points/{code}") { request, context in try point(request, context) }
+        addPointFormRoutes(to: router)
         addSubsidyRoutes(to: router)
         for path in Self.pendingPages {
             router.get(RouterPath(path)) { _, context in

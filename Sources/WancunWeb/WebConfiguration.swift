@@ -17,6 +17,8 @@ public struct WebConfiguration: Sendable {
     /// Failed sign-ins allowed per account and per address within `attemptWindow`.
     public var maxAttempts = 5
     public var attemptWindow: TimeInterval = 15 * 60
+    /// Today for the changes made through the pages, as `WANCUN_TODAY` fixes it; nil for the day in Asia/Shanghai.
+    public var today: LocalDate?
 
     public init() {}
 

@@ -18,7 +18,10 @@ struct AccountRegistry: Sendable {
     var ownPoint: String { ownPoints[0] }
     static let password = "correct-horse-1"
 
-    static let shared: AccountRegistry = {
+    static let shared = make()
+
+    /// A registry of its own, for tests that change it.
+    static func make() -> AccountRegistry {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-web-accounts-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let db = try! Demo.build(
@@ -39,7 +42,7 @@ struct AccountRegistry: Sendable {
         return AccountRegistry(
             database: db, ownTown: towns[0], otherTown: allTowns.first { $0.code == towns[1] }!, ownPoints: byTown[towns[0]]!,
             otherPoint: byTown[towns[1]]!.first!)
-    }()
+    }
 
     func app() -> WebApp { WebApp(database: database, signIn: AccountSignIn(database: database), now: { TestClock().now }) }
 }

@@ -346,7 +346,11 @@ extension AppDatabase {
 
     /// Ends the point's current assignment on a date, for a reason.
     public func unassign(_ pointCode: String, on date: LocalDate, reason: String, context: ChangeContext) throws {
-        try write { db in
+        try write { db in try Self.unassign(db, pointCode, on: date, reason: reason, context: context) }
+    }
+
+    static func unassign(_ db: Database, _ pointCode: String, on date: LocalDate, reason: String, context: ChangeContext) throws {
+        do {
             let point = try Self.point(db, pointCode)
             guard var current = try Assignment.fetchOpen(db, pointId: point.id!) else {
                 throw RegistryError.noActiveAssignment(pointCode)

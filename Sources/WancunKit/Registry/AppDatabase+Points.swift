@@ -18,6 +18,14 @@ public struct NewPoint: Sendable {
         set { values.set("plan_year", newValue) }
     }
 
+    /// The point as an edit of `Point.blank` that gives its name (`draftPoint`).
+    var edit: PointEdit {
+        var edit = PointEdit()
+        (edit.name, edit.address, edit.latitude, edit.longitude) = (name, address ?? "", latitude, longitude)
+        (edit.openedOn, edit.values) = (openedOn, values)
+        return edit
+    }
+
     public init(
         village: DivisionCode, name: String, address: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
         planYear: Int? = nil, openedOn: LocalDate? = nil, override: Override = .none
@@ -74,11 +82,7 @@ extension AppDatabase {
     ) throws -> Point {
         let village = try known.map { try Self.checkActive($0) } ?? Self.activeVillage(db, new.village)
         // Every refusal at once, the duplicate checks' and the exceptions' included.
-        // Every refusal at once, the duplicate checks' and the exceptions' included.
-        var edit = PointEdit()
-        (edit.name, edit.address, edit.latitude, edit.longitude) = (new.name, new.address ?? "", new.latitude, new.longitude)
-        (edit.openedOn, edit.values) = (new.openedOn, new.values)
-        let (draft, found) = Self.draftPoint(Point.blank, edit, today: context.today, textChecked: textChecked)
+        let (draft, found) = Self.draftPoint(Point.blank, new.edit, today: context.today, textChecked: textChecked)
         var refusals = found
         let name = draft.name
         if let refusal = new.override.refusal { refusals.append(refusal) }
@@ -227,7 +231,13 @@ extension AppDatabase {
     /// A change may not be dated before the last one, except a first opening, which may be
     /// dated before the registration.
     public func changeStatus(_ code: String, to status: PointStatus, reason: String, on date: LocalDate?, context: ChangeContext) throws {
-        try write { db in
+        try write { db in try Self.changeStatus(db, code, to: status, reason: reason, on: date, context: context) }
+    }
+
+    static func changeStatus(_ db: Database, _ code: String, to status: PointStatus, reason: String, on date: LocalDate?, context: ChangeContext)
+        throws
+    {
+        do {
             var point = try Self.point(db, code)
             // Every refusal at once.
             var refusals: [RegistryError] = []

@@ -29,6 +29,7 @@ struct ServeCommand: WancunCommand {
         configuration.port = address.port
         configuration.tlsCertificate = tlsCert
         configuration.tlsKey = tlsKey
+        configuration.today = try? ctx.todayOverride?.get()
         let database = try ctx.openDatabase()
         let app = WebApp(database: database, configuration: configuration, signIn: AccountSignIn(database: database))
         let shownHost = address.host.contains(":") ? "[\(address.host)]" : address.host
