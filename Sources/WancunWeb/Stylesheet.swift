@@ -28,9 +28,12 @@ enum Stylesheet {
         dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0;background:#fff;padding:8px;border:1px solid #d5d9df}
         dl.fields dt{color:#555}
         dl.fields dd{margin:0}
+        form.record{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:10px 16px;margin:0 0 12px}
+        form.record .field{display:flex;flex-direction:column;gap:2px}
+        .actions{display:flex;flex-wrap:wrap;gap:12px;align-items:center}
         pre.lines{white-space:pre-wrap;background:#fff;border:1px solid #d5d9df;padding:8px;font:13px/1.5 "Noto Sans Mono CJK SC",monospace}
         @media print{
-          header nav,.signout,form.search,.pager{display:none}
+          header nav,.signout,form.search,.pager,.actions{display:none}
           header{background:none;color:#000;padding:0}
           body{background:#fff;font-size:11pt}
           main{max-width:none;padding:0}

@@ -27,7 +27,7 @@ public struct WebApp: Sendable {
     }
 
     /// The pages pending the items that build them: each shows that it is not open yet.
-    static let pendingPages = ["/operators", "/imports", "/subsidy", "/reconcile", "/reports", "/audit"]
+    static let pendingPages = ["/imports", "/subsidy", "/reconcile", "/reports", "/audit"]
 
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
@@ -46,6 +46,7 @@ public struct WebApp: Sendable {
         router.get("/") { _, context in try home(context) }
         router.get("/points") { request, context in try points(request, context) }
         router.get("/points/{code}") { _, context in try point(context) }
+        addOperatorRoutes(to: router)
         for path in Self.pendingPages {
             router.get(RouterPath(path)) { _, context in
                 let title = Pages.nav.first { $0.path == path }!.label

@@ -72,7 +72,8 @@ let formType: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 /// A path to request for each of the router's routes, parameters given real values.
 func concretePath(_ route: String) throws -> String {
     let code = try demoDatabase.points().first!.code
-    return route.replacingOccurrences(of: "{code}", with: code)
+    let id = try demoDatabase.operators().first!.0.id!
+    return route.replacingOccurrences(of: "{code}", with: code).replacingOccurrences(of: "{id}", with: String(id))
 }
 
 extension HTTPFields {

@@ -112,9 +112,11 @@ extension AppDatabase {
         return try operatorDetail(idNumber, today: today)
     }
 
-    public func editOperator(_ idNumber: String, _ edit: OperatorEdit, as actor: Actor, context: ChangeContext) throws -> Operator {
+    public func editOperator(
+        _ idNumber: String, _ edit: OperatorEdit, alsoRefused: [RegistryError] = [], as actor: Actor, context: ChangeContext
+    ) throws -> Operator {
         try requireOperator(idNumber, as: actor, change: true)
-        return try editOperator(idNumber, edit, context: context)
+        return try editOperator(idNumber, edit, alsoRefused: alsoRefused, context: context)
     }
 
     /// An operator's full ID number, for an actor allowed to see it; each reveal is audited
