@@ -124,12 +124,22 @@ extension AppDatabase {
     public func revealIDNumber(_ idNumber: String, as actor: Actor, context: ChangeContext) throws -> String {
         try requireOperator(idNumber, as: actor)
         try AccessPolicy.require(actor, .reveal)
-        try write { db in
-            try db.audit(
-                "operator.reveal", AuditSubject(operatorIdNumber: idNumber),
-                after: .object([("name", .string(actor.name)), ("role", .string(actor.role.rawValue))]), context: context)
-        }
+        try recordIDNumberSeen(
+            idNumber, by: [("name", .string(actor.name)), ("role", .string(actor.role.rawValue)), ("via", .string("web"))], context: context)
         return idNumber
+    }
+
+    /// Records that the operator's full ID number was seen, by whom (`who`; the line names the
+    /// operator as every line about them does, and never holds the number in what it says).
+    func recordIDNumberSeen(_ idNumber: String, by who: [(String, JSONValue)], context: ChangeContext) throws {
+        try write { db in try db.audit("operator.reveal", AuditSubject(operatorIdNumber: idNumber), after: .object(who), context: context) }
+    }
+
+    /// Records that the person at the server printed the operator's full ID number with
+    /// `--reveal`, once accounts exist (who opens the file administers it: no role to check).
+    public func recordIDNumberSeenAtServer(_ idNumber: String, context: ChangeContext) throws {
+        guard try hasUsers() else { return }
+        try recordIDNumberSeen(idNumber, by: [("name", .string(context.clerk)), ("via", .string("cli"))], context: context)
     }
 
     public func runSubsidyCheck(month: Month, withoutOtherPosts reason: String? = nil, as actor: Actor, context: ChangeContext) throws
