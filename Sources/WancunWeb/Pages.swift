@@ -45,17 +45,18 @@ enum Pages {
     }
 
     /// A library table as HTML, every cell as its text (personal values masked); `links` gives
-    /// a cell of a column its link.
+    /// a cell of a column its link, `rowLink` a column's cell the link of its row (by index).
     static func table(
         _ table: Table, _ lang: Language, caption: Message? = nil, empty: Message = Message.Web.none,
-        links: [String: (Cell) -> String] = [:]
+        links: [String: (Cell) -> String] = [:], rowLink: (key: String, href: (Int) -> String)? = nil
     ) -> String {
         let keys = table.columns.map(\.key)
-        let rows = table.rows.map { row in
+        let rows = table.rows.enumerated().map { index, row in
             [
                 "cells": zip(keys, row).map { key, cell -> [String: Any] in
                     var object: [String: Any] = ["text": cell.text(reveal: false, language: lang)]
                     if let link = links[key] { object["href"] = link(cell) }
+                    if let rowLink, rowLink.key == key { object["href"] = rowLink.href(index) }
                     return object
                 }
             ] as [String: Any]

@@ -45,7 +45,6 @@ extension WebApp {
             offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
         let actor = try context.actor()
         let found = try database.searchPoints(search, as: actor)
-        let towns = try database.divisions(DivisionFilter(level: .town)).filter { AccessPolicy.canRead(actor, pointCode: $0.code.rawValue) }
         let form = Templates.render(
             "pointSearch",
             [
@@ -53,7 +52,7 @@ extension WebApp {
                 "nameLabel": Message.Header.pointName.text(lang), "codeLabel": Message.Header.pointCode.text(lang),
                 "all": Message.Web.all.text(lang), "search": Message.Web.search.text(lang),
                 "name": search.name ?? "", "code": search.code ?? "",
-                "towns": towns.map { ["code": $0.code.rawValue, "name": $0.name, "selected": $0.code == town] as [String: Any] },
+                "towns": try townChoices(actor, selected: town),
                 "statuses": PointStatus.allCases.map {
                     ["code": $0.rawValue, "name": $0.label(in: lang), "selected": $0 == status] as [String: Any]
                 },
@@ -61,8 +60,7 @@ extension WebApp {
         let table = Pages.table(
             Table(columns: PointListing.columns, rows: found.points.map { $0.cells(lang) }), lang, empty: Message.Web.noPoints,
             links: ["code": { "/points/" + Pages.pathComponent($0.text(reveal: false)) }])
-        let pages = max((found.total + Self.pageSize - 1) / Self.pageSize, 1)
-        func pageLink(_ n: Int) -> String {
+        let pager = Pages.pager(page: page, total: found.total, size: Self.pageSize, lang) { n in
             Pages.link(
                 "/points",
                 [
@@ -70,13 +68,7 @@ extension WebApp {
                     ("page", n == 1 ? nil : String(n)),
                 ])
         }
-        var pager: [String: Any] = [
-            "summary": Message.Web.pageOf(min(page, pages), pages, total: found.total).text(lang),
-            "previousLabel": Message.Web.previous.text(lang), "nextLabel": Message.Web.next.text(lang),
-        ]
-        if page > 1 { pager["previous"] = pageLink(min(page, pages + 1) - 1) }
-        if page < pages { pager["next"] = pageLink(page + 1) }
-        let body = newPointLink(actor, lang) + form + table + Templates.render("pager", pager)
+        let body = newPointLink(actor, lang) + form + table + pager
         return Pages.page(Message.Web.points, body: body, context: context, current: "/points")
     }
 

@@ -81,6 +81,7 @@ enum Templates {
             ("lines", lines), ("pointSearch", pointSearch), ("pager", pager),
             ("subsidy", subsidy),
             ("recordForm", recordForm), ("actions", actions), ("heading", heading), ("done", done),
+            ("operatorSearch", operatorSearch), ("operatorForm", operatorForm), ("operatorActions", operatorActions), ("operatorNew", operatorNew),
         ] {
             // The templates are constants of this file: one that does not parse is a programming error.
             try! library.register(MustacheTemplate(string: text), named: name)

@@ -27,7 +27,7 @@ public struct WebApp: Sendable {
     }
 
     /// The pages pending the items that build them: each shows that it is not open yet.
-    static let pendingPages = ["/operators", "/imports", "/reconcile", "/reports", "/audit"]
+    static let pendingPages = ["/imports", "/reconcile", "/reports", "/audit"]
 
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
@@ -48,6 +48,7 @@ public struct WebApp: Sendable {
         router.get("/points/{code}") { request, context in try point(request, context) }
         addPointFormRoutes(to: router)
         addSubsidyRoutes(to: router)
+        addOperatorRoutes(to: router)
         for path in Self.pendingPages {
             router.get(RouterPath(path)) { _, context in
                 let title = Pages.nav.first { $0.path == path }!.label

@@ -72,7 +72,9 @@ let formType: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 /// A path to request for each of the router's routes, parameters given real values.
 func concretePath(_ route: String) throws -> String {
     let code = try demoDatabase.points().first!.code
+    let id = try demoDatabase.operators().first!.0.id!
     return route.replacingOccurrences(of: "{code}", with: code).replacingOccurrences(of: "{run}", with: "1")
+        .replacingOccurrences(of: "{id}", with: String(id))
 }
 
 extension HTTPFields {

@@ -112,9 +112,11 @@ extension AppDatabase {
         return try operatorDetail(idNumber, today: today)
     }
 
-    public func editOperator(_ idNumber: String, _ edit: OperatorEdit, as actor: Actor, context: ChangeContext) throws -> Operator {
+    public func editOperator(
+        _ idNumber: String, _ edit: OperatorEdit, alsoRefused: [RegistryError] = [], as actor: Actor, context: ChangeContext
+    ) throws -> Operator {
         try requireOperator(idNumber, as: actor, change: true)
-        return try editOperator(idNumber, edit, context: context)
+        return try editOperator(idNumber, edit, alsoRefused: alsoRefused, context: context)
     }
 
     /// An operator's full ID number, for an actor allowed to see it; each reveal is audited
@@ -122,12 +124,22 @@ extension AppDatabase {
     public func revealIDNumber(_ idNumber: String, as actor: Actor, context: ChangeContext) throws -> String {
         try requireOperator(idNumber, as: actor)
         try AccessPolicy.require(actor, .reveal)
-        try write { db in
-            try db.audit(
-                "operator.reveal", AuditSubject(operatorIdNumber: idNumber),
-                after: .object([("name", .string(actor.name)), ("role", .string(actor.role.rawValue))]), context: context)
-        }
+        try recordIDNumberSeen(
+            idNumber, by: [("name", .string(actor.name)), ("role", .string(actor.role.rawValue)), ("via", .string("web"))], context: context)
         return idNumber
+    }
+
+    /// Records that the operator's full ID number was seen, by whom (`who`; the line names the
+    /// operator as every line about them does, and never holds the number in what it says).
+    func recordIDNumberSeen(_ idNumber: String, by who: [(String, JSONValue)], context: ChangeContext) throws {
+        try write { db in try db.audit("operator.reveal", AuditSubject(operatorIdNumber: idNumber), after: .object(who), context: context) }
+    }
+
+    /// Records that the person at the server printed the operator's full ID number with
+    /// `--reveal`, once accounts exist (who opens the file administers it: no role to check).
+    public func recordIDNumberSeenAtServer(_ idNumber: String, context: ChangeContext) throws {
+        guard try hasUsers() else { return }
+        try recordIDNumberSeen(idNumber, by: [("name", .string(context.clerk)), ("via", .string("cli"))], context: context)
     }
 
     /// Checks the month as the actor, a county clerk. With `unlessFinal` a month that has a final

@@ -72,8 +72,10 @@ public struct NewAssignment: Sendable {
 extension AppDatabase {
     /// Registers a person. Men's retirement group is `male`; a woman's must be stated, since
     /// it depends on the post.
-    public func addOperator(_ new: NewOperator, context: ChangeContext) throws -> Operator {
-        try write { db in try Self.addOperator(db, new, context: context) }
+    /// `alsoRefused`: what the caller found already (a form's value that did not parse), told
+    /// with the rest.
+    public func addOperator(_ new: NewOperator, alsoRefused: [RegistryError] = [], context: ChangeContext) throws -> Operator {
+        try write { db in try Self.addOperator(db, new, context: context, alsoRefused: alsoRefused) }
     }
 
     /// `knownNew` when the caller has just looked the ID number up and found nobody;
@@ -82,10 +84,10 @@ extension AppDatabase {
     /// empty) is as `FreeText.check` made it.
     static func addOperator(
         _ db: Database, _ new: NewOperator, context: ChangeContext, knownNew: Bool = false, phoneKnownNew: Bool = false, audited: Bool = true,
-        checked: (id: ResidentID, phone: Phone)? = nil
+        checked: (id: ResidentID, phone: Phone)? = nil, alsoRefused: [RegistryError] = []
     ) throws -> Operator {
         // Every refusal at once, the duplicate check's included.
-        var refusals: [RegistryError] = []
+        var refusals = alsoRefused
         var id = checked?.id
         if id == nil {
             do { id = try parse("id_number") { () throws(ValueError) in try ResidentID(parsing: new.idNumber, today: context.today) } } catch {
@@ -181,12 +183,15 @@ extension AppDatabase {
 
     /// Edits an operator. A 4050 certificate the person cannot hold is refused, when the edit
     /// changes the category or its date, unless `force` with a reason, which the audit keeps.
-    public func editOperator(_ idNumber: String, _ edit: OperatorEdit, context: ChangeContext) throws -> Operator {
+    /// `alsoRefused` as for `addOperator`.
+    public func editOperator(_ idNumber: String, _ edit: OperatorEdit, alsoRefused: [RegistryError] = [], context: ChangeContext) throws
+        -> Operator
+    {
         try write { db in
             let before = try Self.operator(db, idNumber, today: context.today)
             // Every refusal at once.
             let (person, found) = Self.draftOperator(before, edit, today: context.today)
-            var refusals = found
+            var refusals = alsoRefused + found
             if edit.retirementGroup != nil {
                 // Months already paid stay before retirement (the subsidy's own record of them).
                 let retirement = Self.retirementMonth(person, overrides: try Self.retirementOverrides(db))

@@ -66,6 +66,7 @@ struct OperatorShow: WancunCommand {
         let db = try ctx.openDatabase()
         let today = ctx.changeContext().today
         let (person, assignments) = try db.operatorDetail(idNumber, today: today)
+        if output.reveal { try db.recordIDNumberSeenAtServer(person.idNumber, context: ctx.changeContext()) }
         let standing = try db.operatorStanding(idNumber, today: today)
         let lang = ctx.language
         typealias H = Message.Header

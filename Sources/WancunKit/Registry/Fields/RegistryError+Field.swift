@@ -17,7 +17,7 @@ extension RegistryError {
         case .statusDateBeforeLast, .assignmentBeforeCurrent, .assignmentOverlapsHistory, .unassignBeforeStart: "date"
         case .operatorUnknown, .operatorExists, .operatorBusy, .operatorAlreadyHere: "id_number"
         case .phoneDuplicate: "phone"
-        case .retirementGroupRequired, .retirementGroupNotForMen, .retirementGroupNotForWomen: "retirement_group"
+        case .retirementGroupRequired, .retirementGroupNotForMen, .retirementGroupNotForWomen, .retirementBeforePaidMonth: "retirement_group"
         case .difficultyIncomplete, .difficulty4050Age: "difficulty"
         case .difficultyNoteRequired: "difficulty_note"
         case .contractIncomplete: "contract_type"

@@ -1,0 +1,152 @@
+import Foundation
+import Hummingbird
+import WancunKit
+
+/// The forms that register and edit an operator: each input named by its field's column, every
+/// refusal shown at once beside its field, what was typed kept.
+extension WebApp {
+    /// An input of the form: its column, label and, for a code, the codes to choose from.
+    struct OperatorInput {
+        var column: String
+        var label: Message
+        var type = "text"
+        var choices: [(code: String, label: Message)]? = nil
+        var note: Message? = nil
+    }
+
+    static func operatorInputs(adding: Bool) -> [OperatorInput] {
+        typealias H = Message.Header
+        return [
+            OperatorInput(column: "name", label: H.operatorName),
+            adding ? OperatorInput(column: "id_number", label: H.idNumber) : nil,
+            OperatorInput(column: "phone", label: H.phone, type: "tel"),
+            OperatorInput(
+                column: "difficulty", label: H.difficulty, choices: DifficultyCategory.allCases.map { (code: $0.rawValue, label: $0.label) }),
+            OperatorInput(column: "difficulty_note", label: Message.WebOperators.difficultyNote),
+            OperatorInput(column: "certificate_no", label: H.certificate),
+            OperatorInput(column: "certified_on", label: H.certifiedOn, type: "date"),
+            OperatorInput(
+                column: "retirement_group", label: H.retirementGroup, choices: RetirementGroup.allCases.map { (code: $0.rawValue, label: $0.label) },
+                note: Message.WebOperators.retirementGroupNote),
+        ].compactMap { $0 }
+    }
+
+    /// The form, empty to register someone, else with the operator's values (their phone only
+    /// masked, as a hint: an empty phone keeps it).
+    func operatorForm(_ context: WebContext, editing idNumber: String?) throws -> Response {
+        let actor = try context.actor()
+        try AccessPolicy.require(actor, .changeRegistry)
+        guard let idNumber else { return operatorFormPage(context, editing: nil, values: [:], refusals: []) }
+        let person = try database.operatorDetail(idNumber, today: ChangeContext(clerk: actor.name).today, as: actor).0
+        let values = [
+            "name": person.name, "difficulty": person.difficulty?.rawValue, "difficulty_note": person.difficultyNote,
+            "certificate_no": person.certificateNo, "certified_on": person.certifiedOn?.description,
+            "retirement_group": person.retirementGroup.rawValue,
+        ].compactMapValues { $0 }
+        return operatorFormPage(context, editing: person, values: values, refusals: [])
+    }
+
+    func operatorFormPage(
+        _ context: WebContext, editing person: Operator?, values: [String: String], refusals: [RegistryError],
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let lang = context.language
+        let inputs = Self.operatorInputs(adding: person == nil)
+        let columns = Set(inputs.map(\.column))
+        // A refusal's words never repeat what was typed: a personal value in them is masked.
+        func words(_ refusal: RegistryError) -> String { Mask.personalValues(in: refusal.message.text(lang)) }
+        let general = refusals.filter { !columns.contains($0.field ?? "") }.map(words)
+        let objects = inputs.map { input -> [String: Any] in
+            let value = values[input.column] ?? ""
+            let errors = refusals.filter { $0.field == input.column }.map(words)
+            var object: [String: Any] = [
+                "name": input.column, "label": input.label.text(lang), "type": input.type, "value": value, "invalid": !errors.isEmpty,
+                "errors": errors,
+            ]
+            if let choices = input.choices {
+                object["options"] = true
+                object["choices"] =
+                    [["code": "", "text": Message.WebOperators.choose.text(lang), "chosen": value.isEmpty] as [String: Any]]
+                    + choices.map { ["code": $0.code, "text": $0.label.text(lang), "chosen": $0.code == value] as [String: Any] }
+            }
+            if input.column == "phone", let person { object["hint"] = Message.WebOperators.phoneKept(Mask.phone(person.phone)).text(lang) }
+            if let note = input.note { object["note"] = note.text(lang) }
+            return object
+        }
+        var form: [String: Any] = [
+            "action": person.map { "/operators/\($0.id ?? 0)/edit" } ?? "/operators/new", "csrf": context.session?.csrfToken ?? "",
+            "inputs": objects, "general": general, "save": Message.WebOperators.save.text(lang),
+        ]
+        if !refusals.isEmpty { form["refused"] = Message.WebOperators.refused.text(lang) }
+        if person != nil { form["intro"] = Message.WebOperators.emptyKept.text(lang) }
+        let title = person.map { Message.WebOperators.edit.text(lang) + " " + $0.name + " " + Mask.residentID($0.idNumber) }
+        return Pages.page(
+            title: title ?? Message.WebOperators.add.text(lang), body: Templates.render("operatorForm", form), context: context,
+            current: "/operators", status: status)
+    }
+
+    /// Registers or edits from the form: 303 to the operator's page, else the form again (422)
+    /// with every refusal beside its field.
+    func saveOperator(_ context: WebContext, editing idNumber: String?) throws -> Response {
+        let actor = try context.actor()
+        try AccessPolicy.require(actor, .changeRegistry)
+        let form = context.form.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        func given(_ column: String) -> String? { form[column].flatMap { $0.isEmpty ? nil : $0 } }
+        var refusals: [RegistryError] = []
+        func parsed<T>(_ column: String, _ parse: (String) throws(ValueError) -> T) -> T? {
+            guard let text = given(column) else { return nil }
+            do throws(ValueError) { return try parse(text) } catch {
+                refusals.append(.invalid(field: column, error))
+                return nil
+            }
+        }
+        var edit = OperatorEdit()
+        edit.name = form["name"] ?? ""
+        edit.phone = idNumber == nil ? (form["phone"] ?? "") as String? : given("phone")
+        edit.difficulty = parsed("difficulty") { text throws(ValueError) in try DifficultyCategory(parsing: text) }
+        edit.difficultyNote = given("difficulty_note")
+        edit.certificateNo = given("certificate_no")
+        edit.certifiedOn = parsed("certified_on") { text throws(ValueError) in try LocalDate(parsing: text) }
+        edit.retirementGroup = parsed("retirement_group") { text throws(ValueError) in try RetirementGroup(parsing: text) }
+        let audit = try changeContext(context)
+        let saved: Operator
+        do {
+            if let idNumber {
+                saved = try database.editOperator(idNumber, edit, alsoRefused: refusals, as: actor, context: audit)
+            } else {
+                let new = NewOperator(
+                    name: edit.name ?? "", idNumber: form["id_number"] ?? "", phone: edit.phone ?? "", difficulty: edit.difficulty,
+                    difficultyNote: edit.difficultyNote, certificateNo: edit.certificateNo, certifiedOn: edit.certifiedOn,
+                    retirementGroup: edit.retirementGroup)
+                saved = try database.addOperator(new, alsoRefused: refusals, as: actor, context: audit)
+            }
+        } catch let error as RegistryError {
+            let person = try idNumber.map { try database.operatorDetail($0, today: audit.today, as: actor).0 }
+            return operatorFormPage(context, editing: person, values: form, refusals: error.refusals, status: .unprocessableContent)
+        }
+        return .redirect(to: "/operators/" + String(saved.id ?? 0), type: .normal)
+    }
+}
+
+extension WebApp {
+    /// The towns a search form offers: those the actor may see, `selected` marked.
+    func townChoices(_ actor: Actor, selected: DivisionCode?) throws -> [[String: Any]] {
+        try database.divisions(DivisionFilter(level: .town)).filter { AccessPolicy.canRead(actor, pointCode: $0.code.rawValue) }.map {
+            ["code": $0.code.rawValue, "name": $0.name, "selected": $0.code == selected]
+        }
+    }
+}
+
+extension Pages {
+    /// The pager under a list: where this page is, and links to the pages either side.
+    static func pager(page: Int, total: Int, size: Int, _ lang: Language, link: (Int) -> String) -> String {
+        let pages = max((total + size - 1) / size, 1)
+        var pager: [String: Any] = [
+            "summary": Message.Web.pageOf(min(page, pages), pages, total: total).text(lang),
+            "previousLabel": Message.Web.previous.text(lang), "nextLabel": Message.Web.next.text(lang),
+        ]
+        if page > 1 { pager["previous"] = link(min(page, pages + 1) - 1) }
+        if page < pages { pager["next"] = link(page + 1) }
+        return Templates.render("pager", pager)
+    }
+}
