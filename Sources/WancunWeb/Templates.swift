@@ -79,6 +79,7 @@ enum Templates {
         for (name, text) in [
             ("layout", layout), ("message", message), ("login", login), ("table", table), ("fields", fields),
             ("lines", lines), ("pointSearch", pointSearch), ("pager", pager),
+            ("importForm", importForm), ("importJob", importJob), ("reconcileForm", reconcileForm), ("reconcileJob", reconcileJob),
         ] {
             // The templates are constants of this file: one that does not parse is a programming error.
             try! library.register(MustacheTemplate(string: text), named: name)

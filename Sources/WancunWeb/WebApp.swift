@@ -14,6 +14,8 @@ public struct WebApp: Sendable {
     public let sessions: SessionStore
     public let limiter: SignInLimiter
     public let signIn: any WebSignIn
+    let importJobs = UploadJobs<ImportJob>()
+    let reconcileJobs = UploadJobs<ReconcileJob>()
 
     public init(
         database: AppDatabase, configuration: WebConfiguration = WebConfiguration(), signIn: any WebSignIn = NoAccounts(),
@@ -27,7 +29,7 @@ public struct WebApp: Sendable {
     }
 
     /// The pages pending the items that build them: each shows that it is not open yet.
-    static let pendingPages = ["/operators", "/imports", "/subsidy", "/reconcile", "/reports", "/audit"]
+    static let pendingPages = ["/operators", "/subsidy", "/reports", "/audit"]
 
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
@@ -46,6 +48,8 @@ public struct WebApp: Sendable {
         router.get("/") { _, context in try home(context) }
         router.get("/points") { request, context in try points(request, context) }
         router.get("/points/{code}") { _, context in try point(context) }
+        addImportRoutes(to: router)
+        addReconcileRoutes(to: router)
         for path in Self.pendingPages {
             router.get(RouterPath(path)) { _, context in
                 let title = Pages.nav.first { $0.path == path }!.label
