@@ -23,6 +23,10 @@ final class ImportJob: UploadJob, @unchecked Sendable {
     private var problems: [RowProblem] = []
     private var rows = 0
     private var annotated: String?
+    /// A clean file's annotated copy is written only when asked for (the CLI writes none):
+    /// the header row and warnings it needs.
+    private var cleanCopy: (headerRow: Int, warnings: [RowProblem])?
+    private let copyLock = NSLock()
     private var result: String?
     private var summary: [Message] = []
     private var failure: Message?
@@ -79,21 +83,28 @@ final class ImportJob: UploadJob, @unchecked Sendable {
         }
     }
 
-    /// Runs the dry run: every row checked, nothing written; the annotated copy made either way.
+    /// The annotated copy, written now if it was put off.
+    func annotatedCopy() -> String? {
+        copyLock.withLock {
+            guard let path = snapshot.annotated else { return nil }
+            if let clean = lock.withLock({ cleanCopy }), !FileManager.default.fileExists(atPath: path) {
+                _ = try? AnnotatedCopy.write(input: input, headerRow: clean.headerRow, problems: clean.warnings, language: language, to: path)
+            }
+            return path
+        }
+    }
+
+    /// Runs the dry run: every row checked, nothing written; the annotated copy made (a clean
+    /// file's when it is first downloaded).
     func check(_ database: AppDatabase) {
         do {
             let found = try database.importFile(
                 kind, from: input, dryRun: true, as: actor, context: ChangeContext(clerk: actor.name), language: language,
                 progress: { [self] _, fraction in progress(fraction) })
-            let copy = try? AnnotatedCopy.write(
-                input: input, headerRow: found.summary.headerRow, problems: found.summary.warnings, language: language)
-            finish(.checked, problems: found.summary.warnings, rows: found.summary.rows, annotated: copy)
-        } catch let found as RowProblems {
-            var copy: String?
-            if case .written(let path)? = found.writeCopy(language: language) { copy = path }
-            finish(.checked, problems: found.problems, rows: lock.withLock { done }, annotated: copy)
+            lock.withLock { cleanCopy = (found.summary.headerRow, found.summary.warnings) }
+            finish(.checked, problems: found.summary.warnings, rows: found.summary.rows, annotated: AnnotatedCopy.path(for: input))
         } catch {
-            finish(.failed, failure: errorMessage(error))
+            stopped(error)
         }
     }
 
@@ -119,14 +130,20 @@ final class ImportJob: UploadJob, @unchecked Sendable {
                 total = done.summary.rows
                 self.done = done.summary.rows
             }
-        } catch let found as RowProblems {
-            // The registry changed since the check: the problems are shown as the check's were.
-            var copy: String?
-            if case .written(let path)? = found.writeCopy(language: language) { copy = path }
-            finish(.checked, problems: found.problems, rows: lock.withLock { done }, annotated: copy)
         } catch {
-            finish(.failed, failure: errorMessage(error))
+            // The registry may have changed since the check: new problems are shown as the check's were.
+            stopped(error)
         }
+    }
+
+    /// A check or an import that stopped: its problems shown row by row with the annotated
+    /// copy, or the refusal's words.
+    private func stopped(_ error: any Error) {
+        guard let found = error as? RowProblems else { return finish(.failed, failure: errorMessage(error)) }
+        copyLock.withLock { lock.withLock { cleanCopy = nil } }
+        var copy: String?
+        if case .written(let path)? = found.writeCopy(language: language) { copy = path }
+        finish(.checked, problems: found.problems, rows: lock.withLock { done }, annotated: copy)
     }
 
     private func finish(

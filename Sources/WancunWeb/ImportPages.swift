@@ -15,7 +15,7 @@ extension WebApp {
         }
         router.get("/imports/{job}") { _, context in try await importJobPage(context) }
         router.get("/imports/{job}/status") { _, context in try await importStatus(context) }
-        router.get("/imports/{job}/annotated") { _, context in try await download(try await importJob(context).snapshot.annotated) }
+        router.get("/imports/{job}/annotated") { _, context in try await download(try await importJob(context).annotatedCopy()) }
         router.get("/imports/{job}/result") { _, context in try await download(try await importJob(context).snapshot.result) }
         router.post("/imports/{job}/confirm") { _, context in try await confirmImport(context) }
     }

@@ -75,6 +75,8 @@ public struct WebApp: Sendable {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil), logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+        // The uploads of jobs this server kept are not wanted by the next one.
+        try? FileManager.default.removeItem(at: UploadFolder.url)
     }
 
     // MARK: Sign-in
