@@ -18,7 +18,8 @@ struct SecurityHeaders: RouterMiddleware {
     /// The body limit, for the words of a 413 that the framework itself raised.
     let limit: Int
     static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; "
+        + "frame-ancestors 'none'; base-uri 'none'"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
@@ -97,7 +98,9 @@ struct LanguageChoice: RouterMiddleware {
 }
 
 /// Refuses a body past the limit before reading it (by its length) or while reading it, and
-/// reads a form's fields into the context.
+/// reads a form's fields into the context: a multipart form's files are written to the upload
+/// folder as they arrive (`MultipartReader`), and removed after the request unless its handler
+/// moved them away.
 struct BodyLimit: RouterMiddleware {
     typealias Context = WebContext
     let limit: Int
@@ -107,6 +110,9 @@ struct BodyLimit: RouterMiddleware {
         guard request.method == .post else { return try await next(request, context) }
         var request = request
         var context = context
+        if let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data") {
+            return try await multipart(request, type, context: context, next: next)
+        }
         let body: ByteBuffer
         do { body = try await request.collectBody(upTo: limit) } catch let error as HTTPError where error.status == .contentTooLarge {
             throw WebRefusal.tooLarge(limit: limit)
@@ -114,6 +120,32 @@ struct BodyLimit: RouterMiddleware {
         if request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
             context.form = FormFields.parse(String(buffer: body))
         }
+        return try await next(request, context)
+    }
+
+    func multipart(
+        _ request: Request, _ type: String, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard let boundary = MultipartReader.boundary(type) else { throw WebRefusal.badForm }
+        let reader = MultipartReader(boundary: boundary)
+        var context = context
+        var received = 0
+        do {
+            for try await buffer in request.body {
+                received += buffer.readableBytes
+                if received > limit { throw WebRefusal.tooLarge(limit: limit) }
+                try reader.feed(buffer)
+            }
+        } catch let refusal as WebRefusal {
+            reader.discard()
+            throw refusal
+        } catch {
+            reader.discard()
+            throw WebRefusal.badForm
+        }
+        context.form = reader.fields
+        context.uploads = reader.files
+        defer { reader.discard() }
         return try await next(request, context)
     }
 }

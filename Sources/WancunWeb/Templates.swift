@@ -82,6 +82,7 @@ enum Templates {
             ("subsidy", subsidy),
             ("recordForm", recordForm), ("actions", actions), ("heading", heading), ("done", done),
             ("operatorSearch", operatorSearch), ("operatorForm", operatorForm), ("operatorActions", operatorActions), ("operatorNew", operatorNew),
+            ("importForm", importForm), ("importJob", importJob), ("reconcileForm", reconcileForm), ("reconcileJob", reconcileJob),
         ] {
             // The templates are constants of this file: one that does not parse is a programming error.
             try! library.register(MustacheTemplate(string: text), named: name)

@@ -14,6 +14,8 @@ public struct WebApp: Sendable {
     public let sessions: SessionStore
     public let limiter: SignInLimiter
     public let signIn: any WebSignIn
+    let importJobs = UploadJobs<ImportJob>()
+    let reconcileJobs = UploadJobs<ReconcileJob>()
 
     public init(
         database: AppDatabase, configuration: WebConfiguration = WebConfiguration(), signIn: any WebSignIn = NoAccounts(),
@@ -27,7 +29,7 @@ public struct WebApp: Sendable {
     }
 
     /// The pages pending the items that build them: each shows that it is not open yet.
-    static let pendingPages = ["/imports", "/reconcile", "/reports", "/audit"]
+    static let pendingPages = ["/reports", "/audit"]
 
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
@@ -49,6 +51,8 @@ public struct WebApp: Sendable {
         addPointFormRoutes(to: router)
         addSubsidyRoutes(to: router)
         addOperatorRoutes(to: router)
+        addImportRoutes(to: router)
+        addReconcileRoutes(to: router)
         for path in Self.pendingPages {
             router.get(RouterPath(path)) { _, context in
                 let title = Pages.nav.first { $0.path == path }!.label
@@ -74,6 +78,8 @@ public struct WebApp: Sendable {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil), logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+        // The uploads of jobs this server kept are not wanted by the next one.
+        try? FileManager.default.removeItem(at: UploadFolder.url)
     }
 
     // MARK: Sign-in

@@ -10,6 +10,8 @@ public struct WebContext: RequestContext {
     public var session: WebSession?
     public var language: Language = .zh
     public var form: [String: String] = [:]
+    /// A multipart form's files, by field name (`BodyLimit`).
+    public var uploads: [String: Upload] = [:]
     /// The address the request came from, or `unknown` (in tests).
     public let remoteAddress: String
 

@@ -143,6 +143,15 @@ extension AppDatabase {
     /// Loads a parcel ledger (服务点编码, 运单号, 快递公司, 到站时间, 取件时间). Every row is
     /// checked; nothing is written unless all pass.
     public func importParcels(from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext) throws -> ImportSummary {
+        try importParcels(from: path, sheet: sheet, dryRun: dryRun, context: context, scope: nil, progress: nil)
+    }
+
+    /// The same, reading only the points `scope` takes (by code): a row of another is a point
+    /// unknown; `progress` learns each row read.
+    func importParcels(
+        from path: String, sheet: String?, dryRun: Bool, context: ChangeContext, scope: ((String) -> Bool)?,
+        progress: ((_ row: Int, _ fraction: Double) -> Void)?
+    ) throws -> ImportSummary {
         var points: [String: Int64] = [:]
         var couriers: [String: Int64] = [:]
         var courierNames: [Int64: String] = [:]
@@ -156,7 +165,9 @@ extension AppDatabase {
             path: path, sheet: sheet, columns: Self.parcelColumns, dryRun: dryRun, audited: ("parcel.import", context),
             prepare: { db in
                 calendar = try OperatingCalendar(db)
-                for row in try Row.fetchAll(db, sql: "SELECT id, code FROM point") { points[row["code"]] = row["id"] }
+                for row in try Row.fetchAll(db, sql: "SELECT id, code FROM point") where scope?(row["code"]) ?? true {
+                    points[row["code"]] = row["id"]
+                }
                 let all = try Courier.fetchAll(db)
                 for c in all {
                     couriers[c.name] = c.id
@@ -170,6 +181,7 @@ extension AppDatabase {
                 insert = try db.makeStatement(
                     sql: "INSERT INTO parcel (point_id, courier_id, waybill, arrived_at, picked_up_at) VALUES (?, ?, ?, ?, ?)")
             },
+            progress: progress,
             row: { row, check, db in
                 let problemsBefore = check.problems.count
                 let pointCode = row["point_code"]

@@ -102,6 +102,15 @@ extension AppDatabase {
 
     /// Loads an agent-purchase ledger (服务点编码, 平台, 订单号, 品类, 金额(元), 日期).
     public func importPurchases(from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext) throws -> ImportSummary {
+        try importPurchases(from: path, sheet: sheet, dryRun: dryRun, context: context, scope: nil, progress: nil)
+    }
+
+    /// The same, reading only the points `scope` takes (by code): a row of another is a point
+    /// unknown; `progress` learns each row read.
+    func importPurchases(
+        from path: String, sheet: String?, dryRun: Bool, context: ChangeContext, scope: ((String) -> Bool)?,
+        progress: ((_ row: Int, _ fraction: Double) -> Void)?
+    ) throws -> ImportSummary {
         var points: [String: Int64] = [:]
         var seen: [String: Int] = [:]
         var insert: Statement?
@@ -110,10 +119,13 @@ extension AppDatabase {
             path: path, sheet: sheet, columns: Self.purchaseColumns, dryRun: dryRun, audited: ("purchase.import", context),
             prepare: { db in
                 calendar = try OperatingCalendar(db)
-                for row in try Row.fetchAll(db, sql: "SELECT id, code FROM point") { points[row["code"]] = row["id"] }
+                for row in try Row.fetchAll(db, sql: "SELECT id, code FROM point") where scope?(row["code"]) ?? true {
+                    points[row["code"]] = row["id"]
+                }
                 insert = try db.makeStatement(
                     sql: "INSERT INTO purchase (point_id, platform, order_no, category, amount_fen, on_date) VALUES (?, ?, ?, ?, ?, ?)")
             },
+            progress: progress,
             row: { row, check, db in
                 let problemsBefore = check.problems.count
                 let pointCode = row["point_code"]

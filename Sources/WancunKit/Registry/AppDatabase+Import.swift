@@ -32,11 +32,12 @@ extension AppDatabase {
         path: String, sheet: String?, columns: [ColumnSpec], dryRun: Bool, audited: (String, ChangeContext)? = nil,
         prepare: (Database) throws -> Void = { _ in },
         noRows: (_ headerRow: Int) -> Message = Message.noDataRows,
+        progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil,
         row handle: (TableRow, inout RowChecker, Database) throws -> Bool
     ) throws -> ImportSummary {
         try importTable(
             path: path, sheet: sheet, columns: columns, dryRun: dryRun, audited: audited, prepare: prepare, noRows: noRows,
-            parse: { _, _ in () },
+            progress: progress, parse: { _, _ in () },
             row: { row, _, check, db in try handle(row, &check, db) })
     }
 
@@ -51,6 +52,7 @@ extension AppDatabase {
         opened: (_ headerRow: Int) -> Void = { _ in },
         finish: (Database) throws -> Void = { _ in },
         noRows: (_ headerRow: Int) -> Message = Message.noDataRows,
+        progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil,
         parse: @escaping @Sendable (TableRow, inout RowChecker) -> Parsed,
         row handle: (TableRow, Parsed, inout RowChecker, Database) throws -> Bool
     ) throws -> ImportSummary {
@@ -82,6 +84,7 @@ extension AppDatabase {
                         case .rows(let batch):
                             for (row, parsed, problems) in batch {
                                 rows += 1
+                                progress?(row.number, row.fraction)
                                 guard check.readable(row) else { continue }
                                 for problem in problems { check.add(problem) }
                                 if try handle(row, parsed, &check, db) { written += 1 }

@@ -257,10 +257,22 @@ extension AppDatabase {
             progress: progress)
     }
 
+    /// The same, keeping to the points `scope` takes (by code): a row whose point lies outside
+    /// it is refused (`OUTSIDE_SCOPE`), so that an actor's import changes only what they may.
+    func importPoints(
+        from path: String, sheet: String?, dryRun: Bool, context: ChangeContext, resultCopy: String?, language: Language,
+        scope: ((String) -> Bool)?, progress: ((_ row: Int, _ fraction: Double) -> Void)?
+    ) throws -> PointImportSummary {
+        try importPoints(
+            from: path, sheet: sheet, dryRun: dryRun, context: context, resultCopy: resultCopy, language: language, bulk: BulkImport(),
+            scope: scope, progress: progress)
+    }
+
     /// The same, with what counts as a large file given (tests make small files large).
     func importPoints(
         from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext, resultCopy: String? = nil,
-        language: Language = .zh, bulk: BulkImport, progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil
+        language: Language = .zh, bulk: BulkImport, scope: ((String) -> Bool)? = nil,
+        progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil
     ) throws -> PointImportSummary {
         // A dry run leaves nothing behind, not even the copy.
         let copy = (dryRun ? nil : resultCopy).map {
@@ -276,12 +288,12 @@ extension AppDatabase {
             do {
                 summary = try importPoints(
                     from: path, sheet: sheet, dryRun: dryRun, context: context, rowSavepoints: false, copy: copy, language: language,
-                    bulk: bulk, progress: progress)
+                    bulk: bulk, scope: scope, progress: progress)
             } catch is RowFailedAfterWriting {
                 copy?.discard()
                 summary = try importPoints(
                     from: path, sheet: sheet, dryRun: dryRun, context: context, rowSavepoints: true, copy: nil, language: language,
-                    bulk: bulk, progress: progress)
+                    bulk: bulk, scope: scope, progress: progress)
             }
         } catch {
             copy?.discard()
@@ -295,7 +307,7 @@ extension AppDatabase {
 
     private func importPoints(
         from path: String, sheet: String?, dryRun: Bool, context: ChangeContext, rowSavepoints: Bool, copy: AnnotatedCopy.Stream?,
-        language: Language, bulk: BulkImport, progress: ((_ row: Int, _ fraction: Double) -> Void)?
+        language: Language, bulk: BulkImport, scope: ((String) -> Bool)?, progress: ((_ row: Int, _ fraction: Double) -> Void)?
     ) throws -> PointImportSummary {
         let state = PointImportState(file: (path as NSString).lastPathComponent, bulk: bulk)
         var outcomes: [PointImportRow] = []
@@ -332,6 +344,9 @@ extension AppDatabase {
                 // Two rows of one file that come to the same point are a duplicate.
                 if let found, let first = state.firstRowOfPoint[found.pointId] {
                     check.add(row, "name", rule: "DUPLICATE_IN_FILE", message: .samePointAsRow(Int(first), found.row.pointCode))
+                }
+                if let scope, let found, !scope(found.row.pointCode) {
+                    check.add(row, "village_code", value: found.row.pointCode, rule: "OUTSIDE_SCOPE", message: .outsideScope)
                 }
                 if rowSavepoints {
                     if failed() {

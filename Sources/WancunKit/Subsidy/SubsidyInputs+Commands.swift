@@ -148,16 +148,21 @@ extension AppDatabase {
 
     /// Loads other departments' subsidised posts for a month (for the double-post check), and
     /// records that the month's list is known. The month's earlier list is replaced.
-    public func importOtherPosts(from path: String, sheet: String? = nil, month: Month, context: ChangeContext) throws -> ImportSummary {
+    /// `dryRun` checks every row and writes nothing; `progress` learns each row read.
+    public func importOtherPosts(
+        from path: String, sheet: String? = nil, month: Month, dryRun: Bool = false, context: ChangeContext,
+        progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil
+    ) throws -> ImportSummary {
         let digest = try Digest.sha256(fileAt: path)
         return try importTable(
-            path: path, sheet: sheet, columns: Self.otherPostColumns, dryRun: false,
+            path: path, sheet: sheet, columns: Self.otherPostColumns, dryRun: dryRun,
             prepare: { db in
                 try db.execute(sql: "DELETE FROM other_post WHERE month = ?", arguments: [month])
                 try Self.recordOtherPostList(
                     db, month: month, kind: "file", source: (path as NSString).lastPathComponent, sha256: digest, context: context)
             },
             noRows: Message.noOtherPostRows,
+            progress: progress,
             row: { row, check, db in
                 let id = check.value(row, "id_number", personal: Mask.residentID) { text throws(ValueError) in
                     try ResidentID(parsing: text, today: context.today)
