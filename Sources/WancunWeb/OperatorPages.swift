@@ -131,10 +131,4 @@ extension WebApp {
         // audit trail: the readable rendering of the operator's audit lines goes here.
         ""
     }
-
-    /// The audit context of a change made through the web: the signed-in user's name, as
-    /// `--clerk` gives it on the command line.
-    func changeContext(_ context: WebContext) throws -> ChangeContext {
-        ChangeContext(clerk: try context.actor().name)
-    }
 }

@@ -33,9 +33,6 @@ extension WebApp {
     }
 
     /// The change's context: the signed-in user is its clerk, so the audit trail names them.
-    func changeContext(_ context: WebContext) throws -> ChangeContext {
-        ChangeContext(clerk: try context.actor().name, today: configuration.today)
-    }
 
     func pointCode(_ context: WebContext) -> String { context.parameters.get("code") ?? "" }
 

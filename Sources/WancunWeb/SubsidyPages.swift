@@ -20,7 +20,6 @@ extension WebApp {
     }
 
     /// A change made through the web: audited under the signed-in user's name, at the server's time.
-    func changeContext(_ actor: Actor) -> ChangeContext { ChangeContext(clerk: actor.name, now: sessions.now()) }
 
     /// The run named in the path; a run that does not exist is not found.
     func runInfo(_ context: WebContext, as actor: Actor) throws -> SubsidyRunInfo {

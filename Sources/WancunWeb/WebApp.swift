@@ -154,3 +154,11 @@ extension WebApp {
         var error: (any Error)? { lock.withLock { stored } }
     }
 }
+
+extension WebApp {
+    /// The audit context of a change made through the web: the signed-in user's name, as
+    /// `--clerk` gives it on the command line, and the server's clock and day.
+    func changeContext(_ actor: Actor) -> ChangeContext { ChangeContext(clerk: actor.name, now: sessions.now(), today: configuration.today) }
+
+    func changeContext(_ context: WebContext) throws -> ChangeContext { changeContext(try context.actor()) }
+}
