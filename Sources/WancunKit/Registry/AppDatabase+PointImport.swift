@@ -218,7 +218,7 @@ private final class PointImportState {
     func towns(_ db: Database) throws -> [String: [Division]] {
         if let towns { return towns }
         var found: [String: [Division]] = [:]
-        for d in try Division.fetchAll(db, sql: "SELECT * FROM division WHERE level = 'town' AND retired_on IS NULL") {
+        for d in try Division.fetchAll(db, sql: "SELECT * FROM division WHERE level = 'town' AND \(RegistrySQL.standing())") {
             found[Normalize.spreadsheetText(d.name), default: []].append(d)
         }
         towns = found
@@ -228,7 +228,7 @@ private final class PointImportState {
     func villages(_ db: Database, town: Int64) throws -> [Division] {
         if let known = villagesByTown[town] { return known }
         let found = try Division.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM division WHERE parent_id = ? AND level = 'village' AND retired_on IS NULL"),
+            db.cachedStatement(sql: "SELECT * FROM division WHERE parent_id = ? AND level = 'village' AND \(RegistrySQL.standing())"),
             arguments: [town])
         villagesByTown[town] = found
         return found
