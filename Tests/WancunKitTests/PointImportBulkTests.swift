@@ -73,6 +73,31 @@ import Testing
         #expect(try Self.written(large) == Self.written(small))
     }
 
+    /// A large import reads once which villages have points: a village's point registered before
+    /// it, and those it added itself before and after reading them, are found as a small import
+    /// finds them.
+    @Test func aLargeImportFindsTheVillagesPointsASmallOneFinds() throws {
+        let (large, small) = (try Self.database(), try Self.database())
+        for db in [large, small] {
+            _ = try db.addPoint(NewPoint(village: try DivisionCode(parsing: Self.villages[1]), name: "第6号站"), context: testContext)
+        }
+        // Row 6 comes to the point registered before.
+        let rows = (0..<10).map { Self.row($0) }
+        let bulk = try large.importPoints(from: Self.file(rows), context: testContext, bulk: Self.large)
+        let plain = try small.importPoints(from: Self.file(rows), context: testContext, bulk: Self.small)
+        #expect(bulk.large && !plain.large)
+        #expect(bulk.rows.map(\.pointCode) == plain.rows.map(\.pointCode))
+        #expect(bulk.rows.map(\.action) == plain.rows.map(\.action))
+        #expect(bulk.rows[6].action == .updated && bulk.rows[6].pointCode == Self.villages[1] + "001")
+        #expect(try Self.written(large) == Self.written(small))
+        // Rows 0 (before the probe row) and 7 (after it) again, with operators of their own: each
+        // comes to the point the file made before it.
+        let again = Self.file(rows + [Self.row(0, idNumber: 50, phone: 50), Self.row(7, idNumber: 51, phone: 51)])
+        let found = try Self.problems(Self.database(), again, Self.large).map(\.rule)
+        #expect(found == (try Self.problems(Self.database(), again, Self.small).map(\.rule)))
+        #expect(found.filter { $0 == "DUPLICATE_IN_FILE" }.count == 2)
+    }
+
     @Test func onlyALargeFileIsImportedAsOne() throws {
         let path = Self.file((0..<10).map { Self.row($0) })
         #expect(try !Self.database().importPoints(from: path, context: testContext).large)

@@ -83,7 +83,7 @@ extension AppDatabase {
                 db,
                 sql: """
                     SELECT p.code FROM assignment a JOIN operator o ON o.id = a.operator_id JOIN point p ON p.id = a.point_id
-                    WHERE o.id_number = ? AND a.ended_on IS NULL
+                    WHERE o.id_number = ? AND \(RegistrySQL.open("a"))
                     """, arguments: [idNumber])
             return OperatorScope(currentPointCodes: codes, registeredBy: try Self.registrars(db, idNumber: idNumber)[idNumber])
         }

@@ -11,7 +11,9 @@ public struct JSONWriter {
     /// Empties the writer, keeping its buffer.
     public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
-        needsComma = [false]
+        // Its storage kept too: an import resets its writers on every row.
+        needsComma.removeAll(keepingCapacity: true)
+        needsComma.append(false)
         keyPending = false
     }
 

@@ -224,7 +224,7 @@ extension AppDatabase {
                 db,
                 sql: """
                     SELECT o.*, p.code AS point_code FROM operator o
-                    LEFT JOIN assignment a ON a.operator_id = o.id AND a.ended_on IS NULL
+                    LEFT JOIN assignment a ON a.operator_id = o.id AND \(RegistrySQL.open("a"))
                     LEFT JOIN point p ON p.id = a.point_id
                     ORDER BY o.name, o.id
                     """)
@@ -264,6 +264,11 @@ extension AppDatabase {
             return (assignment, ended)
         }
     }
+
+    /// Whether another operator with the phone runs a point now (the phone, the operator's id).
+    private static let phoneRunningSQL =
+        "SELECT EXISTS (SELECT 1 FROM operator o JOIN assignment a ON a.operator_id = o.id AND \(RegistrySQL.open("a")) "
+        + "WHERE o.phone = ? AND o.id <> ?)"
 
     /// `newPoint` or `newPerson` when the caller created it in this change, so that it has no
     /// assignments to look at; `audited` false when the caller writes one line for it all.
@@ -317,10 +322,7 @@ extension AppDatabase {
         let running =
             try phoneSuspect != nil
             && Bool.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT EXISTS (SELECT 1 FROM operator o JOIN assignment a ON a.operator_id = "
-                        + "o.id AND a.ended_on IS NULL WHERE o.phone = ? AND o.id <> ?)"),
-                arguments: [person.phone, person.id]) == true
+                db.cachedStatement(sql: Self.phoneRunningSQL), arguments: [person.phone, person.id]) == true
         let suspects = running ? [phoneSuspect!] : []
         try new.override.refuse([], suspects: suspects)
         try new.override.audit(db, suspects, subject: AuditSubject(pointCode: point.code, operatorIdNumber: person.idNumber), context: context)

@@ -23,8 +23,9 @@ public struct PointImportSummary: Sendable {
 
 /// When a points file counts as large: judged at row `probeRow`, from how far into the file it
 /// is, when the file will have `rows` rows or more. A large import reads the ID numbers and phones
-/// registered once, to ask the database only about those it may hold, and builds the indexes that
-/// none of its lookups read (`PointImportState.writeOnlyIndexes`) once its rows are in.
+/// registered, and which villages have points, once, to ask the database only about those it may
+/// hold, and builds the indexes that none of its lookups read (`PointImportState.writeOnlyIndexes`)
+/// once its rows are in.
 struct BulkImport: Sendable {
     var probeRow = 1_000
     var rows = 20_000
@@ -57,6 +58,9 @@ private final class PointImportState {
     /// database. (Two values with one hash only cost a lookup.)
     var idNumberHashes: Set<Int>?
     var phoneHashes: Set<Int>?
+    /// The villages that had points when a large import read them, with those it added points
+    /// to since: a village missing here has none, without asking the database.
+    private var villagesWithPoints: Set<Int64>?
     /// Whether the import counted the file as large.
     private(set) var large = false
     /// The indexes dropped until the rows are in, as `CREATE INDEX` statements.
@@ -77,7 +81,7 @@ private final class PointImportState {
 
     func points(_ db: Database, village: Int64) throws -> [Point] {
         if let known = pointsOfVillage[village] { return known }
-        let found = try Point.fetchAll(db, villageId: village)
+        let found = try villagesWithPoints?.contains(village) == false ? [] : Point.fetchAll(db, villageId: village)
         if pointsHeld >= Self.pointsKept {
             pointsOfVillage.removeAll(keepingCapacity: true)
             pointsHeld = 0
@@ -88,6 +92,7 @@ private final class PointImportState {
     }
 
     func added(_ point: Point) {
+        villagesWithPoints?.insert(point.villageId)
         guard pointsOfVillage[point.villageId] != nil else { return }
         pointsOfVillage[point.villageId]!.append(point)
         pointsHeld += 1
@@ -110,8 +115,8 @@ private final class PointImportState {
     }
 
     /// At the probe row, outside any row's savepoint: a large file's import reads the ID numbers
-    /// and phones once and drops the write-only indexes (inside the import's transaction, so a
-    /// failed import has them back).
+    /// and phones once, and which villages have points, and drops the write-only indexes (inside
+    /// the import's transaction, so a failed import has them back).
     func probe(_ db: Database, row: TableRow, rowsSoFar: Int) throws {
         guard rowsSoFar == bulk.probeRow, Double(rowsSoFar) >= Double(bulk.rows) * row.fraction else { return }
         var ids = Set<Int>()
@@ -124,6 +129,7 @@ private final class PointImportState {
             ids.insert(id.hashValue)
             phones.insert(phone.hashValue)
         }
+        villagesWithPoints = try Set(db.cachedStatement(sql: "SELECT DISTINCT village_id FROM point").rows { columns in columns.int64(0) ?? 0 })
         // Room for the rest of the file's rows at once, rather than growing (and copying) in
         // steps, when how far into the file the row is tells how many there will be (a
         // workbook's reader reads ahead, so its rows do not).
@@ -210,7 +216,7 @@ private final class PointImportState {
     /// for the rows is let go first, so that it does not add to what building the indexes takes.
     func finish(_ db: Database) throws {
         (divisions, villagesByTown, towns, firstRowOfPoint) = ([:], [:], nil, [:])
-        (pointsOfVillage, pointsHeld, idNumberHashes, phoneHashes) = ([:], 0, nil, nil)
+        (pointsOfVillage, pointsHeld, idNumberHashes, phoneHashes, villagesWithPoints) = ([:], 0, nil, nil, nil)
         for sql in droppedIndexes { try db.execute(sql: sql) }
         droppedIndexes = []
     }
@@ -218,7 +224,7 @@ private final class PointImportState {
     func towns(_ db: Database) throws -> [String: [Division]] {
         if let towns { return towns }
         var found: [String: [Division]] = [:]
-        for d in try Division.fetchAll(db, sql: "SELECT * FROM division WHERE level = 'town' AND retired_on IS NULL") {
+        for d in try Division.fetchAll(db, sql: "SELECT * FROM division WHERE level = 'town' AND \(RegistrySQL.standing())") {
             found[Normalize.spreadsheetText(d.name), default: []].append(d)
         }
         towns = found
@@ -228,7 +234,7 @@ private final class PointImportState {
     func villages(_ db: Database, town: Int64) throws -> [Division] {
         if let known = villagesByTown[town] { return known }
         let found = try Division.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM division WHERE parent_id = ? AND level = 'village' AND retired_on IS NULL"),
+            db.cachedStatement(sql: "SELECT * FROM division WHERE parent_id = ? AND level = 'village' AND \(RegistrySQL.standing())"),
             arguments: [town])
         villagesByTown[town] = found
         return found

@@ -137,7 +137,7 @@ extension AppDatabase {
         }
         point = point.applying(edit.values, today: today, &refusals)
         if let opened = edit.openedOn, opened != base.openedOn {
-            refusals += Point.field("opened_on")!.refusals(opened.databaseValue, today: today)
+            refusals += Self.openedOnField.refusals(opened.databaseValue, today: today)
             if !base.code.isEmpty && (edit.reason?.trimmingSpaces() ?? "").isEmpty { refusals.append(.reasonRequired) }
             point.openedOn = opened
         }
@@ -154,6 +154,9 @@ extension AppDatabase {
         }
         return (point, refusals)
     }
+
+    /// Looked up once: every new point of an import with an opening day is checked by it.
+    private static let openedOnField = Point.field("opened_on")!
 
     /// A name or address as kept (`FreeText`); what it breaks is added to `refusals`.
     static func freeText(

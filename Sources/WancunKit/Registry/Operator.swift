@@ -120,9 +120,11 @@ public struct Assignment: Codable, Sendable, Hashable, FetchableRecord, MutableP
 
     /// The point's open assignment, if it has one.
     static func fetchOpen(_ db: Database, pointId: Int64) throws -> Assignment? {
-        try db.cachedStatement(sql: "SELECT * FROM assignment WHERE point_id = ? AND ended_on IS NULL").firstRow(
-            { $0(pointId) }, read: Assignment.init(columns:))
+        try db.cachedStatement(sql: openSQL).firstRow({ $0(pointId) }, read: Assignment.init(columns:))
     }
+
+    /// Made once: an import reads a point's open assignment on every row of a point it has.
+    private static let openSQL = "SELECT * FROM assignment WHERE point_id = ? AND \(RegistrySQL.open())"
 
     var auditJSON: JSONValue { AuditObject.make(auditFields) }
 

@@ -114,7 +114,7 @@ public struct PointListing: Sendable, Hashable, FetchableRecord {
         FROM point p
         JOIN division v ON v.id = p.village_id
         JOIN division t ON t.id = v.parent_id
-        LEFT JOIN assignment a ON a.point_id = p.id AND a.ended_on IS NULL
+        LEFT JOIN assignment a ON a.point_id = p.id AND \(RegistrySQL.open("a"))
         LEFT JOIN operator o ON o.id = a.operator_id
         """
 

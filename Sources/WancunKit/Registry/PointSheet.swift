@@ -134,11 +134,11 @@ extension AppDatabase {
                a.contract_type, a.contract_from, a.contract_to,
                (SELECT group_concat(item, ',') FROM (
                   SELECT s.kind || ifnull(':' || s.category, '') AS item FROM service s
-                  WHERE s.point_id = p.id AND s.ended_on IS NULL ORDER BY s.id))
+                  WHERE s.point_id = p.id AND \(RegistrySQL.open("s")) ORDER BY s.id))
         FROM point p
         JOIN division v ON v.id = p.village_id
         JOIN division t ON t.id = v.parent_id
-        LEFT JOIN assignment a ON a.point_id = p.id AND a.ended_on IS NULL
+        LEFT JOIN assignment a ON a.point_id = p.id AND \(RegistrySQL.open("a"))
         LEFT JOIN operator o ON o.id = a.operator_id
         WHERE p.code >= ? AND p.code < ?
         ORDER BY p.code

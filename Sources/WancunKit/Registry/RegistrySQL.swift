@@ -7,27 +7,32 @@ enum RegistrySQL {
     /// services, courier links) in force on some day from `from` to `to`: started by `to`, not
     /// ended by `from`.
     static func inForce(_ alias: String? = nil, from: String, to: String) -> String {
-        let c = alias.map { "\($0)." } ?? ""
-        return "(\(c)started_on <= \(to) AND \(notEnded(alias, by: from)))"
+        "(\(column(alias, "started_on")) <= \(to) AND \(notEnded(alias, by: from)))"
     }
 
     /// A row with `ended_on` still open on `day`, or ended after it.
     static func notEnded(_ alias: String? = nil, by day: String) -> String {
-        let c = alias.map { "\($0)." } ?? ""
-        return "(\(c)ended_on IS NULL OR \(c)ended_on > \(day))"
+        "(\(open(alias)) OR \(column(alias, "ended_on")) > \(day))"
     }
 
     /// The same on one day.
     static func inForce(_ alias: String? = nil, on day: String) -> String { inForce(alias, from: day, to: day) }
 
+    /// A row with `ended_on` still open: in force today and every day after. Written as the
+    /// partial indexes on open rows are (`assignment_one_open_per_point`, `service_one_open`),
+    /// so that a query with it can use them.
+    static func open(_ alias: String? = nil) -> String { "\(column(alias, "ended_on")) IS NULL" }
+
     /// A division not retired: standing today, and every day after.
-    static func standing(_ alias: String? = nil) -> String { "\(alias.map { "\($0)." } ?? "")retired_on IS NULL" }
+    static func standing(_ alias: String? = nil) -> String { "\(column(alias, "retired_on")) IS NULL" }
 
     /// A division not retired by `day`.
     static func standing(_ alias: String? = nil, on day: String) -> String {
-        let c = alias.map { "\($0)." } ?? ""
-        return "(\(c)retired_on IS NULL OR \(c)retired_on > \(day))"
+        "(\(standing(alias)) OR \(column(alias, "retired_on")) > \(day))"
     }
+
+    /// A column of the table `alias` names, or of the only table.
+    private static func column(_ alias: String?, _ name: String) -> String { alias.map { "\($0).\(name)" } ?? name }
 
     /// `status_then (point_id, status)`: each point's status as of `day`, the latest change on or
     /// before it (the later row of one day), for a `WITH` clause. Points not yet registered

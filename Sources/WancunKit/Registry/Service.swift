@@ -56,9 +56,11 @@ extension Service: CachedInsert {
 
     /// The point's open services, oldest first.
     static func fetchOpen(_ db: Database, pointId: Int64) throws -> [Service] {
-        try db.cachedStatement(sql: "SELECT * FROM service WHERE point_id = ? AND ended_on IS NULL ORDER BY id").rows(
-            { $0(pointId) }, read: Service.init(columns:))
+        try db.cachedStatement(sql: openSQL).rows({ $0(pointId) }, read: Service.init(columns:))
     }
+
+    /// Made once: an import reads a point's open services on every row of a point it has.
+    private static let openSQL = "SELECT * FROM service WHERE point_id = ? AND \(RegistrySQL.open()) ORDER BY id"
 }
 
 /// A service to add.

@@ -40,6 +40,9 @@ struct Bindings {
         record(value.map { sqlite3_bind_double(statement, index, $0) } ?? sqlite3_bind_null(statement, index))
     }
 
+    /// NULL, for a value that has none.
+    mutating func null() { record(sqlite3_bind_null(statement, index)) }
+
     /// Text given as UTF-8 bytes (JSON as `JSONWriter` writes it), without making a `String`.
     mutating func callAsFunction(utf8 bytes: [UInt8]?) {
         guard let bytes else { return record(sqlite3_bind_null(statement, index)) }
@@ -74,6 +77,24 @@ struct StatementColumns: ColumnSource {
 
     subscript<T: DatabaseValueConvertible>(_ index: CInt, _ name: String) -> T? {
         T.fromDatabaseValue(DatabaseValue(sqliteStatement: statement, index: index))
+    }
+
+    // The commonest types straight from SQLite when the column holds the storage class they are
+    // stored as, without a `DatabaseValue` in between; any other column as the subscript reads it.
+
+    func text(_ index: CInt) -> String? {
+        guard sqlite3_column_type(statement, index) == SQLITE_TEXT else { return self[index, ""] }
+        return String(cString: sqlite3_column_text(statement, index))
+    }
+
+    func int64(_ index: CInt) -> Int64? {
+        guard sqlite3_column_type(statement, index) == SQLITE_INTEGER else { return self[index, ""] }
+        return sqlite3_column_int64(statement, index)
+    }
+
+    func double(_ index: CInt) -> Double? {
+        guard sqlite3_column_type(statement, index) == SQLITE_FLOAT else { return self[index, ""] }
+        return sqlite3_column_double(statement, index)
     }
 }
 

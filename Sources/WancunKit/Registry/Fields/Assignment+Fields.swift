@@ -14,6 +14,9 @@ extension Assignment: FieldListed {
         Field("contract_to", .optional(\.contractTo), header: Message.Header.contractTo),
     ]
 
+    /// Kept once: every assignment an import makes is audited.
+    static let auditedFields = Assignment.fields.filter(\.audited)
+
     static let blank = Assignment(
         pointId: 0, operatorId: 0, startedOn: LocalDate(year: 2000, month: 1, day: 1)!, contractType: nil, contractFrom: nil, contractTo: nil)
 }
@@ -30,6 +33,9 @@ extension Service: FieldListed {
         Field("started_on", .required(\.startedOn), header: Message.Header.fromDate, required: true, shown: .list(.main)),
         Field("ended_on", .optional(\.endedOn), header: Message.Header.toDate, shown: .list(.main)),
     ]
+
+    /// Kept once: every service an import adds is audited.
+    static let auditedFields = Service.fields.filter(\.audited)
 
     static let blank = Service(pointId: 0, kind: .parcel, startedOn: LocalDate(year: 2000, month: 1, day: 1)!)
 }

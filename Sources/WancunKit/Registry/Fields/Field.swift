@@ -13,10 +13,18 @@ protocol FieldValue: DatabaseValueConvertible, Equatable, Sendable {
     var auditText: String { get }
     /// Whether the audit JSON writes it as a number.
     static var auditedAsNumber: Bool { get }
+    /// Binds the value to a statement's next `?`, as `databaseValue` would (the same storage
+    /// class), through the C API without a `DatabaseValue` in between where its type allows.
+    func bind(to b: inout Bindings)
+    /// The value in a column of a statement's current row, as `fromDatabaseValue` reads it,
+    /// straight from the C API where its type allows.
+    static func read(_ c: StatementColumns, _ index: CInt) -> Self?
 }
 
 extension FieldValue {
     var auditText: String { sheetText }
+    func bind(to b: inout Bindings) { b(self) }
+    static func read(_ c: StatementColumns, _ index: CInt) -> Self? { c[index, ""] }
 }
 
 extension String: FieldValue {
@@ -24,6 +32,8 @@ extension String: FieldValue {
     var sheetText: String { self }
     var cell: Cell { .text(self) }
     static var auditedAsNumber: Bool { false }
+    func bind(to b: inout Bindings) { b(self) }
+    static func read(_ c: StatementColumns, _ index: CInt) -> String? { c.text(index) }
 }
 
 extension Int: FieldValue {
@@ -34,6 +44,8 @@ extension Int: FieldValue {
     var sheetText: String { String(self) }
     var cell: Cell { .integer(Int64(self)) }
     static var auditedAsNumber: Bool { true }
+    func bind(to b: inout Bindings) { b(self) }
+    static func read(_ c: StatementColumns, _ index: CInt) -> Int? { c.int64(index).flatMap { Int(exactly: $0) } }
 }
 
 extension Int64: FieldValue {
@@ -44,6 +56,8 @@ extension Int64: FieldValue {
     var sheetText: String { String(self) }
     var cell: Cell { .integer(self) }
     static var auditedAsNumber: Bool { true }
+    func bind(to b: inout Bindings) { b(self) }
+    static func read(_ c: StatementColumns, _ index: CInt) -> Int64? { c.int64(index) }
 }
 
 extension Double: FieldValue {
@@ -55,6 +69,8 @@ extension Double: FieldValue {
     var sheetText: String { String(self) }
     var cell: Cell { .text(String(self)) }
     static var auditedAsNumber: Bool { true }
+    func bind(to b: inout Bindings) { b(self) }
+    static func read(_ c: StatementColumns, _ index: CInt) -> Double? { c.double(index) }
 }
 
 extension LocalDate: FieldValue {
@@ -62,6 +78,8 @@ extension LocalDate: FieldValue {
     var sheetText: String { description }
     var cell: Cell { .text(description) }
     static var auditedAsNumber: Bool { false }
+    func bind(to b: inout Bindings) { b(self) }
+    static func read(_ c: StatementColumns, _ index: CInt) -> LocalDate? { c.text(index).flatMap { try? LocalDate(parsing: $0) } }
 }
 
 /// Codes with labels: shown by label, written to a sheet in Chinese, read back in either language.
@@ -70,6 +88,8 @@ extension FieldValue where Self: Labelled {
     var sheetText: String { chineseLabel }
     var auditText: String { rawValue }
     static var auditedAsNumber: Bool { false }
+    func bind(to b: inout Bindings) { b(rawValue) }
+    static func read(_ c: StatementColumns, _ index: CInt) -> Self? { c.text(index).flatMap(Self.init(rawValue:)) }
 }
 
 extension PointStatus: FieldValue {}
@@ -171,6 +191,9 @@ final class Field<Record>: Sendable {
 /// the reason `Field` is one).
 final class FieldAccess<Record>: Sendable {
     let read: @Sendable (inout Record, any ColumnSource, CInt, String) -> Void
+    /// The same from a statement's current row, by position, through the value's own reading
+    /// (`FieldValue.read`): what the registry's own queries use.
+    let readColumn: @Sendable (inout Record, StatementColumns, CInt) -> Void
     let encode: @Sendable (Record, inout PersistenceContainer, String) -> Void
     let bind: @Sendable (Record, inout Bindings) -> Void
     let get: @Sendable (Record) -> DatabaseValue
@@ -190,8 +213,11 @@ final class FieldAccess<Record>: Sendable {
     ) -> FieldAccess {
         FieldAccess(
             read: { record, c, i, name in record[keyPath: path] = c[i, name] },
+            readColumn: { record, c, i in record[keyPath: path] = T.read(c, i) },
             encode: { record, container, name in container[name] = record[keyPath: path] },
-            bind: { record, b in b(record[keyPath: path]) },
+            bind: { record, b in
+                if let value = record[keyPath: path] { value.bind(to: &b) } else { b.null() }
+            },
             get: { $0[keyPath: path]?.databaseValue ?? .null },
             set: { record, value in record[keyPath: path] = T.fromDatabaseValue(value) },
             parse: { text throws(ValueError) in try T.parse(text).databaseValue },
@@ -208,8 +234,9 @@ final class FieldAccess<Record>: Sendable {
     ) -> FieldAccess {
         FieldAccess(
             read: { record, c, i, name in if let value: T = c[i, name] { record[keyPath: path] = value } },
+            readColumn: { record, c, i in if let value = T.read(c, i) { record[keyPath: path] = value } },
             encode: { record, container, name in container[name] = record[keyPath: path] },
-            bind: { record, b in b(record[keyPath: path]) },
+            bind: { record, b in record[keyPath: path].bind(to: &b) },
             get: { $0[keyPath: path].databaseValue },
             set: { record, value in if let value = T.fromDatabaseValue(value) { record[keyPath: path] = value } },
             parse: { text throws(ValueError) in try T.parse(text).databaseValue },
@@ -222,6 +249,7 @@ final class FieldAccess<Record>: Sendable {
 
     init(
         read: @escaping @Sendable (inout Record, any ColumnSource, CInt, String) -> Void,
+        readColumn: @escaping @Sendable (inout Record, StatementColumns, CInt) -> Void,
         encode: @escaping @Sendable (Record, inout PersistenceContainer, String) -> Void, bind: @escaping @Sendable (Record, inout Bindings) -> Void,
         get: @escaping @Sendable (Record) -> DatabaseValue, set: @escaping @Sendable (inout Record, DatabaseValue) -> Void,
         parse: @escaping @Sendable (String) throws(ValueError) -> DatabaseValue, cell: @escaping @Sendable (Record) -> Cell,
@@ -229,6 +257,7 @@ final class FieldAccess<Record>: Sendable {
         text: @escaping @Sendable (DatabaseValue) -> String?
     ) {
         self.read = read
+        self.readColumn = readColumn
         self.encode = encode
         self.bind = bind
         self.get = get
@@ -289,7 +318,16 @@ extension FieldListed {
     /// Columns by name from a `Row`, by position (the table's order) from a statement.
     init(fieldsFrom c: some ColumnSource) {
         var record = Self.blank
-        for (i, field) in Self.fields.enumerated() { field.value.read(&record, c, CInt(i), field.column) }
+        if let statement = c as? StatementColumns {
+            // A registry query's row: by position, each value read as its type reads it.
+            var i: CInt = 0
+            for field in Self.fields {
+                field.value.readColumn(&record, statement, i)
+                i += 1
+            }
+        } else {
+            for (i, field) in Self.fields.enumerated() { field.value.read(&record, c, CInt(i), field.column) }
+        }
         self = record
     }
 
