@@ -29,8 +29,19 @@ enum Stylesheet {
         dl.fields dt{color:#555}
         dl.fields dd{margin:0}
         pre.lines{white-space:pre-wrap;background:#fff;border:1px solid #d5d9df;padding:8px;font:13px/1.5 "Noto Sans Mono CJK SC",monospace}
+        svg.chart{max-width:100%;height:auto;background:#fff;border:1px solid #d5d9df}
+        .attention{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:8px 16px}
+        .attention h3{font-size:14px;margin:8px 0 4px}
+        .attention ul,ul.changes{margin:0;padding-left:18px}
+        ol.audit{list-style:none;margin:0;padding:0}
+        ol.audit>li{background:#fff;border:1px solid #d5d9df;padding:4px 8px;margin:0 0 4px}
+        ol.audit .head span{margin-right:8px}
+        .note{color:#555}
+        .done{color:#1b6b2a;font-weight:600}
+        form.inline{display:inline-flex;flex-wrap:wrap;gap:4px 8px;align-items:end;margin:2px 0}
+        form.record{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:8px 16px;align-items:end;max-width:960px}
         @media print{
-          header nav,.signout,form.search,.pager{display:none}
+          header nav,.signout,form.search,.pager,form.inline,form.record,.downloads{display:none}
           header{background:none;color:#000;padding:0}
           body{background:#fff;font-size:11pt}
           main{max-width:none;padding:0}

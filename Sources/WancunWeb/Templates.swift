@@ -79,6 +79,8 @@ enum Templates {
         for (name, text) in [
             ("layout", layout), ("message", message), ("login", login), ("table", table), ("fields", fields),
             ("lines", lines), ("pointSearch", pointSearch), ("pager", pager),
+            ("chart", chart), ("monthCheck", monthCheck), ("attention", attention), ("download", download), ("auditSearch", auditSearch),
+            ("auditEntries", auditEntries), ("users", users),
         ] {
             // The templates are constants of this file: one that does not parse is a programming error.
             try! library.register(MustacheTemplate(string: text), named: name)

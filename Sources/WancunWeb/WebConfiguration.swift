@@ -17,6 +17,8 @@ public struct WebConfiguration: Sendable {
     /// Failed sign-ins allowed per account and per address within `attemptWindow`.
     public var maxAttempts = 5
     public var attemptWindow: TimeInterval = 15 * 60
+    /// How the account page hashes the passwords it sets.
+    public var passwordHasher = PasswordHasher.standard
 
     public init() {}
 
