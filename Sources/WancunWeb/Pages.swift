@@ -23,7 +23,8 @@ enum Pages {
         ]
         if let session = context.session {
             object["signedIn"] = true
-            object["nav"] = nav.map { ["href": $0.path, "label": $0.label.text(lang), "current": $0.path == current] as [String: Any] }
+            let links = nav + (session.user.actor.role == .admin ? [("/users", Message.Web.users)] : [])
+            object["nav"] = links.map { ["href": $0.path, "label": $0.label.text(lang), "current": $0.path == current] as [String: Any] }
             object["csrf"] = session.csrfToken
             object["user"] = session.user.name
             object["signedInAs"] = Message.Web.signedInAs.text(lang)

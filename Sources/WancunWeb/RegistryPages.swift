@@ -7,30 +7,6 @@ import WancunKit
 extension WebApp {
     static let pageSize = 50
 
-    func home(_ context: WebContext) throws -> Response {
-        let lang = context.language
-        let counts = try database.pointCounts(as: context.actor())
-        var towns: [(code: DivisionCode, name: String)] = []
-        var byTown: [DivisionCode: [PointStatus: Int]] = [:]
-        for count in counts {
-            if byTown[count.townCode] == nil { towns.append((count.townCode, count.townName)) }
-            byTown[count.townCode, default: [:]][count.status] = count.count
-        }
-        let statuses = PointStatus.allCases
-        let columns =
-            [Table.Column("town", Message.Header.town)] + statuses.map { Table.Column($0.rawValue, $0.label) }
-            + [Table.Column("total", Message.Web.total)]
-        func row(_ name: String, _ numbers: [PointStatus: Int]) -> [Cell] {
-            [.text(name)] + statuses.map { .integer(Int64(numbers[$0] ?? 0)) } + [.integer(Int64(numbers.values.reduce(0, +)))]
-        }
-        var rows = towns.map { row($0.name, byTown[$0.code] ?? [:]) }
-        if towns.count > 1 {
-            rows.append(row(Message.Web.total.text(lang), byTown.values.reduce(into: [:]) { all, town in all.merge(town, uniquingKeysWith: +) }))
-        }
-        let body = Pages.table(Table(columns: columns, rows: rows), lang, caption: Message.Web.byStatusAndTown, empty: Message.Web.noPoints)
-        return Pages.page(Message.Web.home, body: body, context: context, current: "/")
-    }
-
     func points(_ request: Request, _ context: WebContext) throws -> Response {
         let lang = context.language
         let query = request.uri.queryParameters

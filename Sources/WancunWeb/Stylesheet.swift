@@ -28,7 +28,6 @@ enum Stylesheet {
         dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0;background:#fff;padding:8px;border:1px solid #d5d9df}
         dl.fields dt{color:#555}
         dl.fields dd{margin:0}
-        label.check{flex-direction:row;align-items:center;gap:4px}
         .pass{color:#1a6b2a}.fail{color:#a30000}
         .downloads{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}
         pre.lines{white-space:pre-wrap;background:#fff;border:1px solid #d5d9df;padding:8px;font:13px/1.5 "Noto Sans Mono CJK SC",monospace}
@@ -38,8 +37,17 @@ enum Stylesheet {
         form.record .error,form.record>.refusal,form.record button{grid-column:1/-1;justify-self:start}
         .refusal{color:#a30000}.invalid input,.invalid select{border:2px solid #a30000}.hint{color:#555;font-size:12px}
         label.check{flex-direction:row;align-items:center;gap:6px}.done{color:#1d6b2f;font-weight:600}.actions{display:flex;gap:12px}
+        svg.chart{max-width:100%;height:auto;background:#fff;border:1px solid #d5d9df}
+        .attention{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:8px 16px}
+        .attention h3{font-size:14px;margin:8px 0 4px}
+        .attention ul,ul.changes{margin:0;padding-left:18px}
+        ol.audit{list-style:none;margin:0;padding:0}
+        ol.audit>li{background:#fff;border:1px solid #d5d9df;padding:4px 8px;margin:0 0 4px}
+        ol.audit .head span{margin-right:8px}
+        .note{color:#555}
+        form.inline{display:inline-flex;flex-wrap:wrap;gap:4px 8px;align-items:end;margin:2px 0}
         @media print{
-          header nav,.signout,form.search,.pager,form.record,.actions{display:none}
+          header nav,.signout,form.search,.pager,form.record,form.inline,.actions,.downloads{display:none}
           header{background:none;color:#000;padding:0}
           body{background:#fff;font-size:11pt}
           main{max-width:none;padding:0}

@@ -83,6 +83,8 @@ enum Templates {
             ("recordForm", recordForm), ("actions", actions), ("heading", heading), ("done", done),
             ("operatorSearch", operatorSearch), ("operatorForm", operatorForm), ("operatorActions", operatorActions), ("operatorNew", operatorNew),
             ("importForm", importForm), ("importJob", importJob), ("reconcileForm", reconcileForm), ("reconcileJob", reconcileJob),
+            ("chart", chart), ("monthCheck", monthCheck), ("attention", attention), ("download", download), ("auditSearch", auditSearch),
+            ("auditEntries", auditEntries), ("users", users),
         ] {
             // The templates are constants of this file: one that does not parse is a programming error.
             try! library.register(MustacheTemplate(string: text), named: name)

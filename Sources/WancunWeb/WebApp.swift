@@ -16,6 +16,8 @@ public struct WebApp: Sendable {
     public let signIn: any WebSignIn
     let importJobs = UploadJobs<ImportJob>()
     let reconcileJobs = UploadJobs<ReconcileJob>()
+    /// The clock the pages date by (today in Asia/Shanghai, a change's time).
+    let now: @Sendable () -> Date
 
     public init(
         database: AppDatabase, configuration: WebConfiguration = WebConfiguration(), signIn: any WebSignIn = NoAccounts(),
@@ -24,12 +26,13 @@ public struct WebApp: Sendable {
         self.database = database
         self.configuration = configuration
         self.signIn = signIn
+        self.now = now
         sessions = SessionStore(idle: configuration.sessionIdle, lifetime: configuration.sessionLifetime, now: now)
         limiter = SignInLimiter(limit: configuration.maxAttempts, window: configuration.attemptWindow, now: now)
     }
 
     /// The pages pending the items that build them: each shows that it is not open yet.
-    static let pendingPages = ["/reports", "/audit"]
+    static let pendingPages: [String] = []
 
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
@@ -53,6 +56,7 @@ public struct WebApp: Sendable {
         addOperatorRoutes(to: router)
         addImportRoutes(to: router)
         addReconcileRoutes(to: router)
+        addOverviewRoutes(to: router)
         for path in Self.pendingPages {
             router.get(RouterPath(path)) { _, context in
                 let title = Pages.nav.first { $0.path == path }!.label
@@ -109,7 +113,7 @@ public struct WebApp: Sendable {
             await limiter.succeeded(account: name)
             if let old = context.session { await sessions.end(old.id) }
             let session = await sessions.create(for: user)
-            var response = Response.redirect(to: "/", type: .normal)
+            var response = Response.redirect(to: user.actor.role == .admin ? "/users" : "/", type: .normal)
             response.setCookie(sessionCookie(RequireSession.cookie, session.id))
             return response
         case .refused:

@@ -19,6 +19,8 @@ public struct WebConfiguration: Sendable {
     public var attemptWindow: TimeInterval = 15 * 60
     /// Today for the changes made through the pages, as `WANCUN_TODAY` fixes it; nil for the day in Asia/Shanghai.
     public var today: LocalDate?
+    /// How the account page hashes the passwords it sets.
+    public var passwordHasher = PasswordHasher.standard
 
     public init() {}
 

@@ -77,7 +77,9 @@ extension AppDatabase {
             record.disabled = true
             record.changedAt = context.timestamp
             try record.update(db)
-            try db.audit("user.disable", AuditSubject(divisionCode: record.townCode), before: before, after: record.auditJSON, context: context)
+            try db.audit(
+                "user.disable", AuditSubject(divisionCode: record.townCode), before: before, after: record.auditJSON, context: context,
+                keeping: ["name"])
         }
     }
 

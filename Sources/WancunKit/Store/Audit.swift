@@ -36,17 +36,18 @@ public struct AuditSubject: Sendable {
 extension Database {
     /// Appends to the audit trail inside the current write, chained to the line before
     /// (`AuditChain`); returns the new line as the chain's head. `chain` keeps the head from
-    /// one line to the next.
+    /// one line to the next. `keeping` names the fields an edit keeps though unchanged (what
+    /// says which thing changed, when the subject does not).
     @discardableResult
     func audit(
         _ action: String, _ subject: AuditSubject, before: JSONValue? = nil, after: JSONValue? = nil,
-        reason: String? = nil, context: ChangeContext, chain: AuditChain.Memo? = nil
+        reason: String? = nil, context: ChangeContext, chain: AuditChain.Memo? = nil, keeping: Set<String> = []
     ) throws -> AuditHead {
         var before = before
         var after = after
         // An edit keeps only the fields it changed.
         if case .object(let old)? = before, case .object(let new)? = after {
-            let changed = Set(new.indices.filter { i in old.first { $0.0 == new[i].0 }?.1 != new[i].1 }.map { new[$0].0 })
+            let changed = Set(new.indices.filter { i in old.first { $0.0 == new[i].0 }?.1 != new[i].1 }.map { new[$0].0 }).union(keeping)
             before = .object(old.filter { changed.contains($0.0) })
             after = .object(new.filter { changed.contains($0.0) })
         }

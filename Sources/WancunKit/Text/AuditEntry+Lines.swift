@@ -10,7 +10,7 @@ extension AuditEntry {
         public func text(_ language: Language) -> String {
             let empty = Message.Audit.empty.text(language)
             let colon = language == .zh ? "：" : ": "
-            guard let before else { return field + colon + (after ?? empty) }
+            guard let before, before != after else { return field + colon + (after ?? empty) }
             return field + colon + before + " → " + (after ?? empty)
         }
     }
@@ -34,11 +34,7 @@ extension AuditEntry {
         var lines: [String] = []
         for (entry, head) in zip(entries, heads) {
             let prefix = zip(head, widths).map { $0 + String(repeating: " ", count: $1 - DisplayWidth.of($0)) }.joined(separator: "  ")
-            var items = entry.changes(language: language, reveal: reveal, fullHashes: fullHashes).map { $0.text(language) }
-            if let reason = entry.reason, !reason.isEmpty {
-                items.append(
-                    Message.Header.reason.text(language) + (language == .zh ? "：" : ": ") + (reveal ? reason : Mask.personalValues(in: reason)))
-            }
+            let items = entry.items(language: language, reveal: reveal, fullHashes: fullHashes)
             let bare = String(prefix.reversed().drop { $0 == " " }.reversed())
             guard let first = items.first else {
                 lines.append(bare)

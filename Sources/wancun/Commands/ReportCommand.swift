@@ -35,14 +35,16 @@ struct CoverageCommand: WancunCommand {
         if format == .xlsx && out == nil { throw ctx.usageError(.Usage.xlsxNeedsOut) }
         let report = try ctx.openDatabase().coverage(under: under, asOf: asOf ?? ctx.changeContext().today)
         // Without --under, a database of one county is titled with that county.
-        let counties = try ctx.openDatabase().divisions(DivisionFilter(level: .county))
-        let scope = report.under?.name ?? (counties.count == 1 ? counties[0].name : "")
+        let scope = try ctx.openDatabase().coverageScope(report)
         let title = Message.Coverage.title(scope, report.asOf).text(ctx.language)
         // A table written to a file keeps every column.
         let renderer = ctx.renderer(reveal: false, wide: display.wide || out != nil)
         if let out {
-            try renderer.write(
-                report.table, as: format.listFormat, to: out, sheet: scope.isEmpty ? "coverage" : scope, title: title, boldLastRow: true)
+            if let list = format.listFormat {
+                try renderer.write(report.table, as: list, to: out, sheet: scope, title: title)
+            } else {
+                try XLSXWriter.write([report.worksheet(scope: scope, language: ctx.language)], to: out)
+            }
             ctx.say(.fileConverted(out, report.rows.count + 1))
         } else if let list = format.listFormat {
             if format == .table { ctx.out(title + "\n") }
