@@ -362,12 +362,12 @@ struct SubsidyFixture {
         let out = temporaryDirectory().appendingPathComponent("r.xlsx").path
         let refused = try wancun(["subsidy", "export", "2", "--out", out, "--db", path])
         #expect(refused.status == 1 && refused.stderr.contains("尚未定稿"))
-        #expect(try wancun(["subsidy", "finalize", "2", "--reviewer", Demo.reviewerName, "--db", path]).stderr.contains("--replace --reason"))
+        #expect(try wancun(["subsidy", "finalize", "2", "--db", path]).stderr.contains("--replace --reason"))
         // The demo reconciled run 1 with the bureau's answer: it can no longer be replaced.
-        let replaced = try wancun(["subsidy", "finalize", "2", "--replace", "--reason", "补录", "--reviewer", Demo.reviewerName, "--db", path])
+        let replaced = try wancun(["subsidy", "finalize", "2", "--replace", "--reason", "补录", "--db", path])
         #expect(replaced.status == 1 && replaced.stderr.contains("已与人社局反馈对账"))
         #expect(try wancun(["subsidy", "check", "--month", "2026-09", "--db", path]).status == 0)
-        #expect(try wancun(["subsidy", "finalize", "3", "--reviewer", Demo.reviewerName, "--db", path]).status == 0)
+        #expect(try wancun(["subsidy", "finalize", "3", "--db", path]).status == 0)
         let export = try wancun(["subsidy", "export", "3", "--out", out, "--db", path])
         #expect(export.status == 0, "\(export.stderr)")
         // September had no ledgers in the demo: nobody qualified, the roster has a header and totals.

@@ -12,15 +12,17 @@ struct DemoCommand: WancunCommand {
             replaced only if an earlier demo built it.
             It also makes one account of each role and prints their names and demo passwords (for
             trying the demo and `wancun serve` only); the month is approved by the demo's reviewer.
-            Since accounts exist, `subsidy finalize` on the demo needs `--reviewer 吴审核`.
+            Since accounts exist, `subsidy finalize` on the demo needs `--reviewer 吴审核`;
+            --no-users leaves the accounts out (the CLI then works without maker-checker).
             """)
 
     static let databaseDefault: String? = "wancun-demo.sqlite"
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var display: TableOptions
-    /// Accepted as before; the demo makes its accounts always.
-    @Flag(help: "Accepted for older scripts: the demo always makes its accounts now.") var users = false
+    /// The demo makes its accounts unless told `--no-users` (`--users` is accepted as before).
+    @Flag(inversion: .prefixedNo, help: "Make demo accounts, one of each role, and print their demo passwords (the default).")
+    var users = true
 
     func run(_ ctx: Context) throws {
         let path = ctx.databasePath
@@ -32,11 +34,13 @@ struct DemoCommand: WancunCommand {
         let db = try Demo.build(ctx.openDatabase(create: true), seed: seed, context: ctx.changeContext())
         ctx.say(.demoBuilt(path))
         ctx.out("\n")
-        ctx.say(.demoUsersHeading)
-        for user in try Demo.addUsers(db, context: ctx.changeContext()) {
-            ctx.say(.demoUser(user.account.name, user.account.role, town: user.townName, password: user.password))
+        if users {
+            ctx.say(.demoUsersHeading)
+            for user in try Demo.addUsers(db, context: ctx.changeContext()) {
+                ctx.say(.demoUser(user.account.name, user.account.role, town: user.townName, password: user.password))
+            }
+            ctx.out("\n")
         }
-        ctx.out("\n")
         try tourDivisions(db, ctx)
         ctx.out("\n")
         try tourPoints(db, ctx)
@@ -49,7 +53,7 @@ struct DemoCommand: WancunCommand {
     func tourSubsidy(_ db: AppDatabase, _ ctx: Context, path: String) throws {
         ctx.say(.tourSubsidy)
         let roster = URL(fileURLWithPath: path).deletingPathExtension().path + "-花名册-\(Demo.activityMonth).xlsx"
-        let review = Review(reviewer: Demo.reviewerName, via: .cli)
+        let review = users ? Review(reviewer: Demo.reviewerName, via: .cli) : nil
         let (info, export) = try Demo.runMonth(db, rosterPath: roster, review: review, context: ctx.changeContext())
         ctx.say(.runRecorded(info.run.id!, info.run.month, points: info.points, eligible: info.eligible, total: info.total))
         if !info.outOfScope.isEmpty { ctx.say(.outOfScopeCounted(info.outOfScope)) }
@@ -58,7 +62,7 @@ struct DemoCommand: WancunCommand {
             ctx.renderer(reveal: false, wide: display.wide).aligned(
                 Table(columns: SubsidyResult.columns, rows: results.map { $0.cells(ctx.language) })))
         ctx.say(.runFinalized(info.run.id!))
-        ctx.say(.runReviewed(info.run.id!, clerk: info.run.clerk, reviewer: info.run.reviewer ?? review.reviewer))
+        if let reviewer = info.run.reviewer ?? review?.reviewer { ctx.say(.runReviewed(info.run.id!, clerk: info.run.clerk, reviewer: reviewer)) }
         ctx.say(.rosterWritten(export.path, rows: export.rows, total: export.total, manifest: export.manifestPath))
         ctx.say(.tourSubsidyNext(info.run.id!))
         ctx.out("\n")
