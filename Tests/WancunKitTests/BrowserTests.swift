@@ -49,22 +49,14 @@ struct BrowserTests {
             server.waitUntilExit()
         }
 
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        script.arguments = [
+        let (status, printed) = try runTool([
             "python3", repositoryRoot.appendingPathComponent("Tests/Browser/clerk_month.py").path, "--url", "http://127.0.0.1:\(port)",
             "--accounts", accountsFile.path, "--out", out.path, "--month", Demo.activityMonth.description,
             "--steps", ProcessInfo.processInfo.environment["WANCUN_BROWSER_STEPS"] ?? Self.steps,
-        ]
-        let output = Pipe()
-        script.standardOutput = output
-        script.standardError = output
-        try script.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        script.waitUntilExit()
+        ])
         try Data(printed.utf8).write(to: out.appendingPathComponent("clerk_month.log"))
         print(printed)
-        #expect(script.terminationStatus == 0, "clerk_month.py failed:\n\(printed)")
+        #expect(status == 0, "clerk_month.py failed:\n\(printed)")
         #expect(printed.contains("passed:"))
         let shots = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".png") && !$0.hasPrefix("failed-") }
         #expect(shots.count >= 8, "\(shots)")
@@ -72,14 +64,7 @@ struct BrowserTests {
 
     /// A port nobody listens on now: the kernel's choice for a socket bound to port 0.
     func freeLoopbackPort() throws -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (_, text) = try runTool(["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
         return try #require(Int(text.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 }

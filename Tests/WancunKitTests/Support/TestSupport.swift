@@ -143,6 +143,22 @@ func wancunProcess(
         stderr: String(decoding: errData, as: UTF8.self))
 }
 
+/// Runs a program found on PATH (`arguments[0]`) in `directory`, its standard output and error
+/// read together.
+func runTool(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
+}
+
 /// A copy of one demo database, built once per test run through the binary.
 func sharedDemoCopy() throws -> String {
     let built = try DemoOnce.path()
