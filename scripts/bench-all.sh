@@ -21,7 +21,8 @@ for bench in \
   "bench-parcel-import.sh 1000000 $runs" \
   "bench-reconcile-parcels.sh $runs" \
   "bench-subsidy-check.sh $runs" \
-  "bench-point-export.sh 500000 $runs"; do
+  "bench-point-export.sh 500000 $runs" \
+  "bench-web-load.sh 60 20 $runs"; do
   set -- $bench
   if [ -f "scripts/$1" ]; then
     echo "== scripts/$bench"

@@ -51,6 +51,11 @@ public actor SessionStore {
     static func randomToken() -> String {
         SymmetricKey(size: .bits256).withUnsafeBytes { bytes in bytes.map { String(format: "%02x", $0) }.joined() }
     }
+
+    /// Whether `text` has the shape `randomToken` gives: 64 lowercase hexadecimal digits.
+    static func isToken(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
 }
 
 /// Failed sign-ins counted per account and per address: past `limit` within `window`

@@ -15,7 +15,7 @@ enum Templates {
         <header><span class="brand">{{appTitle}}</span>{{#signedIn}}
         <nav>{{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/nav}}</nav>
         <form method="post" action="/logout" class="signout"><input type="hidden" name="_csrf" value="{{csrf}}">
-        <span>{{signedInAs}}：{{user}}</span> <button type="submit">{{signOut}}</button></form>{{/signedIn}}
+        <span>{{signedInAs}}：{{user}}</span> <button type="submit" id="signout">{{signOut}}</button></form>{{/signedIn}}
         </header>
         <main><h1>{{title}}</h1>
         {{{body}}}
@@ -30,11 +30,11 @@ enum Templates {
 
     static let login = """
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
-        <form method="post" action="/login" class="login">
+        <form method="post" action="/login" class="login" id="login-form">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         <label>{{userLabel}} <input name="name" autocomplete="username" required value="{{name}}"></label>
         <label>{{passwordLabel}} <input name="password" type="password" autocomplete="current-password" required></label>
-        <button type="submit">{{signIn}}</button>
+        <button type="submit" id="login-submit">{{signIn}}</button>
         </form>
         """
 

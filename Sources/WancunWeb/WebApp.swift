@@ -45,7 +45,7 @@ public struct WebApp: Sendable {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
         }
-        router.get("/login") { _, context in signInPage(context) }
+        router.get("/login") { request, context in signInPage(context, token: request.cookies[RequireSession.loginCookie]?.value) }
         router.post("/login") { _, context in try await signIn(context) }
         router.post("/logout") { request, context in await signOut(request, context) }
         router.get("/") { _, context in try home(context) }
@@ -88,10 +88,15 @@ public struct WebApp: Sendable {
 
     // MARK: Sign-in
 
-    func signInPage(_ context: WebContext, error: Message? = nil, name: String = "", status: HTTPResponse.Status = .ok) -> Response {
+    /// The sign-in form and its token. `token`, the one an earlier sign-in page set, is kept: a
+    /// browser opening the page asks for more (its icon) and is sent back here, which must not
+    /// replace the token of the form it shows.
+    func signInPage(
+        _ context: WebContext, error: Message? = nil, name: String = "", status: HTTPResponse.Status = .ok, token: String? = nil
+    ) -> Response {
         if context.session != nil, error == nil { return .redirect(to: "/", type: .normal) }
         let lang = context.language
-        let token = SessionStore.randomToken()
+        let token = token.flatMap { SessionStore.isToken($0) ? $0 : nil } ?? SessionStore.randomToken()
         var object: [String: Any] = [
             "csrf": token, "name": name, "userLabel": Message.Web.userName.text(lang), "passwordLabel": Message.Web.password.text(lang),
             "signIn": Message.Web.signIn.text(lang),

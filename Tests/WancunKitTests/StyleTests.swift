@@ -8,19 +8,11 @@ import Testing
     static let paths = ["Sources", "Tests", "Package.swift"]
 
     @Test func swiftFormatFindsNothing() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift", "format", "lint", "--strict", "--configuration", ".swift-format", "-r"] + Self.paths
-        process.currentDirectoryURL = repositoryRoot
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (status, text) = try runTool(
+            ["swift", "format", "lint", "--strict", "--configuration", ".swift-format", "-r"] + Self.paths, in: repositoryRoot)
         // Each finding as `FILE:LINE:COLUMN: error: [Rule] what to change`.
         for finding in text.split(separator: "\n") { Issue.record(Comment(rawValue: String(finding))) }
-        #expect(process.terminationStatus == 0)
+        #expect(status == 0)
     }
 
     @Test func noLinePassesTheConfiguredWidth() throws {

@@ -10,15 +10,19 @@ struct DemoCommand: WancunCommand {
             Writes wancun-demo.sqlite (or --db) from the real Haiyan divisions in seed/ and
             fictional demo data, then prints what a clerk would see. An existing file is
             replaced only if an earlier demo built it.
-            With --users it also makes one account of each role and prints their names and demo
-            passwords (for trying the demo only); the month is then approved by the demo's reviewer.
+            It also makes one account of each role and prints their names and demo passwords (for
+            trying the demo and `wancun serve` only); the month is approved by the demo's reviewer.
+            Since accounts exist, `subsidy finalize` on the demo needs `--reviewer 吴审核`;
+            --no-users leaves the accounts out (the CLI then works without maker-checker).
             """)
 
     static let databaseDefault: String? = "wancun-demo.sqlite"
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var display: TableOptions
-    @Flag(help: "Also make demo accounts, one of each role, and print their demo passwords.") var users = false
+    /// The demo makes its accounts unless told `--no-users` (`--users` is accepted as before).
+    @Flag(inversion: .prefixedNo, help: "Make demo accounts, one of each role, and print their demo passwords (the default).")
+    var users = true
 
     func run(_ ctx: Context) throws {
         let path = ctx.databasePath

@@ -4,7 +4,7 @@ import Testing
 /// Tools from outside Swift that a few tests need. Such a test is enabled only when its tool is
 /// there (`.enabled(if: OutsideTool.openpyxl.isAvailable, …)`) and is reported as skipped by
 /// name otherwise, so that `swift test` passes on a machine with only the toolchain and SQLite.
-/// `WANCUN_TOOLS_OFF=openpyxl,libreoffice,sqlite3,pdftotext` makes them count as absent (to try a bare machine);
+/// `WANCUN_TOOLS_OFF=openpyxl,libreoffice,sqlite3,pdftotext,chromium,selenium` makes them count as absent (to try a bare machine);
 /// with `WANCUN_REQUIRE_TOOLS=1`, as `.ci/run` sets it, a missing tool is a failure.
 enum OutsideTool: String, CaseIterable, Sendable {
     /// openpyxl, through python3: reads back the workbooks wancun writes.
@@ -17,6 +17,10 @@ enum OutsideTool: String, CaseIterable, Sendable {
     case pdftotext
     /// python3's pty module: types at a terminal's prompt as a person would.
     case python3
+    /// Debian's chromium and chromium-driver: a real browser, headless, for the browser test.
+    case chromium
+    /// PyPI's selenium, through python3: drives that browser.
+    case selenium
 
     static let switchedOff = Set(
         (ProcessInfo.processInfo.environment["WANCUN_TOOLS_OFF"] ?? "").split(separator: ",").map {
@@ -33,6 +37,8 @@ enum OutsideTool: String, CaseIterable, Sendable {
         case .sqlite3: "the sqlite3 shell is not installed (apt-get install sqlite3)"
         case .pdftotext: "pdftotext is not installed (apt-get install poppler-utils)"
         case .python3: "python3 is not installed"
+        case .chromium: "chromium or chromedriver is not installed (apt-get install chromium chromium-driver)"
+        case .selenium: "selenium is not installed (python3 -m pip install selenium)"
         }
     }
 
@@ -43,6 +49,8 @@ enum OutsideTool: String, CaseIterable, Sendable {
         case .sqlite3: Self.sqlite3Path != nil
         case .pdftotext: Self.popplerDirectory != nil
         case .python3: Self.pythonRuns("import pty")
+        case .chromium: Self.chromiumPath != nil && Self.chromedriverPath != nil
+        case .selenium: Self.pythonRuns("import selenium")
         }
     }
 
@@ -52,6 +60,14 @@ enum OutsideTool: String, CaseIterable, Sendable {
     ].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     static let sqlite3Path: String? = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/opt/homebrew/bin/sqlite3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    static let chromiumPath: String? = ["/usr/bin/chromium", "/usr/local/bin/chromium", "/usr/bin/chromium-browser"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    static let chromedriverPath: String? = ["/usr/bin/chromedriver", "/usr/local/bin/chromedriver"].first {
         FileManager.default.isExecutableFile(atPath: $0)
     }
 
