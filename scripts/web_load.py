@@ -10,8 +10,9 @@
       when one is missed.
   web_load.py import --wancun BIN --db DB --file CSV --account NAME:PASSWORD
       Starts `wancun serve --db DB` on a free loopback port, signs in, uploads CSV as a points
-      import (multipart, to /imports), waits for the check, confirms, waits until it is done and
-      stops the server: one command a harness can time against `wancun point import`. Prints the
+      import (multipart, to /imports) with 上传并直接导入 (`--mode import`, the same work as
+      `wancun point import`: every row checked, then all written) or as a check that is then
+      confirmed (`--mode check`, two passes), waits until it is done and stops the server: one command a harness can time against `wancun point import`. Prints the
       time from upload to done and the server's CPU over it (from /proc). Exits 3 when the
       server's /imports is not open (a build without the import page).
 """
@@ -243,22 +244,26 @@ def web_import(args):
                   f"{status}{', not open yet' if status == 200 else ''})")
             return NOT_OPEN
         content = open(args.file, "rb").read()
-        body, kind = multipart({"_csrf": csrf(page), "kind": "points"}, "file", os.path.basename(args.file), content)
+        fields = {"_csrf": csrf(page), "kind": "points"}
+        if args.mode == "import":
+            fields["mode"] = "import"
+        body, kind = multipart(fields, "file", os.path.basename(args.file), content)
         cpu_before = cpu_seconds(server.pid)
         began = time.perf_counter()
         status, job, _ = client.request("POST", "/imports", body, {"Content-Type": kind})
         if status != 303 or not job:
             raise RuntimeError(f"POST /imports: {status}")
         job = urllib.parse.urlsplit(job).path
-        checked = wait_state(client, job, {"checked", "failed"})
-        if checked["state"] != "checked" or checked["problems"]:
-            raise RuntimeError(f"{job}: the check ended {checked}")
-        _, _, page = client.request("GET", job)
-        form = urllib.parse.urlencode({"_csrf": csrf(page)})
-        status, _, _ = client.request("POST", job + "/confirm", form, {"Content-Type": "application/x-www-form-urlencoded"})
-        if status != 303:
-            raise RuntimeError(f"POST {job}/confirm: {status}")
-        done = wait_state(client, job, {"done", "failed"})
+        if args.mode == "check":
+            checked = wait_state(client, job, {"checked", "failed"})
+            if checked["state"] != "checked" or checked["problems"]:
+                raise RuntimeError(f"{job}: the check ended {checked}")
+            _, _, page = client.request("GET", job)
+            form = urllib.parse.urlencode({"_csrf": csrf(page)})
+            status, _, _ = client.request("POST", job + "/confirm", form, {"Content-Type": "application/x-www-form-urlencoded"})
+            if status != 303:
+                raise RuntimeError(f"POST {job}/confirm: {status}")
+        done = wait_state(client, job, {"done", "failed", "checked"})
         wall = time.perf_counter() - began
         cpu = cpu_seconds(server.pid) - cpu_before
         if done["state"] != "done":
@@ -294,6 +299,8 @@ def main():
     i.add_argument("--file", required=True)
     i.add_argument("--account", required=True, help="NAME:PASSWORD")
     i.add_argument("--json", help="also write the upload-to-done figures here")
+    i.add_argument("--mode", choices=["import", "check"], default="import",
+                   help="import at once, as the CLI does (default), or check first and then confirm")
     args = parser.parse_args()
     return browse(args) if args.command == "browse" else web_import(args)
 

@@ -44,8 +44,11 @@ final class ImportJob: UploadJob, @unchecked Sendable {
         var failure: Message?
     }
 
-    init(actor: Actor, kind: ImportKind, input: String, folder: URL, language: Language) {
+    /// `importing`: imported straight away, all or nothing, as the CLI's import does (a file with
+    /// a problem is then shown as a check's, nothing written).
+    init(actor: Actor, kind: ImportKind, input: String, folder: URL, language: Language, importing: Bool = false) {
         id = SessionStore.randomToken()
+        if importing { state = .importing }
         owner = actor.name
         self.actor = actor
         self.kind = kind

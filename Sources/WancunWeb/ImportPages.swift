@@ -28,7 +28,8 @@ extension WebApp {
         var object: [String: Any] = [
             "csrf": context.session?.csrfToken ?? "", "kindLabel": Message.Web.Imports.kind.text(lang),
             "fileLabel": Message.Web.Imports.file.text(lang), "monthLabel": Message.Web.Imports.month.text(lang),
-            "check": Message.Web.Imports.check.text(lang), "hint": Message.Web.Imports.hint.text(lang),
+            "check": Message.Web.Imports.check.text(lang), "importNow": Message.Web.Imports.importNow.text(lang),
+            "hint": Message.Web.Imports.hint.text(lang),
             "month": context.form["month"] ?? "",
             "kinds": ImportKind.codes.map {
                 ["code": $0, "label": Message.Web.Imports.kindLabel($0).text(lang), "selected": $0 == chosen] as [String: Any]
@@ -61,10 +62,11 @@ extension WebApp {
         }
         let folder = try UploadFolder.makeFolder()
         let input = try keep(upload, in: folder)
-        let job = ImportJob(actor: actor, kind: kind, input: input, folder: folder, language: context.language)
+        let now = context.form["mode"] == "import"
+        let job = ImportJob(actor: actor, kind: kind, input: input, folder: folder, language: context.language, importing: now)
         await importJobs.add(job)
         let database = database
-        runInBackground { job.check(database) }
+        runInBackground { now ? job.run(database) : job.check(database) }
         return .redirect(to: "/imports/" + job.id, type: .normal)
     }
 
@@ -183,6 +185,7 @@ extension Templates {
         <label>{{monthLabel}} <input name="month" value="{{month}}" placeholder="YYYY-MM" inputmode="numeric"></label>
         <label>{{fileLabel}} <input type="file" name="file" accept=".xlsx,.csv" required></label>
         <button type="submit" id="import-check">{{check}}</button>
+        <button type="submit" name="mode" value="import" id="import-now">{{importNow}}</button>
         </form>
         <p class="notice">{{hint}}</p>
         """

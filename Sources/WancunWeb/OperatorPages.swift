@@ -122,13 +122,7 @@ extension WebApp {
             + Pages.table(
                 history, lang, caption: Message.Section.assignments,
                 links: ["point_code": { "/points/" + Pages.pathComponent($0.text(reveal: false)) }])
-            + auditTrail(idNumber, context)
+            + auditTrail(entity: .operator, key: idNumber, context: context)
         return Pages.page(title: person.name + " " + Mask.residentID(person.idNumber), body: body, context: context, current: "/operators")
-    }
-
-    /// The operator's audit trail, rendered as readable changes.
-    func auditTrail(_ idNumber: String, _ context: WebContext) -> String {
-        // audit trail: the readable rendering of the operator's audit lines goes here.
-        ""
     }
 }

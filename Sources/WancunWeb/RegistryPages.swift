@@ -106,13 +106,7 @@ extension WebApp {
             + Pages.table(operators, lang, caption: Message.Section.operators)
             + Pages.table(serviceTable, lang, caption: Message.Web.services)
             + Pages.table(couriers, lang, caption: Message.Web.couriers)
-            + auditTrail(detail.audit, lang)
+            + auditTrail(entity: .point, key: p.code, context: context)
         return Pages.page(title: p.code + " " + p.name, body: body, context: context, current: "/points")
-    }
-
-    // audit trail: the point's audit trail on its page, in one place. The readable rendering
-    // (field: before → after) replaces this body; until then it shows the lines `point show` prints.
-    func auditTrail(_ entries: [AuditEntry], _ lang: Language) -> String {
-        Pages.lines(AuditEntry.readableLines(entries, language: lang, reveal: false, subjects: false), caption: Message.Section.audit, lang)
     }
 }

@@ -31,9 +31,6 @@ public struct WebApp: Sendable {
         limiter = SignInLimiter(limit: configuration.maxAttempts, window: configuration.attemptWindow, now: now)
     }
 
-    /// The pages pending the items that build them: each shows that it is not open yet.
-    static let pendingPages: [String] = []
-
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeaders(limit: configuration.maxBodyBytes))
@@ -57,12 +54,6 @@ public struct WebApp: Sendable {
         addImportRoutes(to: router)
         addReconcileRoutes(to: router)
         addOverviewRoutes(to: router)
-        for path in Self.pendingPages {
-            router.get(RouterPath(path)) { _, context in
-                let title = Pages.nav.first { $0.path == path }!.label
-                return Pages.page(title, body: Pages.notice(Message.Web.notYet, context.language), context: context, current: path)
-            }
-        }
         return router
     }
 

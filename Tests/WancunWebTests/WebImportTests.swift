@@ -72,6 +72,39 @@ import Testing
         try await importPoints("服务点-gb18030.csv", data, rows: 2)
     }
 
+    @Test func importNowImportsACleanFileAtOnceAndWritesNothingOfAFileWithABadRow() async throws {
+        let db = try freshDemoDatabase()
+        let web = makeWebApp(database: db)
+        let session = await web.sessions.create(for: Self.clerk)
+        let before = try db.points().count
+        try await withClient(web) { client async throws in
+            let form = try await client.execute(uri: "/imports", method: .get, headers: cookieHeader(session)).text
+            #expect(form.contains("id=\"import-now\"") && form.contains("name=\"mode\" value=\"import\""))
+            let bad = Self.pointRows("戊") + [["village_code": "330424101999", "name": "没有这个村服务点"]]
+            let refused = try await upload(
+                client, "/imports", session, [("kind", "points"), ("mode", "import")], fileName: "有错.csv",
+                data: Data(csvText(pointsTable(bad)).utf8))
+            let refusedPath = try jobPath(refused)
+            let shown = try await settle(client, refusedPath, session)
+            #expect(shown["state"] as? String == "checked")
+            #expect((shown["problems"] as? Int ?? 0) >= 1)
+            let page = try await client.execute(uri: refusedPath, method: .get, headers: cookieHeader(session)).text
+            #expect(page.contains("id=\"import-problems\"") && page.contains("330424101999") && !page.contains("id=\"import-confirm\""))
+            #expect(try db.points().count == before, "a file with a bad row writes nothing")
+            let started = try await upload(
+                client, "/imports", session, [("kind", "points"), ("mode", "import")], fileName: "沈荡镇服务点.csv",
+                data: Data(csvText(pointsTable(Self.pointRows("己"))).utf8))
+            let path = try jobPath(started)
+            let done = try await settle(client, path, session)
+            #expect(done["state"] as? String == "done")
+            let after = try await client.execute(uri: path, method: .get, headers: cookieHeader(session)).text
+            #expect(after.contains(Message.pointsImported(created: 2, updated: 0, unchanged: 0).zh))
+        }
+        #expect(try db.points().count == before + 2)
+        let lines = try db.auditEntries(AuditFilter()).filter { $0.action == "point.import" }
+        #expect(lines.count == 2 && lines.allSatisfy { $0.clerk == "陈县办" })
+    }
+
     @Test func aBadRowIsShownWithItsProblemAndNothingCanBeConfirmed() async throws {
         let db = try freshDemoDatabase()
         let web = makeWebApp(database: db)

@@ -43,9 +43,6 @@ struct OperatorRegistry: Sendable {
     func path(_ person: Operator) -> String { "/operators/" + String(person.id!) }
 }
 
-let countyClerk = WebUser(name: "县办", role: .countyClerk)
-let reviewer = WebUser(name: "审核员", role: .reviewer)
-
 /// The 站长 pages: the list and its search, an operator's page, the reveal, and the forms.
 @Suite(.serialized) struct WebOperatorTests {
     let registry = OperatorRegistry.shared

@@ -40,8 +40,6 @@ func escaped(_ text: String) -> String {
         .replacingOccurrences(of: "\"", with: "&quot;")
 }
 
-let countyClerk = WebUser(name: "县办", role: .countyClerk)
-
 /// The server's bar chart.
 @Suite struct BarChartTests {
     @Test func labelsAreInertAndBarsAreToScale() {

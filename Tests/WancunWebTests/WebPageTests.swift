@@ -122,11 +122,11 @@ import WancunKit
         #expect(missing.text.contains(Message.Web.notFound.zh))
     }
 
-    @Test func thePagesStillToComeSaySo() async throws {
-        for path in WebApp.pendingPages {
+    @Test func everyPageOfTheNavOpensForACountyClerkAndNoneWithoutASession() async throws {
+        for (path, label) in Pages.nav {
             let shown = try await page(path)
-            #expect(shown.status == .ok)
-            #expect(shown.text.contains(Message.Web.notYet.zh))
+            #expect(shown.status == .ok, "\(path)")
+            #expect(shown.text.contains("href=\"\(path)\" aria-current=\"page\">\(label.zh)</a>"), "\(path)")
             #expect(try await page(path, session: false).location == "/login")
         }
     }

@@ -84,3 +84,7 @@ extension HTTPFields {
         return all
     }
 }
+
+/// Signed-in users of the tests that need no account row.
+let countyClerk = WebUser(name: "县办", role: .countyClerk)
+let reviewer = WebUser(name: "审核员", role: .reviewer)

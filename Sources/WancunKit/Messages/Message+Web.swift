@@ -29,7 +29,6 @@ extension Message {
             let shown = mib >= 1 ? String(format: "%.0f MB", mib) : "\(limitBytes / 1024) KB"
             return Message(zh: "提交的内容太大：最多 \(shown)。", en: "What was sent is too large: at most \(shown).")
         }
-        public static let notYet = Message(zh: "此页面尚未开放。", en: "This page is not open yet.")
         public static let search = Message(zh: "查询", en: "Search")
         public static let all = Message(zh: "全部", en: "All")
         public static func pageOf(_ page: Int, _ pages: Int, total: Int) -> Message {

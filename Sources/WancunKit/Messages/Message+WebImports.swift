@@ -5,6 +5,7 @@ extension Message.Web {
         public static let file = Message(zh: "文件（.xlsx 或 .csv）", en: "File (xlsx or csv)")
         public static let month = Message(zh: "月份（其他部门岗位名单、快递和平台对账用，YYYY-MM）", en: "Month (other posts, couriers, platforms: YYYY-MM)")
         public static let check = Message(zh: "上传并检查", en: "Upload and check")
+        public static let importNow = Message(zh: "上传并直接导入（有问题则一行也不写入）", en: "Upload and import (nothing is written if any row has a problem)")
         public static let hint = Message(
             zh: "先检查每一行，不写入任何数据；没有问题时再确认导入，全部导入或全部不导入。",
             en: "Every row is checked first and nothing is written; with no problems, confirm to import, all or nothing.")
