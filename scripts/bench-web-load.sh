@@ -8,8 +8,9 @@
 #   for SECONDS. Reports p50/p95/p99 latency, requests, errors and the server's peak resident
 #   memory (VmHWM, /proc); the targets are p95 < 100 ms, 0 errors, < 300 MB.
 # - importing: the same 20,000-row points file uploaded through the web (web_load.py import:
-#   the server started, a sign-in, the upload to /imports, the check, the confirmation, until
-#   done, the server stopped) against `wancun point import` of the file, alternately through
+#   the server started, a sign-in, the upload to /imports with 上传并直接导入 (mode=import: every
+#   row checked, then all written, the work `wancun point import` does), until done, the server
+#   stopped) against `wancun point import` of the file, alternately through
 #   scripts/bench.py (wall and CPU; the web side's CPU is the server's and the client's, as
 #   both are children of the timed command). web_load.py also prints the time from upload to
 #   done and the server's CPU over it. Target: the web within 1.5x of the CLI. Skipped, saying
