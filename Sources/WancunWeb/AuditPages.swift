@@ -55,10 +55,7 @@ extension WebApp {
     func audit(_ request: Request, _ context: WebContext) throws -> Response {
         let lang = context.language
         let actor = try context.actor()
-        let query = request.uri.queryParameters
-        func text(_ name: String) -> String? {
-            query[Substring(name)].map { String($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
+        func text(_ name: String) -> String? { request.queryText(name) }
         let entity = text("entity").flatMap(AuditEntity.init(rawValue:))
         var key = text("key")
         // An ID number typed with a small x, or with spaces, is the one the trail keeps.

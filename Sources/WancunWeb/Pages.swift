@@ -93,3 +93,10 @@ enum Pages {
         text.addingPercentEncoding(withAllowedCharacters: queryValue) ?? ""
     }
 }
+
+extension Request {
+    /// A query parameter's value, trimmed; nil when it is absent or blank.
+    func queryText(_ name: String) -> String? {
+        uri.queryParameters[Substring(name)].map { String($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}

@@ -9,10 +9,7 @@ extension WebApp {
 
     func points(_ request: Request, _ context: WebContext) throws -> Response {
         let lang = context.language
-        let query = request.uri.queryParameters
-        func text(_ name: String) -> String? {
-            query[Substring(name)].map { String($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
+        func text(_ name: String) -> String? { request.queryText(name) }
         let town = text("town").flatMap { try? DivisionCode(parsing: $0) }
         let status = text("status").flatMap(PointStatus.init(rawValue:))
         let page = max(text("page").flatMap(Int.init) ?? 1, 1)

@@ -161,10 +161,7 @@ extension WebApp {
     func resultList(_ request: Request, _ info: SubsidyRunInfo, actor: Actor, context: WebContext) throws -> String {
         let lang = context.language
         typealias S = Message.Web.Subsidy
-        let query = request.uri.queryParameters
-        func text(_ name: String) -> String? {
-            query[Substring(name)].map { String($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
+        func text(_ name: String) -> String? { request.queryText(name) }
         let only = text("only").flatMap(ResultFilter.init(rawValue:))
         let town = text("town").flatMap { try? DivisionCode(parsing: $0) }
         let page = max(text("page").flatMap(Int.init) ?? 1, 1)
