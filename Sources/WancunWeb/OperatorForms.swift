@@ -101,13 +101,21 @@ extension WebApp {
             }
         }
         var edit = OperatorEdit()
-        edit.name = form["name"] ?? ""
+        edit.name = idNumber == nil ? (form["name"] ?? "") : form["name"]
         edit.phone = idNumber == nil ? (form["phone"] ?? "") as String? : given("phone")
         edit.difficulty = parsed("difficulty") { text throws(ValueError) in try DifficultyCategory(parsing: text) }
         edit.difficultyNote = given("difficulty_note")
         edit.certificateNo = given("certificate_no")
         edit.certifiedOn = parsed("certified_on") { text throws(ValueError) in try LocalDate(parsing: text) }
         edit.retirementGroup = parsed("retirement_group") { text throws(ValueError) in try RetirementGroup(parsing: text) }
+        if idNumber != nil {
+            // The edit form shows what the operator holds: a field sent empty is removed (the
+            // phone, shown masked, is kept when empty), and the retirement group, which everyone
+            // has, is refused empty rather than kept unsaid. A field not sent is left as it is.
+            func emptied(_ column: String) -> Bool { form[column] != nil && given(column) == nil }
+            edit.cleared = Set(["difficulty", "difficulty_note", "certificate_no", "certified_on"].filter(emptied))
+            if emptied("retirement_group") { refusals.append(.invalid(field: "retirement_group", .empty)) }
+        }
         let audit = try changeContext(context)
         let saved: Operator
         do {

@@ -177,11 +177,23 @@ class Month:
     def submit(self, button, name, check=True):
         """Clicks a submit button and waits for the page it leads to; `check=False` for a page
         still at work (an import's), which reloads itself and is checked once it has settled."""
-        old = self.driver.find_element("tag name", "html")
-        self.find(button).click()
+        # The page before the click carries a mark; the next one is there once a loaded
+        # document lacks it. (Waiting for the old <html> to go stale is not enough: mid-way
+        # through a navigation chromedriver may answer "Node with given id does not belong
+        # to the document" instead of "stale element", which such a wait does not catch.)
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support.ui import WebDriverWait
-        from selenium.webdriver.support import expected_conditions
-        WebDriverWait(self.driver, 60).until(expected_conditions.staleness_of(old))
+        self.driver.execute_script("window.__wancunBefore = true")
+        self.find(button).click()
+
+        def arrived(driver):
+            try:
+                return driver.execute_script(
+                    "return window.__wancunBefore === undefined && document.readyState === 'complete'")
+            except WebDriverException:
+                return False
+
+        WebDriverWait(self.driver, 60).until(arrived)
         if check:
             self.check_page(name)
 

@@ -34,6 +34,38 @@ import Testing
         #expect(try db.editPoint(point.code, fine, context: testContext).planYear == 2024)
     }
 
+    @Test func aValueEnteredByMistakeIsClearedOnlyWhereClearingLeavesTheRecordWhole() throws {
+        let (db, point, person) = try registryFixture()
+        var certified = OperatorEdit()
+        (certified.difficulty, certified.certificateNo) = (.disabled, "残 330424-0001")
+        certified.certifiedOn = LocalDate(year: 2024, month: 5, day: 6)
+        #expect(try db.editOperator(person.idNumber, certified, context: testContext).difficulty == .disabled)
+        var partly = OperatorEdit()
+        partly.cleared = ["difficulty", "name"]
+        let error = try #require(throws: RegistryError.self) { try db.editOperator(person.idNumber, partly, context: testContext) }
+        #expect(error.refusals.map(\.rule) == ["FIELD_UNKNOWN", "DIFFICULTY_INCOMPLETE"])
+        var whole = OperatorEdit()
+        whole.cleared = ["difficulty", "certificate_no", "certified_on"]
+        let cleared = try db.editOperator(person.idNumber, whole, context: testContext)
+        #expect(cleared.difficulty == nil && cleared.certificateNo == nil && cleared.certifiedOn == nil && cleared.name == person.name)
+        #expect(try db.auditEntries(AuditFilter(operatorIdNumber: person.idNumber)).last?.action == "operator.edit")
+
+        var business = PointEdit()
+        (business.businessName, business.creditCode) = ("海盐县某某电子商务有限公司", "91350100M000100Y43")
+        business.latitude = 30.5
+        business.longitude = 120.9
+        _ = try db.editPoint(point.code, business, context: testContext)
+        var orphan = PointEdit()
+        orphan.cleared = ["business_name"]
+        let refused = try #require(throws: RegistryError.self) { try db.editPoint(point.code, orphan, context: testContext) }
+        #expect(refused.refusals == [.businessNameRequired])
+        var clear = PointEdit()
+        clear.cleared = ["business_name", "credit_code", "longitude"]
+        let after = try db.editPoint(point.code, clear, context: testContext)
+        #expect(after.businessName == nil && after.creditCode == nil && after.latitude == nil && after.longitude == nil)
+        #expect(after.name == point.name && after.openedOn == point.openedOn)
+    }
+
     @Test func anAssignmentIsRefusedForEverythingAtOnce() throws {
         let (db, point, person) = try registryFixture()
         let error = try #require(throws: RegistryError.self) {

@@ -262,6 +262,34 @@ struct OperatorRegistry: Sendable {
         #expect(line.after == "{\"name\":\"已修改\"}")
     }
 
+    @Test func aDifficultyEnteredByMistakeIsRemovedByEmptyingItsFields() async throws {
+        let id = ResidentID.withCheckCharacter("33042419700101961")
+        let person = try registry.database.addOperator(
+            NewOperator(
+                name: "误登记", idNumber: id, phone: "13600009061", difficulty: .age4050, certificateNo: "HY-2025-0061",
+                certifiedOn: LocalDate(year: 2025, month: 3, day: 1)!),
+            context: webContext)
+        #expect(person.difficulty == .age4050)
+        let path = registry.path(person)
+        let form: [(String, String)] = [
+            ("name", person.name), ("phone", ""), ("difficulty", ""), ("difficulty_note", ""), ("certificate_no", ""), ("certified_on", ""),
+            ("retirement_group", "male"),
+        ]
+        // Emptying only the category leaves a certificate without one: refused, nothing written.
+        let partly = try await post(path + "/edit", form.map { $0.0 == "certificate_no" ? ($0.0, "HY-2025-0061") : $0 })
+        #expect(partly.status == .unprocessableContent)
+        #expect(try registry.database.operatorDetail(id, today: webContext.today).0.difficulty == .age4050)
+        let saved = try await post(path + "/edit", form)
+        #expect(saved.status == .seeOther && saved.location == path)
+        let edited = try registry.database.operatorDetail(id, today: webContext.today).0
+        #expect(edited.difficulty == nil && edited.certificateNo == nil && edited.certifiedOn == nil && edited.phone == person.phone)
+        let line = try #require(try registry.database.auditEntries(AuditFilter(operatorIdNumber: id)).last)
+        #expect(line.action == "operator.edit" && line.clerk == countyClerk.name && line.before?.contains("4050") == true)
+        // The retirement group everyone has is refused empty, not kept unsaid.
+        let noGroup = try await post(path + "/edit", [("name", person.name), ("retirement_group", "")])
+        #expect(noGroup.status == .unprocessableContent && Self.errorFields(noGroup.text) == ["retirement_group"])
+    }
+
     @Test func aReviewerReadsButIsRefusedTheForms() async throws {
         let denied = AccountError.notAllowed(reviewer.name, .changeRegistry).message.zh
         let path = registry.path(registry.own)

@@ -154,6 +154,46 @@ import WancunKit
         #expect(try database.pointDetail(code).point == before)
     }
 
+    @Test func anEditEmptiesWhatWasEmptiedAndRefusesEmptyingTheOpeningDay() async throws {
+        let web = app()
+        let code = registry.ownPoints[2]
+        var filled = PointEdit()
+        (filled.latitude, filled.longitude) = (30.52, 120.94)
+        (filled.businessName, filled.creditCode) = ("海盐县某某电子商务有限公司", "91350100M000100Y43")
+        _ = try database.editPoint(code, filled, context: webContext)
+        let point = try database.pointDetail(code).point
+        #expect(point.latitude == 30.52 && point.creditCode == "91350100M000100Y43")
+        // The form as the browser sends it: every field, these four emptied.
+        let emptied: Set = ["latitude", "longitude", "business_name", "credit_code"]
+        let fields = Point.editFormFields.map { ($0.column, emptied.contains($0.column) ? "" : point.point.formText($0.column)) }
+        let saved = try await request(web, Self.countyClerk, "/points/\(code)/edit", post: fields)
+        #expect(saved.status == .seeOther)
+        let after = try database.pointDetail(code).point
+        #expect(after.latitude == nil && after.longitude == nil && after.businessName == nil && after.creditCode == nil)
+        #expect(after.name == point.name && after.address == point.address)
+        let audit = try lastAudit(code)
+        #expect(audit.action == "point.edit" && audit.clerk == "县办" && audit.before?.contains("120.94") == true)
+        // A credit code without its business is refused beside the business; an opening day
+        // emptied is refused beside it; nothing is written.
+        _ = try database.editPoint(code, filled, context: webContext)
+        let opened = try database.pointDetail(code).point
+        let refused = try await request(
+            web, Self.countyClerk, "/points/\(code)/edit",
+            post: Point.editFormFields.map {
+                ($0.column, ["business_name", "opened_on"].contains($0.column) ? "" : opened.point.formText($0.column))
+            })
+        #expect(opened.openedOn != nil)
+        #expect(refused.status == .unprocessableContent)
+        #expect(refusals(refused.text, beside: "opened_on").count == 1)
+        #expect(refusals(refused.text, beside: "business_name").count == 1)
+        #expect(try database.pointDetail(code).point == opened)
+        // A field the form does not send is left as it is.
+        let partial = try await request(web, Self.countyClerk, "/points/\(code)/edit", post: [("address", "新地址1号")])
+        #expect(partial.status == .seeOther)
+        let kept = try database.pointDetail(code).point
+        #expect(kept.address == "新地址1号" && kept.name == opened.name && kept.latitude == 30.52 && kept.creditCode == opened.creditCode)
+    }
+
     // MARK: Status
 
     @Test func theStatusChangesFromThePointsPage() async throws {

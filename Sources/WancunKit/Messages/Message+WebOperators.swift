@@ -15,7 +15,8 @@ extension Message {
         public static func phoneKept(_ masked: String) -> Message {
             Message(zh: "留空则保持 \(masked)", en: "leave empty to keep \(masked)")
         }
-        public static let emptyKept = Message(zh: "留空的项保持原值。", en: "A field left empty keeps its value.")
+        public static let emptyKept = Message(
+            zh: "手机号留空则保持原号码；清空其他项即删除该项的值。", en: "An empty phone keeps the number; emptying another field removes its value.")
         public static let refused = Message(zh: "未保存：请按各项旁的说明修改。", en: "Not saved: correct the fields as marked.")
         public static let reveal = Message(zh: "显示完整号码", en: "Show in full")
         public static let revealed = Message(

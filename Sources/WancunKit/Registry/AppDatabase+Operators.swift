@@ -38,6 +38,11 @@ public struct OperatorEdit: Sendable {
     public var certificateNo: String?
     public var certifiedOn: LocalDate?
     public var retirementGroup: RetirementGroup?
+    /// The optional fields to empty, by column (`difficulty`, `difficulty_note`,
+    /// `certificate_no`, `certified_on`): a category entered by mistake must be removable, or
+    /// the person stays counted as in difficulty. Emptying some but not all of the category,
+    /// its certificate and its date is refused as incomplete.
+    public var cleared: Set<String> = []
     /// Keep a 4050 certificate the ID number cannot hold, for the reason given.
     public var force = false
     public var reason: String?
@@ -139,6 +144,15 @@ extension AppDatabase {
         if let n = edit.difficultyNote { person.difficultyNote = n }
         if let c = edit.certificateNo { person.certificateNo = c }
         if let c = edit.certifiedOn { person.certifiedOn = c }
+        for column in edit.cleared {
+            switch column {
+            case "difficulty": (person.difficulty, person.difficultyNote) = (nil, nil)
+            case "difficulty_note": person.difficultyNote = nil
+            case "certificate_no": person.certificateNo = nil
+            case "certified_on": person.certifiedOn = nil
+            default: refusals.append(.fieldUnknown(column))
+            }
+        }
         if (adding || edit.retirementGroup != nil) && !person.idNumber.isEmpty {
             do throws(RegistryError) { person.retirementGroup = try Self.retirementGroup(edit.retirementGroup, for: person.residentID) } catch {
                 refusals.append(error)

@@ -56,6 +56,9 @@ public struct PointEdit: Sendable {
     public var reason: String?
     /// The plain fields to change (`Point.plainFields`), by column.
     public var values = FieldValues()
+    /// The optional fields to empty, by column: `latitude` or `longitude` (both go),
+    /// `business_name`, `credit_code`. A credit code needs its business.
+    public var cleared: Set<String> = []
 
     public var planYear: Int? {
         get { values["plan_year"] }
@@ -129,7 +132,10 @@ extension AppDatabase {
             let kept = textChecked ? address : Self.freeText("address", address, as: .address, &refusals)
             point.address = kept.isEmpty ? nil : kept
         }
-        if let business = edit.businessName { point.businessName = Self.freeText("business_name", business, as: .businessName, &refusals) }
+        if let business = edit.businessName {
+            let kept = Self.freeText("business_name", business, as: .businessName, &refusals)
+            point.businessName = kept.isEmpty ? nil : kept
+        }
         if edit.latitude != nil || edit.longitude != nil || base.code.isEmpty {
             if let refusal = Self.coordinatesRefusal(edit.latitude, edit.longitude) { refusals.append(refusal) }
             point.latitude = edit.latitude
@@ -150,7 +156,17 @@ extension AppDatabase {
             } catch {
                 refusals.append(error)
             }
-            if point.businessName == nil { refusals.append(.businessNameRequired) }
+        }
+        for column in edit.cleared {
+            switch column {
+            case "latitude", "longitude": (point.latitude, point.longitude) = (nil, nil)
+            case "business_name": point.businessName = nil
+            case "credit_code": (point.creditCode, point.creditCodeOverride) = (nil, nil)
+            default: refusals.append(.fieldUnknown(column))
+            }
+        }
+        if point.creditCode != nil && point.businessName == nil && (edit.creditCode != nil || edit.businessName != nil || !edit.cleared.isEmpty) {
+            refusals.append(.businessNameRequired)
         }
         return (point, refusals)
     }

@@ -102,7 +102,9 @@ struct OperatorEditCommand: WancunCommand {
         discussion: """
             A 4050 certificate the ID number cannot hold (a woman under 40, a man under 50 on the
             certification day) is refused; keep an exception with --force --reason TEXT, which the
-            audit trail records.
+            audit trail records. --clear COLUMN removes a value entered by mistake (difficulty,
+            which takes its note with it, difficulty_note, certificate_no, certified_on).
+            Example: wancun operator edit 330424198507150024 --clear difficulty --clear certificate_no --clear certified_on
             """)
 
     @OptionGroup var globals: GlobalOptions
@@ -114,10 +116,12 @@ struct OperatorEditCommand: WancunCommand {
     @Option(help: "The difficulty certificate's number.") var certificate: String?
     @Option(help: "The day the difficulty was certified, YYYY-MM-DD.") var certifiedOn: LocalDate?
     @Option(help: "male, female-55 or female-50.") var retirementGroup: RetirementGroup?
+    @Option(name: .customLong("clear"), help: "A field to empty, by its column; may be repeated.") var cleared: [String] = []
     @OptionGroup var force: ForceOptions
 
     func run(_ ctx: Context) throws {
         var edit = OperatorEdit()
+        edit.cleared = Set(cleared)
         edit.name = name
         edit.phone = phone
         edit.difficulty = difficulty

@@ -128,6 +128,8 @@ struct PointEditCommand: WancunCommand {
             opening day in the status history and needs --reason; a planned point then opens.
             Example: wancun point edit 330424101201001 --opened 2025-10-08 --reason 补录实际开业日期
             Example: wancun point edit 330424101201001 --business 海盐县某某电子商务有限公司 --credit-code 91330424MA2B3C4D5Y
+            --clear COLUMN removes a value: latitude (the longitude with it), business_name,
+            credit_code. Example: wancun point edit 330424101201001 --clear business_name --clear credit_code
             """)
 
     @OptionGroup var globals: GlobalOptions
@@ -142,10 +144,12 @@ struct PointEditCommand: WancunCommand {
     @Option(help: "Its unified social credit code.") var creditCode: String?
     @Option(name: .customLong("field"), help: "Another of the point's fields, as COLUMN=VALUE (its column in the points sheet); may be repeated.")
     var fields: [String] = []
+    @Option(name: .customLong("clear"), help: "A field to empty, by its column; may be repeated.") var cleared: [String] = []
     @OptionGroup var force: ForceOptions
 
     func run(_ ctx: Context) throws {
         var edit = PointEdit()
+        edit.cleared = Set(cleared)
         edit.name = name
         edit.address = address
         edit.latitude = lat

@@ -92,13 +92,28 @@ extension PointEdit {
     /// what the point holds.
     static func reading(_ form: FormInput, base: Point, _ refusals: inout [RegistryError]) -> PointEdit {
         var edit = PointEdit()
-        func changed(_ column: String) -> Bool { (form.text[column] ?? "").trimmingSpaces() != base.formText(column) }
+        // A field the form did not send is left as it is; one sent empty is emptied.
+        func changed(_ column: String) -> Bool { form.text[column].map { $0.trimmingSpaces() != base.formText(column) } ?? false }
         if changed("name") { edit.name = form.text["name"] ?? "" }
         if changed("address") { edit.address = form.text["address"] ?? "" }
-        if changed("latitude") || changed("longitude") { (edit.latitude, edit.longitude) = AppDatabase.coordinates(form, &refusals) }
-        if changed("opened_on") { edit.openedOn = form.parsed("opened_on", of: Point.self, &refusals) }
+        // What the form shows emptied is removed where it may be (coordinates, the operating
+        // business), and refused where it may not (the opening day, which the status history
+        // holds): never kept unsaid.
+        if changed("latitude") || changed("longitude") {
+            if form.given("latitude") == nil && form.given("longitude") == nil {
+                edit.cleared.insert("latitude")
+            } else {
+                (edit.latitude, edit.longitude) = AppDatabase.coordinates(form, &refusals)
+            }
+        }
+        if changed("opened_on") {
+            edit.openedOn = form.parsed("opened_on", of: Point.self, &refusals)
+            if form.given("opened_on") == nil { refusals.append(.invalid(field: "opened_on", .empty)) }
+        }
         if changed("business_name") { edit.businessName = form.text["business_name"] ?? "" }
-        if changed("credit_code"), let code = form.given("credit_code") { edit.creditCode = code }
+        if changed("credit_code") {
+            if let code = form.given("credit_code") { edit.creditCode = code } else { edit.cleared.insert("credit_code") }
+        }
         for field in Point.plainFields where changed(field.column) { edit.values.set(field.column, text: form.given(field.column) ?? "") }
         (edit.force, edit.reason) = (form.ticked("force"), form.given("reason"))
         return edit
