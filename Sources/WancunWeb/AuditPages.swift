@@ -60,7 +60,7 @@ extension WebApp {
         var key = text("key")
         // An ID number typed with a small x, or with spaces, is the one the trail keeps.
         if entity == .operator, let typed = key, let id = try? ResidentID(parsing: typed, today: today()) { key = id.rawValue }
-        let page = max(text("page").flatMap(Int.init) ?? 1, 1)
+        let page = request.pageNumber
         let search = AuditSearch(
             entity: entity, key: key, clerk: text("clerk"), action: text("action"), from: text("from").flatMap { try? LocalDate(parsing: $0) },
             to: text("to").flatMap { try? LocalDate(parsing: $0) }, offset: (page - 1) * Self.auditPageSize, limit: Self.auditPageSize)

@@ -15,6 +15,8 @@ final class ImportJob: UploadJob, @unchecked Sendable {
     let folder: URL
     let created = Date()
     let language: Language
+    /// Today as the server fixes it (`WANCUN_TODAY`), nil for the day in Asia/Shanghai.
+    let today: LocalDate?
 
     private let lock = NSLock()
     private var state = State.checking
@@ -46,7 +48,7 @@ final class ImportJob: UploadJob, @unchecked Sendable {
 
     /// `importing`: imported straight away, all or nothing, as the CLI's import does (a file with
     /// a problem is then shown as a check's, nothing written).
-    init(actor: Actor, kind: ImportKind, input: String, folder: URL, language: Language, importing: Bool = false) {
+    init(actor: Actor, kind: ImportKind, input: String, folder: URL, language: Language, today: LocalDate?, importing: Bool = false) {
         id = SessionStore.randomToken()
         if importing { state = .importing }
         owner = actor.name
@@ -54,6 +56,7 @@ final class ImportJob: UploadJob, @unchecked Sendable {
         self.kind = kind
         self.input = input
         self.folder = folder
+        self.today = today
         self.language = language
     }
 
@@ -102,7 +105,7 @@ final class ImportJob: UploadJob, @unchecked Sendable {
     func check(_ database: AppDatabase) {
         do {
             let found = try database.importFile(
-                kind, from: input, dryRun: true, as: actor, context: ChangeContext(clerk: actor.name), language: language,
+                kind, from: input, dryRun: true, as: actor, context: ChangeContext(clerk: actor.name, today: today), language: language,
                 progress: { [self] _, fraction in progress(fraction) })
             lock.withLock { cleanCopy = (found.summary.headerRow, found.summary.warnings) }
             finish(.checked, problems: found.summary.warnings, rows: found.summary.rows, annotated: AnnotatedCopy.path(for: input))
@@ -116,7 +119,8 @@ final class ImportJob: UploadJob, @unchecked Sendable {
         do {
             let copy = kind == .points ? AnnotatedCopy.resultPath(for: input) : nil
             let done = try database.importFile(
-                kind, from: input, dryRun: false, as: actor, context: ChangeContext(clerk: actor.name), resultCopy: copy, language: language,
+                kind, from: input, dryRun: false, as: actor, context: ChangeContext(clerk: actor.name, today: today), resultCopy: copy,
+                language: language,
                 progress: { [self] _, fraction in progress(fraction) })
             var words: [Message]
             if let points = done.points {

@@ -63,7 +63,8 @@ extension WebApp {
         let folder = try UploadFolder.makeFolder()
         let input = try keep(upload, in: folder)
         let now = context.form["mode"] == "import"
-        let job = ImportJob(actor: actor, kind: kind, input: input, folder: folder, language: context.language, importing: now)
+        let job = ImportJob(
+            actor: actor, kind: kind, input: input, folder: folder, language: context.language, today: configuration.today, importing: now)
         await importJobs.add(job)
         let database = database
         runInBackground { now ? job.run(database) : job.check(database) }

@@ -168,25 +168,43 @@ enum FormFields {
 }
 
 /// Every path but the sign-in page and the static files needs a live session; without one
-/// the browser is sent to /login. Every POST must carry the form token: the session's, or
-/// before sign-in the one the sign-in page set in its own cookie.
+/// the browser is sent to /login, before any body is read. A session ends when its account
+/// no longer matches what it was signed in with (disabled, its password or role changed, here
+/// or by the command line in another process).
 struct RequireSession: RouterMiddleware {
     typealias Context = WebContext
     static let cookie = "wancun_session"
     static let loginCookie = "wancun_login"
     let sessions: SessionStore
+    let signIn: any WebSignIn
 
     static func isPublic(_ path: String) -> Bool { path == "/login" || path.hasPrefix("/static/") }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let id = request.cookies[Self.cookie]?.value { context.session = await sessions.session(id) }
-        if request.method == .post {
-            let expected = context.session?.csrfToken ?? request.cookies[Self.loginCookie]?.value
-            guard let expected, let sent = context.form["_csrf"], Self.same(sent, expected) else { throw WebRefusal.badForm }
+        if let id = request.cookies[Self.cookie]?.value, let session = await sessions.session(id) {
+            if let stamp = session.stamp, try await signIn.stamp(of: session.user) != stamp {
+                await sessions.end(id)
+            } else {
+                context.session = session
+            }
         }
         guard context.session != nil || Self.isPublic(request.uri.path) else {
             return .redirect(to: "/login", type: .normal)
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Every POST must carry the form token: the session's, or before sign-in the one the
+/// sign-in page set in its own cookie. Runs once the body is read (`BodyLimit`).
+struct RequireFormToken: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if request.method == .post {
+            let expected = context.session?.csrfToken ?? request.cookies[RequireSession.loginCookie]?.value
+            guard let expected, let sent = context.form["_csrf"], Self.same(sent, expected) else { throw WebRefusal.badForm }
         }
         return try await next(request, context)
     }

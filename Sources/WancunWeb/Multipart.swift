@@ -187,6 +187,24 @@ final class MultipartReader {
         let last = decoded.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         let cleaned = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0 != ":" && $0.value != 0x7F }.map(Character.init))
         let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
-        return trimmed == "." || trimmed == ".." ? "" : String(trimmed.prefix(120))
+        return trimmed == "." || trimmed == ".." ? "" : fitting(trimmed, bytes: maxNameBytes)
+    }
+
+    /// At most this many bytes of UTF-8, so that the name with the `.errors.csv` or
+    /// `.result.xlsx` a copy adds stays within the 255 bytes a file name may have.
+    static let maxNameBytes = 150
+
+    /// `name` cut, at a character, to `bytes` bytes of UTF-8, its extension kept: a long name
+    /// is shortened in its middle part rather than refused, since it only names the upload.
+    static func fitting(_ name: String, bytes: Int) -> String {
+        guard name.utf8.count > bytes else { return name }
+        let dot = name.lastIndex(of: ".").map { name.distance(from: $0, to: name.endIndex) <= 10 ? $0 : name.endIndex } ?? name.endIndex
+        let ext = String(name[dot...])
+        var stem = ""
+        for character in name[..<dot] {
+            if stem.utf8.count + character.utf8.count + ext.utf8.count > bytes { break }
+            stem.append(character)
+        }
+        return stem + ext
     }
 }

@@ -37,7 +37,7 @@ extension WebApp {
         let actor = try context.actor()
         try AccessPolicy.require(actor, .changeRegistry)
         guard let idNumber else { return operatorFormPage(context, editing: nil, values: [:], refusals: []) }
-        let person = try database.operatorDetail(idNumber, today: ChangeContext(clerk: actor.name).today, as: actor).0
+        let person = try database.operatorDetail(idNumber, today: changeContext(actor).today, as: actor).0
         let values = [
             "name": person.name, "difficulty": person.difficulty?.rawValue, "difficulty_note": person.difficultyNote,
             "certificate_no": person.certificateNo, "certified_on": person.certifiedOn?.description,

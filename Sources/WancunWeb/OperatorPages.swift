@@ -20,7 +20,7 @@ extension WebApp {
         func text(_ name: String) -> String? { request.queryText(name) }
         let town = text("town").flatMap { try? DivisionCode(parsing: $0) }
         let state = text("assignment").flatMap(AssignmentState.init(rawValue:))
-        let page = max(text("page").flatMap(Int.init) ?? 1, 1)
+        let page = request.pageNumber
         let search = OperatorSearch(
             town: town, name: text("name"), idNumber: text("id_number"), assignment: state, offset: (page - 1) * Self.pageSize,
             limit: Self.pageSize)
@@ -78,7 +78,7 @@ extension WebApp {
         let lang = context.language
         let actor = try context.actor()
         let idNumber = try operatorIDNumber(context)
-        let today = ChangeContext(clerk: actor.name).today
+        let today = changeContext(actor).today
         if reveal { _ = try database.revealIDNumber(idNumber, as: actor, context: changeContext(context)) }
         let (person, assignments) = try database.operatorDetail(idNumber, today: today, as: actor)
         let standing = try database.operatorStanding(idNumber, today: today)

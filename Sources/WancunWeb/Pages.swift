@@ -99,4 +99,10 @@ extension Request {
     func queryText(_ name: String) -> String? {
         uri.queryParameters[Substring(name)].map { String($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
     }
+
+    /// The list page asked for (`page`), from 1 to `maxPage`: anything else, or a number
+    /// whose offset would not fit in an integer, is the nearest of the two.
+    var pageNumber: Int { min(max(queryText("page").flatMap(Int.init) ?? 1, 1), Self.maxPage) }
+
+    static let maxPage = 1_000_000
 }

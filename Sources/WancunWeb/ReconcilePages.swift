@@ -18,14 +18,17 @@ final class ReconcileJob: UploadJob, @unchecked Sendable {
     let folder: URL
     let created = Date()
     let language: Language
+    /// Today as the server fixes it (`WANCUN_TODAY`), nil for the day in Asia/Shanghai.
+    let today: LocalDate?
     private let lock = NSLock()
     private var stored: (state: State, report: ReconReport?, copy: String?, failure: Message?, reviewer: String?) = (.failed, nil, nil, nil, nil)
 
-    init(maker: Actor, request: ReconRequest, input: String, folder: URL, language: Language) {
+    init(maker: Actor, request: ReconRequest, input: String, folder: URL, language: Language, today: LocalDate?) {
         self.maker = maker
         self.request = request
         self.input = input
         self.folder = folder
+        self.today = today
         self.language = language
     }
 
@@ -40,8 +43,11 @@ final class ReconcileJob: UploadJob, @unchecked Sendable {
             let report =
                 try reviewer.map {
                     try database.approveReconciliation(
-                        request, file: input, options: ReconOptions(), maker: maker.name, as: $0, context: ChangeContext(clerk: $0.name))
-                } ?? database.reconcile(request, file: input, options: ReconOptions(), as: maker, context: ChangeContext(clerk: maker.name))
+                        request, file: input, options: ReconOptions(), maker: maker.name, as: $0, context: ChangeContext(clerk: $0.name, today: today)
+                    )
+                }
+                ?? database.reconcile(
+                    request, file: input, options: ReconOptions(), as: maker, context: ChangeContext(clerk: maker.name, today: today))
             let copy = AnnotatedCopy.resultPath(for: input)
             try report.writeCopy(of: input, sheet: nil, to: copy, ownerOnly: request.kind == .hr, language: language)
             lock.withLock { stored = (.done, report, copy, nil, reviewer?.name) }
@@ -135,7 +141,9 @@ extension WebApp {
             return try await reconcilePage(context, error: Message.Web.Imports.notATable, status: .badRequest)
         }
         let folder = try UploadFolder.makeFolder()
-        let job = ReconcileJob(maker: actor, request: request, input: try keep(upload, in: folder), folder: folder, language: context.language)
+        let job = ReconcileJob(
+            maker: actor, request: request, input: try keep(upload, in: folder), folder: folder, language: context.language,
+            today: configuration.today)
         await inBackground { job.run(database) }
         await reconcileJobs.add(job)
         return .redirect(to: "/reconcile/" + job.id, type: .normal)

@@ -12,7 +12,7 @@ extension WebApp {
         func text(_ name: String) -> String? { request.queryText(name) }
         let town = text("town").flatMap { try? DivisionCode(parsing: $0) }
         let status = text("status").flatMap(PointStatus.init(rawValue:))
-        let page = max(text("page").flatMap(Int.init) ?? 1, 1)
+        let page = request.pageNumber
         let search = PointSearch(
             town: town, status: status, name: text("name"), code: text("code"),
             offset: (page - 1) * Self.pageSize, limit: Self.pageSize)

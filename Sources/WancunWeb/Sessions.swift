@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import WancunKit
 
 /// A signed-in user's session: its id (the cookie's value), the token every form carries,
 /// and when it ends.
@@ -7,6 +8,9 @@ public struct WebSession: Sendable {
     public var id: String
     public var csrfToken: String
     public var user: WebUser
+    /// What the account was when it signed in (`WebSignIn.stamp`); a session made without
+    /// signing in (tests) has none and is not checked again.
+    var stamp: String?
     var created: Date
     var lastUsed: Date
 }
@@ -25,9 +29,10 @@ public actor SessionStore {
         self.now = now
     }
 
-    public func create(for user: WebUser) -> WebSession {
+    public func create(for user: WebUser, stamp: String? = nil) -> WebSession {
         let t = now()
-        let session = WebSession(id: Self.randomToken(), csrfToken: Self.randomToken(), user: user, created: t, lastUsed: t)
+        let session = WebSession(
+            id: Self.randomToken(), csrfToken: Self.randomToken(), user: user, stamp: stamp, created: t, lastUsed: t)
         sessions[session.id] = session
         return session
     }
@@ -72,22 +77,30 @@ public actor SignInLimiter {
         self.now = now
     }
 
-    public func allows(account: String, address: String) -> Bool {
+    /// Whether an attempt may be made; one that may is counted at once as a failure, and
+    /// forgiven by `succeeded`.
+    public func attempt(account: String, address: String) -> Bool {
         let t = now()
-        return [Self.key(account: account), Self.key(address: address)].allSatisfy { key in
-            (failures[key] ?? []).filter { t.timeIntervalSince($0) < window }.count < limit
+        let keys = [Self.key(account: account), Self.key(address: address)]
+        for key in keys { failures[key] = (failures[key] ?? []).filter { t.timeIntervalSince($0) < window } }
+        guard keys.allSatisfy({ (failures[$0] ?? []).count < limit }) else { return false }
+        for key in keys { failures[key, default: []].append(t) }
+        return true
+    }
+
+    /// A right password: the account's failures are forgotten, and the address's count for
+    /// this attempt.
+    public func succeeded(account: String, address: String) {
+        failures[Self.key(account: account)] = nil
+        let key = Self.key(address: address)
+        if var times = failures[key], !times.isEmpty {
+            times.removeLast()
+            failures[key] = times
         }
     }
 
-    public func failed(account: String, address: String) {
-        let t = now()
-        for key in [Self.key(account: account), Self.key(address: address)] {
-            failures[key, default: []] = (failures[key] ?? []).filter { t.timeIntervalSince($0) < window } + [t]
-        }
-    }
-
-    public func succeeded(account: String) { failures[Self.key(account: account)] = nil }
-
-    static func key(account: String) -> String { "account:" + account.lowercased() }
+    /// The account as the sign-in looks it up (spaces at either end do not count), whatever
+    /// the case, so that " clerk" and "Clerk" are counted with "clerk".
+    static func key(account: String) -> String { "account:" + account.trimmingSpaces().lowercased() }
     static func key(address: String) -> String { "address:" + address }
 }

@@ -50,7 +50,7 @@ extension WebApp {
         var body = ""
         if actor.role == .townClerk { body += Pages.notice(S.townOnly, lang) }
         if AccessPolicy.allows(actor, .runSubsidy) {
-            let today = LocalDate.today(now: sessions.now())
+            let today = changeContext(actor).today
             var form: [String: Any] = [
                 "csrf": context.session?.csrfToken ?? "", "caption": S.newRun.text(lang), "monthLabel": S.month.text(lang),
                 "month": month ?? today.monthValue.description, "againstFinalLabel": S.againstFinal.text(lang), "againstFinal": againstFinal,
@@ -164,7 +164,7 @@ extension WebApp {
         func text(_ name: String) -> String? { request.queryText(name) }
         let only = text("only").flatMap(ResultFilter.init(rawValue:))
         let town = text("town").flatMap { try? DivisionCode(parsing: $0) }
-        let page = max(text("page").flatMap(Int.init) ?? 1, 1)
+        let page = request.pageNumber
         let search = SubsidyResultSearch(
             only: only, town: town, name: text("name"), code: text("code"), offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
         let id = info.run.id!

@@ -85,7 +85,7 @@ extension WebApp {
     func userChange(_ context: WebContext) throws -> (Actor, ChangeContext) {
         let actor = try context.actor()
         try AccessPolicy.require(actor, .manageUsers)
-        return (actor, ChangeContext(clerk: actor.name, now: now()))
+        return (actor, changeContext(actor))
     }
 
     func addUser(_ context: WebContext) throws -> Response {

@@ -35,8 +35,9 @@ public struct WebApp: Sendable {
         let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeaders(limit: configuration.maxBodyBytes))
         router.add(middleware: LanguageChoice())
+        router.add(middleware: RequireSession(sessions: sessions, signIn: signIn))
         router.add(middleware: BodyLimit(limit: configuration.maxBodyBytes))
-        router.add(middleware: RequireSession(sessions: sessions))
+        router.add(middleware: RequireFormToken())
         router.get("/static/wancun.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
@@ -101,19 +102,20 @@ public struct WebApp: Sendable {
     func signIn(_ context: WebContext) async throws -> Response {
         let name = context.form["name"] ?? ""
         let password = context.form["password"] ?? ""
-        guard await limiter.allows(account: name, address: context.remoteAddress) else {
+        // The attempt is counted before the password is checked, so that attempts sent at once
+        // cannot all pass the limit while the slow hash runs.
+        guard await limiter.attempt(account: name, address: context.remoteAddress) else {
             return signInPage(context, error: Message.Web.tooManyAttempts, name: name, status: .tooManyRequests)
         }
         switch try await signIn.check(name: name, password: password) {
         case .user(let user):
-            await limiter.succeeded(account: name)
+            await limiter.succeeded(account: name, address: context.remoteAddress)
             if let old = context.session { await sessions.end(old.id) }
-            let session = await sessions.create(for: user)
+            let session = await sessions.create(for: user, stamp: try await signIn.stamp(of: user))
             var response = Response.redirect(to: user.actor.role == .admin ? "/users" : "/", type: .normal)
             response.setCookie(sessionCookie(RequireSession.cookie, session.id))
             return response
         case .refused:
-            await limiter.failed(account: name, address: context.remoteAddress)
             return signInPage(context, error: Message.Web.signInRefused, name: name, status: .unauthorized)
         case .noAccounts:
             return signInPage(context, error: Message.Web.noAccounts, name: name, status: .unauthorized)

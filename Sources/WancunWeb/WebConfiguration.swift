@@ -41,6 +41,13 @@ public struct WebUser: Sendable, Hashable {
 /// password, or `.noAccounts` when there is no account to sign in with.
 public protocol WebSignIn: Sendable {
     func check(name: String, password: String) async throws -> WebSignInResult
+    /// What a signed-in session must still match, checked on every request: nil when the
+    /// account is gone or disabled.
+    func stamp(of user: WebUser) async throws -> String?
+}
+
+extension WebSignIn {
+    public func stamp(of user: WebUser) async throws -> String? { nil }
 }
 
 public enum WebSignInResult: Sendable, Equatable {
@@ -66,6 +73,8 @@ public struct AccountSignIn: WebSignIn {
         guard let account = try database.authenticate(name, password: password) else { return .refused }
         return .user(WebUser(account))
     }
+
+    public func stamp(of user: WebUser) async throws -> String? { try database.signInStamp(user.name) }
 }
 
 extension WebConfiguration {

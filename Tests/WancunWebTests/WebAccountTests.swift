@@ -122,6 +122,34 @@ func signedInPages(_ web: WebApp, name: String, password: String = AccountRegist
         }
     }
 
+    @Test func aSessionEndsOnceItsAccountIsDisabledOrGetsANewPassword() async throws {
+        let registry = AccountRegistry.make()
+        let cheap = PasswordHasher(cost: 4)
+        for name in ["将停用", "将改密码"] {
+            _ = try registry.database.addUser(
+                NewUser(name: name, role: .countyClerk, town: nil, password: AccountRegistry.password), hasher: cheap, context: webContext)
+        }
+        let web = registry.app()
+        try await withClient(web) { client async throws in
+            for (name, change) in [
+                ("将停用", { try registry.database.disableUser("将停用", context: webContext) }),
+                ("将改密码", { try registry.database.setPassword("将改密码", to: "another-horse-2", hasher: cheap, context: webContext) }),
+            ] as [(String, () throws -> Void)] {
+                let outcome = try await signIn(client, name: name, password: AccountRegistry.password)
+                let cookie = String(outcome.sessionCookie.prefix { $0 != ";" })
+                #expect(outcome.status == .seeOther && !cookie.isEmpty, "\(name)")
+                let before = try await client.execute(uri: "/points", method: .get, headers: [.cookie: cookie])
+                #expect(before.status == .ok, "\(name)")
+                // As `wancun user disable` or `user password` would, from another process.
+                try change()
+                let after = try await client.execute(uri: "/points", method: .get, headers: [.cookie: cookie])
+                #expect(after.status == .seeOther && after.headers[.location] == "/login", "\(name)")
+                let again = try await client.execute(uri: "/points", method: .get, headers: [.cookie: cookie])
+                #expect(again.status == .seeOther, "\(name): the session stays ended")
+            }
+        }
+    }
+
     @Test func repeatedWrongPasswordsRefuseEvenTheRightOne() async throws {
         let web = registry.app()
         try await withClient(web) { client async throws in

@@ -290,6 +290,10 @@ import Testing
         #expect(mode == 0o700)
         #expect(MultipartReader.safeName("C:\\Users\\clerk\\沈荡镇.xlsx") == "沈荡镇.xlsx")
         #expect(MultipartReader.safeName("../../etc/passwd") == "passwd")
+        // A name of 120 Chinese characters is 360 bytes: cut, at a character, to fit with the
+        // copies' suffixes in the 255 bytes a file name may have, its extension kept.
+        let long = MultipartReader.safeName(String(repeating: "沈荡镇服务点", count: 20) + ".xlsx")
+        #expect(long.utf8.count <= MultipartReader.maxNameBytes && long.hasSuffix(".xlsx") && long.hasPrefix("沈荡镇服务点"))
         #expect(MultipartReader.parameters("form-data; name=\"file\"; filename=\"a;b.csv\"") == ["name": "file", "filename": "a;b.csv"])
     }
 

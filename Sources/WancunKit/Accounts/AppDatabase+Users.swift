@@ -111,6 +111,15 @@ extension AppDatabase {
         return record.account
     }
 
+    /// What a signed-in session must still match: nil when the account is gone or disabled,
+    /// else its role, town and password hash, so that a new password or role ends the sessions
+    /// signed in before it. Kept in memory only, never shown or logged.
+    public func signInStamp(_ name: String) throws -> String? {
+        let record = try read { db in try UserRecord.filter(Column("name") == name.trimmingSpaces()).fetchOne(db) }
+        guard let record, !record.disabled else { return nil }
+        return [record.role.rawValue, record.townCode ?? "", record.passwordHash].joined(separator: "|")
+    }
+
     /// A hash no password matches, checked against when the name is unknown.
     private static let absentHash = "$2b$12$" + String(repeating: "A", count: 53)
 

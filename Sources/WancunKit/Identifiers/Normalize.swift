@@ -70,7 +70,7 @@ public enum Normalize {
 
 extension String {
     /// Trims spaces, tabs and line breaks at both ends.
-    func trimmingSpaces() -> String {
+    public func trimmingSpaces() -> String {
         let utf8 = self.utf8
         guard let first = utf8.first, let last = utf8.last else { return self }
         // Printable ASCII at both ends: nothing to trim.
