@@ -10,6 +10,7 @@ extension WebApp {
     func addSubsidyRoutes(to router: Router<WebContext>) {
         router.get("/subsidy") { _, context in try subsidyRuns(context) }
         router.post("/subsidy") { _, context in try runSubsidyCheck(context) }
+        router.post("/subsidy/other-posts-none") { _, context in try recordNoOtherPosts(context) }
         router.get("/subsidy/diff") { request, context in try subsidyDiff(request, context) }
         router.get("/subsidy/{run}") { request, context in try subsidyRun(request, context) }
         router.get("/subsidy/{run}/points/{code}") { _, context in try subsidyExplanation(context) }
@@ -29,7 +30,10 @@ extension WebApp {
 
     // MARK: The runs
 
-    func subsidyRuns(_ context: WebContext, month: String? = nil, againstFinal: Bool = false, error: Message? = nil) throws -> Response {
+    func subsidyRuns(
+        _ context: WebContext, month: String? = nil, againstFinal: Bool = false, waiver: String = "", error: Message? = nil,
+        noneError: Message? = nil, source: String = "", done: Message? = nil
+    ) throws -> Response {
         let lang = context.language
         let actor = try context.actor()
         let runs = try database.subsidyRuns(as: actor)
@@ -54,16 +58,45 @@ extension WebApp {
             var form: [String: Any] = [
                 "csrf": context.session?.csrfToken ?? "", "caption": S.newRun.text(lang), "monthLabel": S.month.text(lang),
                 "month": month ?? today.monthValue.description, "againstFinalLabel": S.againstFinal.text(lang), "againstFinal": againstFinal,
-                "runLabel": S.runCheck.text(lang),
+                "runLabel": S.runCheck.text(lang), "waiverLabel": S.waiverLabel.text(lang), "waiver": waiver,
             ]
             if let error { form["error"] = error.text(lang) }
+            if let done { body += Pages.notice(done, lang) }
             body += Templates.subsidyPart("runForm", form)
+            var none: [String: Any] = [
+                "csrf": context.session?.csrfToken ?? "", "caption": S.noOtherPostsCaption.text(lang), "how": S.noOtherPostsHow.text(lang),
+                "monthLabel": S.month.text(lang), "month": month ?? today.monthValue.description, "sourceLabel": S.source.text(lang),
+                "source": source, "recordLabel": S.recordNone.text(lang),
+            ]
+            if let noneError { none["error"] = noneError.text(lang) }
+            body += Templates.subsidyPart("noneForm", none)
         } else {
             body += Pages.notice(AccountError.notAllowed(actor.name, .runSubsidy).message, lang)
         }
         body += Pages.table(
             table, lang, caption: S.runs, empty: S.noRuns, links: ["id": { "/subsidy/" + $0.text(reveal: false) }])
-        return Pages.page(Message.Web.subsidy, body: body, context: context, current: "/subsidy", status: error == nil ? .ok : .unprocessableContent)
+        let status: HTTPResponse.Status = error == nil && noneError == nil ? .ok : .unprocessableContent
+        return Pages.page(Message.Web.subsidy, body: body, context: context, current: "/subsidy", status: status)
+    }
+
+    /// 登记为无: the other departments have no post this month; the check then needs no list.
+    func recordNoOtherPosts(_ context: WebContext) throws -> Response {
+        let actor = try context.actor()
+        try AccessPolicy.require(actor, .runSubsidy)
+        let text = (context.form["month"] ?? "").trimmingCharacters(in: .whitespaces)
+        let source = (context.form["source"] ?? "").trimmingCharacters(in: .whitespaces)
+        let month: Month
+        switch Self.month(text) {
+        case .success(let parsed): month = parsed
+        case .failure(let error): return try subsidyRuns(context, month: text, noneError: error.message, source: source)
+        }
+        guard !source.isEmpty else { return try subsidyRuns(context, month: text, noneError: Message.Web.Subsidy.sourceRequired, source: source) }
+        do {
+            try database.recordNoOtherPosts(month: month, source: source, as: actor, context: changeContext(actor))
+        } catch let error as SubsidyError {
+            return try subsidyRuns(context, month: text, noneError: error.message, source: source)
+        }
+        return try subsidyRuns(context, month: text, done: Message.Web.Subsidy.noneRecorded(month))
     }
 
     func runSubsidyCheck(_ context: WebContext) throws -> Response {
@@ -71,7 +104,10 @@ extension WebApp {
         try AccessPolicy.require(actor, .runSubsidy)
         let text = (context.form["month"] ?? "").trimmingCharacters(in: .whitespaces)
         let againstFinal = context.form["against_final"] == "1"
-        func refused(_ message: Message) throws -> Response { try subsidyRuns(context, month: text, againstFinal: againstFinal, error: message) }
+        let waiver = (context.form["without_other_posts"] ?? "").trimmingCharacters(in: .whitespaces)
+        func refused(_ message: Message) throws -> Response {
+            try subsidyRuns(context, month: text, againstFinal: againstFinal, waiver: waiver, error: message)
+        }
         let month: Month
         switch Self.month(text) {
         case .success(let parsed): month = parsed
@@ -79,7 +115,8 @@ extension WebApp {
         }
         let info: SubsidyRunInfo
         do {
-            info = try database.runSubsidyCheck(month: month, unlessFinal: !againstFinal, as: actor, context: changeContext(actor))
+            info = try database.runSubsidyCheck(
+                month: month, withoutOtherPosts: waiver.isEmpty ? nil : waiver, unlessFinal: !againstFinal, as: actor, context: changeContext(actor))
         } catch SubsidyError.finalExists(let month, let id) {
             return try refused(Message.Web.Subsidy.finalExists(month, id))
         } catch let error as SubsidyError {
@@ -351,7 +388,20 @@ extension Templates {
         {{#error}}<span class="error" id="month-error" role="alert">{{error}}</span>{{/error}}</label>
         <label class="check"><input type="checkbox" name="against_final" value="1"{{#againstFinal}} checked{{/againstFinal}}>
         {{againstFinalLabel}}</label>
+        <label>{{waiverLabel}} <input name="without_other_posts" value="{{waiver}}"></label>
         <button type="submit" id="subsidy-run">{{runLabel}}</button>
+        </form>
+        """
+
+    static let subsidyNoneForm = """
+        <h2>{{caption}}</h2>
+        <form method="post" action="/subsidy/other-posts-none" id="other-posts-none-form" class="search">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <p class="notice">{{how}}</p>
+        <label>{{monthLabel}} <input name="month" value="{{month}}" inputmode="numeric" placeholder="2026-10"></label>
+        <label>{{sourceLabel}} <input name="source" value="{{source}}"{{#error}} aria-invalid="true" aria-describedby="none-error"{{/error}}>
+        {{#error}}<span class="error" id="none-error" role="alert">{{error}}</span>{{/error}}</label>
+        <button type="submit" id="other-posts-none">{{recordLabel}}</button>
         </form>
         """
 
@@ -420,7 +470,8 @@ extension Templates {
     /// The parts above as one template, each within a section of its own name: a page renders
     /// a part with `subsidyPart(name, object)`.
     static let subsidy = [
-        ("runForm", subsidyRunForm), ("finalizeForm", subsidyFinalize), ("cannot", subsidyCannot), ("downloads", subsidyDownloads),
+        ("runForm", subsidyRunForm), ("noneForm", subsidyNoneForm), ("finalizeForm", subsidyFinalize), ("cannot", subsidyCannot),
+        ("downloads", subsidyDownloads),
         ("resultSearch", subsidyResultSearch), ("diffForm", subsidyDiffForm), ("ruleTable", subsidyRules), ("back", subsidyBack),
     ].map { "{{#\($0.0)}}" + $0.1 + "{{/\($0.0)}}" }.joined()
 

@@ -281,6 +281,38 @@ func runID(_ response: TestResponseCopy) throws -> Int64 {
         }
     }
 
+    @Test func aMonthWithoutOtherPostsIsRecordedOrCheckedWithAReasonFromThePage() async throws {
+        let registry = try SubsidyRegistry.fresh()
+        let db = registry.database
+        try await withBrowsers(registry.app(), [SubsidyRegistry.county, registry.town]) { browsers async throws in
+            let (clerk, town) = (browsers[0], browsers[1])
+            let page = try await clerk.get("/subsidy")
+            for id in ["id=\"other-posts-none-form\"", "name=\"source\"", "name=\"without_other_posts\""] { #expect(page.text.contains(id)) }
+            // Without its source, refused beside it; nothing recorded.
+            let lines = try db.auditEntries(AuditFilter()).count
+            let bare = try await clerk.post("/subsidy/other-posts-none", [("month", "2026-12"), ("source", " ")])
+            #expect(bare.status == .unprocessableContent && bare.text.contains(Message.Web.Subsidy.sourceRequired.zh))
+            #expect(try db.auditEntries(AuditFilter()).count == lines)
+            let noted = try await clerk.post("/subsidy/other-posts-none", [("month", "2026-12"), ("source", "县人社局 2027-01-05 来函")])
+            let december = try Month(parsing: "2026-12")
+            #expect(noted.status == .ok && noted.text.contains(Message.Web.Subsidy.noneRecorded(december).zh))
+            let line = try #require(try db.auditEntries(AuditFilter()).last)
+            #expect(line.action == "subsidy.other_posts" && line.clerk == "县办" && line.reason == "县人社局 2027-01-05 来函")
+            // October's list came from the departments' file: recording none would drop it.
+            let loaded = try await clerk.post("/subsidy/other-posts-none", [("month", Self.october), ("source", "误点")])
+            let october = try Month(parsing: Self.october)
+            #expect(loaded.status == .unprocessableContent)
+            #expect(loaded.text.contains(SubsidyError.otherPostsLoaded(october).message.zh))
+            // A month whose list is not in yet is checked with the reason, which the run keeps.
+            let waived = try await clerk.post("/subsidy", [("month", "2026-11"), ("without_other_posts", "人社局名单未到，先行核查")])
+            #expect(waived.status == .seeOther)
+            #expect(try db.subsidyRun(try runID(waived)).run.withoutOtherPostsReason == "人社局名单未到，先行核查")
+            // A town clerk does neither.
+            let denied = try await town.post("/subsidy/other-posts-none", [("month", "2026-09"), ("source", "镇里说没有")])
+            #expect(denied.status == .forbidden)
+        }
+    }
+
     @Test func aPostWithoutTheFormTokenChangesNothing() async throws {
         let registry = try SubsidyRegistry.fresh()
         let db = registry.database

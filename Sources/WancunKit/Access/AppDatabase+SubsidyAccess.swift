@@ -13,6 +13,15 @@ extension AppDatabase {
         return try runInfos(within: Self.pointPrefix(actor)) { request in month.map { request.filter(Column("month") == $0) } ?? request }
     }
 
+    /// Records that the other departments have no public-welfare post for `month`, on the
+    /// word of `source`: the clerk who runs the check does. A list imported from the
+    /// departments' file is never dropped this way (its posts keep people from being paid twice).
+    public func recordNoOtherPosts(month: Month, source: String, as actor: Actor, context: ChangeContext) throws {
+        try AccessPolicy.require(actor, .runSubsidy)
+        if try read({ db in try Self.otherPostsState(db, month: month) }) == .loaded { throw SubsidyError.otherPostsLoaded(month) }
+        try recordNoOtherPosts(month: month, source: source, context: context)
+    }
+
     public func subsidyRun(_ id: Int64, as actor: Actor) throws -> SubsidyRunInfo {
         try AccessPolicy.require(actor, .readRegistry)
         guard let info = try runInfos(within: Self.pointPrefix(actor), { $0.filter(Column("id") == id) }).first else {

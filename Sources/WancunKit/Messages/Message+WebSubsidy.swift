@@ -9,6 +9,19 @@ extension Message.Web {
         public static let runCheck = Message(zh: "开始核查", en: "Run the check")
         public static let againstFinal = Message(
             zh: "本月已定稿时仍重新核查（新核查须经审核替换定稿）", en: "Check again though the month is final (the new run replaces it once approved)")
+        public static let waiverLabel = Message(
+            zh: "尚未取得本月其他部门公益性岗位名单时，写明原因照常核查（记入审计）",
+            en: "Without this month's list of the other departments' posts yet, give the reason to check all the same (audited)")
+        public static let noOtherPostsCaption = Message(zh: "本月其他部门无公益性岗位", en: "No other department's post this month")
+        public static let noOtherPostsHow = Message(
+            zh: "其他部门确认本月没有公益性岗位时在此登记（有名单时请在“导入”上传）。",
+            en: "When the other departments confirm they have no post this month, record it here (a list is uploaded under Imports).")
+        public static let source = Message(zh: "依据（来文或确认人、日期）", en: "On whose word (letter, or who confirmed it and when)")
+        public static let sourceRequired = Message(zh: "请写明依据", en: "Say on whose word")
+        public static let recordNone = Message(zh: "登记为无", en: "Record none")
+        public static func noneRecorded(_ month: Month) -> Message {
+            Message(zh: "已登记 \(month) 其他部门无公益性岗位。", en: "Recorded: no other department's post in \(month).")
+        }
         public static let reviewer = Message(zh: "审核人", en: "Reviewer")
         public static let via = Message(zh: "审核途径", en: "Approved through")
         public static let finalizedAt = Message(zh: "定稿时间", en: "Finalized")

@@ -21,6 +21,9 @@ public enum SubsidyError: Error, Equatable, Sendable {
     case draftStale(Int64, changes: [String])
     case withoutOtherPostsNeedsReason
     case otherPostsKnown(Month)
+    /// The month's list was imported from the departments' file: recording "none" through
+    /// the pages would drop it.
+    case otherPostsLoaded(Month)
     /// An opening balance as of a month that a final run already paid the person for.
     case openingBalanceOverlapsFinal(asOf: Month, firstPaid: Month)
     /// The balance with the months final runs already paid would pass the maximum.
@@ -55,6 +58,7 @@ public enum SubsidyError: Error, Equatable, Sendable {
         case .draftStale: "DRAFT_STALE"
         case .withoutOtherPostsNeedsReason: "REASON_REQUIRED"
         case .otherPostsKnown: "OTHER_POSTS_KNOWN"
+        case .otherPostsLoaded: "OTHER_POSTS_LOADED"
         case .openingBalanceOverlapsFinal: "OPENING_BALANCE_OVERLAPS_FINAL"
         case .openingBalanceOverCap: "OPENING_BALANCE_OVER_CAP"
         case .approvalOverCap: "APPROVAL_OVER_CAP"

@@ -111,6 +111,12 @@ extension Message {
                 en: "the registry changed since run \(id) was made; run the check again before finalizing: \(list)")
         case .withoutOtherPostsNeedsReason:
             return Message(zh: "--without-other-posts 须用 --reason 写明原因", en: "--without-other-posts needs --reason")
+        case .otherPostsLoaded(let month):
+            return Message(
+                zh: "\(month) 的其他部门公益性岗位名单已从文件导入，不能登记为无；名单有误时请重新导入更正后的文件",
+                en:
+                    "the other departments' list for \(month) was imported from a file and cannot be recorded as none; import the corrected file instead"
+            )
         case .otherPostsKnown(let month):
             return Message(
                 zh: "\(month) 的其他部门公益性岗位名单已导入或已登记为无，不必用 --without-other-posts",
