@@ -71,6 +71,51 @@ import Testing
         #expect(try f.db.operatorDetail(mine.idNumber, today: testContext.today, as: Self.townClerk).0.name == mine.name)
     }
 
+    /// Whether the town clerk finds the operator in every place the rule is applied: the list,
+    /// the search (its own SQL), the operator's page, the edit and the audit trail.
+    func townClerkSees(_ person: Operator, in f: SubsidyFixture) throws -> Bool {
+        let clerkContext = ChangeContext(clerk: Self.townClerk.name, today: testContext.today)
+        let listed = try f.db.operators(as: Self.townClerk).contains { $0.0.idNumber == person.idNumber }
+        let searched = try f.db.searchOperators(OperatorSearch(name: person.name), as: Self.townClerk).operators.contains {
+            $0.person.idNumber == person.idNumber
+        }
+        let opened = (try? f.db.operatorDetail(person.idNumber, today: testContext.today, as: Self.townClerk)) != nil
+        var edit = OperatorEdit()
+        edit.certificateNo = person.certificateNo
+        let edited = (try? f.db.editOperator(person.idNumber, edit, as: Self.townClerk, context: clerkContext)) != nil
+        let audited = try f.db.searchAudit(AuditSearch(limit: 1000), as: Self.townClerk).entries.contains {
+            $0.operatorIdNumber == person.idNumber && $0.action == "operator.add"
+        }
+        #expect([searched, opened, edited, audited] == [listed, listed, listed, listed], "\(person.name)")
+        return listed
+    }
+
+    @Test func aTownClerkLosesAnOperatorTheyRegisteredOnceAnotherTownsPointHasHadThem() throws {
+        let (f, other) = try fixture()
+        let clerkContext = ChangeContext(clerk: Self.townClerk.name, today: testContext.today)
+        let mover = try f.db.addOperator(
+            NewOperator(
+                name: "郑流动", idNumber: ResidentID.withCheckCharacter("33042419870505001"), phone: "13900006666", difficulty: .landLost,
+                certificateNo: "海困2024-66", certifiedOn: day("2024-01-01")),
+            as: Self.townClerk, context: clerkContext)
+        #expect(try townClerkSees(mover, in: f))
+        try f.assign(mover, at: other.code, from: "2025-02-01")
+        #expect(try !townClerkSees(mover, in: f))
+        // Assigned nowhere now, yet another town's point is in their history: not the
+        // registering clerk's to see again.
+        try f.unassign(other.code, on: "2025-06-30")
+        #expect(try f.db.operatorScope(mover.idNumber).currentPointCodes.isEmpty)
+        #expect(try !townClerkSees(mover, in: f))
+        #expect(throws: RegistryError.operatorUnknown(maskedID: Mask.residentID(mover.idNumber))) {
+            try f.db.revealIDNumber(mover.idNumber, as: Self.townClerk, context: clerkContext)
+        }
+        #expect(try f.db.operators(as: Self.countyClerk).contains { $0.0.idNumber == mover.idNumber })
+        // A point of the clerk's own town that has them now makes them the clerk's again.
+        let own = try f.addPoint("330424101202", name: "董司村服务站")
+        try f.assign(mover, at: own.code, from: "2025-07-01")
+        #expect(try townClerkSees(mover, in: f))
+    }
+
     @Test func fullIDNumbersAreShownOnlyToCountyClerksAndReviewersAndEachRevealIsAudited() throws {
         let (f, _) = try fixture()
         let reviewerContext = ChangeContext(clerk: Self.reviewer.name, today: testContext.today)
