@@ -116,6 +116,53 @@ import Testing
         #expect(try townClerkSees(mover, in: f))
     }
 
+    /// What adding (or assigning) as `actor` is refused for, each refusal on its own.
+    func refusals(_ work: () throws -> Void) -> [RegistryError] {
+        do { try work() } catch let error as RegistryError { return error.refusals } catch { Issue.record(error) }
+        return []
+    }
+
+    @Test func aRefusalNamesAnotherOperatorOnlyToAnActorWhoMaySeeThem() throws {
+        let (f, other) = try fixture()
+        let elsewhere = try f.addOperator("钱别镇", first17: "33042419800202001", phone: "13900002222")
+        try f.assign(elsewhere, at: other.code, from: "2025-01-01")
+        let masked = Mask.residentID(elsewhere.idNumber)
+        func adding(_ new: NewOperator, as actor: Actor) -> [RegistryError] {
+            refusals { _ = try f.db.addOperator(new, as: actor, context: ChangeContext(clerk: actor.name, today: testContext.today)) }
+        }
+        // The ID number of a person of another town.
+        let again = NewOperator(name: "冒名者", idNumber: elsewhere.idNumber, phone: "13900007777")
+        #expect(adding(again, as: Self.townClerk) == [.operatorExistsElsewhere])
+        #expect(adding(again, as: Self.countyClerk) == [.operatorExists(maskedID: masked, name: "钱别镇")])
+        // Their phone, told with only what was typed; the phone of the clerk's own operator in full words.
+        let samePhone = NewOperator(name: "同号者", idNumber: ResidentID.withCheckCharacter("33042419880606001"), phone: elsewhere.phone)
+        #expect(adding(samePhone, as: Self.townClerk) == [.phoneDuplicateElsewhere(maskedPhone: Mask.phone(elsewhere.phone))])
+        #expect(
+            adding(samePhone, as: Self.countyClerk) == [
+                .phoneDuplicate(maskedPhone: Mask.phone(elsewhere.phone), otherName: "钱别镇", otherMaskedID: masked)
+            ])
+        var ownPhone = samePhone
+        ownPhone.phone = f.person.phone
+        #expect(
+            adding(ownPhone, as: Self.townClerk) == [
+                .phoneDuplicate(maskedPhone: Mask.phone(f.person.phone), otherName: f.person.name, otherMaskedID: Mask.residentID(f.person.idNumber))
+            ])
+        for refusal in adding(again, as: Self.townClerk) + adding(samePhone, as: Self.townClerk) {
+            #expect(refusal.rule == (refusal.field == "phone" ? "DUPLICATE_PHONE" : "OPERATOR_EXISTS"))
+            for text in [refusal.message.zh, refusal.message.en] { #expect(!text.contains("钱别镇") && !text.contains(masked), "\(text)") }
+        }
+        // A person who ran another town's point at the time asked: that point is not named.
+        try f.unassign(other.code, on: "2025-06-30")
+        let own = try f.addPoint("330424101202", name: "董司村服务站")
+        try f.assign(elsewhere, at: own.code, from: "2025-07-01")
+        let backdated = NewAssignment(pointCode: f.point.code, idNumber: elsewhere.idNumber, from: day("2025-03-01"))
+        func assigning(as actor: Actor) -> [RegistryError] {
+            refusals { _ = try f.db.assign(backdated, as: actor, context: ChangeContext(clerk: actor.name, today: testContext.today)) }
+        }
+        #expect(assigning(as: Self.townClerk) == [.operatorBusyElsewhere(maskedID: masked)])
+        #expect(assigning(as: Self.countyClerk) == [.operatorBusy(maskedID: masked, otherPoint: other.code, otherName: other.name)])
+    }
+
     @Test func fullIDNumbersAreShownOnlyToCountyClerksAndReviewersAndEachRevealIsAudited() throws {
         let (f, _) = try fixture()
         let reviewerContext = ChangeContext(clerk: Self.reviewer.name, today: testContext.today)

@@ -1,7 +1,8 @@
 import GRDB
 
 /// An operator as the access rules judge them (`OperatorScope`), read inside the change or the
-/// query that needs it.
+/// query that needs it, so that a refusal tells of another person only to an actor who may
+/// see them.
 extension AppDatabase {
     /// Who registered each operator (the clerk of the first audit line naming them), by ID number.
     static func registrars(_ db: Database, idNumber: String? = nil) throws -> [String: String] {
@@ -32,5 +33,12 @@ extension AppDatabase {
                 db, sql: "SELECT EXISTS (SELECT 1 FROM assignment a JOIN operator o ON o.id = a.operator_id WHERE o.id_number = ?)",
                 arguments: [idNumber]) ?? false
         return OperatorScope(currentPointCodes: codes, everAssigned: ever, registeredBy: try registrars(db, idNumber: idNumber)[idNumber])
+    }
+
+    /// Whether a refusal shown to `actor` may name the operator (their name, masked ID number):
+    /// only when the actor may see them; the person at the server (nil) always.
+    static func mayName(_ db: Database, operator idNumber: String, to actor: Actor?) throws -> Bool {
+        guard let actor else { return true }
+        return AccessPolicy.canRead(actor, operator: try operatorScope(db, idNumber: idNumber))
     }
 }
