@@ -71,6 +71,98 @@ import Testing
         #expect(try f.db.operatorDetail(mine.idNumber, today: testContext.today, as: Self.townClerk).0.name == mine.name)
     }
 
+    /// Whether the town clerk finds the operator in every place the rule is applied: the list,
+    /// the search (its own SQL), the operator's page, the edit and the audit trail.
+    func townClerkSees(_ person: Operator, in f: SubsidyFixture) throws -> Bool {
+        let clerkContext = ChangeContext(clerk: Self.townClerk.name, today: testContext.today)
+        let listed = try f.db.operators(as: Self.townClerk).contains { $0.0.idNumber == person.idNumber }
+        let searched = try f.db.searchOperators(OperatorSearch(name: person.name), as: Self.townClerk).operators.contains {
+            $0.person.idNumber == person.idNumber
+        }
+        let opened = (try? f.db.operatorDetail(person.idNumber, today: testContext.today, as: Self.townClerk)) != nil
+        var edit = OperatorEdit()
+        edit.certificateNo = person.certificateNo
+        let edited = (try? f.db.editOperator(person.idNumber, edit, as: Self.townClerk, context: clerkContext)) != nil
+        let audited = try f.db.searchAudit(AuditSearch(limit: 1000), as: Self.townClerk).entries.contains {
+            $0.operatorIdNumber == person.idNumber && $0.action == "operator.add"
+        }
+        #expect([searched, opened, edited, audited] == [listed, listed, listed, listed], "\(person.name)")
+        return listed
+    }
+
+    @Test func aTownClerkLosesAnOperatorTheyRegisteredOnceAnotherTownsPointHasHadThem() throws {
+        let (f, other) = try fixture()
+        let clerkContext = ChangeContext(clerk: Self.townClerk.name, today: testContext.today)
+        let mover = try f.db.addOperator(
+            NewOperator(
+                name: "郑流动", idNumber: ResidentID.withCheckCharacter("33042419870505001"), phone: "13900006666", difficulty: .landLost,
+                certificateNo: "海困2024-66", certifiedOn: day("2024-01-01")),
+            as: Self.townClerk, context: clerkContext)
+        #expect(try townClerkSees(mover, in: f))
+        try f.assign(mover, at: other.code, from: "2025-02-01")
+        #expect(try !townClerkSees(mover, in: f))
+        // Assigned nowhere now, yet another town's point is in their history: not the
+        // registering clerk's to see again.
+        try f.unassign(other.code, on: "2025-06-30")
+        #expect(try f.db.operatorScope(mover.idNumber).currentPointCodes.isEmpty)
+        #expect(try !townClerkSees(mover, in: f))
+        #expect(throws: RegistryError.operatorUnknown(maskedID: Mask.residentID(mover.idNumber))) {
+            try f.db.revealIDNumber(mover.idNumber, as: Self.townClerk, context: clerkContext)
+        }
+        #expect(try f.db.operators(as: Self.countyClerk).contains { $0.0.idNumber == mover.idNumber })
+        // A point of the clerk's own town that has them now makes them the clerk's again.
+        let own = try f.addPoint("330424101202", name: "董司村服务站")
+        try f.assign(mover, at: own.code, from: "2025-07-01")
+        #expect(try townClerkSees(mover, in: f))
+    }
+
+    /// What adding (or assigning) as `actor` is refused for, each refusal on its own.
+    func refusals(_ work: () throws -> Void) -> [RegistryError] {
+        do { try work() } catch let error as RegistryError { return error.refusals } catch { Issue.record(error) }
+        return []
+    }
+
+    @Test func aRefusalNamesAnotherOperatorOnlyToAnActorWhoMaySeeThem() throws {
+        let (f, other) = try fixture()
+        let elsewhere = try f.addOperator("钱别镇", first17: "33042419800202001", phone: "13900002222")
+        try f.assign(elsewhere, at: other.code, from: "2025-01-01")
+        let masked = Mask.residentID(elsewhere.idNumber)
+        func adding(_ new: NewOperator, as actor: Actor) -> [RegistryError] {
+            refusals { _ = try f.db.addOperator(new, as: actor, context: ChangeContext(clerk: actor.name, today: testContext.today)) }
+        }
+        // The ID number of a person of another town.
+        let again = NewOperator(name: "冒名者", idNumber: elsewhere.idNumber, phone: "13900007777")
+        #expect(adding(again, as: Self.townClerk) == [.operatorExistsElsewhere])
+        #expect(adding(again, as: Self.countyClerk) == [.operatorExists(maskedID: masked, name: "钱别镇")])
+        // Their phone, told with only what was typed; the phone of the clerk's own operator in full words.
+        let samePhone = NewOperator(name: "同号者", idNumber: ResidentID.withCheckCharacter("33042419880606001"), phone: elsewhere.phone)
+        #expect(adding(samePhone, as: Self.townClerk) == [.phoneDuplicateElsewhere(maskedPhone: Mask.phone(elsewhere.phone))])
+        #expect(
+            adding(samePhone, as: Self.countyClerk) == [
+                .phoneDuplicate(maskedPhone: Mask.phone(elsewhere.phone), otherName: "钱别镇", otherMaskedID: masked)
+            ])
+        var ownPhone = samePhone
+        ownPhone.phone = f.person.phone
+        #expect(
+            adding(ownPhone, as: Self.townClerk) == [
+                .phoneDuplicate(maskedPhone: Mask.phone(f.person.phone), otherName: f.person.name, otherMaskedID: Mask.residentID(f.person.idNumber))
+            ])
+        for refusal in adding(again, as: Self.townClerk) + adding(samePhone, as: Self.townClerk) {
+            #expect(refusal.rule == (refusal.field == "phone" ? "DUPLICATE_PHONE" : "OPERATOR_EXISTS"))
+            for text in [refusal.message.zh, refusal.message.en] { #expect(!text.contains("钱别镇") && !text.contains(masked), "\(text)") }
+        }
+        // A person who ran another town's point at the time asked: that point is not named.
+        try f.unassign(other.code, on: "2025-06-30")
+        let own = try f.addPoint("330424101202", name: "董司村服务站")
+        try f.assign(elsewhere, at: own.code, from: "2025-07-01")
+        let backdated = NewAssignment(pointCode: f.point.code, idNumber: elsewhere.idNumber, from: day("2025-03-01"))
+        func assigning(as actor: Actor) -> [RegistryError] {
+            refusals { _ = try f.db.assign(backdated, as: actor, context: ChangeContext(clerk: actor.name, today: testContext.today)) }
+        }
+        #expect(assigning(as: Self.townClerk) == [.operatorBusyElsewhere(maskedID: masked)])
+        #expect(assigning(as: Self.countyClerk) == [.operatorBusy(maskedID: masked, otherPoint: other.code, otherName: other.name)])
+    }
+
     @Test func fullIDNumbersAreShownOnlyToCountyClerksAndReviewersAndEachRevealIsAudited() throws {
         let (f, _) = try fixture()
         let reviewerContext = ChangeContext(clerk: Self.reviewer.name, today: testContext.today)

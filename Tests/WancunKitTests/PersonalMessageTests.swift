@@ -33,8 +33,8 @@ import Testing
             [RegistryError.invalid(field: v, $0), .invalid(field: "id_number", $0), .invalid(field: "phone", $0)]
         }
         registry += [
-            .pointUnknown(v), .operatorUnknown(maskedID: v), .operatorExists(maskedID: v, name: p),
-            .operatorBusy(maskedID: v, otherPoint: p, otherName: v),
+            .pointUnknown(v), .operatorUnknown(maskedID: v), .operatorExists(maskedID: v, name: p), .operatorExistsElsewhere,
+            .operatorBusy(maskedID: v, otherPoint: p, otherName: v), .operatorBusyElsewhere(maskedID: v), .phoneDuplicateElsewhere(maskedPhone: p),
             .operatorAlreadyHere(maskedID: v), .pointClosed(v), .noActiveAssignment(v), .serviceExists(v, p), .serviceNotOpen(p),
             .courierExists(v), .courierUnknown(p), .linkOverlaps(v, date, nil), .stationExists(v), .stationUnknown(p), .plateInvalid(v),
             .routeExists(v), .routeUnknown(p), .routeStopRepeated(v), .stopsNotServed([v], [p], date),

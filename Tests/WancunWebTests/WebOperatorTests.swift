@@ -239,6 +239,34 @@ struct OperatorRegistry: Sendable {
         #expect(try registry.database.operators().allSatisfy { $0.0.phone != typedPhone })
     }
 
+    /// The words of the refusals on a form page.
+    static func refusalWords(_ html: String) -> String {
+        html.components(separatedBy: "class=\"error\"").dropFirst().map { $0.prefix { $0 != "<" } }.joined(separator: "\n")
+    }
+
+    @Test func aTownClerkIsToldOfAnotherTownsOperatorWithoutTheirNameOrNumber() async throws {
+        let other = registry.other
+        let masked = Mask.residentID(other.idNumber)
+        let sameID = [("name", "重号登记"), ("id_number", other.idNumber), ("phone", "13600009071"), ("retirement_group", "female-55")]
+        let samePhone = [("name", "同号登记"), ("id_number", ResidentID.withCheckCharacter("33042419700101971")), ("phone", other.phone)]
+        let neutral = [
+            RegistryError.operatorExistsElsewhere.message.zh, RegistryError.phoneDuplicateElsewhere(maskedPhone: Mask.phone(other.phone)).message.zh,
+        ]
+        for (form, words) in zip([sameID, samePhone], neutral) {
+            let refused = try await post("/operators/new", form, as: registry.townClerk)
+            #expect(refused.status == .unprocessableContent)
+            let told = Self.refusalWords(refused.text)
+            #expect(told.contains(words), "\(told)")
+            #expect(!refused.text.contains(other.name) && !told.contains(masked), "\(told)")
+            // A county clerk is told whose they are.
+            let county = try await post("/operators/new", form)
+            #expect(county.status == .unprocessableContent)
+            let full = Self.refusalWords(county.text)
+            #expect(full.contains(other.name) && full.contains(masked) && !full.contains(words), "\(full)")
+        }
+        #expect(try registry.database.operators().allSatisfy { !["重号登记", "同号登记"].contains($0.0.name) })
+    }
+
     @Test func editingAnOperatorChangesOnlyWhatWasTypedAndIsAudited() async throws {
         let id = ResidentID.withCheckCharacter("33042419700101931")
         let person = try registry.database.addOperator(NewOperator(name: "待修改", idNumber: id, phone: "13600009031"), context: webContext)

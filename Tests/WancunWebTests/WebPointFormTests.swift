@@ -306,6 +306,30 @@ import WancunKit
         #expect(try database.pointDetail(point.code).operators.contains { $0.assignment.endedOn == nil })
     }
 
+    @Test func byRegisteredIdATownClerkIsToldOfAPersonOutOfReachAsOfNobody() async throws {
+        let web = app()
+        let open = try database.points().filter { registry.ownPoints.contains($0.code) && $0.status != .closed }.map(\.code)
+        try #require(open.count >= 2)
+        // Registered by the county and assigned nowhere: not the town clerk's.
+        let person = try freeOperator(3)
+        for id in [String(person.id!), "999999"] {
+            let refused = try await request(
+                web, townClerk(), "/points/\(open[0])/assign", post: [("operator_id", id), ("started_on", today.description)])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refusals(refused.text, beside: "id_number") == [RegistryError.operatorUnknown(maskedID: id).message.zh], "\(id)")
+            #expect(!refused.text.contains(Mask.residentID(person.idNumber)) && !refused.text.contains(person.name))
+        }
+        #expect(try database.pointDetail(open[0]).operators.allSatisfy { $0.person.idNumber != person.idNumber })
+        // A county clerk reaches them, and is told in full where they run a point.
+        let assigned = try await request(
+            web, Self.countyClerk, "/points/\(open[0])/assign", post: [("operator_id", String(person.id!)), ("started_on", today.description)])
+        #expect(assigned.status == .seeOther)
+        let busy = try await request(
+            web, Self.countyClerk, "/points/\(open[1])/assign", post: [("operator_id", String(person.id!)), ("started_on", today.description)])
+        #expect(busy.status == .unprocessableContent)
+        #expect(refusals(busy.text, beside: "id_number").contains { $0.contains(Mask.residentID(person.idNumber)) && $0.contains(open[0]) })
+    }
+
     // MARK: Who may
 
     @Test func aReviewerAndAnAdministratorAreRefusedTheFormsWithThePolicysReason() async throws {

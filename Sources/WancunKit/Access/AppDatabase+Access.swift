@@ -64,39 +64,23 @@ extension AppDatabase {
         try changeStatus(code, to: status, reason: reason, on: date, context: context)
     }
 
-    /// Who registered each operator (the clerk of the first audit line naming them), by ID number.
-    static func registrars(_ db: Database, idNumber: String? = nil) throws -> [String: String] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT operator_id_number, clerk FROM audit WHERE id IN (
-                  SELECT min(id) FROM audit WHERE operator_id_number IS NOT NULL \(idNumber == nil ? "" : "AND operator_id_number = ?")
-                  GROUP BY operator_id_number)
-                """, arguments: StatementArguments(idNumber.map { [$0] } ?? []))
-        return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    /// An operator as the access rules see them: the points they run now, and who registered them.
+    /// An operator as the access rules see them: the points they run now, whether they ever
+    /// ran one, and who registered them.
     public func operatorScope(_ idNumber: String) throws -> OperatorScope {
-        try read { db in
-            let codes = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT p.code FROM assignment a JOIN operator o ON o.id = a.operator_id JOIN point p ON p.id = a.point_id
-                    WHERE o.id_number = ? AND \(RegistrySQL.open("a"))
-                    """, arguments: [idNumber])
-            return OperatorScope(currentPointCodes: codes, registeredBy: try Self.registrars(db, idNumber: idNumber)[idNumber])
-        }
+        try read { db in try Self.operatorScope(db, idNumber: idNumber) }
     }
 
     /// The operators the actor may see, as `operators()` lists them.
     public func operators(as actor: Actor) throws -> [(Operator, String?)] {
         try AccessPolicy.require(actor, .readRegistry)
         let all = try operators()
-        let registrars = try read { db in try Self.registrars(db) }
+        let (registrars, assigned) = try read { db in (try Self.registrars(db), try Self.everAssignedOperators(db)) }
         return all.filter { person, code in
             AccessPolicy.canRead(
-                actor, operator: OperatorScope(currentPointCodes: code.map { [$0] } ?? [], registeredBy: registrars[person.idNumber]))
+                actor,
+                operator: OperatorScope(
+                    currentPointCodes: code.map { [$0] } ?? [], everAssigned: person.id.map(assigned.contains) ?? false,
+                    registeredBy: registrars[person.idNumber]))
         }
     }
 

@@ -1,5 +1,5 @@
 /// The operators as an account sees them (`AccessPolicy`): a town clerk's search keeps to the
-/// operators who run a point of their town and those they registered and nobody has assigned.
+/// operators who run a point of their town now and those they registered and no point has ever had.
 extension AppDatabase {
     /// How many of an ID number's last characters an actor who may not reveal it searches by:
     /// those a masked number shows, so that searching cannot uncover the hidden ones.
@@ -32,12 +32,13 @@ extension AppDatabase {
         try requireOperator(idNumber, as: actor, change: true)
     }
 
-    /// Registers a person, for an actor who changes the registry: a town clerk then sees them
-    /// until someone assigns them elsewhere.
+    /// Registers a person, for an actor who changes the registry (a person registered already,
+    /// or another operator with the phone, is named only to an actor who may see them): a town clerk then sees them
+    /// until a point is given them, and after only while it is one of their town's.
     public func addOperator(_ new: NewOperator, alsoRefused: [RegistryError] = [], as actor: Actor, context: ChangeContext) throws
         -> Operator
     {
         try AccessPolicy.require(actor, .changeRegistry)
-        return try addOperator(new, alsoRefused: alsoRefused, context: context)
+        return try addOperator(new, alsoRefused: alsoRefused, shownTo: actor, context: context)
     }
 }

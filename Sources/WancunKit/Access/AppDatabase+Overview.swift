@@ -15,7 +15,9 @@ extension AppDatabase {
         try AccessPolicy.require(actor, .readRegistry)
         return try attention(today: today).filtered(
             points: { AccessPolicy.canRead(actor, pointCode: $0) },
-            operators: { AccessPolicy.canRead(actor, operator: OperatorScope(currentPointCodes: [$0.pointCode], registeredBy: nil)) })
+            operators: {
+                AccessPolicy.canRead(actor, operator: OperatorScope(currentPointCodes: [$0.pointCode], everAssigned: true, registeredBy: nil))
+            })
     }
 
     /// The month's check as it stands: the final run if there is one, else the latest draft.

@@ -58,7 +58,9 @@ extension AppDatabase {
         var idNumber = try formOperator(form, today: context.today, &refusals)
         if let known = idNumber {
             do { try requireOperator(known, as: actor) } catch let error as RegistryError {
-                refusals += error.refusals
+                // By `operator_id`, a person out of reach is refused as one who does not exist:
+                // with what was typed, so that counting through the ids tells nothing.
+                refusals += form.given("operator_id").map { [.operatorUnknown(maskedID: $0)] } ?? error.refusals
                 idNumber = nil
             }
         }
@@ -73,7 +75,9 @@ extension AppDatabase {
             let point = try Self.point(db, code)
             let person = try idNumber.flatMap { id in try RegistryError.gathering(&refusals) { try Self.operator(db, id, today: context.today) } }
             guard let person else { try RegistryError.refuseAll(refusals + Self.assignmentRefusals(point, new, today: context.today)) }
-            return try RegistryError.refusing(with: refusals) { try Self.assign(db, point: point, person: person, new, context: context) }
+            return try RegistryError.refusing(with: refusals) {
+                try Self.assign(db, point: point, person: person, new, context: context, shownTo: actor)
+            }
         }
     }
 
@@ -103,7 +107,7 @@ extension AppDatabase {
     public func assign(_ new: NewAssignment, as actor: Actor, context: ChangeContext) throws -> Assignment {
         try requireChangeForm(pointCode: new.pointCode, as: actor)
         try requireOperator(new.idNumber, as: actor)
-        return try assign(new, context: context.made(by: actor))
+        return try assignEnding(new, shownTo: actor, context: context.made(by: actor)).0
     }
 
     public func unassign(_ code: String, on date: LocalDate, reason: String, as actor: Actor, context: ChangeContext) throws {

@@ -23,20 +23,25 @@ public enum AccessAction: String, Sendable, CaseIterable {
     case runSubsidy = "run-subsidy"
 }
 
-/// An operator as the access rules see them: the points they run now, and who registered them.
+/// An operator as the access rules see them: the points they run now, whether they ever ran
+/// one, and who registered them.
 public struct OperatorScope: Sendable, Hashable {
     public var currentPointCodes: [String]
+    /// Whether any point, now or before, has had them (a run point is always one).
+    public var everAssigned: Bool
     public var registeredBy: String?
 
-    public init(currentPointCodes: [String], registeredBy: String?) {
+    public init(currentPointCodes: [String], everAssigned: Bool, registeredBy: String?) {
         self.currentPointCodes = currentPointCodes
+        self.everAssigned = everAssigned || !currentPointCodes.isEmpty
         self.registeredBy = registeredBy
     }
 }
 
 /// The one set of rules the CLI and the web obey:
 /// - a town clerk sees and changes only the points of their town, and the operators who run
-///   one of them (or whom that clerk registered and nobody has assigned yet);
+///   one of them now (or whom that clerk registered and no point has ever had: a person who
+///   once ran another town's point is that town's history, not theirs);
 /// - a county clerk sees and changes the whole county, and runs the monthly check;
 /// - a reviewer reads everything and approves, and changes nothing;
 /// - an administrator manages the accounts and sees nothing of the registry;
@@ -76,9 +81,9 @@ public enum AccessPolicy {
         case .admin: false
         case .countyClerk, .reviewer: true
         case .townClerk:
-            scope.currentPointCodes.isEmpty
-                ? scope.registeredBy == actor.name
-                : scope.currentPointCodes.contains { covers(actor, pointCode: $0) }
+            scope.everAssigned
+                ? scope.currentPointCodes.contains { covers(actor, pointCode: $0) }
+                : scope.registeredBy == actor.name
         }
     }
 

@@ -80,16 +80,22 @@ extension AppDatabase {
     /// `alsoRefused`: what the caller found already (a form's value that did not parse), told
     /// with the rest.
     public func addOperator(_ new: NewOperator, alsoRefused: [RegistryError] = [], context: ChangeContext) throws -> Operator {
-        try write { db in try Self.addOperator(db, new, context: context, alsoRefused: alsoRefused) }
+        try addOperator(new, alsoRefused: alsoRefused, shownTo: nil, context: context)
+    }
+
+    /// The same, its refusals worded for `actor` (`shownTo`): another person is named only to
+    /// an actor who may see them.
+    func addOperator(_ new: NewOperator, alsoRefused: [RegistryError], shownTo actor: Actor?, context: ChangeContext) throws -> Operator {
+        try write { db in try Self.addOperator(db, new, context: context, alsoRefused: alsoRefused, shownTo: actor) }
     }
 
     /// `knownNew` when the caller has just looked the ID number up and found nobody;
     /// `phoneKnownNew` when it knows no operator has the phone; `checked` when the caller has
     /// parsed the ID number and phone already (as of `context.today`), and the name (not
-    /// empty) is as `FreeText.check` made it.
+    /// empty) is as `FreeText.check` made it; `shownTo` the actor the refusals are worded for.
     static func addOperator(
         _ db: Database, _ new: NewOperator, context: ChangeContext, knownNew: Bool = false, phoneKnownNew: Bool = false, audited: Bool = true,
-        checked: (id: ResidentID, phone: Phone)? = nil, alsoRefused: [RegistryError] = []
+        checked: (id: ResidentID, phone: Phone)? = nil, alsoRefused: [RegistryError] = [], shownTo actor: Actor? = nil
     ) throws -> Operator {
         // Every refusal at once, the duplicate check's included.
         var refusals = alsoRefused
@@ -115,10 +121,12 @@ extension AppDatabase {
         guard let id else { try RegistryError.refuseAll(refusals) }
         var added = person
         if !knownNew, let existing = try Operator.fetch(db, idNumber: id.rawValue) {
-            refusals.append(.operatorExists(maskedID: id.masked, name: existing.name))
+            let named = try Self.mayName(db, operator: existing.idNumber, to: actor)
+            refusals.append(named ? .operatorExists(maskedID: id.masked, name: existing.name) : .operatorExistsElsewhere)
         }
         if let refusal = new.override.refusal { refusals.append(refusal) }
-        let phoneSuspect = phoneKnownNew || person.phone.isEmpty ? nil : try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: nil)
+        let phoneSuspect =
+            phoneKnownNew || person.phone.isEmpty ? nil : try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: nil, shownTo: actor)
         let suspects = [Self.age4050Suspect(person), phoneSuspect].compactMap { $0 }
         try new.override.refuse(refusals, suspects: suspects)
         try added.insertCached(db)
@@ -267,6 +275,11 @@ extension AppDatabase {
 
     /// The same, also telling whose assignment it ended, if the point had an operator.
     public func assignEnding(_ new: NewAssignment, context: ChangeContext) throws -> (Assignment, EndedAssignment?) {
+        try assignEnding(new, shownTo: nil, context: context)
+    }
+
+    /// The same, its refusals worded for `actor` (`shownTo`), as `addOperator`'s are.
+    func assignEnding(_ new: NewAssignment, shownTo actor: Actor?, context: ChangeContext) throws -> (Assignment, EndedAssignment?) {
         try write { db in
             var ended: EndedAssignment?
             // An unknown point and an unknown person are told together.
@@ -274,7 +287,7 @@ extension AppDatabase {
             let point = try RegistryError.gathering(&refusals) { try Self.point(db, new.pointCode) }
             let person = try RegistryError.gathering(&refusals) { try Self.operator(db, new.idNumber, today: context.today) }
             guard let point, let person else { try RegistryError.refuseAll(refusals) }
-            let assignment = try Self.assign(db, point: point, person: person, new, context: context, ended: { ended = $0 })
+            let assignment = try Self.assign(db, point: point, person: person, new, context: context, shownTo: actor, ended: { ended = $0 })
             return (assignment, ended)
         }
     }
@@ -285,10 +298,12 @@ extension AppDatabase {
         + "WHERE o.phone = ? AND o.id <> ?)"
 
     /// `newPoint` or `newPerson` when the caller created it in this change, so that it has no
-    /// assignments to look at; `audited` false when the caller writes one line for it all.
+    /// assignments to look at; `audited` false when the caller writes one line for it all;
+    /// `shownTo` the actor the refusals are worded for (another point, another person named
+    /// only to an actor who may see them).
     static func assign(
         _ db: Database, point: Point, person: Operator, _ new: NewAssignment, context: ChangeContext, newPoint: Bool = false,
-        newPerson: Bool = false, audited: Bool = true, ended: ((EndedAssignment) -> Void)? = nil
+        newPerson: Bool = false, audited: Bool = true, shownTo actor: Actor? = nil, ended: ((EndedAssignment) -> Void)? = nil
     ) throws -> Assignment {
         // Every refusal at once.
         var refusals = Self.assignmentRefusals(point, new, today: context.today)
@@ -303,7 +318,11 @@ extension AppDatabase {
                         ORDER BY a.started_on LIMIT 1
                         """), arguments: [person.id, point.id, new.from])
         if let other = others.first {
-            refusals.append(.operatorBusy(maskedID: person.residentID.masked, otherPoint: other["code"], otherName: other["name"]))
+            let code: String = other["code"]
+            refusals.append(
+                actor.map { AccessPolicy.canRead($0, pointCode: code) } ?? true
+                    ? .operatorBusy(maskedID: person.residentID.masked, otherPoint: code, otherName: other["name"])
+                    : .operatorBusyElsewhere(maskedID: person.residentID.masked))
         }
         let current = newPoint ? nil : try Assignment.fetchOpen(db, pointId: point.id!)
         if let open = current {
@@ -332,7 +351,7 @@ extension AppDatabase {
         }
         // A phone shared with another operator who runs a point now hints at impersonation. A
         // person registered in this change had their phone checked against every operator.
-        let phoneSuspect = newPerson ? nil : try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: person.id)
+        let phoneSuspect = newPerson ? nil : try DuplicateCheck.suspectPhone(db, phone: person.phone, excluding: person.id, shownTo: actor)
         let running =
             try phoneSuspect != nil
             && Bool.fetchOne(

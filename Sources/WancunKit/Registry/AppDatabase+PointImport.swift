@@ -387,14 +387,16 @@ extension AppDatabase {
         switch error {
         case .invalid(let field, _): ["id_number", "phone"].contains(field) || Point.field(field)?.plain == true ? field : nil
         case .villageUnknown, .notAVillage, .villageRetired, .pointNotRuralVillage: "village_code"
-        case .phoneDuplicate: "phone"
+        case .phoneDuplicate, .phoneDuplicateElsewhere: "phone"
         case .pointNameDuplicate: "name"
         case .pointTooClose, .coordinatesIncomplete, .coordinatesOutOfRange: "latitude"
         case .planYearOutOfRange: "plan_year"
         case .valueOutOfRange(let field, _, _): field
         // The day an assignment or a service starts comes from more than one column.
         case .dateInFuture(let field, _): ["opened_on", "certified_on"].contains(field) ? field : nil
-        case .operatorBusy, .operatorAlreadyHere, .retirementGroupRequired, .retirementGroupNotForMen, .retirementGroupNotForWomen: "id_number"
+        case .operatorBusy, .operatorBusyElsewhere, .operatorAlreadyHere, .retirementGroupRequired, .retirementGroupNotForMen,
+            .retirementGroupNotForWomen:
+            "id_number"
         case .difficultyIncomplete, .difficultyNoteRequired, .difficulty4050Age: "difficulty"
         case .contractIncomplete, .contractEndsBeforeStart: "contract_type"
         case .assignmentBeforeCurrent, .assignmentOverlapsHistory: "contract_from"

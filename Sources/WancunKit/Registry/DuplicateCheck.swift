@@ -91,14 +91,18 @@ enum DuplicateCheck {
         return nil
     }
 
-    /// Another operator with the same phone.
-    static func suspectPhone(_ db: Database, phone: String, excluding: Int64?) throws -> RegistryError? {
+    /// Another operator with the same phone, named only to an actor who may see them
+    /// (`shownTo`; nil for the person at the server).
+    static func suspectPhone(_ db: Database, phone: String, excluding: Int64?, shownTo actor: Actor? = nil) throws -> RegistryError? {
         guard
             let other = try db.cachedStatement(sql: "SELECT * FROM operator WHERE phone = ? AND id <> ? LIMIT 1").firstRow(
                 {
                     $0(phone); $0(excluding ?? -1)
                 }, read: Operator.init(columns:))
         else { return nil }
+        guard try AppDatabase.mayName(db, operator: other.idNumber, to: actor) else {
+            return .phoneDuplicateElsewhere(maskedPhone: Mask.phone(phone))
+        }
         return .phoneDuplicate(maskedPhone: Mask.phone(phone), otherName: other.name, otherMaskedID: other.residentID.masked)
     }
 }

@@ -19,7 +19,7 @@ public struct OperatorSearch: Sendable {
     public var offset = 0
     public var limit = 50
     /// A town clerk's reach (`AccessPolicy`): operators who run a point under `prefix` now, and
-    /// those `registrar` registered and nobody has assigned. Set by the access layer.
+    /// those `registrar` registered and no point has ever had. Set by the access layer.
     var reach: (prefix: String, registrar: String)?
 
     public init(
@@ -82,7 +82,7 @@ extension AppDatabase {
         }
         if let reach = search.reach {
             conditions.append(
-                "(\(runs(under: reach.prefix, now: true)) OR (NOT \(open) AND "
+                "(\(runs(under: reach.prefix, now: true)) OR (NOT \(any) AND "
                     + "(SELECT clerk FROM audit WHERE operator_id_number = o.id_number ORDER BY id LIMIT 1) = ?))")
             arguments += [reach.prefix + "*", reach.registrar]
         }

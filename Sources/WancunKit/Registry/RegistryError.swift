@@ -24,6 +24,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case reasonRequired
     case operatorUnknown(maskedID: String)
     case operatorExists(maskedID: String, name: String)
+    /// The same, of a person the actor may not see: told without naming them.
+    case operatorExistsElsewhere
     case retirementGroupRequired
     case retirementGroupNotForMen
     case retirementGroupNotForWomen
@@ -32,6 +34,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     /// The person is too young for 4050 on the certification day; the age is never given.
     case difficulty4050Age(certifiedOn: LocalDate, Sex)
     case operatorBusy(maskedID: String, otherPoint: String, otherName: String)
+    /// The same, at a point the actor may not see: told without naming it.
+    case operatorBusyElsewhere(maskedID: String)
     case operatorAlreadyHere(maskedID: String)
     case pointClosed(String)
     case assignmentBeforeCurrent(LocalDate, current: LocalDate)
@@ -66,6 +70,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case routeStopRepeated(String)
     case stopsNotServed([String], [String], LocalDate)
     case phoneDuplicate(maskedPhone: String, otherName: String, otherMaskedID: String)
+    /// The same, of an operator the actor may not see: told with only the phone typed.
+    case phoneDuplicateElsewhere(maskedPhone: String)
     case pointNameDuplicate(code: String, name: String)
     case pointTooClose(code: String, name: String, meters: Int)
     case pointNotRuralVillage(DivisionCode, name: String)
@@ -94,13 +100,13 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .openingAfterNextChange: "OPENING_AFTER_NEXT_CHANGE"
         case .reasonRequired: "REASON_REQUIRED"
         case .operatorUnknown: "OPERATOR_UNKNOWN"
-        case .operatorExists: "OPERATOR_EXISTS"
+        case .operatorExists, .operatorExistsElsewhere: "OPERATOR_EXISTS"
         case .retirementGroupRequired: "RETIREMENT_GROUP_REQUIRED"
         case .retirementGroupNotForMen, .retirementGroupNotForWomen: "RETIREMENT_GROUP_SEX"
         case .difficultyIncomplete: "DIFFICULTY_INCOMPLETE"
         case .difficultyNoteRequired: "DIFFICULTY_NOTE_REQUIRED"
         case .difficulty4050Age: "DIFFICULTY_4050_AGE"
-        case .operatorBusy: "OPERATOR_HAS_OTHER_POST"
+        case .operatorBusy, .operatorBusyElsewhere: "OPERATOR_HAS_OTHER_POST"
         case .operatorAlreadyHere: "OPERATOR_ALREADY_ASSIGNED"
         case .pointClosed: "POINT_CLOSED"
         case .assignmentBeforeCurrent: "ASSIGNMENT_BEFORE_CURRENT"
@@ -133,7 +139,7 @@ public enum RegistryError: Error, Equatable, Sendable {
         case .routeNeedsStops: "ROUTE_NEEDS_STOPS"
         case .routeStopRepeated: "ROUTE_STOP_REPEATED"
         case .stopsNotServed: "STOP_NOT_SERVED"
-        case .phoneDuplicate: "DUPLICATE_PHONE"
+        case .phoneDuplicate, .phoneDuplicateElsewhere: "DUPLICATE_PHONE"
         case .pointNameDuplicate: "DUPLICATE_POINT_NAME"
         case .pointTooClose: "DUPLICATE_POINT_LOCATION"
         case .pointNotRuralVillage: "POINT_NOT_RURAL_VILLAGE"
@@ -146,7 +152,7 @@ extension RegistryError {
     /// The audit action of going past this refusal with an override.
     var forceAction: String {
         switch self {
-        case .phoneDuplicate, .pointNameDuplicate, .pointTooClose: "duplicate.force"
+        case .phoneDuplicate, .phoneDuplicateElsewhere, .pointNameDuplicate, .pointTooClose: "duplicate.force"
         default: "check.force"
         }
     }

@@ -93,6 +93,9 @@ extension Message {
             return Message(zh: "没有身份证号为 \(masked) 的站长", en: "no operator with ID number \(masked)")
         case .operatorExists(let masked, let name):
             return Message(zh: "身份证号 \(masked) 已登记（\(name)）", en: "ID number \(masked) is registered already (\(name))")
+        case .operatorExistsElsewhere:
+            return Message(
+                zh: "该身份证号码已登记，请联系县级经办人", en: "this ID number is registered already; ask the county clerk")
         case .retirementGroupRequired:
             return Message(
                 zh: "女性须用 --retirement-group 女干部 或 女工人 指明退休年龄类别（取决于岗位）",
@@ -119,6 +122,10 @@ extension Message {
             return Message(
                 zh: "\(masked) 同时在服务点 \(point)（\(name)）任站长：一人不能同时经营两个服务点，先在那里办理离任",
                 en: "\(masked) runs point \(point) (\(name)) at that time: one person cannot run two points; unassign there first")
+        case .operatorBusyElsewhere(let masked):
+            return Message(
+                zh: "\(masked) 同时在另一个服务点任站长：一人不能同时经营两个服务点，请联系县级经办人",
+                en: "\(masked) runs another point at that time: one person cannot run two points; ask the county clerk")
         case .operatorAlreadyHere(let masked):
             return Message(zh: "\(masked) 已是该服务点站长", en: "\(masked) already runs this point")
         case .pointClosed(let code):
@@ -207,6 +214,11 @@ extension Message {
                 zh: "手机号 \(phone) 已登记在站长 \(name)（\(id)）名下，可能是冒名或重复登记；确属正常时用 --force --reason 说明",
                 en: "phone \(phone) belongs to operator \(name) (\(id)): a possible impersonation or "
                     + "double registration; if it is right, use --force --reason")
+        case .phoneDuplicateElsewhere(let phone):
+            return Message(
+                zh: "手机号 \(phone) 已登记在另一位站长名下，可能是冒名或重复登记，请联系县级经办人；确属正常时用 --force --reason 说明",
+                en: "phone \(phone) is registered already to another operator: a possible impersonation or "
+                    + "double registration; ask the county clerk; if it is right, use --force --reason")
         case .pointNameDuplicate(let code, let name):
             return Message(
                 zh: "同村已有名称相近的服务点 \(code)（\(name)），可能重复登记；确属两个点时用 --force --reason 说明",
