@@ -33,6 +33,7 @@ import Testing
         (["point", "status", "330424002203001", "operating", "--reason", "复业", "--on", "2027-01-01"], "晚于今天"),
         (["point", "edit", "330424001200001", "--business", "某公司", "--credit-code", "91350100M000100Y44"], "--force --reason"),
         (["point", "show", "330424999999001"], "没有服务点"),
+        (["point", "edit", "330424001200001", "--clear", "opened_on"], "没有可这样填写的字段 opened_on"),
     ])
     func refusalsLeaveTheDatabaseUnchanged(arguments: [String], expected: String) throws {
         let path = try Self.demoDatabase()
@@ -42,6 +43,19 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(result.stderr.contains(expected), "\(result.stderr)")
         #expect(try databaseContent(path) == before)
+    }
+
+    @Test func clearEmptiesAFieldAndTheAuditKeepsWhatItHeld() throws {
+        let path = try Self.demoDatabase()
+        let code = "330424001200001"
+        #expect(try wancun(["point", "edit", code, "--lat", "30.51", "--lon", "120.92", "--db", path]).status == 0)
+        let result = try wancun(["point", "edit", code, "--clear", "latitude", "--db", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let db = try AppDatabase(path: path)
+        let point = try db.pointDetail(code).point
+        #expect(point.latitude == nil && point.longitude == nil)
+        let line = try #require(try db.pointDetail(code).audit.last)
+        #expect(line.action == "point.edit" && line.before?.contains("120.92") == true)
     }
 
     @Test func everyRefusalOfOneCommandHasItsOwnLine() throws {
