@@ -15,6 +15,8 @@ final class ImportJob: UploadJob, @unchecked Sendable {
     let folder: URL
     let created = Date()
     let language: Language
+    /// The workbook's sheet to read; nil for its first.
+    let sheet: String?
     /// Today as the server fixes it (`WANCUN_TODAY`), nil for the day in Asia/Shanghai.
     let today: LocalDate?
 
@@ -48,7 +50,10 @@ final class ImportJob: UploadJob, @unchecked Sendable {
 
     /// `importing`: imported straight away, all or nothing, as the CLI's import does (a file with
     /// a problem is then shown as a check's, nothing written).
-    init(actor: Actor, kind: ImportKind, input: String, folder: URL, language: Language, today: LocalDate?, importing: Bool = false) {
+    init(
+        actor: Actor, kind: ImportKind, input: String, sheet: String? = nil, folder: URL, language: Language, today: LocalDate?,
+        importing: Bool = false
+    ) {
         id = SessionStore.randomToken()
         if importing { state = .importing }
         owner = actor.name
@@ -56,6 +61,7 @@ final class ImportJob: UploadJob, @unchecked Sendable {
         self.kind = kind
         self.input = input
         self.folder = folder
+        self.sheet = sheet
         self.today = today
         self.language = language
     }
@@ -94,7 +100,8 @@ final class ImportJob: UploadJob, @unchecked Sendable {
         copyLock.withLock {
             guard let path = snapshot.annotated else { return nil }
             if let clean = lock.withLock({ cleanCopy }), !FileManager.default.fileExists(atPath: path) {
-                _ = try? AnnotatedCopy.write(input: input, headerRow: clean.headerRow, problems: clean.warnings, language: language, to: path)
+                _ = try? AnnotatedCopy.write(
+                    input: input, sheet: sheet, headerRow: clean.headerRow, problems: clean.warnings, language: language, to: path)
             }
             return path
         }
@@ -105,7 +112,7 @@ final class ImportJob: UploadJob, @unchecked Sendable {
     func check(_ database: AppDatabase) {
         do {
             let found = try database.importFile(
-                kind, from: input, dryRun: true, as: actor, context: ChangeContext(clerk: actor.name, today: today), language: language,
+                kind, from: input, sheet: sheet, dryRun: true, as: actor, context: ChangeContext(clerk: actor.name, today: today), language: language,
                 progress: { [self] _, fraction in progress(fraction) })
             lock.withLock { cleanCopy = (found.summary.headerRow, found.summary.warnings) }
             finish(.checked, problems: found.summary.warnings, rows: found.summary.rows, annotated: AnnotatedCopy.path(for: input))
@@ -119,7 +126,7 @@ final class ImportJob: UploadJob, @unchecked Sendable {
         do {
             let copy = kind == .points ? AnnotatedCopy.resultPath(for: input) : nil
             let done = try database.importFile(
-                kind, from: input, dryRun: false, as: actor, context: ChangeContext(clerk: actor.name, today: today), resultCopy: copy,
+                kind, from: input, sheet: sheet, dryRun: false, as: actor, context: ChangeContext(clerk: actor.name, today: today), resultCopy: copy,
                 language: language,
                 progress: { [self] _, fraction in progress(fraction) })
             var words: [Message]

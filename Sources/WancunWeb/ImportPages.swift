@@ -30,7 +30,7 @@ extension WebApp {
             "fileLabel": Message.Web.Imports.file.text(lang), "monthLabel": Message.Web.Imports.month.text(lang),
             "check": Message.Web.Imports.check.text(lang), "importNow": Message.Web.Imports.importNow.text(lang),
             "hint": Message.Web.Imports.hint.text(lang),
-            "month": context.form["month"] ?? "",
+            "month": context.form["month"] ?? "", "sheetLabel": Message.Web.Imports.sheet.text(lang), "sheet": context.form["sheet"] ?? "",
             "kinds": ImportKind.codes.map {
                 ["code": $0, "label": Message.Web.Imports.kindLabel($0).text(lang), "selected": $0 == chosen] as [String: Any]
             },
@@ -63,8 +63,10 @@ extension WebApp {
         let folder = try UploadFolder.makeFolder()
         let input = try keep(upload, in: folder)
         let now = context.form["mode"] == "import"
+        let sheet = (context.form["sheet"] ?? "").trimmingCharacters(in: .whitespaces)
         let job = ImportJob(
-            actor: actor, kind: kind, input: input, folder: folder, language: context.language, today: configuration.today, importing: now)
+            actor: actor, kind: kind, input: input, sheet: sheet.isEmpty ? nil : sheet, folder: folder, language: context.language,
+            today: configuration.today, importing: now)
         await importJobs.add(job)
         let database = database
         runInBackground { now ? job.run(database) : job.check(database) }
@@ -185,6 +187,7 @@ extension Templates {
         {{#kinds}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}</select></label>
         <label>{{monthLabel}} <input name="month" value="{{month}}" placeholder="YYYY-MM" inputmode="numeric"></label>
         <label>{{fileLabel}} <input type="file" name="file" accept=".xlsx,.csv" required></label>
+        <label>{{sheetLabel}} <input name="sheet" value="{{sheet}}"></label>
         <button type="submit" id="import-check">{{check}}</button>
         <button type="submit" name="mode" value="import" id="import-now">{{importNow}}</button>
         </form>

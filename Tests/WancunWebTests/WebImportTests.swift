@@ -72,6 +72,32 @@ import Testing
         try await importPoints("服务点-gb18030.csv", data, rows: 2)
     }
 
+    @Test func aWorkbookIsReadFromTheSheetNamedInTheForm() async throws {
+        let db = try freshDemoDatabase()
+        let web = makeWebApp(database: db)
+        let session = await web.sessions.create(for: Self.clerk)
+        let table = pointsTable(Self.pointRows("丁", count: 2))
+        let notes = Worksheet(name: "说明", header: ["填表说明"], rows: [[.text("第二个工作表是服务点")]])
+        let data = try XLSXWriter.data([
+            notes, Worksheet(name: "服务点", header: table[0], rows: table.dropFirst().map { $0.map { SheetCell.text($0) } }),
+        ])
+        let before = try db.points().count
+        try await withClient(web) { client async throws in
+            let form = try await client.execute(uri: "/imports", method: .get, headers: cookieHeader(session))
+            #expect(form.text.contains("name=\"sheet\""))
+            // The first sheet, read by default, is not a points sheet: refused, nothing written.
+            let first = try await upload(client, "/imports", session, [("kind", "points"), ("mode", "import")], fileName: "两页.xlsx", data: data)
+            let refused = try await settle(client, try jobPath(first), session)
+            #expect(refused["state"] as? String != "done")
+            #expect(try db.points().count == before)
+            let named = try await upload(
+                client, "/imports", session, [("kind", "points"), ("sheet", "服务点"), ("mode", "import")], fileName: "两页.xlsx", data: data)
+            let done = try await settle(client, try jobPath(named), session)
+            #expect(done["state"] as? String == "done")
+        }
+        #expect(try db.points().count == before + 2)
+    }
+
     @Test func importNowImportsACleanFileAtOnceAndWritesNothingOfAFileWithABadRow() async throws {
         let db = try freshDemoDatabase()
         let web = makeWebApp(database: db)

@@ -3,6 +3,7 @@ extension Message.Web {
     public enum Imports {
         public static let kind = Message(zh: "文件类别", en: "Kind of file")
         public static let file = Message(zh: "文件（.xlsx 或 .csv）", en: "File (xlsx or csv)")
+        public static let sheet = Message(zh: "工作表（留空为第一个）", en: "Sheet (empty: the first)")
         public static let month = Message(zh: "月份（其他部门岗位名单、快递和平台对账用，YYYY-MM）", en: "Month (other posts, couriers, platforms: YYYY-MM)")
         public static let check = Message(zh: "上传并检查", en: "Upload and check")
         public static let importNow = Message(zh: "上传并直接导入（有问题则一行也不写入）", en: "Upload and import (nothing is written if any row has a problem)")
