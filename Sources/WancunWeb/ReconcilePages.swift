@@ -67,7 +67,11 @@ extension WebApp {
         router.get("/reconcile") { _, context in try await reconcilePage(context) }
         router.post("/reconcile") { _, context in try await startReconcile(context) }
         router.get("/reconcile/{job}") { _, context in try await reconcileJobPage(context) }
-        router.get("/reconcile/{job}/annotated") { _, context in try await download(try await reconcileJob(context).current.copy) }
+        router.get("/reconcile/{job}/annotated") { _, context in
+            let job = try await reconcileJob(context)
+            // The HR answer's copy holds the bureau's full ID numbers.
+            return try await download(job.current.copy, audited: job.request.kind == .hr ? ("reconcile-hr", context) : nil)
+        }
         router.post("/reconcile/{job}/approve") { _, context in try await approveReconcile(context) }
     }
 

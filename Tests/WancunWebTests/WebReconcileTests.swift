@@ -56,6 +56,13 @@ import Testing
             #expect(rows > 2)
         }
         #expect(try db.auditEntries(AuditFilter()).contains { $0.action.hasPrefix("reconcile") && $0.clerk == "陈县办" })
+        // The copy holds the bureau's full ID numbers: its download is audited, naming the user and the file.
+        let downloads = try db.auditEntries(AuditFilter()).filter { $0.action == "copy.download" }
+        #expect(downloads.count == 1)
+        let line = try #require(downloads.first)
+        #expect(line.clerk == "陈县办")
+        #expect(line.after?.contains("\"kind\":\"reconcile-hr\"") == true && line.after?.contains("人社局反馈.result.xlsx") == true)
+        #expect(line.after?.range(of: #"\d{17}[\dX]"#, options: .regularExpression) == nil)
     }
 
     @Test func anAnswerChangingRecordedDecisionsWaitsForAReviewerOtherThanTheClerk() async throws {

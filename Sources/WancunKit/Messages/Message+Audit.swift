@@ -52,6 +52,7 @@ extension Message {
             "subsidy.finalize": Message(zh: "核算定稿", en: "run finalized"),
             "subsidy.replace": Message(zh: "替换核算", en: "run replaced"),
             "subsidy.export": Message(zh: "导出花名册", en: "roster exported"),
+            "copy.download": Message(zh: "下载含完整身份证号的文件", en: "file with full ID numbers downloaded"),
             "subsidy.other_posts": Message(zh: "录入其他岗位核查", en: "other posts entered"),
             "reconcile.hr": Message(zh: "人社局反馈对账", en: "HR answer reconciled"),
             "reconcile.parcels": Message(zh: "快递对账", en: "parcels reconciled"),
