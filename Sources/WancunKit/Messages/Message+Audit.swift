@@ -58,6 +58,7 @@ extension Message {
             "reconcile.parcels": Message(zh: "快递对账", en: "parcels reconciled"),
             "reconcile.fees": Message(zh: "费用对账", en: "fees reconciled"),
             "reconcile.purchases": Message(zh: "代购对账", en: "purchases reconciled"),
+            "reconcile.reject": Message(zh: "退回对账", en: "reconciliation rejected"),
             "parcel.import": Message(zh: "导入包裹", en: "parcels imported"),
             "purchase.import": Message(zh: "导入代购", en: "purchases imported"),
             "duplicate.force": Message(zh: "疑似重复仍登记", en: "kept despite a possible duplicate"),
