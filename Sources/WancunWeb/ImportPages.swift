@@ -15,7 +15,12 @@ extension WebApp {
         }
         router.get("/imports/{job}") { _, context in try await importJobPage(context) }
         router.get("/imports/{job}/status") { _, context in try await importStatus(context) }
-        router.get("/imports/{job}/annotated") { _, context in try await download(try await importJob(context).annotatedCopy()) }
+        router.get("/imports/{job}/annotated") { _, context in
+            let job = try await importJob(context)
+            // The other departments' list is of full ID numbers.
+            guard case .otherPosts = job.kind else { return try await download(job.annotatedCopy()) }
+            return try await download(job.annotatedCopy(), audited: ("import-other-posts", context))
+        }
         router.get("/imports/{job}/result") { _, context in try await download(try await importJob(context).snapshot.result) }
         router.post("/imports/{job}/confirm") { _, context in try await confirmImport(context) }
     }
@@ -138,8 +143,15 @@ extension WebApp {
     }
 
     /// A file a job made, sent as a download under its own name.
-    func download(_ path: String?) async throws -> Response {
+    /// A file to download; one holding full ID numbers (`audited`: what it is, and the request
+    /// of the user taking it) leaves only once its download is audited under their name, as
+    /// the roster's is.
+    func download(_ path: String?, audited: (kind: String, context: WebContext)? = nil) async throws -> Response {
         guard let path, let data = FileManager.default.contents(atPath: path) else { throw WebRefusal.notFound }
+        if let (kind, context) = audited {
+            let actor = try context.actor()
+            try database.recordCopyDownload(path, kind: kind, as: actor, context: changeContext(actor))
+        }
         let name = (path as NSString).lastPathComponent
         let type =
             TableFile.readsWorkbook(path) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8"

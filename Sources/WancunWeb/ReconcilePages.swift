@@ -4,11 +4,23 @@ import NIOCore
 import WancunKit
 
 /// One uploaded file reconciled: its report and annotated copy, or held until a reviewer
-/// approves it when it changes the bureau's recorded decisions (maker-checker).
+/// approves or rejects it when it changes the bureau's recorded decisions (maker-checker),
+/// with a dry run's report for the reviewer to judge it by.
 final class ReconcileJob: UploadJob, @unchecked Sendable {
     enum State: String {
-        case done, failed
+        case done, failed, rejected
         case awaitingReview = "awaiting-review"
+    }
+
+    struct Snapshot {
+        var state = State.failed
+        var report: ReconReport?
+        /// While awaiting review: what the reconciliation would record, nothing written.
+        var preview: ReconReport?
+        var copy: String?
+        var failure: Message?
+        /// Who approved or rejected it.
+        var reviewer: String?
     }
 
     let id = SessionStore.randomToken()
@@ -21,7 +33,7 @@ final class ReconcileJob: UploadJob, @unchecked Sendable {
     /// Today as the server fixes it (`WANCUN_TODAY`), nil for the day in Asia/Shanghai.
     let today: LocalDate?
     private let lock = NSLock()
-    private var stored: (state: State, report: ReconReport?, copy: String?, failure: Message?, reviewer: String?) = (.failed, nil, nil, nil, nil)
+    private var stored = Snapshot()
 
     init(maker: Actor, request: ReconRequest, input: String, folder: URL, language: Language, today: LocalDate?) {
         self.maker = maker
@@ -35,7 +47,7 @@ final class ReconcileJob: UploadJob, @unchecked Sendable {
     var owner: String { maker.name }
     var busy: Bool { false }
     var fileName: String { (input as NSString).lastPathComponent }
-    var current: (state: State, report: ReconReport?, copy: String?, failure: Message?, reviewer: String?) { lock.withLock { stored } }
+    var current: Snapshot { lock.withLock { stored } }
 
     /// Reconciles as the clerk who sent it, or, given `reviewer`, as approved by them.
     func run(_ database: AppDatabase, reviewer: Actor? = nil) {
@@ -50,18 +62,36 @@ final class ReconcileJob: UploadJob, @unchecked Sendable {
                     request, file: input, options: ReconOptions(), as: maker, context: ChangeContext(clerk: maker.name, today: today))
             let copy = AnnotatedCopy.resultPath(for: input)
             try report.writeCopy(of: input, sheet: nil, to: copy, ownerOnly: request.kind == .hr, language: language)
-            lock.withLock { stored = (.done, report, copy, nil, reviewer?.name) }
+            lock.withLock { stored = Snapshot(state: .done, report: report, copy: copy, reviewer: reviewer?.name) }
         } catch AccountError.reviewerRequired where reviewer == nil {
-            lock.withLock { stored = (.awaitingReview, nil, nil, nil, nil) }
+            // The reviewer judges it by what it would record: a dry run, nothing written.
+            var held = Snapshot(state: .awaitingReview)
+            do {
+                held.preview = try database.reconcile(
+                    request, file: input, options: ReconOptions(dryRun: true), as: maker, context: ChangeContext(clerk: maker.name))
+            } catch {
+                held.failure = errorMessage(error)
+            }
+            lock.withLock { stored = held }
         } catch {
             lock.withLock {
                 // A reviewer refused keeps the file waiting for another.
                 if reviewer != nil, stored.state == .awaitingReview {
                     stored.failure = errorMessage(error)
                 } else {
-                    stored = (.failed, nil, nil, errorMessage(error), nil)
+                    stored = Snapshot(state: .failed, failure: errorMessage(error))
                 }
             }
+        }
+    }
+
+    /// Rejects the held file as `reviewer`: nothing is recorded but the rejection, audited.
+    func reject(_ database: AppDatabase, reviewer: Actor, context: ChangeContext) throws {
+        guard current.state == .awaitingReview else { return }
+        try database.rejectReconciliation(request, file: input, maker: maker.name, as: reviewer, context: context)
+        lock.withLock {
+            stored.state = .rejected
+            (stored.reviewer, stored.failure) = (reviewer.name, nil)
         }
     }
 }
@@ -73,8 +103,13 @@ extension WebApp {
         router.get("/reconcile") { _, context in try await reconcilePage(context) }
         router.post("/reconcile") { _, context in try await startReconcile(context) }
         router.get("/reconcile/{job}") { _, context in try await reconcileJobPage(context) }
-        router.get("/reconcile/{job}/annotated") { _, context in try await download(try await reconcileJob(context).current.copy) }
+        router.get("/reconcile/{job}/annotated") { _, context in
+            let job = try await reconcileJob(context)
+            // The HR answer's copy holds the bureau's full ID numbers.
+            return try await download(job.current.copy, audited: job.request.kind == .hr ? ("reconcile-hr", context) : nil)
+        }
         router.post("/reconcile/{job}/approve") { _, context in try await approveReconcile(context) }
+        router.post("/reconcile/{job}/reject") { _, context in try await rejectReconcile(context) }
     }
 
     func reconcilePage(_ context: WebContext, error: Message? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -168,6 +203,61 @@ extension WebApp {
         return .redirect(to: "/reconcile/" + job.id, type: .normal)
     }
 
+    func rejectReconcile(_ context: WebContext) async throws -> Response {
+        let actor = try context.actor()
+        let job = try await reconcileJob(context)
+        try AccessPolicy.require(actor, .approve)
+        try job.reject(database, reviewer: actor, context: changeContext(actor))
+        return .redirect(to: "/reconcile/" + job.id, type: .normal)
+    }
+
+    /// A report's lines: its counts per outcome and its totals.
+    func reportLines(_ report: ReconReport, _ lang: Language) -> [String] {
+        [
+            ReconOutcome.allCases.compactMap { outcome in
+                let n = report.counts[outcome, default: 0]
+                return n == 0 && outcome != .matched ? nil : "\(Message.reconOutcome(outcome).text(lang)) \(n)"
+            }.joined(separator: lang == .zh ? "，" : ", "),
+            Message.reconTotals(
+                expected: report.expectedText, actual: report.actualText, difference: report.differenceText, unit: report.unit
+            ).text(lang),
+        ]
+    }
+
+    /// A report's differences as a table, ID numbers masked.
+    func outcomesTable(_ report: ReconReport, _ lang: Language) -> String? {
+        typealias H = Message.Header
+        let items = Table(
+            columns: [
+                .init("outcome", H.outcome), .init("key", H.key), .init("file_row", H.fileRow), .init("field", H.field),
+                .init("expected", H.expected), .init("actual", H.actual),
+            ],
+            rows: report.items.map { item in
+                [
+                    .label(code: item.outcome.rawValue, .reconOutcome(item.outcome)),
+                    report.kind == .hr && item.key.count == 18 ? .residentID(item.key) : .text(item.key),
+                    item.row.map { .integer(Int64($0)) } ?? .null, .optional(item.field), .optional(item.expected), .optional(item.actual),
+                ]
+            })
+        return report.items.isEmpty ? nil : Pages.table(items, lang, caption: Message.Section.differences)
+    }
+
+    /// The recorded decisions an HR answer changes, one line per value, ID numbers masked.
+    func decisionsTable(_ changes: [DecisionChange], _ lang: Language) -> String {
+        typealias H = Message.Header
+        let table = Table(
+            columns: [
+                .init("id_number", H.idNumber), .init("name", H.operatorName), .init("field", H.field), .init("before", H.before),
+                .init("after", H.after),
+            ],
+            rows: changes.flatMap { change in
+                change.values.map { value in
+                    [.residentID(change.idNumber), .text(change.name), .text(value.field), .optional(value.before), .optional(value.after)]
+                }
+            })
+        return Pages.table(table, lang, caption: Message.Web.Reconcile.decisionsChanged)
+    }
+
     func reconcileJobPage(_ context: WebContext) async throws -> Response {
         let actor = try context.actor()
         let job = try await reconcileJob(context)
@@ -181,38 +271,25 @@ extension WebApp {
         if let failure = now.failure { object["failure"] = failure.text(lang) }
         if now.state == .awaitingReview {
             object["awaiting"] = M.awaiting.text(lang)
+            if let preview = now.preview {
+                object["lines"] =
+                    [M.preview.text(lang)] + reportLines(preview, lang) + [M.decisionsChangedCount(preview.decisionChanges.count).text(lang)]
+                object["decisions"] = decisionsTable(preview.decisionChanges, lang)
+                object["outcomes"] = outcomesTable(preview, lang)
+            }
             if AccessPolicy.allows(actor, .approve) {
                 object["approve"] = ["action": "/reconcile/" + job.id + "/approve", "label": M.approve.text(lang)]
+                object["reject"] = ["action": "/reconcile/" + job.id + "/reject", "label": M.reject.text(lang)]
             }
         }
+        if now.state == .rejected, let reviewer = now.reviewer { object["lines"] = [M.rejectedBy(job.maker.name, reviewer).text(lang)] }
         if let report = now.report {
-            var lines = [
-                Message.reconHeadline(report.id, report.kind, report.subject).text(lang),
-                ReconOutcome.allCases.compactMap { outcome in
-                    let n = report.counts[outcome, default: 0]
-                    return n == 0 && outcome != .matched ? nil : "\(Message.reconOutcome(outcome).text(lang)) \(n)"
-                }.joined(separator: lang == .zh ? "，" : ", "),
-                Message.reconTotals(
-                    expected: report.expectedText, actual: report.actualText, difference: report.differenceText, unit: report.unit
-                ).text(lang),
-            ]
+            var lines = [Message.reconHeadline(report.id, report.kind, report.subject).text(lang)] + reportLines(report, lang)
             if report.allMatched { lines.append(Message.reconAllMatched.text(lang)) }
             if let reviewer = now.reviewer { lines.append(M.approvedBy(job.maker.name, reviewer).text(lang)) }
             object["lines"] = lines
-            typealias H = Message.Header
-            let items = Table(
-                columns: [
-                    .init("outcome", H.outcome), .init("key", H.key), .init("file_row", H.fileRow), .init("field", H.field),
-                    .init("expected", H.expected), .init("actual", H.actual),
-                ],
-                rows: report.items.map { item in
-                    [
-                        .label(code: item.outcome.rawValue, .reconOutcome(item.outcome)),
-                        report.kind == .hr && item.key.count == 18 ? .residentID(item.key) : .text(item.key),
-                        item.row.map { .integer(Int64($0)) } ?? .null, .optional(item.field), .optional(item.expected), .optional(item.actual),
-                    ]
-                })
-            if !report.items.isEmpty { object["outcomes"] = Pages.table(items, lang, caption: Message.Section.differences) }
+            if !report.decisionChanges.isEmpty { object["decisions"] = decisionsTable(report.decisionChanges, lang) }
+            object["outcomes"] = outcomesTable(report, lang)
             object["annotated"] = ["href": "/reconcile/" + job.id + "/annotated", "label": Message.Web.Imports.annotated.text(lang)]
         }
         return Pages.page(
@@ -254,10 +331,13 @@ extension Templates {
         <p id="reconcile-state" data-state="{{state}}"><strong>{{stateText}}</strong></p>
         {{#failure}}<p class="error" role="alert">{{failure}}</p>{{/failure}}
         {{#awaiting}}<p class="notice">{{awaiting}}</p>{{/awaiting}}
+        {{#lines}}<p class="notice">{{.}}</p>{{/lines}}
+        {{{decisions}}}
+        {{{outcomes}}}
         {{#approve}}<form method="post" action="{{action}}" id="reconcile-approve-form"><input type="hidden" name="_csrf" value="{{csrf}}">
         <button type="submit" id="reconcile-approve">{{label}}</button></form>{{/approve}}
-        {{#lines}}<p class="notice">{{.}}</p>{{/lines}}
-        {{{outcomes}}}
+        {{#reject}}<form method="post" action="{{action}}" id="reconcile-reject-form"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <button type="submit" id="reconcile-reject">{{label}}</button></form>{{/reject}}
         {{#annotated}}<p><a id="reconcile-annotated" href="{{href}}">{{label}}</a></p>{{/annotated}}
         """
 }

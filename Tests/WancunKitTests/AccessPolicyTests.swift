@@ -163,6 +163,34 @@ import Testing
         #expect(assigning(as: Self.countyClerk) == [.operatorBusy(maskedID: masked, otherPoint: other.code, otherName: other.name)])
     }
 
+    @Test func aTownClerksPointsFileNeitherTakesNorNamesAnotherTownsOperator() throws {
+        let (f, other) = try fixture()
+        let elsewhere = try f.addOperator("钱别镇", first17: "33042419800202001", phone: "13900002222")
+        try f.assign(elsewhere, at: other.code, from: "2025-01-01")
+        let row = [
+            "village_code": "330424101202", "name": "董司村服务点", "operator_name": "钱别镇", "id_number": elsewhere.idNumber,
+            "phone": elsewhere.phone, "contract_type": "civil", "contract_from": "2025-03-01",
+        ]
+        let path = try writeCSV("own.csv", [PointSheetTests.header, PointSheetTests.row(row)])
+        func problems(_ actor: Actor) throws -> [RowProblem] {
+            let context = ChangeContext(clerk: actor.name, today: testContext.today)
+            do { return try f.db.importFile(.points, from: path, dryRun: true, as: actor, context: context).summary.warnings } catch let found
+                as RowProblems
+            { return found.problems }
+        }
+        let town = try problems(Self.townClerk)
+        #expect(town.map(\.rule) == ["OPERATOR_EXISTS"])
+        #expect(town.first?.column == PointSheet.columns.first { $0.key == "id_number" }?.header, "\(town)")
+        for problem in town {
+            for text in [problem.message.zh, problem.message.en] {
+                #expect(!text.contains("钱别镇") && !text.contains(Mask.residentID(elsewhere.idNumber)) && !text.contains(other.code), "\(text)")
+            }
+        }
+        // A county clerk's file would take them, and is told in full where they run a point.
+        let county = try problems(Self.countyClerk)
+        #expect(county.contains { $0.rule == "OPERATOR_HAS_OTHER_POST" && $0.message.zh.contains(other.code) })
+    }
+
     @Test func fullIDNumbersAreShownOnlyToCountyClerksAndReviewersAndEachRevealIsAudited() throws {
         let (f, _) = try fixture()
         let reviewerContext = ChangeContext(clerk: Self.reviewer.name, today: testContext.today)

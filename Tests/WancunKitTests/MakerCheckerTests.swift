@@ -98,11 +98,36 @@ import Testing
         #expect(signatures.contains("制表人：测试员,") && signatures.contains("审核人：吴审核,"))
     }
 
-    func answer(_ f: SubsidyFixture, run: Int64, paid: String, review: Review? = nil, clerk: String = "测试员") throws -> ReconReport {
+    func answer(
+        _ f: SubsidyFixture, run: Int64, paid: String, review: Review? = nil, clerk: String = "测试员", dryRun: Bool = false
+    ) throws -> ReconReport {
         let row = [f.person.idNumber, f.person.name, "通过", "1500", paid]
         let file = try writeCSV("answer.csv", [["公民身份号码", "姓名", "核定结果", "核定金额(元)", "发放金额(元)"], row])
         return try f.db.reconcileHR(
-            run: run, file: file, options: ReconOptions(again: true, review: review), context: ChangeContext(clerk: clerk, today: testContext.today))
+            run: run, file: file, options: ReconOptions(again: true, review: review, dryRun: dryRun),
+            context: ChangeContext(clerk: clerk, today: testContext.today))
+    }
+
+    @Test func aDryRunShowsTheDecisionsAnAnswerWouldChangeAndWritesNothing() throws {
+        let f = try fixture()
+        let (run, _) = try f.check()
+        try f.db.finalizeRun(run, review: Self.review, context: testContext)
+        _ = try answer(f, run: run, paid: "1500")
+        let (lines, reports) = (try f.db.auditEntries(AuditFilter()).count, try f.db.reconciliations().count)
+        // No reviewer is needed to look: the reviewer looks before approving.
+        let preview = try answer(f, run: run, paid: "1400", dryRun: true)
+        #expect(preview.dryRun && preview.auditHead == nil)
+        #expect(preview.counts[.amountMismatch] == 1)
+        #expect(
+            preview.decisionChanges == [
+                DecisionChange(
+                    idNumber: f.person.idNumber, name: f.person.name, values: [.init(field: "发放金额(元)", before: "1500.00", after: "1400.00")])
+            ])
+        #expect(try f.db.auditEntries(AuditFilter()).count == lines && f.db.reconciliations().count == reports)
+        let paid = try f.db.read { try Int.fetchOne($0, sql: "SELECT paid_fen FROM hr_decision WHERE run_id = ?", arguments: [run]) }
+        #expect(paid == 150_000)
+        // The approved run records the same changes.
+        #expect(try answer(f, run: run, paid: "1400", review: Self.review).decisionChanges == preview.decisionChanges)
     }
 
     @Test func anHRAnswerThatChangesRecordedDecisionsNeedsAReviewerOtherThanTheClerkReconciling() throws {

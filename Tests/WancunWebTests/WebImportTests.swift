@@ -195,6 +195,38 @@ import Testing
         }
     }
 
+    @Test func theOtherPostsCopyHoldsFullIDNumbersAndItsDownloadIsAudited() async throws {
+        let db = try freshDemoDatabase()
+        let web = makeWebApp(database: db)
+        let session = await web.sessions.create(for: Self.clerk)
+        let person = try #require(try db.operators().first?.0)
+        let list = "公民身份号码,姓名,单位\r\n\(person.idNumber),\(person.name),县民政局\r\n"
+        @Sendable func downloads() throws -> [AuditEntry] { try db.auditEntries(AuditFilter()).filter { $0.action == "copy.download" } }
+        try await withClient(web) { client async throws in
+            let path = try jobPath(
+                try await upload(
+                    client, "/imports", session, [("kind", "other-posts"), ("month", "2026-11")], fileName: "其他岗位.csv", data: Data(list.utf8)))
+            #expect(try await settle(client, path, session)["state"] as? String == "checked")
+            #expect(try downloads().isEmpty)
+            let copy = try await client.execute(uri: path + "/annotated", method: .get, headers: cookieHeader(session))
+            #expect(copy.status == .ok)
+            #expect(String(buffer: copy.body).contains(person.idNumber))
+            // A points file's copy is the clerk's own rows: not a list of ID numbers, not audited.
+            let points = try jobPath(
+                try await upload(
+                    client, "/imports", session, [("kind", "points")], fileName: "点.csv", data: Data(csvText(pointsTable(Self.pointRows("癸"))).utf8)))
+            _ = try await settle(client, points, session)
+            #expect(try await client.execute(uri: points + "/annotated", method: .get, headers: cookieHeader(session)).status == .ok)
+        }
+        let lines = try downloads()
+        #expect(lines.count == 1)
+        let line = try #require(lines.first)
+        #expect(line.clerk == Self.clerk.name)
+        #expect(line.after?.contains("\"kind\":\"import-other-posts\"") == true && line.after?.contains("其他岗位.errors.csv") == true)
+        #expect(line.after?.contains("\"role\":\"county-clerk\"") == true && line.after?.contains("sha256") == true)
+        #expect(line.after?.contains(person.idNumber) == false)
+    }
+
     @Test func anotherUsersJobIsNotFound() async throws {
         let db = try freshDemoDatabase()
         let web = makeWebApp(database: db)

@@ -56,6 +56,13 @@ import Testing
             #expect(rows > 2)
         }
         #expect(try db.auditEntries(AuditFilter()).contains { $0.action.hasPrefix("reconcile") && $0.clerk == "陈县办" })
+        // The copy holds the bureau's full ID numbers: its download is audited, naming the user and the file.
+        let downloads = try db.auditEntries(AuditFilter()).filter { $0.action == "copy.download" }
+        #expect(downloads.count == 1)
+        let line = try #require(downloads.first)
+        #expect(line.clerk == "陈县办")
+        #expect(line.after?.contains("\"kind\":\"reconcile-hr\"") == true && line.after?.contains("人社局反馈.result.xlsx") == true)
+        #expect(line.after?.range(of: #"\d{17}[\dX]"#, options: .regularExpression) == nil)
     }
 
     @Test func anAnswerChangingRecordedDecisionsWaitsForAReviewerOtherThanTheClerk() async throws {
@@ -88,6 +95,15 @@ import Testing
             #expect(!list.contains("id=\"reconcile-form\""))
             let page = try await client.execute(uri: held, method: .get, headers: cookieHeader(reviewer)).text
             #expect(page.contains("id=\"reconcile-approve-form\"") && page.contains("id=\"reconcile-approve\""))
+            #expect(page.contains("id=\"reconcile-reject-form\"") && page.contains("id=\"reconcile-reject\""))
+            // The reviewer sees what approving would record: the outcomes and the decisions it changes.
+            #expect(page.contains(Message.Web.Reconcile.preview.zh) && page.contains(Message.Web.Reconcile.decisionsChanged.zh))
+            #expect(page.contains(Message.Web.Reconcile.decisionsChangedCount(1).zh))
+            #expect(page.contains(Mask.residentID(first.idNumber!)) && page.contains(first.operatorName!))
+            #expect(page.contains("<td>发放金额(元)</td><td>\(first.amount.yuanText)</td><td>\(Fen(first.amount.value - 5_000).yuanText)</td>"))
+            #expect(page.contains(Message.reconOutcome(.onlyInRegistry).zh))
+            #expect(page.range(of: #"\b\d{17}[\dX]\b"#, options: .regularExpression) == nil)
+            #expect(try db.auditEntries(AuditFilter()).count == audit, "showing the dry run records nothing")
             #expect(try await post(client, held + "/approve", reviewer).status == .seeOther)
             let done = try await client.execute(uri: held, method: .get, headers: cookieHeader(reviewer)).text
             #expect(done.contains("data-state=\"done\""))
@@ -96,6 +112,51 @@ import Testing
         let line = try #require(try db.auditEntries(AuditFilter()).last { $0.action == "reconcile.review" })
         #expect(line.clerk == "陈县办")
         #expect(line.after?.contains("吴审核") == true && line.after?.contains("web") == true)
+    }
+
+    @Test func aReviewerRejectsAHeldAnswerAndNothingIsRecordedButTheRejection() async throws {
+        let (db, run, answer) = try fixture()
+        let web = makeWebApp(database: db)
+        let clerk = await web.sessions.create(for: Self.clerk)
+        let reviewer = await web.sessions.create(for: Self.reviewer)
+        let first = try db.subsidyResults(run, only: .eligible)[0]
+        let corrected =
+            "公民身份号码,姓名,核定结果,核定金额(元),发放金额(元)\r\n" + "\(first.idNumber!),\(first.operatorName!),不通过,0,0\r\n"
+        try await withClient(web) { client async throws in
+            _ = try await upload(
+                client, "/reconcile", clerk, [("kind", "hr"), ("run", String(run))], fileName: "反馈.xlsx",
+                data: try Data(contentsOf: URL(fileURLWithPath: answer)))
+            let reports = try db.reconciliations().count
+            let held = try jobPath(
+                try await upload(
+                    client, "/reconcile", clerk, [("kind", "hr"), ("run", String(run))], fileName: "退回.csv", data: Data(corrected.utf8)))
+            let page = try await client.execute(uri: held, method: .get, headers: cookieHeader(reviewer)).text
+            #expect(page.contains("<td>核定结果</td><td>通过</td><td>不通过</td>"))
+            // The clerk who sent it may not reject it, nor may a post without the form's token.
+            #expect(try await post(client, held + "/reject", clerk).status == .forbidden)
+            let tokenless = try await client.execute(
+                uri: held + "/reject", method: .post, headers: cookieHeader(reviewer) + formType, body: formBody([]))
+            #expect(tokenless.status == .forbidden)
+            #expect(try db.auditEntries(AuditFilter()).allSatisfy { $0.action != "reconcile.reject" })
+            let rejected = try await post(client, held + "/reject", reviewer)
+            #expect(rejected.status == .seeOther && rejected.headers[.location] == held)
+            let after = try await client.execute(uri: held, method: .get, headers: cookieHeader(reviewer)).text
+            #expect(after.contains("data-state=\"rejected\"") && after.contains(Message.Web.Reconcile.rejectedBy("陈县办", "吴审核").zh))
+            #expect(!after.contains("id=\"reconcile-approve\"") && !after.contains("id=\"reconcile-annotated\""))
+            // Approving it afterwards changes nothing.
+            _ = try await post(client, held + "/approve", reviewer)
+            #expect(try await client.execute(uri: held, method: .get, headers: cookieHeader(reviewer)).text.contains("data-state=\"rejected\""))
+            #expect(try db.reconciliations().count == reports)
+        }
+        let lines = try db.auditEntries(AuditFilter())
+        #expect(!lines.contains { $0.action == "reconcile.review" })
+        let line = try #require(lines.last { $0.action == "reconcile.reject" })
+        #expect(line.clerk == "吴审核")
+        for part in ["\"clerk\":\"陈县办\"", "\"reviewer\":\"吴审核\"", "\"via\":\"web\"", "退回.csv", "\"kind\":\"hr\""] {
+            #expect(line.after?.contains(part) == true, "\(part)")
+        }
+        // The decision stays as the first answer recorded it.
+        #expect(try db.subsidyResults(run, only: .eligible).contains { $0.idNumber == first.idNumber })
     }
 
     @Test func townClerksReviewersAndAdministratorsCannotReconcile() async throws {

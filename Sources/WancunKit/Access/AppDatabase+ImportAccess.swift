@@ -28,7 +28,9 @@ extension AppDatabase {
     /// Imports a file as `actor`, through the same import the CLI's command runs, all or
     /// nothing: points, parcels and purchases need an account that changes the registry, and a
     /// town clerk's file may hold only the points of their town (a row of another town's point
-    /// is refused as that row's problem, as if the point did not exist); other departments'
+    /// is refused as that row's problem, as if the point did not exist) and the operators they
+    /// may see (a row naming another person by ID number is refused as registered already,
+    /// without naming them); other departments'
     /// posts, a county-wide list for the monthly check, need the clerk who runs it.
     /// `context`'s clerk is the actor's name, so that the audit trail names them.
     public func importFile(
@@ -41,7 +43,7 @@ extension AppDatabase {
         case .points:
             let result = try importPoints(
                 from: path, sheet: sheet, dryRun: dryRun, context: context, resultCopy: resultCopy, language: language, scope: scope,
-                progress: progress)
+                shownTo: actor.role == .countyClerk ? nil : actor, progress: progress)
             return ActorImport(summary: result.summary, points: result)
         case .parcels:
             return ActorImport(

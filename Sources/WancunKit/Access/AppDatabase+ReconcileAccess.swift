@@ -1,9 +1,20 @@
+import Foundation
+
 /// What a file to reconcile is, and against what: the kinds the CLI's `reconcile` commands take.
 public enum ReconRequest: Sendable, Hashable {
     case hr(run: Int64)
     case parcels(courier: String, month: Month)
     case fees(courier: String, month: Month)
     case purchases(platform: String, month: Month)
+
+    /// What the file is reconciled against: the run, the courier or the platform, and the month.
+    var subject: String {
+        switch self {
+        case .hr(let run): String(run)
+        case .parcels(let courier, let month), .fees(let courier, let month): "\(courier) \(month)"
+        case .purchases(let platform, let month): "\(platform) \(month)"
+        }
+    }
 
     public var kind: ReconKind {
         switch self {
@@ -39,6 +50,21 @@ extension AppDatabase {
         var context = context
         context.clerk = maker
         return try reconcile(request, file: path, options: options, context: context)
+    }
+
+    /// Refuses the reconciliation `maker` sent, for `reviewer` (an enabled reviewer account other
+    /// than the maker): nothing is recorded but the refusal (`reconcile.reject`: the kind, what it
+    /// is against, the file and its SHA-256, the clerk, the reviewer, via the web).
+    public func rejectReconciliation(_ request: ReconRequest, file path: String, maker: String, as reviewer: Actor, context: ChangeContext) throws {
+        try AccessPolicy.require(reviewer, .approve)
+        if reviewer.name.trimmingSpaces() == maker.trimmingSpaces() { throw AccountError.reviewerIsMaker(reviewer.name) }
+        let after: JSONValue = .object(
+            [
+                ("kind", .string(request.kind.rawValue)), ("subject", .string(request.subject)),
+                ("file", .string((path as NSString).lastPathComponent)), ("sha256", .string(try Digest.sha256(fileAt: path))),
+                ("clerk", .string(maker)),
+            ] + Review(reviewer: reviewer.name, via: .web).auditPairs)
+        try write { db in try db.audit("reconcile.reject", AuditSubject(), after: after, context: context.made(by: reviewer)) }
     }
 
     func reconcile(_ request: ReconRequest, file path: String, options: ReconOptions, context: ChangeContext) throws -> ReconReport {

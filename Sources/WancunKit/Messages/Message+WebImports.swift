@@ -30,6 +30,7 @@ extension Message.Web {
             case "importing": Message(zh: "正在导入……", en: "Importing…")
             case "done": Message(zh: "已导入", en: "Imported")
             case "awaiting-review": Message(zh: "等待审核人批准", en: "Awaiting a reviewer's approval")
+            case "rejected": Message(zh: "审核人已退回", en: "Rejected by a reviewer")
             default: Message(zh: "失败", en: "Failed")
             }
         }
@@ -77,6 +78,16 @@ extension Message.Web {
             zh: "这份反馈会改变已记录的核定结果，须由另一位审核人批准后才记录。",
             en: "This answer changes decisions already recorded: another person, a reviewer, must approve it before it is recorded.")
         public static let approve = Message(zh: "批准并记录", en: "Approve and record")
+        public static let reject = Message(zh: "退回，不记录", en: "Reject, record nothing")
+        public static let preview = Message(
+            zh: "试算结果（尚未记录，批准后才记录）：", en: "What it would record (nothing is recorded until it is approved):")
+        public static let decisionsChanged = Message(zh: "将改变的已记录核定结果", en: "Recorded decisions it would change")
+        public static func decisionsChangedCount(_ n: Int) -> Message {
+            Message(zh: "将改变 \(n) 人已记录的核定结果", en: "it would change the recorded decisions of \(n) person(s)")
+        }
+        public static func rejectedBy(_ maker: String, _ reviewer: String) -> Message {
+            Message(zh: "制表人：\(maker)；审核人：\(reviewer) 退回，未记录（网页）", en: "Made by \(maker); rejected by \(reviewer), nothing recorded (web)")
+        }
         public static let pending = Message(zh: "等待审核的对账", en: "Reconciliations awaiting review")
         public static let maker = Message(zh: "制表人", en: "Made by")
         public static func approvedBy(_ maker: String, _ reviewer: String) -> Message {

@@ -56,9 +56,12 @@ extension AppDatabase {
             registrySQL: SubsidySQL.bureauAnswerExpected,
             registryArguments: [id],
             knownSQL: RegistrySQL.operatorExists(idNumber: "f.key"), knownArguments: [])
-        return try reconcile(spec, file: path, options: options, context: context) { db, _ in
+        var changes: [DecisionChange] = []
+        var report = try reconcile(spec, file: path, options: options, context: context) { db, _ in
             let rejected = try Int64.fetchAll(db, sql: SubsidySQL.operatorsDecided, arguments: [id, 0])
-            try Self.approveChangedDecisions(db, run: id, review: options.review, context: context)
+            changes = try Self.changedDecisions(db, run: id)
+            // A dry run shows the changes to the reviewer who is to approve them.
+            if !options.dryRun { try Self.approveChangedDecisions(db, run: id, changed: changes.count, review: options.review, context: context) }
             // The file's rows of people the run paid, each once.
             let answers = """
                 SELECT f.key AS id_number, f.v2 AS result, f.v3 AS approved_fen, f.v4 AS paid_fen, f.v5 AS paid_on, f.v6 AS remark
@@ -82,6 +85,8 @@ extension AppDatabase {
                 throw SubsidyError.approvalOverCap(maskedID: masked, months: breach.months, maximum: breach.maximum)
             }
         }
+        report.decisionChanges = changes
+        return report
     }
 
     /// A courier's manifest (运单号, 服务点编码, 到站时间) against the parcel ledger of that courier

@@ -48,6 +48,10 @@ public struct ReconReport: Sendable {
     public var auditHead: AuditHead?
     /// Where the file's header was, for the annotated copy (nil for a report read back).
     public var headerRow: Int? = nil
+    /// An HR answer's changes to the decisions already recorded for the run, before it recorded them.
+    public var decisionChanges: [DecisionChange] = []
+    /// A dry run's report: what would be recorded, nothing written (its `id` is the one it would take).
+    public var dryRun = false
 
     public var difference: Int64 { actualTotal - expectedTotal }
     public var allMatched: Bool { ReconOutcome.allCases.allSatisfy { $0 == .matched || counts[$0, default: 0] == 0 } }
@@ -115,20 +119,25 @@ public struct ReconOptions: Sendable {
     /// A reviewer's approval, which an HR answer that changes decisions already recorded
     /// needs once accounts exist.
     public var review: Review?
+    /// Reconcile and roll back: the report, and an HR answer's changes to recorded decisions,
+    /// as the reconciliation would make them, with no approval needed and nothing written.
+    public var dryRun: Bool
 
-    public init(again: Bool = false, skipInvalid: Bool = false, sheet: String? = nil, review: Review? = nil) {
+    public init(again: Bool = false, skipInvalid: Bool = false, sheet: String? = nil, review: Review? = nil, dryRun: Bool = false) {
         self.again = again
         self.skipInvalid = skipInvalid
         self.sheet = sheet
         self.review = review
+        self.dryRun = dryRun
     }
 }
 
 extension AppDatabase {
     /// The one reconciliation core. Reads the whole file into a temporary table (every row
     /// checked; problems refuse the file unless `skipInvalid`), puts the registry side beside
-    /// it, finds each outcome with SQL, and records the report with its differences.
-    /// `record` runs in the same transaction, for what a kind keeps besides the report.
+    /// it, finds each outcome with SQL, and records the report with its differences (with
+    /// `dryRun`, all of it rolled back). `record` runs in the same transaction, for what a kind
+    /// keeps besides the report.
     func reconcile(
         _ spec: ReconSpec, file path: String, options: ReconOptions, context: ChangeContext,
         record: (Database, Int64) throws -> Void = { _, _ in }
@@ -138,7 +147,10 @@ extension AppDatabase {
         let table = try TableReader(
             path: path, columns: [spec.keyColumn] + spec.fields.map { ColumnSpec($0.key, $0.header, required: $0.required) }, sheet: options.sheet)
         let n = spec.fields.count
-        return try write { db in
+        func transaction(_ work: (Database) throws -> ReconReport) throws -> ReconReport {
+            try options.dryRun ? writeAndRollBack(work) : write(work)
+        }
+        return try transaction { db in
             // The file side lives in a temporary table; a larger page cache keeps it quick.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             if !options.again,
@@ -294,7 +306,8 @@ extension AppDatabase {
             try record(db, id)
             return ReconReport(
                 id: id, kind: spec.kind, subject: spec.subject, month: spec.month, fileName: fileName, createdAt: context.timestamp, unit: spec.unit,
-                expectedTotal: expected, actualTotal: actual, counts: counts, items: items, auditHead: head, headerRow: table.headerRowNumber)
+                expectedTotal: expected, actualTotal: actual, counts: counts, items: items, auditHead: options.dryRun ? nil : head,
+                headerRow: table.headerRowNumber, dryRun: options.dryRun)
         }
     }
 

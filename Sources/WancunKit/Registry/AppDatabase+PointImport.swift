@@ -34,6 +34,9 @@ struct BulkImport: Sendable {
 /// What one import remembers between rows: divisions already looked up, which row first came
 /// to each point, and (in a large import) the ID numbers and phones that may be registered.
 private final class PointImportState {
+    /// The actor the row problems are worded for, and whose reach an operator named by ID
+    /// number must be in (nil for the person at the server and a county clerk).
+    var shownTo: Actor?
     /// Divisions looked up, by code: files list a village's points in any order. At most
     /// `divisionsKept` are kept, then all are let go, for the same reason as `pointsKept`.
     var divisions: [DivisionCode: Division] = [:]
@@ -264,20 +267,22 @@ extension AppDatabase {
     }
 
     /// The same, keeping to the points `scope` takes (by code): a row whose point lies outside
-    /// it is refused (`OUTSIDE_SCOPE`), so that an actor's import changes only what they may.
+    /// it is refused (`OUTSIDE_SCOPE`), so that an actor's import changes only what they may;
+    /// and, for `shownTo`, to the operators that actor may see: a row naming another by ID
+    /// number is refused as registered already, without naming them.
     func importPoints(
         from path: String, sheet: String?, dryRun: Bool, context: ChangeContext, resultCopy: String?, language: Language,
-        scope: ((String) -> Bool)?, progress: ((_ row: Int, _ fraction: Double) -> Void)?
+        scope: ((String) -> Bool)?, shownTo: Actor? = nil, progress: ((_ row: Int, _ fraction: Double) -> Void)?
     ) throws -> PointImportSummary {
         try importPoints(
             from: path, sheet: sheet, dryRun: dryRun, context: context, resultCopy: resultCopy, language: language, bulk: BulkImport(),
-            scope: scope, progress: progress)
+            scope: scope, shownTo: shownTo, progress: progress)
     }
 
     /// The same, with what counts as a large file given (tests make small files large).
     func importPoints(
         from path: String, sheet: String? = nil, dryRun: Bool = false, context: ChangeContext, resultCopy: String? = nil,
-        language: Language = .zh, bulk: BulkImport, scope: ((String) -> Bool)? = nil,
+        language: Language = .zh, bulk: BulkImport, scope: ((String) -> Bool)? = nil, shownTo: Actor? = nil,
         progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil
     ) throws -> PointImportSummary {
         // A dry run leaves nothing behind, not even the copy.
@@ -294,12 +299,12 @@ extension AppDatabase {
             do {
                 summary = try importPoints(
                     from: path, sheet: sheet, dryRun: dryRun, context: context, rowSavepoints: false, copy: copy, language: language,
-                    bulk: bulk, scope: scope, progress: progress)
+                    bulk: bulk, scope: scope, shownTo: shownTo, progress: progress)
             } catch is RowFailedAfterWriting {
                 copy?.discard()
                 summary = try importPoints(
                     from: path, sheet: sheet, dryRun: dryRun, context: context, rowSavepoints: true, copy: nil, language: language,
-                    bulk: bulk, scope: scope, progress: progress)
+                    bulk: bulk, scope: scope, shownTo: shownTo, progress: progress)
             }
         } catch {
             copy?.discard()
@@ -313,9 +318,11 @@ extension AppDatabase {
 
     private func importPoints(
         from path: String, sheet: String?, dryRun: Bool, context: ChangeContext, rowSavepoints: Bool, copy: AnnotatedCopy.Stream?,
-        language: Language, bulk: BulkImport, scope: ((String) -> Bool)?, progress: ((_ row: Int, _ fraction: Double) -> Void)?
+        language: Language, bulk: BulkImport, scope: ((String) -> Bool)?, shownTo: Actor?,
+        progress: ((_ row: Int, _ fraction: Double) -> Void)?
     ) throws -> PointImportSummary {
         let state = PointImportState(file: (path as NSString).lastPathComponent, bulk: bulk)
+        state.shownTo = shownTo
         var outcomes: [PointImportRow] = []
         var rowsSoFar = 0
         let today = context.today
@@ -394,7 +401,8 @@ extension AppDatabase {
         case .valueOutOfRange(let field, _, _): field
         // The day an assignment or a service starts comes from more than one column.
         case .dateInFuture(let field, _): ["opened_on", "certified_on"].contains(field) ? field : nil
-        case .operatorBusy, .operatorBusyElsewhere, .operatorAlreadyHere, .retirementGroupRequired, .retirementGroupNotForMen,
+        case .operatorExistsElsewhere, .operatorBusy, .operatorBusyElsewhere, .operatorAlreadyHere, .retirementGroupRequired,
+            .retirementGroupNotForMen,
             .retirementGroupNotForWomen:
             "id_number"
         case .difficultyIncomplete, .difficultyNoteRequired, .difficulty4050Age: "difficulty"
@@ -628,7 +636,13 @@ extension AppDatabase {
         if let idNumber, let phone, fields.operatorUsable {
             let hashes = (idNumber: idNumber.rawValue.hashValue, phone: phone.rawValue.hashValue)
             person = try state.mayBeRegistered(idNumber: hashes.idNumber) ? Operator.fetch(db, idNumber: idNumber.rawValue) : nil
-            if person == nil {
+            // A person outside the actor's reach is not theirs to assign, nor to be told of.
+            var outOfReach = false
+            if let found = person, try !Self.mayName(db, operator: found.idNumber, to: state.shownTo) {
+                _ = try attempt { () throws -> Operator in throw RegistryError.operatorExistsElsewhere }
+                (person, outOfReach) = (nil, true)
+            }
+            if person == nil && !outOfReach {
                 person = try attempt {
                     try Self.addOperator(
                         db,
@@ -639,7 +653,7 @@ extension AppDatabase {
                         context: context, knownNew: true, phoneKnownNew: !state.mayBeRegistered(phone: hashes.phone), audited: false,
                         // The cells were parsed and checked on the reading thread; a name left
                         // empty by the check is refused there.
-                        checked: fields.operatorName.isEmpty ? nil : (idNumber, phone))
+                        checked: fields.operatorName.isEmpty ? nil : (idNumber, phone), shownTo: state.shownTo)
                 }
                 if person != nil { state.registered(hashes) }
                 newPerson = person
@@ -656,7 +670,7 @@ extension AppDatabase {
                         pointCode: point.code, idNumber: idNumber.rawValue, from: contractFrom ?? openedOn ?? context.today,
                         contractType: contractType, contractFrom: contractType == nil ? nil : contractFrom ?? openedOn ?? context.today,
                         contractTo: contractTo, override: override),
-                    context: context, newPoint: newPoint, newPerson: newPerson != nil, audited: false)
+                    context: context, newPoint: newPoint, newPerson: newPerson != nil, audited: false, shownTo: state.shownTo)
             }
             if action == .unchanged { action = .updated }
         }

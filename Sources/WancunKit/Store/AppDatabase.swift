@@ -144,6 +144,24 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// Runs `work` as `write` does, then rolls back everything it wrote: a dry run that goes
+    /// through the same checks and the same statements as the change itself.
+    func writeAndRollBack<T>(_ work: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction {
+                    try AuditChain.requireProtection(db)
+                    result = try work(db)
+                    return .rollback
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: writer.path)
+        }
+    }
+
     /// Runs `work` on a consistent snapshot.
     func read<T>(_ work: (Database) throws -> T) throws -> T {
         do {
