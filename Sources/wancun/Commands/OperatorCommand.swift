@@ -104,7 +104,7 @@ struct OperatorEditCommand: WancunCommand {
             certification day) is refused; keep an exception with --force --reason TEXT, which the
             audit trail records. --clear COLUMN removes a value entered by mistake (difficulty,
             which takes its note with it, difficulty_note, certificate_no, certified_on).
-            Example: wancun operator edit 330424198507150024 --clear difficulty --clear certificate_no --clear certified_on
+            Example: wancun operator edit 330424198503150023 --clear difficulty --clear certificate_no --clear certified_on
             """)
 
     @OptionGroup var globals: GlobalOptions
