@@ -116,6 +116,24 @@ import Testing
         #expect(try townClerkSees(mover, in: f))
     }
 
+    @Test func aPersonBetweenTwoPointsOfTheTownStaysTheTownClerksToAssignAgain() throws {
+        let (f, other) = try fixture()
+        let clerkContext = ChangeContext(clerk: Self.townClerk.name, today: testContext.today)
+        // 王 runs the fixture's point of the clerk's town; they leave it and run nothing.
+        try f.unassign(f.point.code, on: "2025-06-30")
+        #expect(try f.db.operatorScope(f.person.idNumber).currentPointCodes.isEmpty)
+        #expect(try townClerkSees(f.person, in: f))
+        let own = try f.addPoint("330424101202", name: "董司村服务站")
+        _ = try f.db.assign(
+            NewAssignment(pointCode: own.code, idNumber: f.person.idNumber, from: day("2025-07-01")), as: Self.townClerk, context: clerkContext)
+        #expect(try f.db.operatorScope(f.person.idNumber).currentPointCodes == [own.code])
+        // Once another town's point has had them, they are that town's history, not this clerk's.
+        try f.unassign(own.code, on: "2025-08-31")
+        try f.assign(f.person, at: other.code, from: "2025-09-01")
+        try f.unassign(other.code, on: "2025-09-30")
+        #expect(try !townClerkSees(f.person, in: f))
+    }
+
     /// What adding (or assigning) as `actor` is refused for, each refusal on its own.
     func refusals(_ work: () throws -> Void) -> [RegistryError] {
         do { try work() } catch let error as RegistryError { return error.refusals } catch { Issue.record(error) }

@@ -74,12 +74,12 @@ extension AppDatabase {
     public func operators(as actor: Actor) throws -> [(Operator, String?)] {
         try AccessPolicy.require(actor, .readRegistry)
         let all = try operators()
-        let (registrars, assigned) = try read { db in (try Self.registrars(db), try Self.everAssignedOperators(db)) }
+        let (registrars, histories) = try read { db in (try Self.registrars(db), try Self.pointHistories(db)) }
         return all.filter { person, code in
             AccessPolicy.canRead(
                 actor,
                 operator: OperatorScope(
-                    currentPointCodes: code.map { [$0] } ?? [], everAssigned: person.id.map(assigned.contains) ?? false,
+                    currentPointCodes: code.map { [$0] } ?? [], pointCodes: person.id.flatMap { histories[$0] } ?? [],
                     registeredBy: registrars[person.idNumber]))
         }
     }

@@ -16,7 +16,7 @@ extension AppDatabase {
         return try attention(today: today).filtered(
             points: { AccessPolicy.canRead(actor, pointCode: $0) },
             operators: {
-                AccessPolicy.canRead(actor, operator: OperatorScope(currentPointCodes: [$0.pointCode], everAssigned: true, registeredBy: nil))
+                AccessPolicy.canRead(actor, operator: OperatorScope(currentPointCodes: [$0.pointCode], pointCodes: [], registeredBy: nil))
             })
     }
 

@@ -27,21 +27,25 @@ public enum AccessAction: String, Sendable, CaseIterable {
 /// one, and who registered them.
 public struct OperatorScope: Sendable, Hashable {
     public var currentPointCodes: [String]
-    /// Whether any point, now or before, has had them (a run point is always one).
-    public var everAssigned: Bool
+    /// Every point that has had them, now or before (the points they run now among them).
+    public var pointCodes: [String]
     public var registeredBy: String?
 
-    public init(currentPointCodes: [String], everAssigned: Bool, registeredBy: String?) {
+    public init(currentPointCodes: [String], pointCodes: [String], registeredBy: String?) {
         self.currentPointCodes = currentPointCodes
-        self.everAssigned = everAssigned || !currentPointCodes.isEmpty
+        self.pointCodes = pointCodes + currentPointCodes.filter { !pointCodes.contains($0) }
         self.registeredBy = registeredBy
     }
+
+    /// Whether any point, now or before, has had them.
+    public var everAssigned: Bool { !pointCodes.isEmpty }
 }
 
 /// The one set of rules the CLI and the web obey:
 /// - a town clerk sees and changes only the points of their town, and the operators who run
-///   one of them now (or whom that clerk registered and no point has ever had: a person who
-///   once ran another town's point is that town's history, not theirs);
+///   one of them now, who have run only points of their town (so that a person between two of
+///   its points stays theirs to assign again), or whom that clerk registered and no point has
+///   ever had: a person who once ran another town's point is that town's history, not theirs;
 /// - a county clerk sees and changes the whole county, and runs the monthly check;
 /// - a reviewer reads everything and approves, and changes nothing;
 /// - an administrator manages the accounts and sees nothing of the registry;
@@ -81,9 +85,13 @@ public enum AccessPolicy {
         case .admin: false
         case .countyClerk, .reviewer: true
         case .townClerk:
-            scope.everAssigned
-                ? scope.currentPointCodes.contains { covers(actor, pointCode: $0) }
-                : scope.registeredBy == actor.name
+            if scope.currentPointCodes.contains(where: { covers(actor, pointCode: $0) }) {
+                true
+            } else if scope.everAssigned {
+                scope.pointCodes.allSatisfy { covers(actor, pointCode: $0) }
+            } else {
+                scope.registeredBy == actor.name
+            }
         }
     }
 

@@ -16,9 +16,10 @@ extension AppDatabase {
         return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The ids of the operators some point has had, now or before.
-    static func everAssignedOperators(_ db: Database) throws -> Set<Int64> {
-        Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT operator_id FROM assignment"))
+    /// The codes of the points each operator has run, now or before, by operator id.
+    static func pointHistories(_ db: Database) throws -> [Int64: [String]] {
+        let rows = try Row.fetchAll(db, sql: "SELECT DISTINCT a.operator_id, p.code FROM assignment a JOIN point p ON p.id = a.point_id")
+        return Dictionary(grouping: rows.map { ($0[0] as Int64, $0[1] as String) }, by: \.0).mapValues { $0.map(\.1) }
     }
 
     static func operatorScope(_ db: Database, idNumber: String) throws -> OperatorScope {
@@ -28,11 +29,13 @@ extension AppDatabase {
                 SELECT p.code FROM assignment a JOIN operator o ON o.id = a.operator_id JOIN point p ON p.id = a.point_id
                 WHERE o.id_number = ? AND \(RegistrySQL.open("a"))
                 """, arguments: [idNumber])
-        let ever =
-            try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM assignment a JOIN operator o ON o.id = a.operator_id WHERE o.id_number = ?)",
-                arguments: [idNumber]) ?? false
-        return OperatorScope(currentPointCodes: codes, everAssigned: ever, registeredBy: try registrars(db, idNumber: idNumber)[idNumber])
+        let ever = try String.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT p.code FROM assignment a JOIN operator o ON o.id = a.operator_id JOIN point p ON p.id = a.point_id
+                WHERE o.id_number = ?
+                """, arguments: [idNumber])
+        return OperatorScope(currentPointCodes: codes, pointCodes: ever, registeredBy: try registrars(db, idNumber: idNumber)[idNumber])
     }
 
     /// Whether a refusal shown to `actor` may name the operator (their name, masked ID number):

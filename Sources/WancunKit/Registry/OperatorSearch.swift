@@ -18,8 +18,9 @@ public struct OperatorSearch: Sendable {
     public var assignment: AssignmentState?
     public var offset = 0
     public var limit = 50
-    /// A town clerk's reach (`AccessPolicy`): operators who run a point under `prefix` now, and
-    /// those `registrar` registered and no point has ever had. Set by the access layer.
+    /// A town clerk's reach (`AccessPolicy`): operators who run a point under `prefix` now, who
+    /// have run only points under it, and those `registrar` registered and no point has ever
+    /// had. Set by the access layer.
     var reach: (prefix: String, registrar: String)?
 
     public init(
@@ -81,10 +82,12 @@ extension AppDatabase {
                 + (now ? " AND a.ended_on IS NULL" : "") + " AND p.code GLOB ?)"
         }
         if let reach = search.reach {
+            let elsewhere =
+                "EXISTS (SELECT 1 FROM assignment a JOIN point p ON p.id = a.point_id WHERE a.operator_id = o.id AND p.code NOT GLOB ?)"
             conditions.append(
-                "(\(runs(under: reach.prefix, now: true)) OR (NOT \(any) AND "
+                "(\(runs(under: reach.prefix, now: true)) OR (\(any) AND NOT \(elsewhere)) OR (NOT \(any) AND "
                     + "(SELECT clerk FROM audit WHERE operator_id_number = o.id_number ORDER BY id LIMIT 1) = ?))")
-            arguments += [reach.prefix + "*", reach.registrar]
+            arguments += [reach.prefix + "*", reach.prefix + "*", reach.registrar]
         }
         if let town = search.town {
             conditions.append(runs(under: town.significantPrefix, now: search.assignment != .ended))
