@@ -1,7 +1,8 @@
 /// The templates of the 站长 pages.
 extension Templates {
     static let operatorSearch = """
-        <form method="get" action="/operators" class="search" id="operator-search">
+        <form method="post" action="/operators" class="search" id="operator-search">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
         <label>{{townLabel}} <select name="town"><option value="">{{all}}</option>
         {{#towns}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/towns}}</select></label>
         <label>{{nameLabel}} <input name="name" value="{{name}}"></label>

@@ -16,6 +16,7 @@ public struct WebApp: Sendable {
     public let signIn: any WebSignIn
     let importJobs = UploadJobs<ImportJob>()
     let reconcileJobs = UploadJobs<ReconcileJob>()
+    let savedSearches = SavedSearches()
     /// The clock the pages date by (today in Asia/Shanghai, a change's time).
     let now: @Sendable () -> Date
 

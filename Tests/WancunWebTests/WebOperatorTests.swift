@@ -324,3 +324,72 @@ struct OperatorRegistry: Sendable {
         #expect(pages.contains { $0.text.contains("&lt;script&gt;") })
     }
 }
+
+/// A full ID number searched for stays out of every address: the search forms post, and a
+/// pager link names such a search by a token the server keeps.
+@Suite(.serialized) struct WebSearchAddressTests {
+    let registry = OperatorRegistry.shared
+
+    /// Every address of a page: its links, its forms' actions, and where it sends the browser.
+    static func addresses(_ answer: TestResponse) -> [String] {
+        let html = answer.text
+        let attributes = ["href=\"", "action=\""].flatMap { mark in
+            html.components(separatedBy: mark).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        return attributes + (answer.headers[.location].map { [$0] } ?? [])
+    }
+
+    @Test func theOperatorSearchPostsAndItsAnswerNamesTheNumberInNoAddress() async throws {
+        let web = registry.app()
+        let session = await web.sessions.create(for: countyClerk)
+        let own = registry.own
+        try await withClient(web) { client in
+            let list = try await client.execute(uri: "/operators", method: .get, headers: cookieHeader(session))
+            #expect(list.text.contains("<form method=\"post\" action=\"/operators\""))
+            let found = try await client.execute(
+                uri: "/operators", method: .post, headers: cookieHeader(session) + formType,
+                body: formBody([("_csrf", session.csrfToken), ("id_number", own.idNumber)]))
+            #expect(found.status == .ok)
+            #expect(found.text.contains("共 1 个") && found.text.contains(own.name))
+            let addresses = Self.addresses(found)
+            #expect(!addresses.isEmpty)
+            for address in addresses { #expect(!address.contains(own.idNumber) && !address.contains(own.idNumber.suffix(7)), "\(address)") }
+            // Without the form token the search is refused, like every other form.
+            let refused = try await client.execute(
+                uri: "/operators", method: .post, headers: cookieHeader(session) + formType, body: formBody([("id_number", own.idNumber)]))
+            #expect(refused.status == .forbidden)
+        }
+    }
+
+    @Test func theAuditPagerNamesAnOperatorsNumberByATokenOnlyItsSessionCanUse() async throws {
+        let id = ResidentID.withCheckCharacter("33042419700101971")
+        _ = try registry.database.addOperator(NewOperator(name: "多次修改", idNumber: id, phone: "13600009071"), context: webContext)
+        for i in 0..<WebApp.auditPageSize + 5 {
+            var edit = OperatorEdit()
+            edit.name = "多次修改\(i)"
+            _ = try registry.database.editOperator(id, edit, context: webContext)
+        }
+        let web = registry.app()
+        let session = await web.sessions.create(for: countyClerk)
+        let stranger = await web.sessions.create(for: countyClerk)
+        try await withClient(web) { client in
+            let first = try await client.execute(
+                uri: "/audit", method: .post, headers: cookieHeader(session) + formType,
+                body: formBody([("_csrf", session.csrfToken), ("entity", "operator"), ("key", id)]))
+            #expect(first.status == .ok)
+            #expect(first.text.contains("<form method=\"post\" action=\"/audit\""))
+            for address in Self.addresses(first) { #expect(!address.contains(id) && !address.contains(id.suffix(7)), "\(address)") }
+            let next = try #require(Self.addresses(first).first { $0.hasPrefix("/audit?") && $0.contains("page=2") })
+            #expect(next.contains("search="))
+            let second = try await client.execute(
+                uri: next.replacingOccurrences(of: "&amp;", with: "&"), method: .get, headers: cookieHeader(session))
+            #expect(second.text.contains("多次修改0") && !second.text.contains("多次修改49"))
+            #expect(second.text.contains("value=\"operator\" selected"))
+            for address in Self.addresses(second) { #expect(!address.contains(id), "\(address)") }
+            // Another session's browser cannot use the token: it sees the unfiltered trail instead.
+            let elsewhere = try await client.execute(
+                uri: next.replacingOccurrences(of: "&amp;", with: "&"), method: .get, headers: cookieHeader(stranger))
+            #expect(elsewhere.status == .ok && !elsewhere.text.contains("value=\"operator\" selected"))
+        }
+    }
+}
