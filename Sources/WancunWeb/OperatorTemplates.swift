@@ -23,8 +23,9 @@ extension Templates {
         {{#inputs}}<div class="field"><label>{{label}}
         {{#options}}<select name="{{name}}"{{#invalid}} aria-invalid="true"{{/invalid}}>
         {{#choices}}<option value="{{code}}"{{#chosen}} selected{{/chosen}}>{{text}}</option>{{/choices}}</select>{{/options}}
-        {{^options}}<input name="{{name}}" type="{{type}}" value="{{value}}" autocomplete="off"{{#hint}} placeholder="{{hint}}"{{/hint}}
-        {{#invalid}} aria-invalid="true"{{/invalid}}>{{/options}}
+        {{#checkbox}}<input name="{{name}}" type="checkbox" value="1"{{#checked}} checked{{/checked}}>{{/checkbox}}
+        {{^options}}{{^checkbox}}<input name="{{name}}" type="{{type}}" value="{{value}}" autocomplete="off"{{#hint}} placeholder="{{hint}}"{{/hint}}
+        {{#invalid}} aria-invalid="true"{{/invalid}}>{{/checkbox}}{{/options}}
         </label>{{#note}}<span class="notice">{{note}}</span>{{/note}}{{#errors}}<span class="error">{{.}}</span>{{/errors}}</div>
         {{/inputs}}
         <div class="field"><button type="submit" id="operator-save">{{save}}</button></div>

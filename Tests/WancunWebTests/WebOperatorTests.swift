@@ -306,6 +306,50 @@ struct OperatorRegistry: Sendable {
         #expect(try registry.database.operatorDetail(registry.own.idNumber, today: webContext.today).0.name == registry.own.name)
     }
 
+    @Test func aSharedPhoneIsKeptOnlyWithTheBoxTickedAndAReasonTheAuditKeeps() async throws {
+        let id = ResidentID.withCheckCharacter("33042419700101981")
+        let shared = registry.own.phone
+        let form: [(String, String)] = [("name", "同户家人"), ("id_number", id), ("phone", shared)]
+        let blank = try await page("/operators/new")
+        #expect(blank.text.contains("name=\"force\" type=\"checkbox\"") && blank.text.contains("name=\"reason\""))
+        let refused = try await post("/operators/new", form)
+        #expect(refused.status == .unprocessableContent)
+        #expect(Self.errorFields(refused.text).contains("phone"))
+        // The box without a reason is refused beside the reason, the box kept ticked.
+        let noReason = try await post("/operators/new", form + [("force", "1")])
+        #expect(noReason.status == .unprocessableContent)
+        #expect(Self.errorFields(noReason.text).contains("reason"))
+        #expect(noReason.text.contains("value=\"1\" checked"))
+        #expect(try registry.database.operators().allSatisfy { $0.0.idNumber != id })
+        let saved = try await post("/operators/new", form + [("force", "1"), ("reason", "同户共用一部电话")])
+        #expect(saved.status == .seeOther)
+        let lines = try registry.database.auditEntries(AuditFilter(operatorIdNumber: id))
+        let forced = try #require(lines.first { $0.action == "duplicate.force" })
+        #expect(forced.reason == "同户共用一部电话" && forced.clerk == countyClerk.name)
+    }
+
+    @Test func aCertificateTheIDNumberCannotHoldIsKeptOnlyWithTheBoxAndAReason() async throws {
+        // A man of 35 on the certificate's day: too young for 4050.
+        let id = ResidentID.withCheckCharacter("33042419900101011")
+        let person = try registry.database.addOperator(NewOperator(name: "年轻人", idNumber: id, phone: "13600009081"), context: webContext)
+        let path = registry.path(person)
+        let form: [(String, String)] = [
+            ("name", person.name), ("difficulty", "4050"), ("certificate_no", "HY-2025-0081"), ("certified_on", "2025-03-01"),
+            ("retirement_group", "male"),
+        ]
+        let refused = try await post(path + "/edit", form)
+        #expect(refused.status == .unprocessableContent)
+        #expect(Self.errorFields(refused.text).contains("difficulty"))
+        #expect(try registry.database.operatorDetail(id, today: webContext.today).0.difficulty == nil)
+        let saved = try await post(path + "/edit", form + [("force", "1"), ("reason", "经人社局核实属实")])
+        #expect(saved.status == .seeOther && saved.location == path)
+        #expect(try registry.database.operatorDetail(id, today: webContext.today).0.difficulty == .age4050)
+        let lines = try registry.database.auditEntries(AuditFilter(operatorIdNumber: id))
+        let forced = try #require(lines.first { $0.action == "check.force" })
+        #expect(forced.reason == "经人社局核实属实" && forced.clerk == countyClerk.name)
+        #expect(lines.last?.action == "operator.edit" && lines.last?.reason == "经人社局核实属实")
+    }
+
     @Test func aNameThatLooksLikeMarkupIsShownAsText() async throws {
         let id = ResidentID.withCheckCharacter("33042419700101951")
         let answer = try await post("/operators/new", [("name", hostileScript), ("id_number", id), ("phone", "13600009051")])
