@@ -123,7 +123,7 @@ extension WebApp {
             object["problems"] = [
                 "headers": [M.row, M.column, M.value, M.rule, M.message].map { $0.text(lang) },
                 "rows": s.problems.map { p in
-                    ["cells": [p.row.map(String.init) ?? "", p.column ?? "", p.value ?? "", p.rule, p.message.text(lang)]]
+                    ["cells": [p.row.map(String.init) ?? "", p.column ?? "", p.value ?? "", p.rule, p.message(on: .web).text(lang)]]
                 },
             ]
         }

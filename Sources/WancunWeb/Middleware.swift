@@ -73,7 +73,7 @@ enum WebRefusal: Error {
         case .notFound: Message.Web.notFound
         case .tooLarge(let limit): Message.Web.tooLarge(limitBytes: limit)
         case .badForm: Message.Web.formExpired
-        case .denied(let error): error.message
+        case .denied(let error): error.message(on: .web)
         case .failed: Message.Web.failed
         }
     }

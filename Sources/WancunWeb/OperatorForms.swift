@@ -58,7 +58,7 @@ extension WebApp {
         let inputs = Self.operatorInputs(adding: person == nil)
         let columns = Set(inputs.map(\.column))
         // A refusal's words never repeat what was typed: a personal value in them is masked.
-        func words(_ refusal: RegistryError) -> String { Mask.personalValues(in: refusal.message.text(lang)) }
+        func words(_ refusal: RegistryError) -> String { Mask.personalValues(in: refusal.message(on: .web).text(lang)) }
         let general = refusals.filter { !columns.contains($0.field ?? "") }.map(words)
         let objects = inputs.map { input -> [String: Any] in
             let value = values[input.column] ?? ""

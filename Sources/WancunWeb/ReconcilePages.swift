@@ -18,10 +18,13 @@ final class ReconcileJob: UploadJob, @unchecked Sendable {
     let folder: URL
     let created = Date()
     let language: Language
+    /// Reconciles a file reconciled before (`ReconOptions.again`).
+    let again: Bool
     private let lock = NSLock()
     private var stored: (state: State, report: ReconReport?, copy: String?, failure: Message?, reviewer: String?) = (.failed, nil, nil, nil, nil)
 
-    init(maker: Actor, request: ReconRequest, input: String, folder: URL, language: Language) {
+    init(maker: Actor, request: ReconRequest, input: String, folder: URL, language: Language, again: Bool = false) {
+        self.again = again
         self.maker = maker
         self.request = request
         self.input = input
@@ -40,8 +43,10 @@ final class ReconcileJob: UploadJob, @unchecked Sendable {
             let report =
                 try reviewer.map {
                     try database.approveReconciliation(
-                        request, file: input, options: ReconOptions(), maker: maker.name, as: $0, context: ChangeContext(clerk: $0.name))
-                } ?? database.reconcile(request, file: input, options: ReconOptions(), as: maker, context: ChangeContext(clerk: maker.name))
+                        request, file: input, options: ReconOptions(again: again), maker: maker.name, as: $0, context: ChangeContext(clerk: $0.name))
+                }
+                ?? database.reconcile(
+                    request, file: input, options: ReconOptions(again: again), as: maker, context: ChangeContext(clerk: maker.name))
             let copy = AnnotatedCopy.resultPath(for: input)
             try report.writeCopy(of: input, sheet: nil, to: copy, ownerOnly: request.kind == .hr, language: language)
             lock.withLock { stored = (.done, report, copy, nil, reviewer?.name) }
@@ -84,7 +89,8 @@ extension WebApp {
                 "csrf": context.session?.csrfToken ?? "", "kindLabel": Message.Web.Imports.kind.text(lang),
                 "fileLabel": Message.Web.Imports.file.text(lang), "monthLabel": Message.Web.Imports.month.text(lang),
                 "runLabel": M.run.text(lang), "courierLabel": M.courier.text(lang), "platformLabel": M.platform.text(lang),
-                "check": M.check.text(lang), "month": context.form["month"] ?? "", "run": context.form["run"] ?? "",
+                "check": M.check.text(lang), "againLabel": M.again.text(lang), "again": context.form["again"] == "1",
+                "month": context.form["month"] ?? "", "run": context.form["run"] ?? "",
                 "courier": context.form["courier"] ?? "", "platform": context.form["platform"] ?? "",
                 "kinds": ReconKind.allCases.map {
                     ["code": $0.rawValue, "label": M.kindLabel($0.rawValue).text(lang), "selected": $0.rawValue == context.form["kind"]]
@@ -135,7 +141,9 @@ extension WebApp {
             return try await reconcilePage(context, error: Message.Web.Imports.notATable, status: .badRequest)
         }
         let folder = try UploadFolder.makeFolder()
-        let job = ReconcileJob(maker: actor, request: request, input: try keep(upload, in: folder), folder: folder, language: context.language)
+        let job = ReconcileJob(
+            maker: actor, request: request, input: try keep(upload, in: folder), folder: folder, language: context.language,
+            again: field("again") == "1")
         await inBackground { job.run(database) }
         await reconcileJobs.add(job)
         return .redirect(to: "/reconcile/" + job.id, type: .normal)
@@ -235,6 +243,7 @@ extension Templates {
         <label>{{platformLabel}} <input name="platform" value="{{platform}}"></label>
         <label>{{monthLabel}} <input name="month" value="{{month}}" placeholder="YYYY-MM" inputmode="numeric"></label>
         <label>{{fileLabel}} <input type="file" name="file" accept=".xlsx,.csv" required></label>
+        <label class="check"><input type="checkbox" name="again" value="1"{{#again}} checked{{/again}}> {{againLabel}}</label>
         <button type="submit" id="reconcile-check">{{check}}</button>
         </form>{{/form}}
         {{#pending}}<h2>{{caption}}</h2>

@@ -336,13 +336,13 @@ func runID(_ response: TestResponseCopy) throws -> Int64 {
     }
 }
 
-/// The Chinese message of the error `work` throws.
+/// The Chinese message of the error `work` throws, as a web page shows it.
 func messageOf(_ work: () throws -> Void) -> String {
     do {
         try work()
         return ""
     } catch let error as any UserFacingError {
-        return error.message.zh
+        return error.message(on: .web).zh
     } catch {
         return ""
     }
