@@ -99,8 +99,8 @@ extension WebApp {
         let base = "/imports/" + job.id
         let working = s.state == .checking || s.state == .importing
         var object: [String: Any] = [
-            "csrf": context.session?.csrfToken ?? "", "fileLabel": M.fileName.text(lang), "file": job.fileName,
-            "kindLabel": M.kind.text(lang), "kind": M.kindLabel(job.kind.code).text(lang), "state": s.state.rawValue,
+            "csrf": context.session?.csrfToken ?? "", "file": Message.Web.labelled(M.fileName, job.fileName).text(lang),
+            "kind": Message.Web.labelled(M.kind, M.kindLabel(job.kind.code).text(lang)).text(lang), "state": s.state.rawValue,
             "stateText": M.state(s.state.rawValue).text(lang),
         ]
         if working {
@@ -191,7 +191,7 @@ extension Templates {
         """
 
     static let importJob = """
-        <p>{{kindLabel}}：{{kind}} · {{fileLabel}}：{{file}}</p>
+        <p>{{kind}} · {{file}}</p>
         <p id="import-state" data-state="{{state}}"><strong>{{stateText}}</strong></p>
         {{#working}}<p><progress id="import-progress" data-status="{{status}}"
         {{#total}} max="{{total}}" value="{{done}}"{{/total}}>{{done}}</progress></p>

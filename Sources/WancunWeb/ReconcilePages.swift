@@ -106,7 +106,7 @@ extension WebApp {
         if !waiting.isEmpty {
             object["pending"] = [
                 "caption": M.pending.text(lang),
-                "jobs": waiting.map { ["href": "/reconcile/" + $0.id, "file": $0.fileName, "maker": $0.maker.name] },
+                "jobs": waiting.map { ["href": "/reconcile/" + $0.id, "file": $0.fileName, "maker": Message.Web.aside($0.maker.name).text(lang)] },
             ]
         }
         return Pages.page(
@@ -247,7 +247,7 @@ extension Templates {
         <button type="submit" id="reconcile-check">{{check}}</button>
         </form>{{/form}}
         {{#pending}}<h2>{{caption}}</h2>
-        <ul id="reconcile-pending">{{#jobs}}<li><a href="{{href}}">{{file}}</a>（{{maker}}）</li>{{/jobs}}</ul>{{/pending}}
+        <ul id="reconcile-pending">{{#jobs}}<li><a href="{{href}}">{{file}}</a>{{maker}}</li>{{/jobs}}</ul>{{/pending}}
         """
 
     static let reconcileJob = """

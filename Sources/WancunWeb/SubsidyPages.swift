@@ -108,7 +108,7 @@ extension WebApp {
             (H.at, run.createdAt),
         ]
         if let reviewer = run.reviewer { fields.append((S.reviewer, reviewer)) }
-        if let via = run.reviewedVia { fields.append((S.via, via.rawValue)) }
+        if let via = run.reviewedVia { fields.append((S.via, Message.Web.reviewedVia(via).text(lang))) }
         if let finalized = run.finalizedAt { fields.append((S.finalizedAt, finalized)) }
         fields += [
             (H.points, String(info.points)), (H.eligible, String(info.eligible)), (H.amountYuan, info.total.yuanText),

@@ -34,8 +34,9 @@ public struct WebApp: Sendable {
 
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
+        // The language first, so that an error page is in the language of the pages.
+        router.add(middleware: LanguageChoice(secure: configuration.usesTLS))
         router.add(middleware: SecurityHeaders(limit: configuration.maxBodyBytes))
-        router.add(middleware: LanguageChoice())
         router.add(middleware: BodyLimit(limit: configuration.maxBodyBytes))
         router.add(middleware: RequireSession(sessions: sessions))
         router.get("/static/wancun.css") { _, _ in

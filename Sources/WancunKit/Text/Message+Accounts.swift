@@ -104,3 +104,13 @@ extension Message {
             en: "  \(name) (\(Message.role(role).en)\(town.map { ", \($0)" } ?? "")) demo password: \(password)")
     }
 }
+
+extension Message.Web {
+    /// Where a reviewer approved a run.
+    public static func reviewedVia(_ via: Review.Via) -> Message {
+        switch via {
+        case .cli: Message(zh: "命令行", en: "Command line")
+        case .web: Message(zh: "网页", en: "Web pages")
+        }
+    }
+}
