@@ -52,15 +52,18 @@ extension WebApp {
         return Templates.render("auditEntries", object)
     }
 
+    /// The trail and its filters. The filter form posts, so that an ID number typed stays out
+    /// of the address; its pager links name a long key by a saved search's token (`SearchFields`).
     func audit(_ request: Request, _ context: WebContext) throws -> Response {
         let lang = context.language
         let actor = try context.actor()
-        func text(_ name: String) -> String? { request.queryText(name) }
+        var fields = SearchFields(request, context, saved: savedSearches)
+        func text(_ name: String) -> String? { fields[name] }
         let entity = text("entity").flatMap(AuditEntity.init(rawValue:))
         var key = text("key")
         // An ID number typed with a small x, or with spaces, is the one the trail keeps.
         if entity == .operator, let typed = key, let id = try? ResidentID(parsing: typed, today: today()) { key = id.rawValue }
-        let page = request.pageNumber
+        let page = fields.page
         let search = AuditSearch(
             entity: entity, key: key, clerk: text("clerk"), action: text("action"), from: text("from").flatMap { try? LocalDate(parsing: $0) },
             to: text("to").flatMap { try? LocalDate(parsing: $0) }, offset: (page - 1) * Self.auditPageSize, limit: Self.auditPageSize)
@@ -72,7 +75,7 @@ extension WebApp {
             [
                 "entityLabel": A.entity.text(lang), "keyLabel": A.key.text(lang), "clerkLabel": Message.Header.clerk.text(lang),
                 "actionLabel": Message.Header.action.text(lang), "fromLabel": A.from.text(lang), "toLabel": A.to.text(lang),
-                "all": Message.Web.all.text(lang), "search": Message.Web.search.text(lang),
+                "all": Message.Web.all.text(lang), "search": Message.Web.search.text(lang), "csrf": context.session?.csrfToken ?? "",
                 // An ID number typed is not shown back (the lines show it masked).
                 "key": entity == .operator ? "" : text("key") ?? "", "clerk": search.clerk ?? "", "from": search.from?.description ?? "",
                 "to": search.to?.description ?? "",
@@ -85,12 +88,8 @@ extension WebApp {
             ])
         let pages = max((found.total + Self.auditPageSize - 1) / Self.auditPageSize, 1)
         func pageLink(_ n: Int) -> String {
-            Pages.link(
-                "/audit",
-                [
-                    ("entity", entity?.rawValue), ("key", text("key")), ("clerk", search.clerk), ("action", search.action),
-                    ("from", search.from?.description), ("to", search.to?.description), ("page", n == 1 ? nil : String(n)),
-                ])
+            fields.link(
+                "/audit", page: n, order: ["entity", "key", "clerk", "action", "from", "to"], secret: "key", context: context, saved: savedSearches)
         }
         var pager: [String: Any] = [
             "summary": A.pageOf(min(page, pages), pages, total: found.total).text(lang),

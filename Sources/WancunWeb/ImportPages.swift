@@ -107,8 +107,8 @@ extension WebApp {
         let base = "/imports/" + job.id
         let working = s.state == .checking || s.state == .importing
         var object: [String: Any] = [
-            "csrf": context.session?.csrfToken ?? "", "fileLabel": M.fileName.text(lang), "file": job.fileName,
-            "kindLabel": M.kind.text(lang), "kind": M.kindLabel(job.kind.code).text(lang), "state": s.state.rawValue,
+            "csrf": context.session?.csrfToken ?? "", "file": Message.Web.labelled(M.fileName, job.fileName).text(lang),
+            "kind": Message.Web.labelled(M.kind, M.kindLabel(job.kind.code).text(lang)).text(lang), "state": s.state.rawValue,
             "stateText": M.state(s.state.rawValue).text(lang),
         ]
         if working {
@@ -131,7 +131,7 @@ extension WebApp {
             object["problems"] = [
                 "headers": [M.row, M.column, M.value, M.rule, M.message].map { $0.text(lang) },
                 "rows": s.problems.map { p in
-                    ["cells": [p.row.map(String.init) ?? "", p.column ?? "", p.value ?? "", p.rule, p.message.text(lang)]]
+                    ["cells": [p.row.map(String.init) ?? "", p.column ?? "", p.value ?? "", p.rule, p.message(on: .web).text(lang)]]
                 },
             ]
         }
@@ -207,7 +207,7 @@ extension Templates {
         """
 
     static let importJob = """
-        <p>{{kindLabel}}：{{kind}} · {{fileLabel}}：{{file}}</p>
+        <p>{{kind}} · {{file}}</p>
         <p id="import-state" data-state="{{state}}"><strong>{{stateText}}</strong></p>
         {{#working}}<p><progress id="import-progress" data-status="{{status}}"
         {{#total}} max="{{total}}" value="{{done}}"{{/total}}>{{done}}</progress></p>

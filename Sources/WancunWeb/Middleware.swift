@@ -73,27 +73,49 @@ enum WebRefusal: Error {
         case .notFound: Message.Web.notFound
         case .tooLarge(let limit): Message.Web.tooLarge(limitBytes: limit)
         case .badForm: Message.Web.formExpired
-        case .denied(let error): error.message
+        case .denied(let error): error.message(on: .web)
         case .failed: Message.Web.failed
         }
     }
 }
 
-/// The language a page is shown in: `?lang=en|zh` (which is remembered in a cookie), else
-/// that cookie, else Chinese. One rule for every page, so a bookmark shows what it showed.
+/// The language a page is shown in: `?lang=en|zh` (the header's switch, remembered in a
+/// cookie), else that cookie, else the browser's Accept-Language, else Chinese.
 struct LanguageChoice: RouterMiddleware {
     typealias Context = WebContext
     static let cookie = "wancun_lang"
+    /// How long the choice is remembered: a year.
+    static let remembered = 365 * 24 * 3600
+    /// Whether the server speaks TLS, so that the cookie is sent over TLS only, as the session's.
+    let secure: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let asked = request.uri.queryParameters["lang"].flatMap { Language(rawValue: String($0)) }
-        context.language = asked ?? request.cookies[Self.cookie].flatMap { Language(rawValue: $0.value) } ?? .zh
+        context.language =
+            asked ?? request.cookies[Self.cookie].flatMap { Language(rawValue: $0.value) }
+            ?? request.headers[.acceptLanguage].flatMap(Self.preferred) ?? .zh
+        if request.method == .get { context.getPath = request.uri.path }
         var response = try await next(request, context)
         if let asked {
-            response.setCookie(Cookie(name: Self.cookie, value: asked.rawValue, path: "/", httpOnly: true, sameSite: .strict))
+            response.setCookie(
+                Cookie(
+                    name: Self.cookie, value: asked.rawValue, maxAge: Self.remembered, path: "/", secure: secure, httpOnly: true,
+                    sameSite: .strict))
         }
         return response
+    }
+
+    /// The first of the languages an Accept-Language header ranks (`en-GB,en;q=0.8,zh;q=0.5`)
+    /// that the pages have; nil when it names neither.
+    static func preferred(_ header: String) -> Language? {
+        let ranked = header.split(separator: ",").enumerated().compactMap { index, part -> (Double, Int, Language)? in
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let tag = pieces.first, let language = Language(rawValue: String(tag.prefix { $0 != "-" })) else { return nil }
+            let quality = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return quality > 0 ? (quality, index, language) : nil
+        }
+        return ranked.min { ($0.0, -$0.1) > ($1.0, -$1.1) }?.2
     }
 }
 

@@ -28,6 +28,10 @@ extension WebApp {
             OperatorInput(
                 column: "retirement_group", label: H.retirementGroup, choices: RetirementGroup.allCases.map { (code: $0.rawValue, label: $0.label) },
                 note: Message.WebOperators.retirementGroupNote),
+            // The override of a shared phone or a 4050 certificate the ID number cannot hold,
+            // as the point forms have it: the box and the reason the audit trail keeps.
+            OperatorInput(column: "force", label: Message.WebPoints.force, type: "checkbox"),
+            OperatorInput(column: "reason", label: H.reason),
         ].compactMap { $0 }
     }
 
@@ -54,7 +58,7 @@ extension WebApp {
         let inputs = Self.operatorInputs(adding: person == nil)
         let columns = Set(inputs.map(\.column))
         // A refusal's words never repeat what was typed: a personal value in them is masked.
-        func words(_ refusal: RegistryError) -> String { Mask.personalValues(in: refusal.message.text(lang)) }
+        func words(_ refusal: RegistryError) -> String { Mask.personalValues(in: refusal.message(on: .web).text(lang)) }
         let general = refusals.filter { !columns.contains($0.field ?? "") }.map(words)
         let objects = inputs.map { input -> [String: Any] in
             let value = values[input.column] ?? ""
@@ -63,6 +67,10 @@ extension WebApp {
                 "name": input.column, "label": input.label.text(lang), "type": input.type, "value": value, "invalid": !errors.isEmpty,
                 "errors": errors,
             ]
+            if input.type == "checkbox" {
+                object["checkbox"] = true
+                object["checked"] = !value.isEmpty
+            }
             if let choices = input.choices {
                 object["options"] = true
                 object["choices"] =
@@ -108,6 +116,7 @@ extension WebApp {
         edit.certificateNo = given("certificate_no")
         edit.certifiedOn = parsed("certified_on") { text throws(ValueError) in try LocalDate(parsing: text) }
         edit.retirementGroup = parsed("retirement_group") { text throws(ValueError) in try RetirementGroup(parsing: text) }
+        (edit.force, edit.reason) = (given("force") != nil, given("reason"))
         if idNumber != nil {
             // The edit form shows what the operator holds: a field sent empty is removed (the
             // phone, shown masked, is kept when empty), and the retirement group, which everyone
@@ -125,7 +134,7 @@ extension WebApp {
                 let new = NewOperator(
                     name: edit.name ?? "", idNumber: form["id_number"] ?? "", phone: edit.phone ?? "", difficulty: edit.difficulty,
                     difficultyNote: edit.difficultyNote, certificateNo: edit.certificateNo, certifiedOn: edit.certifiedOn,
-                    retirementGroup: edit.retirementGroup)
+                    retirementGroup: edit.retirementGroup, override: Override(force: edit.force, reason: edit.reason))
                 saved = try database.addOperator(new, alsoRefused: refusals, as: actor, context: audit)
             }
         } catch let error as RegistryError {

@@ -7,6 +7,7 @@ import WancunKit
 extension WebApp {
     func addOperatorRoutes(to router: Router<WebContext>) {
         router.get("/operators") { request, context in try operators(request, context) }
+        router.post("/operators") { request, context in try operators(request, context) }
         router.get("/operators/new") { _, context in try operatorForm(context, editing: nil) }
         router.post("/operators/new") { _, context in try saveOperator(context, editing: nil) }
         router.get("/operators/{id}") { _, context in try operatorPage(context) }
@@ -15,12 +16,15 @@ extension WebApp {
         router.post("/operators/{id}/reveal") { _, context in try operatorPage(context, reveal: true) }
     }
 
+    /// The list and its search. The search form posts, so that an ID number typed stays out of
+    /// the address; its pager links name a long one by a saved search's token (`SearchFields`).
     func operators(_ request: Request, _ context: WebContext) throws -> Response {
         let lang = context.language
-        func text(_ name: String) -> String? { request.queryText(name) }
+        var fields = SearchFields(request, context, saved: savedSearches)
+        func text(_ name: String) -> String? { fields[name] }
         let town = text("town").flatMap { try? DivisionCode(parsing: $0) }
         let state = text("assignment").flatMap(AssignmentState.init(rawValue:))
-        let page = request.pageNumber
+        let page = fields.page
         let search = OperatorSearch(
             town: town, name: text("name"), idNumber: text("id_number"), assignment: state, offset: (page - 1) * Self.pageSize,
             limit: Self.pageSize)
@@ -31,7 +35,7 @@ extension WebApp {
             [
                 "townLabel": Message.Header.town.text(lang), "nameLabel": Message.Header.operatorName.text(lang),
                 "idLabel": Message.WebOperators.idNumberOrEnd.text(lang), "assignmentLabel": Message.WebOperators.assignment.text(lang),
-                "all": Message.Web.all.text(lang), "search": Message.Web.search.text(lang),
+                "all": Message.Web.all.text(lang), "search": Message.Web.search.text(lang), "csrf": context.session?.csrfToken ?? "",
                 "name": search.name ?? "", "idNumber": search.idNumber ?? "",
                 "towns": try townChoices(actor, selected: town),
                 "states": AssignmentState.allCases.map {
@@ -50,12 +54,9 @@ extension WebApp {
             links: ["point_code": { "/points/" + Pages.pathComponent($0.text(reveal: false)) }],
             rowLink: ("name", { "/operators/" + String(listings[$0].person.id ?? 0) }))
         let pager = Pages.pager(page: page, total: found.total, size: Self.pageSize, lang) { n in
-            Pages.link(
-                "/operators",
-                [
-                    ("town", town?.rawValue), ("name", search.name), ("id_number", search.idNumber), ("assignment", state?.rawValue),
-                    ("page", n == 1 ? nil : String(n)),
-                ])
+            fields.link(
+                "/operators", page: n, order: ["town", "name", "id_number", "assignment"], secret: "id_number", context: context,
+                saved: savedSearches)
         }
         let add = AccessPolicy.allows(actor, .changeRegistry) ? Templates.render("operatorNew", ["label": Message.WebOperators.add.text(lang)]) : ""
         return Pages.page(Message.Web.operators, body: add + form + table + pager, context: context, current: "/operators")

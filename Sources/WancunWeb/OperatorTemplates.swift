@@ -1,7 +1,8 @@
 /// The templates of the 站长 pages.
 extension Templates {
     static let operatorSearch = """
-        <form method="get" action="/operators" class="search" id="operator-search">
+        <form method="post" action="/operators" class="search" id="operator-search">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
         <label>{{townLabel}} <select name="town"><option value="">{{all}}</option>
         {{#towns}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/towns}}</select></label>
         <label>{{nameLabel}} <input name="name" value="{{name}}"></label>
@@ -22,8 +23,9 @@ extension Templates {
         {{#inputs}}<div class="field"><label>{{label}}
         {{#options}}<select name="{{name}}"{{#invalid}} aria-invalid="true"{{/invalid}}>
         {{#choices}}<option value="{{code}}"{{#chosen}} selected{{/chosen}}>{{text}}</option>{{/choices}}</select>{{/options}}
-        {{^options}}<input name="{{name}}" type="{{type}}" value="{{value}}" autocomplete="off"{{#hint}} placeholder="{{hint}}"{{/hint}}
-        {{#invalid}} aria-invalid="true"{{/invalid}}>{{/options}}
+        {{#checkbox}}<input name="{{name}}" type="checkbox" value="1"{{#checked}} checked{{/checked}}>{{/checkbox}}
+        {{^options}}{{^checkbox}}<input name="{{name}}" type="{{type}}" value="{{value}}" autocomplete="off"{{#hint}} placeholder="{{hint}}"{{/hint}}
+        {{#invalid}} aria-invalid="true"{{/invalid}}>{{/checkbox}}{{/options}}
         </label>{{#note}}<span class="notice">{{note}}</span>{{/note}}{{#errors}}<span class="error">{{.}}</span>{{/errors}}</div>
         {{/inputs}}
         <div class="field"><button type="submit" id="operator-save">{{save}}</button></div>

@@ -18,16 +18,23 @@ enum Pages {
 
     static func page(title: String, body: String, context: WebContext, current: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         let lang = context.language
+        // The switch opens this page again in the other language (a page a form's POST answered:
+        // the section it belongs to); the address carries no query, which may hold a search.
+        let back = context.getPath ?? current ?? "/"
         var object: [String: Any] = [
             "lang": lang == .zh ? "zh-CN" : "en", "title": title, "appTitle": Message.Web.title.text(lang), "body": body,
+            "languageLabel": Message.Web.language.text(lang),
+            "languages": Language.allCases.map {
+                ["code": $0.rawValue, "name": Message.Web.languageName($0), "href": link(back, [("lang", $0.rawValue)]), "current": $0 == lang]
+                    as [String: Any]
+            },
         ]
         if let session = context.session {
             object["signedIn"] = true
             let links = nav + (session.user.actor.role == .admin ? [("/users", Message.Web.users)] : [])
             object["nav"] = links.map { ["href": $0.path, "label": $0.label.text(lang), "current": $0.path == current] as [String: Any] }
             object["csrf"] = session.csrfToken
-            object["user"] = session.user.name
-            object["signedInAs"] = Message.Web.signedInAs.text(lang)
+            object["signedInAs"] = Message.Web.labelled(Message.Web.signedInAs, session.user.name).text(lang)
             object["signOut"] = Message.Web.signOut.text(lang)
         }
         return html(Templates.render("layout", object), status: status)

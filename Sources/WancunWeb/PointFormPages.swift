@@ -339,7 +339,7 @@ struct FormControl {
         var controls = controls
         var general: [String] = []
         for refusal in refusals {
-            let text = (refusal == .reasonRequired ? Message.WebPoints.reasonRequired : refusal.message).text(lang)
+            let text = refusal.message(on: .web).text(lang)
             let field = refusal.field.map { aliases[$0] ?? $0 }
             if let i = controls.firstIndex(where: { $0.name == field }) { controls[i].errors.append(text) } else { general.append(text) }
         }

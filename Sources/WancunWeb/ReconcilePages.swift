@@ -32,10 +32,13 @@ final class ReconcileJob: UploadJob, @unchecked Sendable {
     let language: Language
     /// Today as the server fixes it (`WANCUN_TODAY`), nil for the day in Asia/Shanghai.
     let today: LocalDate?
+    /// Reconciles a file reconciled before (`ReconOptions.again`).
+    let again: Bool
     private let lock = NSLock()
     private var stored = Snapshot()
 
-    init(maker: Actor, request: ReconRequest, input: String, folder: URL, language: Language, today: LocalDate?) {
+    init(maker: Actor, request: ReconRequest, input: String, folder: URL, language: Language, today: LocalDate?, again: Bool = false) {
+        self.again = again
         self.maker = maker
         self.request = request
         self.input = input
@@ -55,11 +58,11 @@ final class ReconcileJob: UploadJob, @unchecked Sendable {
             let report =
                 try reviewer.map {
                     try database.approveReconciliation(
-                        request, file: input, options: ReconOptions(), maker: maker.name, as: $0, context: ChangeContext(clerk: $0.name, today: today)
-                    )
+                        request, file: input, options: ReconOptions(again: again), maker: maker.name, as: $0,
+                        context: ChangeContext(clerk: $0.name, today: today))
                 }
                 ?? database.reconcile(
-                    request, file: input, options: ReconOptions(), as: maker, context: ChangeContext(clerk: maker.name, today: today))
+                    request, file: input, options: ReconOptions(again: again), as: maker, context: ChangeContext(clerk: maker.name, today: today))
             let copy = AnnotatedCopy.resultPath(for: input)
             try report.writeCopy(of: input, sheet: nil, to: copy, ownerOnly: request.kind == .hr, language: language)
             lock.withLock { stored = Snapshot(state: .done, report: report, copy: copy, reviewer: reviewer?.name) }
@@ -68,7 +71,8 @@ final class ReconcileJob: UploadJob, @unchecked Sendable {
             var held = Snapshot(state: .awaitingReview)
             do {
                 held.preview = try database.reconcile(
-                    request, file: input, options: ReconOptions(dryRun: true), as: maker, context: ChangeContext(clerk: maker.name))
+                    request, file: input, options: ReconOptions(again: again, dryRun: true), as: maker,
+                    context: ChangeContext(clerk: maker.name, today: today))
             } catch {
                 held.failure = errorMessage(error)
             }
@@ -125,7 +129,8 @@ extension WebApp {
                 "csrf": context.session?.csrfToken ?? "", "kindLabel": Message.Web.Imports.kind.text(lang),
                 "fileLabel": Message.Web.Imports.file.text(lang), "monthLabel": Message.Web.Imports.month.text(lang),
                 "runLabel": M.run.text(lang), "courierLabel": M.courier.text(lang), "platformLabel": M.platform.text(lang),
-                "check": M.check.text(lang), "month": context.form["month"] ?? "", "run": context.form["run"] ?? "",
+                "check": M.check.text(lang), "againLabel": M.again.text(lang), "again": context.form["again"] == "1",
+                "month": context.form["month"] ?? "", "run": context.form["run"] ?? "",
                 "courier": context.form["courier"] ?? "", "platform": context.form["platform"] ?? "",
                 "kinds": ReconKind.allCases.map {
                     ["code": $0.rawValue, "label": M.kindLabel($0.rawValue).text(lang), "selected": $0.rawValue == context.form["kind"]]
@@ -141,7 +146,7 @@ extension WebApp {
         if !waiting.isEmpty {
             object["pending"] = [
                 "caption": M.pending.text(lang),
-                "jobs": waiting.map { ["href": "/reconcile/" + $0.id, "file": $0.fileName, "maker": $0.maker.name] },
+                "jobs": waiting.map { ["href": "/reconcile/" + $0.id, "file": $0.fileName, "maker": Message.Web.aside($0.maker.name).text(lang)] },
             ]
         }
         return Pages.page(
@@ -178,7 +183,7 @@ extension WebApp {
         let folder = try UploadFolder.makeFolder()
         let job = ReconcileJob(
             maker: actor, request: request, input: try keep(upload, in: folder), folder: folder, language: context.language,
-            today: configuration.today)
+            today: configuration.today, again: field("again") == "1")
         await inBackground { job.run(database) }
         await reconcileJobs.add(job)
         return .redirect(to: "/reconcile/" + job.id, type: .normal)
@@ -320,10 +325,11 @@ extension Templates {
         <label>{{platformLabel}} <input name="platform" value="{{platform}}"></label>
         <label>{{monthLabel}} <input name="month" value="{{month}}" placeholder="YYYY-MM" inputmode="numeric"></label>
         <label>{{fileLabel}} <input type="file" name="file" accept=".xlsx,.csv" required></label>
+        <label class="check"><input type="checkbox" name="again" value="1"{{#again}} checked{{/again}}> {{againLabel}}</label>
         <button type="submit" id="reconcile-check">{{check}}</button>
         </form>{{/form}}
         {{#pending}}<h2>{{caption}}</h2>
-        <ul id="reconcile-pending">{{#jobs}}<li><a href="{{href}}">{{file}}</a>（{{maker}}）</li>{{/jobs}}</ul>{{/pending}}
+        <ul id="reconcile-pending">{{#jobs}}<li><a href="{{href}}">{{file}}</a>{{maker}}</li>{{/jobs}}</ul>{{/pending}}
         """
 
     static let reconcileJob = """

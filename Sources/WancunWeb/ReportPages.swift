@@ -11,6 +11,7 @@ extension WebApp {
         router.get("/reports") { _, context in try reports(context) }
         router.get("/reports/coverage.xlsx") { _, context in try coverageWorkbook(context) }
         router.get("/audit") { request, context in try audit(request, context) }
+        router.post("/audit") { request, context in try audit(request, context) }
         router.get("/users") { _, context in try users(context) }
         router.post("/users") { _, context in try addUser(context) }
         router.post("/users/disable") { _, context in try disableUser(context) }

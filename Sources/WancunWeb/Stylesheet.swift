@@ -9,6 +9,8 @@ enum Stylesheet {
         nav{display:flex;flex-wrap:wrap;gap:2px}
         nav a{color:#fff;text-decoration:none;padding:4px 10px;border-radius:3px}
         nav a:hover,nav a[aria-current=page]{background:#2f6aa3}
+        nav.language{font-size:13px}
+        nav.language a[aria-current=true]{font-weight:bold;background:#2f6aa3}
         .signout{margin-left:auto;display:flex;align-items:center;gap:8px}
         main{max-width:1320px;margin:0 auto;padding:12px 16px}
         h1{font-size:20px;margin:4px 0 12px}

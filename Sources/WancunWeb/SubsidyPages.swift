@@ -71,7 +71,7 @@ extension WebApp {
             if let noneError { none["error"] = noneError.text(lang) }
             body += Templates.subsidyPart("noneForm", none)
         } else {
-            body += Pages.notice(AccountError.notAllowed(actor.name, .runSubsidy).message, lang)
+            body += Pages.notice(AccountError.notAllowed(actor.name, .runSubsidy).message(on: .web), lang)
         }
         body += Pages.table(
             table, lang, caption: S.runs, empty: S.noRuns, links: ["id": { "/subsidy/" + $0.text(reveal: false) }])
@@ -111,7 +111,7 @@ extension WebApp {
         let month: Month
         switch Self.month(text) {
         case .success(let parsed): month = parsed
-        case .failure(let error): return try refused(error.message)
+        case .failure(let error): return try refused(error.message(on: .web))
         }
         let info: SubsidyRunInfo
         do {
@@ -120,7 +120,7 @@ extension WebApp {
         } catch SubsidyError.finalExists(let month, let id) {
             return try refused(Message.Web.Subsidy.finalExists(month, id))
         } catch let error as SubsidyError {
-            return try refused(error.message)
+            return try refused(error.message(on: .web))
         }
         return .redirect(to: "/subsidy/\(info.run.id!)", type: .normal)
     }
@@ -145,7 +145,7 @@ extension WebApp {
             (H.at, run.createdAt),
         ]
         if let reviewer = run.reviewer { fields.append((S.reviewer, reviewer)) }
-        if let via = run.reviewedVia { fields.append((S.via, via.rawValue)) }
+        if let via = run.reviewedVia { fields.append((S.via, Message.Web.reviewedVia(via).text(lang))) }
         if let finalized = run.finalizedAt { fields.append((S.finalizedAt, finalized)) }
         fields += [
             (H.points, String(info.points)), (H.eligible, String(info.eligible)), (H.amountYuan, info.total.yuanText),
@@ -166,7 +166,7 @@ extension WebApp {
                         "manifestLabel": S.manifest.text(lang), "audited": S.rosterAudited.text(lang),
                     ])
             } else {
-                body += Pages.notice(AccountError.notAllowed(actor.name, .reveal).message, lang)
+                body += Pages.notice(AccountError.notAllowed(actor.name, .reveal).message(on: .web), lang)
             }
         }
         body += try diffForm(from: nil, to: id, context: context)
@@ -181,7 +181,7 @@ extension WebApp {
         typealias S = Message.Web.Subsidy
         guard info.run.status == .draft else { return "" }
         if let refusal = AccessPolicy.finalizeRefusal(actor, run: info.run) {
-            return Templates.subsidyPart("cannot", ["label": S.cannotFinalize.text(lang), "reason": refusal.message.text(lang)])
+            return Templates.subsidyPart("cannot", ["label": S.cannotFinalize.text(lang), "reason": refusal.message(on: .web).text(lang)])
         }
         let final = try database.subsidyRuns(month: info.run.month).first { $0.run.status == .final }?.run.id
         var object: [String: Any] = [
@@ -248,12 +248,10 @@ extension WebApp {
         if let refusal = AccessPolicy.finalizeRefusal(actor, run: info.run) { throw refusal }
         do {
             try database.finalizeRun(id, replacing: replacing, reason: context.form["reason"], as: actor, context: changeContext(actor))
-        } catch SubsidyError.replaceNeedsReason {
-            return try subsidyRun(request, context, error: Message.Web.Subsidy.replaceNeedsReason)
         } catch SubsidyError.finalExists(_, let final) {
             return try subsidyRun(request, context, error: Message.Web.Subsidy.replaceHow(final))
         } catch let error as SubsidyError {
-            return try subsidyRun(request, context, error: error.message)
+            return try subsidyRun(request, context, error: error.message(on: .web))
         }
         return .redirect(to: "/subsidy/\(id)", type: .normal)
     }
@@ -365,8 +363,8 @@ extension WebApp {
         do {
             export = try database.exportRoster(run: info.run.id!, to: dir.appendingPathComponent(name).path, as: actor, context: changeContext(actor))
         } catch let error as SubsidyError {
-            let body = Pages.notice(error.message, context.language)
-            return Pages.page(error.message, body: body, context: context, current: "/subsidy", status: .conflict)
+            let body = Pages.notice(error.message(on: .web), context.language)
+            return Pages.page(error.message(on: .web), body: body, context: context, current: "/subsidy", status: .conflict)
         }
         let path = manifest ? export.manifestPath : export.path
         let data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -24,7 +24,8 @@ extension Templates {
         """
 
     static let auditSearch = """
-        <form method="get" action="/audit" class="search" id="audit-filter">
+        <form method="post" action="/audit" class="search" id="audit-filter">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
         <label>{{entityLabel}} <select name="entity"><option value="">{{all}}</option>
         {{#entities}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/entities}}</select></label>
         <label>{{keyLabel}} <input name="key" value="{{key}}"></label>

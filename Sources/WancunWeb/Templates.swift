@@ -12,10 +12,12 @@ enum Templates {
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · {{appTitle}}</title><link rel="stylesheet" href="/static/wancun.css"></head>
         <body>
-        <header><span class="brand">{{appTitle}}</span>{{#signedIn}}
+        <header><span class="brand">{{appTitle}}</span>
+        <nav class="language" id="language-switch" aria-label="{{languageLabel}}">{{#languages}}<a href="{{href}}" lang="{{code}}" hreflang="{{code}}"
+        {{#current}} aria-current="true"{{/current}} id="language-{{code}}">{{name}}</a>{{/languages}}</nav>{{#signedIn}}
         <nav>{{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/nav}}</nav>
         <form method="post" action="/logout" class="signout"><input type="hidden" name="_csrf" value="{{csrf}}">
-        <span>{{signedInAs}}：{{user}}</span> <button type="submit" id="signout">{{signOut}}</button></form>{{/signedIn}}
+        <span>{{signedInAs}}</span> <button type="submit" id="signout">{{signOut}}</button></form>{{/signedIn}}
         </header>
         <main><h1>{{title}}</h1>
         {{{body}}}

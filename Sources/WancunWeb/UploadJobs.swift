@@ -66,9 +66,9 @@ func keep(_ upload: Upload, in folder: URL) throws -> String {
 /// The words of an error for a page: the catalogue's when it has them.
 func errorMessage(_ error: any Error) -> Message {
     switch error {
-    case let refused as RegistryError: refused.refusals.first?.message ?? refused.message
-    case let known as any UserFacingError: known.message
-    case let problem as RowProblem: problem.message
+    case let refused as RegistryError: (refused.refusals.first ?? refused).message(on: .web)
+    case let known as any UserFacingError: known.message(on: .web)
+    case let problem as RowProblem: problem.message(on: .web)
     default: Message.Web.failed
     }
 }

@@ -73,13 +73,7 @@ extension WebApp {
     }
 
     /// A refusal in the words of a web form (the CLI's words name its options).
-    static func refusalText(_ error: AccountError, _ lang: Language) -> String {
-        switch error {
-        case .passwordEmpty: Message.Web.Users.passwordRequired.text(lang)
-        case .townRequired: Message.Web.Users.townRequired.text(lang)
-        default: error.message.text(lang)
-        }
-    }
+    static func refusalText(_ error: AccountError, _ lang: Language) -> String { error.message(on: .web).text(lang) }
 
     /// The account form's actor and the change's context, refusing anyone but an administrator.
     func userChange(_ context: WebContext) throws -> (Actor, ChangeContext) {

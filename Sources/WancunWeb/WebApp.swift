@@ -16,6 +16,7 @@ public struct WebApp: Sendable {
     public let signIn: any WebSignIn
     let importJobs = UploadJobs<ImportJob>()
     let reconcileJobs = UploadJobs<ReconcileJob>()
+    let savedSearches = SavedSearches()
     /// The clock the pages date by (today in Asia/Shanghai, a change's time).
     let now: @Sendable () -> Date
 
@@ -33,8 +34,9 @@ public struct WebApp: Sendable {
 
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
+        // The language first, so that an error page is in the language of the pages.
+        router.add(middleware: LanguageChoice(secure: configuration.usesTLS))
         router.add(middleware: SecurityHeaders(limit: configuration.maxBodyBytes))
-        router.add(middleware: LanguageChoice())
         router.add(middleware: RequireSession(sessions: sessions, signIn: signIn))
         router.add(middleware: BodyLimit(limit: configuration.maxBodyBytes))
         router.add(middleware: RequireFormToken())

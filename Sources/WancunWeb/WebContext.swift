@@ -9,6 +9,8 @@ public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var session: WebSession?
     public var language: Language = .zh
+    /// The path of a GET request (a page the language switch can open again), else nil.
+    public var getPath: String?
     public var form: [String: String] = [:]
     /// A multipart form's files, by field name (`BodyLimit`).
     public var uploads: [String: Upload] = [:]

@@ -334,6 +334,50 @@ struct OperatorRegistry: Sendable {
         #expect(try registry.database.operatorDetail(registry.own.idNumber, today: webContext.today).0.name == registry.own.name)
     }
 
+    @Test func aSharedPhoneIsKeptOnlyWithTheBoxTickedAndAReasonTheAuditKeeps() async throws {
+        let id = ResidentID.withCheckCharacter("33042419700101981")
+        let shared = registry.own.phone
+        let form: [(String, String)] = [("name", "同户家人"), ("id_number", id), ("phone", shared)]
+        let blank = try await page("/operators/new")
+        #expect(blank.text.contains("name=\"force\" type=\"checkbox\"") && blank.text.contains("name=\"reason\""))
+        let refused = try await post("/operators/new", form)
+        #expect(refused.status == .unprocessableContent)
+        #expect(Self.errorFields(refused.text).contains("phone"))
+        // The box without a reason is refused beside the reason, the box kept ticked.
+        let noReason = try await post("/operators/new", form + [("force", "1")])
+        #expect(noReason.status == .unprocessableContent)
+        #expect(Self.errorFields(noReason.text).contains("reason"))
+        #expect(noReason.text.contains("value=\"1\" checked"))
+        #expect(try registry.database.operators().allSatisfy { $0.0.idNumber != id })
+        let saved = try await post("/operators/new", form + [("force", "1"), ("reason", "同户共用一部电话")])
+        #expect(saved.status == .seeOther)
+        let lines = try registry.database.auditEntries(AuditFilter(operatorIdNumber: id))
+        let forced = try #require(lines.first { $0.action == "duplicate.force" })
+        #expect(forced.reason == "同户共用一部电话" && forced.clerk == countyClerk.name)
+    }
+
+    @Test func aCertificateTheIDNumberCannotHoldIsKeptOnlyWithTheBoxAndAReason() async throws {
+        // A man of 35 on the certificate's day: too young for 4050.
+        let id = ResidentID.withCheckCharacter("33042419900101011")
+        let person = try registry.database.addOperator(NewOperator(name: "年轻人", idNumber: id, phone: "13600009081"), context: webContext)
+        let path = registry.path(person)
+        let form: [(String, String)] = [
+            ("name", person.name), ("difficulty", "4050"), ("certificate_no", "HY-2025-0081"), ("certified_on", "2025-03-01"),
+            ("retirement_group", "male"),
+        ]
+        let refused = try await post(path + "/edit", form)
+        #expect(refused.status == .unprocessableContent)
+        #expect(Self.errorFields(refused.text).contains("difficulty"))
+        #expect(try registry.database.operatorDetail(id, today: webContext.today).0.difficulty == nil)
+        let saved = try await post(path + "/edit", form + [("force", "1"), ("reason", "经人社局核实属实")])
+        #expect(saved.status == .seeOther && saved.location == path)
+        #expect(try registry.database.operatorDetail(id, today: webContext.today).0.difficulty == .age4050)
+        let lines = try registry.database.auditEntries(AuditFilter(operatorIdNumber: id))
+        let forced = try #require(lines.first { $0.action == "check.force" })
+        #expect(forced.reason == "经人社局核实属实" && forced.clerk == countyClerk.name)
+        #expect(lines.last?.action == "operator.edit" && lines.last?.reason == "经人社局核实属实")
+    }
+
     @Test func aNameThatLooksLikeMarkupIsShownAsText() async throws {
         let id = ResidentID.withCheckCharacter("33042419700101951")
         let answer = try await post("/operators/new", [("name", hostileScript), ("id_number", id), ("phone", "13600009051")])
@@ -350,5 +394,74 @@ struct OperatorRegistry: Sendable {
             #expect(!shown.text.contains("<script"))
         }
         #expect(pages.contains { $0.text.contains("&lt;script&gt;") })
+    }
+}
+
+/// A full ID number searched for stays out of every address: the search forms post, and a
+/// pager link names such a search by a token the server keeps.
+@Suite(.serialized) struct WebSearchAddressTests {
+    let registry = OperatorRegistry.shared
+
+    /// Every address of a page: its links, its forms' actions, and where it sends the browser.
+    static func addresses(_ answer: TestResponse) -> [String] {
+        let html = answer.text
+        let attributes = ["href=\"", "action=\""].flatMap { mark in
+            html.components(separatedBy: mark).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        return attributes + (answer.headers[.location].map { [$0] } ?? [])
+    }
+
+    @Test func theOperatorSearchPostsAndItsAnswerNamesTheNumberInNoAddress() async throws {
+        let web = registry.app()
+        let session = await web.sessions.create(for: countyClerk)
+        let own = registry.own
+        try await withClient(web) { client in
+            let list = try await client.execute(uri: "/operators", method: .get, headers: cookieHeader(session))
+            #expect(list.text.contains("<form method=\"post\" action=\"/operators\""))
+            let found = try await client.execute(
+                uri: "/operators", method: .post, headers: cookieHeader(session) + formType,
+                body: formBody([("_csrf", session.csrfToken), ("id_number", own.idNumber)]))
+            #expect(found.status == .ok)
+            #expect(found.text.contains("共 1 个") && found.text.contains(own.name))
+            let addresses = Self.addresses(found)
+            #expect(!addresses.isEmpty)
+            for address in addresses { #expect(!address.contains(own.idNumber) && !address.contains(own.idNumber.suffix(7)), "\(address)") }
+            // Without the form token the search is refused, like every other form.
+            let refused = try await client.execute(
+                uri: "/operators", method: .post, headers: cookieHeader(session) + formType, body: formBody([("id_number", own.idNumber)]))
+            #expect(refused.status == .forbidden)
+        }
+    }
+
+    @Test func theAuditPagerNamesAnOperatorsNumberByATokenOnlyItsSessionCanUse() async throws {
+        let id = ResidentID.withCheckCharacter("33042419700101971")
+        _ = try registry.database.addOperator(NewOperator(name: "多次修改", idNumber: id, phone: "13600009071"), context: webContext)
+        for i in 0..<WebApp.auditPageSize + 5 {
+            var edit = OperatorEdit()
+            edit.name = "多次修改\(i)"
+            _ = try registry.database.editOperator(id, edit, context: webContext)
+        }
+        let web = registry.app()
+        let session = await web.sessions.create(for: countyClerk)
+        let stranger = await web.sessions.create(for: countyClerk)
+        try await withClient(web) { client in
+            let first = try await client.execute(
+                uri: "/audit", method: .post, headers: cookieHeader(session) + formType,
+                body: formBody([("_csrf", session.csrfToken), ("entity", "operator"), ("key", id)]))
+            #expect(first.status == .ok)
+            #expect(first.text.contains("<form method=\"post\" action=\"/audit\""))
+            for address in Self.addresses(first) { #expect(!address.contains(id) && !address.contains(id.suffix(7)), "\(address)") }
+            let next = try #require(Self.addresses(first).first { $0.hasPrefix("/audit?") && $0.contains("page=2") })
+            #expect(next.contains("search="))
+            let second = try await client.execute(
+                uri: next.replacingOccurrences(of: "&amp;", with: "&"), method: .get, headers: cookieHeader(session))
+            #expect(second.text.contains("多次修改0") && !second.text.contains("多次修改49"))
+            #expect(second.text.contains("value=\"operator\" selected"))
+            for address in Self.addresses(second) { #expect(!address.contains(id), "\(address)") }
+            // Another session's browser cannot use the token: it sees the unfiltered trail instead.
+            let elsewhere = try await client.execute(
+                uri: next.replacingOccurrences(of: "&amp;", with: "&"), method: .get, headers: cookieHeader(stranger))
+            #expect(elsewhere.status == .ok && !elsewhere.text.contains("value=\"operator\" selected"))
+        }
     }
 }

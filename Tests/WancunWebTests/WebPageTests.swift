@@ -146,6 +146,55 @@ import WancunKit
         }
     }
 
+    @Test func everyPageHasTheLanguageSwitchAndTheCookieKeepsItsChoice() async throws {
+        let web = makeWebApp()
+        let session = await web.sessions.create(for: WebUser(name: "clerk", role: .countyClerk))
+        let paths = try web.router().routes.filter { $0.method == .get }.map { try concretePath($0.path.description) } + ["/no-such-page"]
+        try await withClient(web) { client async throws in
+            var pages = 0
+            for path in paths {
+                let english = try await client.execute(uri: path, method: .get, headers: cookieHeader(session) + [.cookie: "wancun_lang=en"])
+                guard english.headers[.contentType]?.hasPrefix("text/html") == true else { continue }
+                pages += 1
+                #expect(english.text.contains("<html lang=\"en\">"), "\(path)")
+                #expect(english.text.contains("id=\"language-switch\""), "\(path)")
+                #expect(english.text.contains("href=\"\(path)?lang=zh\""), "\(path)")
+                #expect(english.text.contains("aria-current=\"true\" id=\"language-en\""), "\(path)")
+            }
+            #expect(pages > 10)
+            let signIn = try await client.execute(uri: "/login", method: .get)
+            #expect(signIn.text.contains("<html lang=\"zh-CN\">") && signIn.text.contains("href=\"/login?lang=en\""))
+            // A page a form's POST answered switches to its section's page, never to an address with the search.
+            let found = try await client.execute(
+                uri: "/operators", method: .post, headers: cookieHeader(session) + formType,
+                body: formBody([("_csrf", session.csrfToken), ("name", "分页")]))
+            #expect(found.text.contains("href=\"/operators?lang=en\""))
+        }
+    }
+
+    @Test func theLanguageCookieIsSecureUnderTLSAndTheBrowsersLanguageIsTheDefault() async throws {
+        var configuration = WebConfiguration()
+        (configuration.tlsCertificate, configuration.tlsKey) = ("cert.pem", "key.pem")
+        let web = makeWebApp(configuration)
+        try await withClient(web) { client async throws in
+            let chosen = try await client.execute(uri: "/login?lang=en", method: .get)
+            let cookie = try #require(chosen.setCookies.first { $0.hasPrefix("wancun_lang=en") })
+            for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/"] { #expect(cookie.contains(attribute), "\(attribute)") }
+            for (header, language) in [
+                ("en-GB,en;q=0.9", "en"), ("zh-CN,zh;q=0.9,en;q=0.8", "zh-CN"), ("fr-FR,en;q=0.5,zh;q=0.7", "zh-CN"), ("fr", "zh-CN"),
+                ("de;q=1,en;q=0.2", "en"),
+            ] {
+                let shown = try await client.execute(uri: "/login", method: .get, headers: [.acceptLanguage: header])
+                #expect(shown.text.contains("<html lang=\"\(language)\">"), "\(header)")
+            }
+            // The cookie goes before the browser's language, the address before both.
+            let kept = try await client.execute(uri: "/login", method: .get, headers: [.acceptLanguage: "en", .cookie: "wancun_lang=zh"])
+            #expect(kept.text.contains("<html lang=\"zh-CN\">"))
+            let asked = try await client.execute(uri: "/login?lang=en", method: .get, headers: [.cookie: "wancun_lang=zh"])
+            #expect(asked.text.contains("<html lang=\"en\">"))
+        }
+    }
+
     @Test func theStylesheetIsServedWithoutASession() async throws {
         let css = try await page("/static/wancun.css", session: false)
         #expect(css.status == .ok)

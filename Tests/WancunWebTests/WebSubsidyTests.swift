@@ -181,7 +181,7 @@ func runID(_ response: TestResponseCopy) throws -> Int64 {
             #expect(line.after?.contains(#""via":"web""#) == true)
 
             let shown = try await reviewer.get("/subsidy/\(run)")
-            #expect(shown.text.contains("<dd>审核员</dd>") && shown.text.contains("<dd>web</dd>"))
+            #expect(shown.text.contains("<dd>审核员</dd>") && shown.text.contains("<dd>\(Message.Web.reviewedVia(.web).zh)</dd>"))
             #expect(!shown.text.contains("id=\"subsidy-finalize-form\""))
             #expect(shown.text.contains("id=\"roster-download\"") && shown.text.contains("id=\"manifest-download\""))
 
@@ -370,13 +370,13 @@ func runID(_ response: TestResponseCopy) throws -> Int64 {
     }
 }
 
-/// The Chinese message of the error `work` throws.
+/// The Chinese message of the error `work` throws, as a web page shows it.
 func messageOf(_ work: () throws -> Void) -> String {
     do {
         try work()
         return ""
     } catch let error as any UserFacingError {
-        return error.message.zh
+        return error.message(on: .web).zh
     } catch {
         return ""
     }

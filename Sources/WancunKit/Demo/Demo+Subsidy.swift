@@ -21,8 +21,7 @@ extension Demo {
         // The county's other departments answered for October with one post: that person is
         // paid there, so not at their service point.
         if people.count > 4 {
-            let list = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-demo-other-posts-\(getpid())-\(UUID().uuidString).csv")
-                .path
+            let list = FileManager.default.temporaryDirectory.appendingPathComponent("wancun-demo-other-posts-\(UUID().uuidString).csv").path
             defer { try? FileManager.default.removeItem(atPath: list) }
             try TableFile.write(
                 Worksheet(

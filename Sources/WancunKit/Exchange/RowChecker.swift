@@ -32,20 +32,28 @@ public struct RowChecker: Sendable {
             return try parse(text)
         } catch {
             let shown = hidingValue ? nil : personal.map { $0(text) } ?? text
-            problems.append(RowProblem(file: file, row: row.number, column: row.header(key), value: shown, rule: error.rule, message: error.message))
+            problems.append(
+                RowProblem(
+                    file: file, row: row.number, column: row.header(key), value: shown, rule: error.rule, message: error.message,
+                    onTheWeb: Self.inTheSheet(error)))
             return nil
         }
     }
 
     /// Records a problem with a row's cell.
-    public mutating func add(_ row: TableRow, _ key: String?, value: String? = nil, rule: String, message: Message) {
+    public mutating func add(_ row: TableRow, _ key: String?, value: String? = nil, rule: String, message: Message, onTheWeb: Message? = nil) {
         problems.append(
-            RowProblem(file: file, row: row.number, column: key.map(row.header), value: value ?? key.map { row[$0] }, rule: rule, message: message))
+            RowProblem(
+                file: file, row: row.number, column: key.map(row.header), value: value ?? key.map { row[$0] }, rule: rule, message: message,
+                onTheWeb: onTheWeb))
     }
+
+    /// A refusal's words as a sheet's reader needs them (`UserFacingError.message(on:)`).
+    public static func inTheSheet(_ error: any Error) -> Message? { (error as? any UserFacingError)?.message(on: .sheet) }
 
     /// Records a row's cell refused by a library rule, under the rule's code and words.
     public mutating func add(_ row: TableRow, _ key: String, value: String? = nil, refusal: some RuleError) {
-        add(row, key, value: value, rule: refusal.rule, message: refusal.message)
+        add(row, key, value: value, rule: refusal.rule, message: refusal.message, onTheWeb: Self.inTheSheet(refusal))
     }
 
     /// Records a warning about a row's cell: the row is still written.

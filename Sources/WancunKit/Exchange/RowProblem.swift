@@ -12,12 +12,16 @@ public struct RowProblem: Error, Sendable, Hashable {
     public var value: String?
     public var rule: String
     public var message: Message
+    /// The words of an import from the web, where `message`'s name a command-line option: the
+    /// sheet's column to fill in, what to do on the page.
+    public var onTheWeb: Message?
     public var severity: Severity
 
     public init(
         file: String, row: Int?, column: String? = nil, value: String? = nil, rule: String,
-        message: Message, severity: Severity = .error
+        message: Message, onTheWeb: Message? = nil, severity: Severity = .error
     ) {
+        self.onTheWeb = onTheWeb
         self.file = file
         self.row = row
         self.column = column.map(Mask.personalValues)
@@ -26,6 +30,9 @@ public struct RowProblem: Error, Sendable, Hashable {
         self.message = message
         self.severity = severity
     }
+
+    /// The problem's words where it is read.
+    public func message(on surface: Surface) -> Message { surface == .commandLine ? message : onTheWeb ?? message }
 
     /// The problem as one line: `FILE 第3行 列“代码” 值“x”：message [RULE]`.
     public func line(_ language: Language) -> String {

@@ -132,6 +132,8 @@ extension Message {
     static let villageRequired = Message(zh: "请填写村代码，或乡镇和行政村名称", en: "give the village code, or the town and village names")
     static let phoneMasked = Message(
         zh: "手机号已被遮蔽（含 *），请用 --reveal 导出的完整号码", en: "the phone is masked (has *): use the full number, as exported with --reveal")
+    static let phoneMaskedInTheSheet = Message(
+        zh: "手机号已被遮蔽（含 *），请填写完整号码", en: "the phone is masked (has *): enter the full number")
     static func pointVillageMismatch(_ code: String, _ village: DivisionCode) -> Message {
         Message(zh: "服务点 \(code) 不在村 \(village)", en: "point \(code) is not in village \(village)")
     }
@@ -197,8 +199,14 @@ extension Message {
     }
     public static let noDifferences = Message(zh: "两次核查结果相同", en: "the two runs agree")
     /// An other departments' list with a header and no one under it: "none" is said on purpose.
-    static func noOtherPostRows(headerRow: Int) -> Message {
-        Message(
+    static func noOtherPostRows(headerRow: Int, on surface: Surface = .commandLine) -> Message {
+        if surface != .commandLine {
+            return Message(
+                zh: "表头（第\(headerRow)行）下面没有数据行：如本月确实没有其他部门公益性岗位，不要导入空表，请在“补贴”页用“登记为无”登记（须写明依据）",
+                en: "there are no data rows below the header (row \(headerRow)): if the month has no such posts, do not import an "
+                    + "empty list; record that on the Subsidy page with Record none, with its source")
+        }
+        return Message(
             zh: "表头（第\(headerRow)行）下面没有数据行：如本月确实没有其他部门公益性岗位，请用 wancun subsidy other-posts none --month … --source … 登记",
             en: "there are no data rows below the header (row \(headerRow)): if the month has no "
                 + "such posts, record that with wancun subsidy other-posts none --month … --source " + "…")

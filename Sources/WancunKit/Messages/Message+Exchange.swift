@@ -69,7 +69,7 @@ extension Message {
             zh: "文件超过 \(byteSize(bytes))，未读完：请分成几个文件导入，或检查是否选错了文件",
             en: "the file is larger than \(byteSize(bytes)) and was not read: split it into several files, or check it is the right one")
     }
-    static func noDataRows(headerRow: Int) -> Message {
+    static func noDataRows(headerRow: Int, on _: Surface = .commandLine) -> Message {
         Message(
             zh: "表头（第\(headerRow)行）下面没有数据行：没有可导入的内容",
             en: "there are no data rows below the header (row \(headerRow)): nothing to import")

@@ -1,7 +1,14 @@
 // The catalogue: wording for values that fail to parse.
 extension Message {
-    static func valueError(_ error: ValueError) -> Message {
+    /// A value's refusal; `surface` as for `UserFacingError.message(on:)`.
+    static func valueError(_ error: ValueError, on surface: Surface = .commandLine) -> Message {
         switch error {
+        case .residentIDMasked where surface != .commandLine:
+            Message(zh: "身份证号已被遮蔽（含 *），请填写完整号码", en: "the ID number is masked (has *): enter the full number")
+        case .creditCodeCheck(let expected) where surface != .commandLine:
+            Message(
+                zh: "统一社会信用代码校验码不对（应为 \(expected)）；确属真实代码时可\(keepAnyway(on: surface).zh)后保存",
+                en: "the credit code's check character is wrong (expected \(expected)); if the code is real, \(keepAnyway(on: surface).en)")
         case .date(let text):
             Message(zh: "日期“\(text)”格式不对，应为 YYYY-MM-DD", en: "date \"\(text)\" is not in the form YYYY-MM-DD")
         case .month(let text):

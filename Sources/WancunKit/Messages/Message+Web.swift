@@ -44,6 +44,21 @@ extension Message {
         public static let byStatusAndTown = Message(zh: "各乡镇服务点状态", en: "Points by town and status")
         public static let signedInAs = Message(zh: "当前用户", en: "Signed in as")
         public static let total = Message(zh: "合计", en: "Total")
+        /// A label and its value on one line: "当前用户：张三", "Signed in as: 张三".
+        public static func labelled(_ label: Message, _ value: String) -> Message {
+            Message(zh: label.zh + "：" + value, en: label.en + ": " + value)
+        }
+        /// A note after what it is about: "（张三）", " (张三)".
+        public static func aside(_ text: String) -> Message { Message(zh: "（\(text)）", en: " (\(text))") }
+        /// The switch between the languages of the pages.
+        public static let language = Message(zh: "语言", en: "Language")
+        /// Each language by its own name, as the switch shows it whatever the page's language.
+        public static func languageName(_ language: Language) -> String {
+            switch language {
+            case .zh: "中文"
+            case .en: "English"
+            }
+        }
     }
 }
 

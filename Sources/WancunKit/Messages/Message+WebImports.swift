@@ -71,6 +71,8 @@ extension Message.Web {
         public static let courier = Message(zh: "快递公司（到件清单、结算单用）", en: "Courier (manifests, fee statements)")
         public static let platform = Message(zh: "平台（平台订单用）", en: "Platform (platform statements)")
         public static let check = Message(zh: "上传并对账", en: "Upload and reconcile")
+        /// The box that reconciles a file reconciled before.
+        public static let again = Message(zh: "再对一次（已对过账的文件）", en: "Reconcile again (a file reconciled before)")
         public static let runRequired = Message(zh: "请填写补贴核算批次号。", en: "Give the subsidy run's number.")
         public static let courierRequired = Message(zh: "请填写快递公司。", en: "Give the courier.")
         public static let platformRequired = Message(zh: "请填写平台。", en: "Give the platform.")

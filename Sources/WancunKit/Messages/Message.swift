@@ -40,10 +40,26 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
 /// An error that can tell the user what went wrong in words from the catalogue. Errors carry
 /// structured cases; their words are given in the text layer (`Text/`), above every domain.
 public protocol UserFacingError: LocalizedError {
+    /// The words on the command line.
     var message: Message { get }
+    /// The words where the user reads them: where the command line's words name an option
+    /// (`--force --reason`) or a command, a web page's say what to do on the page and an
+    /// import sheet's which column to fill in.
+    func message(on surface: Surface) -> Message
 }
 
 extension UserFacingError {
     /// The message in Chinese, the default language.
     public var errorDescription: String? { message.zh }
+
+    public func message(on surface: Surface) -> Message { message }
+}
+
+/// Where a refusal is read, so that its words say what to do there.
+public enum Surface: Sendable {
+    case commandLine
+    /// A web page: a box to tick, a field to fill in, a button to press.
+    case web
+    /// An import sheet, as the annotated copy and the import's problems show it.
+    case sheet
 }

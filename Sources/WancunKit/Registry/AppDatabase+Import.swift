@@ -31,7 +31,7 @@ extension AppDatabase {
     func importTable(
         path: String, sheet: String?, columns: [ColumnSpec], dryRun: Bool, audited: (String, ChangeContext)? = nil,
         prepare: (Database) throws -> Void = { _ in },
-        noRows: (_ headerRow: Int) -> Message = Message.noDataRows,
+        noRows: (_ headerRow: Int, _ surface: Surface) -> Message = Message.noDataRows,
         progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil,
         row handle: (TableRow, inout RowChecker, Database) throws -> Bool
     ) throws -> ImportSummary {
@@ -51,7 +51,7 @@ extension AppDatabase {
         prepare: (Database) throws -> Void = { _ in },
         opened: (_ headerRow: Int) -> Void = { _ in },
         finish: (Database) throws -> Void = { _ in },
-        noRows: (_ headerRow: Int) -> Message = Message.noDataRows,
+        noRows: (_ headerRow: Int, _ surface: Surface) -> Message = Message.noDataRows,
         progress: ((_ row: Int, _ fraction: Double) -> Void)? = nil,
         parse: @escaping @Sendable (TableRow, inout RowChecker) -> Parsed,
         row handle: (TableRow, Parsed, inout RowChecker, Database) throws -> Bool
@@ -92,7 +92,10 @@ extension AppDatabase {
                         }
                     }
                     if rows == 0 && check.problems.isEmpty {
-                        check.add(RowProblem(file: file, row: nil, rule: "NO_DATA_ROWS", message: noRows(table.headerRowNumber)))
+                        check.add(
+                            RowProblem(
+                                file: file, row: nil, rule: "NO_DATA_ROWS", message: noRows(table.headerRowNumber, .commandLine),
+                                onTheWeb: noRows(table.headerRowNumber, .web)))
                     }
                     guard check.problems.isEmpty && !dryRun else { return .rollback }
                     try finish(db)

@@ -493,7 +493,8 @@ extension AppDatabase {
         var operatorName = ""
         if hasOperator {
             if row["phone"].utf8.contains(UInt8(ascii: "*")) {
-                check.add(row, "phone", value: Mask.phone(row["phone"]), rule: "PHONE_MASKED", message: .phoneMasked)
+                check.add(
+                    row, "phone", value: Mask.phone(row["phone"]), rule: "PHONE_MASKED", message: .phoneMasked, onTheWeb: .phoneMaskedInTheSheet)
             } else {
                 phone = check.value(row, "phone", personal: Mask.phone) { text throws(ValueError) in try Phone(parsing: text) }
             }
@@ -571,7 +572,9 @@ extension AppDatabase {
             do {
                 return try operation()
             } catch let error as RegistryError {
-                for refusal in error.refusals { check.add(row, Self.column(for: refusal), rule: refusal.rule, message: refusal.message) }
+                for refusal in error.refusals {
+                    check.add(row, Self.column(for: refusal), rule: refusal.rule, message: refusal.message, onTheWeb: refusal.message(on: .sheet))
+                }
                 return nil
             }
         }

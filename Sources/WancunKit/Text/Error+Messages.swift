@@ -3,6 +3,7 @@
 
 extension ValueError: UserFacingError {
     public var message: Message { .valueError(self) }
+    public func message(on surface: Surface) -> Message { .valueError(self, on: surface) }
 }
 
 extension StoreError: UserFacingError {
@@ -11,20 +12,25 @@ extension StoreError: UserFacingError {
 
 extension RegistryError: UserFacingError {
     public var message: Message { .registryError(self) }
+    public func message(on surface: Surface) -> Message { .registryError(self, on: surface) }
 }
 
 extension LedgerError: UserFacingError {
     public var message: Message { .ledgerError(self) }
+    public func message(on surface: Surface) -> Message { .ledgerError(self, on: surface) }
 }
 
 extension SubsidyError: UserFacingError {
     public var message: Message { .subsidyError(self) }
+    public func message(on surface: Surface) -> Message { .subsidyError(self, on: surface) }
 }
 
 extension ReconError: UserFacingError {
     public var message: Message { .reconError(self) }
+    public func message(on surface: Surface) -> Message { .reconError(self, on: surface) }
 }
 
 extension AccountError: UserFacingError {
     public var message: Message { .accountError(self) }
+    public func message(on surface: Surface) -> Message { .accountError(self, on: surface) }
 }

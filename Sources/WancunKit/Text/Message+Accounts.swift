@@ -20,8 +20,26 @@ extension Message {
         }
     }
 
-    static func accountError(_ error: AccountError) -> Message {
+    /// An account's refusal; `surface` as for `UserFacingError.message(on:)`.
+    static func accountError(_ error: AccountError, on surface: Surface = .commandLine) -> Message {
         switch error {
+        case .userUnknown(let name) where surface != .commandLine:
+            Message(zh: "没有账号 \(name)", en: "no account \(name)")
+        case .passwordEmpty where surface != .commandLine:
+            Message.Web.Users.passwordRequired
+        case .townRequired where surface != .commandLine:
+            Message.Web.Users.townRequired
+        case .townNotForRole(let role) where surface != .commandLine:
+            Message(
+                zh: "只有乡镇经办人的账号指定乡镇，\(Message.role(role).zh)不选乡镇",
+                en: "only a town clerk's account names a town; for a \(Message.role(role).en) leave the town empty")
+        case .townUnknown(let code) where surface != .commandLine:
+            Message(zh: "\(code) 不是登记中的乡镇：请从列表中选择乡镇", en: "\(code) is not a town of the registry: choose one from the list")
+        case .reviewerRequired where surface != .commandLine:
+            Message(
+                zh: "已有账号，此操作须经另一人审核：请审核人用自己的账号登录后在本页审核（不能是经办人本人）",
+                en: "accounts exist, so this needs another person's approval: a reviewer signs in with their own account "
+                    + "and approves it on this page (not the clerk)")
         case .nameInvalid(let name):
             Message(
                 zh: "账号名“\(name)”不可用：须为 1 至 32 个字符，不含冒号和控制字符",
@@ -84,5 +102,15 @@ extension Message {
         Message(
             zh: "  \(name)（\(Message.role(role).zh)\(town.map { "，\($0)" } ?? "")）  演示密码：\(password)",
             en: "  \(name) (\(Message.role(role).en)\(town.map { ", \($0)" } ?? "")) demo password: \(password)")
+    }
+}
+
+extension Message.Web {
+    /// Where a reviewer approved a run.
+    public static func reviewedVia(_ via: Review.Via) -> Message {
+        switch via {
+        case .cli: Message(zh: "命令行", en: "Command line")
+        case .web: Message(zh: "网页", en: "Web pages")
+        }
     }
 }

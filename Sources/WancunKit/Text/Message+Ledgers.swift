@@ -1,7 +1,13 @@
 // The catalogue: parcel and purchase ledgers.
 extension Message {
-    static func ledgerError(_ error: LedgerError) -> Message {
+    /// A ledger's refusal; `surface` as for `UserFacingError.message(on:)`.
+    static func ledgerError(_ error: LedgerError, on surface: Surface = .commandLine) -> Message {
         switch error {
+        case .parcelUnknown(let waybill, let point) where surface != .commandLine:
+            return Message(
+                zh: "服务点 \(point) 没有运单号 \(waybill) 的到站记录：先登记到站", en: "point \(point) has no arrival of waybill \(waybill): record the arrival first")
+        case .parcelAmbiguous(let waybill) where surface != .commandLine:
+            return Message(zh: "多家快递企业有运单号 \(waybill)：请指明快递企业", en: "several couriers have waybill \(waybill): name the courier")
         case .parcelDuplicate(let waybill, let courier, let point):
             return Message(
                 zh: "\(courier) 的运单号 \(waybill) 已登记（服务点 \(point)）：同一快递企业的运单号不能重复",

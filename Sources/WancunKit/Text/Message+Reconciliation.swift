@@ -1,7 +1,13 @@
 // The catalogue: reconciliations.
 extension Message {
-    static func reconError(_ error: ReconError) -> Message {
+    /// A reconciliation's refusal; `surface` as for `UserFacingError.message(on:)`.
+    static func reconError(_ error: ReconError, on surface: Surface = .commandLine) -> Message {
         switch error {
+        case .alreadyReconciled(let id, let date) where surface != .commandLine:
+            Message(
+                zh: "这个文件已于 \(date) 对过账（第 \(id) 号对账）；确需再对一次，勾选“\(Message.Web.Reconcile.again.zh)”后重新上传",
+                en: "this file was reconciled on \(date) (reconciliation \(id)); to do it again, tick "
+                    + "“\(Message.Web.Reconcile.again.en)” and send it again")
         case .alreadyReconciled(let id, let date):
             Message(
                 zh: "这个文件已于 \(date) 对过账（第 \(id) 号对账）；确需再对一次，加 --again",

@@ -35,13 +35,16 @@ extension Message {
             en: list.map(\.rawValue).joined(separator: ", "))
     }
 
-    static func registryError(_ error: RegistryError) -> Message {
+    /// A registry refusal's words; `surface` as for `UserFacingError.message(on:)`.
+    static func registryError(_ error: RegistryError, on surface: Surface = .commandLine) -> Message {
+        let cli = surface == .commandLine
         switch error {
         case .several(let all):
-            return Message(zh: all.map { registryError($0).zh }.joined(separator: "；"), en: all.map { registryError($0).en }.joined(separator: "; "))
+            let each = all.map { registryError($0, on: surface) }
+            return Message(zh: each.map(\.zh).joined(separator: "；"), en: each.map(\.en).joined(separator: "; "))
         case .invalid(let field, let valueError):
             let name = fieldName(field)
-            let inner = valueError.message
+            let inner = valueError.message(on: surface)
             return Message(zh: "\(name.zh)：\(inner.zh)", en: "\(name.en): \(inner.en)")
         case .villageUnknown(let code):
             return Message(zh: "没有村级区划 \(code)：先导入区划，或核对代码", en: "no division \(code): import the divisions first, or check the code")
@@ -88,7 +91,7 @@ extension Message {
             return Message(
                 zh: "开业日期 \(date) 不能晚于开业后的下一次状态变更（\(next)）", en: "opening day \(date) is not before the next change of status (\(next))")
         case .reasonRequired:
-            return Message(zh: "请用 --reason 写明原因", en: "give the reason with --reason")
+            return cli ? Message(zh: "请用 --reason 写明原因", en: "give the reason with --reason") : Message.WebPoints.reasonRequired
         case .operatorUnknown(let masked):
             return Message(zh: "没有身份证号为 \(masked) 的站长", en: "no operator with ID number \(masked)")
         case .operatorExists(let masked, let name):
@@ -96,28 +99,39 @@ extension Message {
         case .operatorExistsElsewhere:
             return Message(
                 zh: "该身份证号码已登记，请联系县级经办人", en: "this ID number is registered already; ask the county clerk")
-        case .retirementGroupRequired:
+        case .retirementGroupRequired where cli:
             return Message(
                 zh: "女性须用 --retirement-group 女干部 或 女工人 指明退休年龄类别（取决于岗位）",
                 en: "for a woman give --retirement-group female-55 or female-50 (it depends on the post)")
+        case .retirementGroupRequired:
+            let (cadre, worker) = (retirementGroup(.female55), retirementGroup(.female50))
+            return Message(
+                zh: "女性须指明退休年龄类别：“\(cadre.zh)”或“\(worker.zh)”（取决于岗位）",
+                en: "for a woman choose the retirement group, \(cadre.en) or \(worker.en) (it depends on the post)")
         case .retirementGroupNotForMen:
             return Message(zh: "身份证号显示为男性，退休年龄类别只能是“\(retirementGroup(.male).zh)”", en: "the ID number is a man's: the retirement group is male")
         case .retirementGroupNotForWomen:
             return Message(
                 zh: "身份证号显示为女性，退休年龄类别应为“\(retirementGroup(.female55).zh)”或“\(retirementGroup(.female50).zh)”",
                 en: "the ID number is a woman's: the group is female-55 or female-50")
-        case .difficultyIncomplete:
+        case .difficultyIncomplete where cli:
             return Message(
                 zh: "就业困难类别、证明编号（--certificate）和认定日期（--certified-on）要一起填",
                 en: "give the difficulty category, --certificate and --certified-on together")
-        case .difficultyNoteRequired:
+        case .difficultyIncomplete:
+            return Message(
+                zh: "就业困难类别、证明编号和认定日期要一起填", en: "give the difficulty category, the certificate and the day it was issued together")
+        case .difficultyNoteRequired where cli:
             return Message(zh: "类别为“\(difficulty(.other).zh)”时须用 --difficulty-note 说明", en: "category other needs --difficulty-note")
+        case .difficultyNoteRequired:
+            return Message(zh: "类别为“\(difficulty(.other).zh)”时须填写说明", en: "category other needs a note saying which")
         case .difficulty4050Age(let date, let sex):
             let (age, zhSex, enSex) = sex == .female ? (40, "女", "a woman") : (50, "男", "a man")
+            let keep = keepAnyway(on: surface)
             return Message(
-                zh: "4050人员须女满40周岁、男满50周岁：按身份证号码计算，认定日 \(date) 不满\(age)周岁（\(zhSex)）；确属例外时用 --force --reason 说明",
+                zh: "4050人员须女满40周岁、男满50周岁：按身份证号码计算，认定日 \(date) 不满\(age)周岁（\(zhSex)）；确属例外时\(keep.zh)",
                 en: "4050 needs a woman of 40 or a man of 50: by the ID number, \(enSex) under "
-                    + "\(age) on the certification day \(date); if it is an exception, use --force " + "--reason")
+                    + "\(age) on the certification day \(date); if it is an exception, \(keep.en)")
         case .operatorBusy(let masked, let point, let name):
             return Message(
                 zh: "\(masked) 同时在服务点 \(point)（\(name)）任站长：一人不能同时经营两个服务点，先在那里办理离任",
@@ -141,25 +155,39 @@ extension Message {
         case .unassignBeforeStart(let date, let started):
             return Message(zh: "离任日期 \(date) 早于任职日期 \(started)", en: "end \(date) is before the start \(started)")
         case .contractIncomplete:
-            return Message(zh: "合同类型（--contract）和起始日期（--contract-from）要一起填", en: "give --contract and --contract-from together")
+            return cli
+                ? Message(zh: "合同类型（--contract）和起始日期（--contract-from）要一起填", en: "give --contract and --contract-from together")
+                : Message(zh: "合同类型和合同起始日期要一起填", en: "give the contract type and the day the contract starts together")
         case .contractEndsBeforeStart:
             return Message(zh: "合同结束日期早于开始日期", en: "the contract ends before it starts")
         case .businessNameRequired:
-            return Message(zh: "填写统一社会信用代码时须用 --business 写明经营主体名称", en: "a credit code needs the business name (--business)")
+            return cli
+                ? Message(zh: "填写统一社会信用代码时须用 --business 写明经营主体名称", en: "a credit code needs the business name (--business)")
+                : Message(zh: "填写统一社会信用代码时须写明经营主体名称", en: "a credit code needs the business name")
         case .forceNeedsReason:
-            return Message(zh: "--force 须同时用 --reason 写明原因（将记入审计）", en: "--force needs --reason (it is audited)")
-        case .serviceCategoryRequired:
+            return cli
+                ? Message(zh: "--force 须同时用 --reason 写明原因（将记入审计）", en: "--force needs --reason (it is audited)")
+                : Message(zh: "勾选“仍要保存”时须写明原因（将记入审计）", en: "“Save anyway” needs the reason (it is audited)")
+        case .serviceCategoryRequired where cli:
             return Message(
                 zh: "代购服务须用 --category 指明品类：建材、农资、药品、日用品",
                 en: "agent purchasing needs --category: building-materials, farm-inputs, medicines or daily-goods")
+        case .serviceCategoryRequired:
+            return Message(
+                zh: "代购服务须指明品类：建材、农资、药品、日用品", en: "agent purchasing needs a category: building materials, farm inputs, medicines or daily goods")
         case .serviceCategoryOnlyForPurchase:
             return Message(zh: "只有\(serviceKind(.agentPurchase).zh)服务才分品类", en: "only agent-purchase has a category")
-        case .medicinesNeedPharmacy:
+        case .medicinesNeedPharmacy where cli:
             return Message(
                 zh: "代购药品须填合作药店名称（--partner）和药品经营许可证号（--licence）",
                 en: "agent purchasing of medicines needs the partner pharmacy (--partner) and its licence number (--licence)")
+        case .medicinesNeedPharmacy:
+            return Message(
+                zh: "代购药品须填合作药店名称和药品经营许可证号", en: "agent purchasing of medicines needs the partner pharmacy and its licence number")
         case .financeNeedsBank:
-            return Message(zh: "金融服务须用 --partner 填合作银行", en: "financial services need the partner bank (--partner)")
+            return cli
+                ? Message(zh: "金融服务须用 --partner 填合作银行", en: "financial services need the partner bank (--partner)")
+                : Message(zh: "金融服务须填合作银行", en: "financial services need the partner bank")
         case .serviceExists(let kind, let category):
             let (k, c) = (codeLabel(ServiceKind.self, kind), category.map { codeLabel(PurchaseCategory.self, $0) })
             return Message(
@@ -204,34 +232,45 @@ extension Message {
             return Message(zh: "线路至少要有一个停靠点", en: "a route needs at least one stop")
         case .routeStopRepeated(let code):
             return Message(zh: "停靠点 \(code) 重复", en: "stop \(code) appears twice")
+        case .stopsNotServed(let stops, let couriers, let date) where !cli:
+            return Message(
+                zh: "停靠点 \(stops.joined(separator: "、")) 在 \(date) 没有与本线路任何一家快递企业（\(couriers.joined(separator: "、"))）建立合作：先登记它们的合作",
+                en: "stops \(stops.joined(separator: ", ")) are not served on \(date) by any of the "
+                    + "route's couriers (\(couriers.joined(separator: ", "))): record the courier's link to them first")
         case .stopsNotServed(let stops, let couriers, let date):
             return Message(
                 zh: "停靠点 \(stops.joined(separator: "、")) 在 \(date) 没有与本线路任何一家快递企业（\(couriers.joined(separator: "、"))）建立合作：先用 wancun courier link 登记",
                 en: "stops \(stops.joined(separator: ", ")) are not served on \(date) by any of the "
                     + "route's couriers (\(couriers.joined(separator: ", "))): link them first with " + "wancun courier link")
         case .phoneDuplicate(let phone, let name, let id):
+            let keep = keepAnyway(on: surface)
             return Message(
-                zh: "手机号 \(phone) 已登记在站长 \(name)（\(id)）名下，可能是冒名或重复登记；确属正常时用 --force --reason 说明",
+                zh: "手机号 \(phone) 已登记在站长 \(name)（\(id)）名下，可能是冒名或重复登记；确属正常时\(keep.zh)",
                 en: "phone \(phone) belongs to operator \(name) (\(id)): a possible impersonation or "
-                    + "double registration; if it is right, use --force --reason")
+                    + "double registration; if it is right, \(keep.en)")
         case .phoneDuplicateElsewhere(let phone):
+            let keep = keepAnyway(on: surface)
             return Message(
-                zh: "手机号 \(phone) 已登记在另一位站长名下，可能是冒名或重复登记，请联系县级经办人；确属正常时用 --force --reason 说明",
+                zh: "手机号 \(phone) 已登记在另一位站长名下，可能是冒名或重复登记，请联系县级经办人；确属正常时\(keep.zh)",
                 en: "phone \(phone) is registered already to another operator: a possible impersonation or "
-                    + "double registration; ask the county clerk; if it is right, use --force --reason")
+                    + "double registration; ask the county clerk; if it is right, \(keep.en)")
         case .pointNameDuplicate(let code, let name):
+            let keep = keepAnyway(on: surface)
             return Message(
-                zh: "同村已有名称相近的服务点 \(code)（\(name)），可能重复登记；确属两个点时用 --force --reason 说明",
+                zh: "同村已有名称相近的服务点 \(code)（\(name)），可能重复登记；确属两个点时\(keep.zh)",
                 en: "the village has a point with a similar name, \(code) (\(name)): a possible "
-                    + "double registration; if there are two, use --force --reason")
+                    + "double registration; if there are two, \(keep.en)")
         case .pointNotRuralVillage(let code, let name):
+            let keep = keepAnyway(on: surface)
             return Message(
-                zh: "\(code)（\(name)）是居委会（社区）类区划，不是农村的村委会：在此设服务点须用 --force --reason 说明",
-                en: "\(code) (\(name)) is a residents' committee (urban), not a rural village: a point there needs --force --reason")
+                zh: "\(code)（\(name)）是居委会（社区）类区划，不是农村的村委会：在此设服务点须\(keep.zh)",
+                en: "\(code) (\(name)) is a residents' committee (urban), not a rural village: "
+                    + (cli ? "a point there needs --force --reason" : "for a point there, \(keep.en)"))
         case .pointTooClose(let code, let name, let meters):
+            let keep = keepAnyway(on: surface)
             return Message(
-                zh: "距服务点 \(code)（\(name)）仅 \(meters) 米，可能重复登记；确属两个点时用 --force --reason 说明",
-                en: "only \(meters) m from point \(code) (\(name)): a possible double registration; if there are two, use --force --reason")
+                zh: "距服务点 \(code)（\(name)）仅 \(meters) 米，可能重复登记；确属两个点时\(keep.zh)",
+                en: "only \(meters) m from point \(code) (\(name)): a possible double registration; if there are two, \(keep.en)")
         }
     }
 }

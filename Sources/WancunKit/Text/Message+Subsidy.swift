@@ -49,7 +49,11 @@ extension Message {
         }
     }
 
-    static func subsidyError(_ error: SubsidyError) -> Message {
+    /// A subsidy refusal; `surface` as for `UserFacingError.message(on:)`. The web's words say
+    /// which button of which page to press; the parameters and the other departments' "none"
+    /// are set on the server.
+    static func subsidyError(_ error: SubsidyError, on surface: Surface = .commandLine) -> Message {
+        guard surface == .commandLine else { return subsidyErrorOnThePage(error) ?? subsidyError(error) }
         switch error {
         case .policyKeyUnknown(let key):
             return Message(
@@ -154,6 +158,50 @@ extension Message {
             return Message(
                 zh: "花名册模板中的字段“\(field)”不认识；可用：\(RosterField.allCases.map(\.header).joined(separator: "、"))（也可填英文代码）",
                 en: "roster profile field \"\(field)\" is unknown; known: \(RosterField.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    static func subsidyErrorOnThePage(_ error: SubsidyError) -> Message? {
+        typealias S = Message.Web.Subsidy
+        switch error {
+        case .policySourceRequired:
+            return Message(zh: "请写明依据（文件名和条款）", en: "give the source (document and article)")
+        case .policyMissing(let keys, let date):
+            return Message(
+                zh: "\(date) 时以下参数没有生效的值：\(keys.joined(separator: ", "))；请管理员在服务器上设置",
+                en: "on \(date) these parameters have no value: \(keys.joined(separator: ", ")); an administrator sets them on the server")
+        case .runNotFinal(let id):
+            return Message(
+                zh: "第 \(id) 次核查尚未定稿：先由审核人在该次核查的页面上按“\(S.finalize.zh)”",
+                en: "run \(id) is not final: a reviewer presses “\(S.finalize.en)” on the run's page first")
+        case .runReplaced(let id, let replacement?):
+            return Message(
+                zh: "第 \(id) 次核查已被第 \(replacement) 次核查替换：请在第 \(replacement) 次核查的页面上下载花名册",
+                en: "run \(id) was replaced by run \(replacement): take the roster from run \(replacement)'s page")
+        case .finalExists(let month, let id):
+            return Message(
+                zh: "\(month) 已有定稿的第 \(id) 次核查；如需替换，勾选“\(S.againstFinal.zh)”后重新核查，再由审核人在新核查的页面上按“\(S.replace.zh)”并写明原因",
+                en: "\(month) already has final run \(id); to replace it, tick “\(S.againstFinal.en)” and check again, then a "
+                    + "reviewer presses “\(S.replace.en)” on the new run's page and gives the reason")
+        case .replaceNeedsReason:
+            return S.replaceNeedsReason
+        case .monthNotOver(let month, let today, nil):
+            return Message(
+                zh: "\(month) 尚未结束（今天 \(today)），月份结束后方可核查；如本县须提前报送，请管理员在服务器上设置参数 check_from_day",
+                en: "\(month) has not ended (today is \(today)); check it once it has, or have an administrator set check_from_day for early reports")
+        case .draftStale(let id, let changes):
+            let list = changes.prefix(10).joined(separator: "；") + (changes.count > 10 ? "……" : "")
+            return Message(
+                zh: "第 \(id) 次核查之后登记信息已有变化，请在补贴页面重新核查本月再定稿：\(list)",
+                en: "the registry changed since run \(id) was made; check the month again on the subsidy page before finalizing: \(list)")
+        case .withoutOtherPostsNeedsReason:
+            return Message(zh: "未取得其他部门名单而核查须写明原因", en: "checking without the other departments' list needs the reason")
+        case .otherPostsKnown(let month):
+            return Message(
+                zh: "\(month) 的其他部门公益性岗位名单已导入或已登记为无，不必说明未取得名单的原因",
+                en: "the other departments' list for \(month) is known; no reason for checking without it is needed")
+        default:
+            return nil
         }
     }
 
