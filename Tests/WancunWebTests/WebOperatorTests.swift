@@ -250,7 +250,8 @@ struct OperatorRegistry: Sendable {
         let sameID = [("name", "重号登记"), ("id_number", other.idNumber), ("phone", "13600009071"), ("retirement_group", "female-55")]
         let samePhone = [("name", "同号登记"), ("id_number", ResidentID.withCheckCharacter("33042419700101971")), ("phone", other.phone)]
         let neutral = [
-            RegistryError.operatorExistsElsewhere.message.zh, RegistryError.phoneDuplicateElsewhere(maskedPhone: Mask.phone(other.phone)).message.zh,
+            RegistryError.operatorExistsElsewhere.message(on: .web).zh,
+            RegistryError.phoneDuplicateElsewhere(maskedPhone: Mask.phone(other.phone)).message(on: .web).zh,
         ]
         for (form, words) in zip([sameID, samePhone], neutral) {
             let refused = try await post("/operators/new", form, as: registry.townClerk)

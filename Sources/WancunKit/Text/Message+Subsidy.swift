@@ -118,8 +118,8 @@ extension Message {
         case .otherPostsLoaded(let month):
             return Message(
                 zh: "\(month) 的其他部门公益性岗位名单已从文件导入，不能登记为无；名单有误时请重新导入更正后的文件",
-                en:
-                    "the other departments' list for \(month) was imported from a file and cannot be recorded as none; import the corrected file instead"
+                en: "the other departments' list for \(month) was imported from a file and cannot be recorded as none; "
+                    + "import the corrected file instead"
             )
         case .otherPostsKnown(let month):
             return Message(
