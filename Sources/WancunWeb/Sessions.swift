@@ -63,39 +63,60 @@ public actor SessionStore {
     }
 }
 
-/// Failed sign-ins counted per account and per address: past `limit` within `window`
-/// either one refuses further attempts until the window has passed.
+/// Failed sign-ins counted per account and per address: past `limit` failures of an account,
+/// or `addressLimit` attempts from one address, within `window`, further attempts are refused
+/// until the window has passed. The address's limit is the larger, since a county office's
+/// clerks may all reach the server from one address. So that attempts sent at once cannot all
+/// pass while the slow hash runs, an account's attempts are taken one at a time (the next waits
+/// for the one before to be judged), and an address's are counted when they start.
 public actor SignInLimiter {
     private var failures: [String: [Date]] = [:]
+    private var busy: Set<String> = []
+    private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
     let limit: Int
+    let addressLimit: Int
     let window: TimeInterval
     let now: @Sendable () -> Date
 
-    public init(limit: Int, window: TimeInterval, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(limit: Int, addressLimit: Int? = nil, window: TimeInterval, now: @escaping @Sendable () -> Date = { Date() }) {
         self.limit = limit
+        self.addressLimit = addressLimit ?? limit
         self.window = window
         self.now = now
     }
 
-    /// Whether an attempt may be made; one that may is counted at once as a failure, and
-    /// forgiven by `succeeded`.
-    public func attempt(account: String, address: String) -> Bool {
+    /// Whether an attempt may be made now; one that may must be ended by `finished`.
+    public func attempt(account: String, address: String) async -> Bool {
+        let accountKey = Self.key(account: account)
+        while busy.contains(accountKey) { await withCheckedContinuation { waiting[accountKey, default: []].append($0) } }
+        let addressKey = Self.key(address: address)
         let t = now()
-        let keys = [Self.key(account: account), Self.key(address: address)]
-        for key in keys { failures[key] = (failures[key] ?? []).filter { t.timeIntervalSince($0) < window } }
-        guard keys.allSatisfy({ (failures[$0] ?? []).count < limit }) else { return false }
-        for key in keys { failures[key, default: []].append(t) }
+        for key in [accountKey, addressKey] { failures[key] = (failures[key] ?? []).filter { t.timeIntervalSince($0) < window } }
+        guard (failures[accountKey] ?? []).count < limit, (failures[addressKey] ?? []).count < addressLimit else { return false }
+        busy.insert(accountKey)
+        failures[addressKey, default: []].append(t)
         return true
     }
 
-    /// A right password: the account's failures are forgotten, and the address's count for
-    /// this attempt.
-    public func succeeded(account: String, address: String) {
-        failures[Self.key(account: account)] = nil
-        let key = Self.key(address: address)
-        if var times = failures[key], !times.isEmpty {
-            times.removeLast()
-            failures[key] = times
+    /// The end of an attempt `attempt` allowed: a wrong password counts against the account (the
+    /// address counted it already); a right one forgives the account and this attempt.
+    public func finished(account: String, address: String, succeeded: Bool) {
+        let accountKey = Self.key(account: account)
+        if succeeded {
+            failures[accountKey] = nil
+            let addressKey = Self.key(address: address)
+            if var times = failures[addressKey], !times.isEmpty {
+                times.removeLast()
+                failures[addressKey] = times
+            }
+        } else {
+            failures[accountKey, default: []].append(now())
+        }
+        busy.remove(accountKey)
+        if var queue = waiting[accountKey], !queue.isEmpty {
+            let next = queue.removeFirst()
+            waiting[accountKey] = queue.isEmpty ? nil : queue
+            next.resume()
         }
     }
 

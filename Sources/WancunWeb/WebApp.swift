@@ -29,7 +29,8 @@ public struct WebApp: Sendable {
         self.signIn = signIn
         self.now = now
         sessions = SessionStore(idle: configuration.sessionIdle, lifetime: configuration.sessionLifetime, now: now)
-        limiter = SignInLimiter(limit: configuration.maxAttempts, window: configuration.attemptWindow, now: now)
+        limiter = SignInLimiter(
+            limit: configuration.maxAttempts, addressLimit: configuration.maxAddressAttempts, window: configuration.attemptWindow, now: now)
     }
 
     public func router() -> Router<WebContext> {
@@ -104,14 +105,17 @@ public struct WebApp: Sendable {
     func signIn(_ context: WebContext) async throws -> Response {
         let name = context.form["name"] ?? ""
         let password = context.form["password"] ?? ""
-        // The attempt is counted before the password is checked, so that attempts sent at once
-        // cannot all pass the limit while the slow hash runs.
         guard await limiter.attempt(account: name, address: context.remoteAddress) else {
             return signInPage(context, error: Message.Web.tooManyAttempts, name: name, status: .tooManyRequests)
         }
-        switch try await signIn.check(name: name, password: password) {
+        let checked: WebSignInResult
+        do { checked = try await signIn.check(name: name, password: password) } catch {
+            await limiter.finished(account: name, address: context.remoteAddress, succeeded: false)
+            throw error
+        }
+        await limiter.finished(account: name, address: context.remoteAddress, succeeded: checked.isUser)
+        switch checked {
         case .user(let user):
-            await limiter.succeeded(account: name, address: context.remoteAddress)
             if let old = context.session { await sessions.end(old.id) }
             let session = await sessions.create(for: user, stamp: try await signIn.stamp(of: user))
             var response = Response.redirect(to: user.actor.role == .admin ? "/users" : "/", type: .normal)

@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import WancunKit
 
 /// How `wancun serve` runs: where it listens, with what certificate, and its limits.
@@ -14,8 +15,11 @@ public struct WebConfiguration: Sendable {
     public var sessionIdle: TimeInterval = 30 * 60
     /// How long a session lasts at most, used or not.
     public var sessionLifetime: TimeInterval = 10 * 60 * 60
-    /// Failed sign-ins allowed per account and per address within `attemptWindow`.
+    /// Failed sign-ins allowed per account within `attemptWindow`.
     public var maxAttempts = 5
+    /// Sign-ins allowed per address within `attemptWindow` (the right ones not counted): more
+    /// than an account's, since the clerks of an office may share one address.
+    public var maxAddressAttempts = 30
     public var attemptWindow: TimeInterval = 15 * 60
     /// Today for the changes made through the pages, as `WANCUN_TODAY` fixes it; nil for the day in Asia/Shanghai.
     public var today: LocalDate?
@@ -54,6 +58,8 @@ public enum WebSignInResult: Sendable, Equatable {
     case user(WebUser)
     case refused
     case noAccounts
+
+    var isUser: Bool { if case .user = self { true } else { false } }
 }
 
 /// No account can sign in: the registry has no users yet.
@@ -69,9 +75,13 @@ public struct AccountSignIn: WebSignIn {
     public init(database: AppDatabase) { self.database = database }
 
     public func check(name: String, password: String) async throws -> WebSignInResult {
-        guard try database.hasUsers() else { return .noAccounts }
-        guard let account = try database.authenticate(name, password: password) else { return .refused }
-        return .user(WebUser(account))
+        // The slow hash runs on NIO's blocking-work threads, never on the threads that answer
+        // the other pages.
+        try await NIOThreadPool.singleton.runIfActive { [database] in
+            guard try database.hasUsers() else { return .noAccounts }
+            guard let account = try database.authenticate(name, password: password) else { return .refused }
+            return .user(WebUser(account))
+        }
     }
 
     public func stamp(of user: WebUser) async throws -> String? { try database.signInStamp(user.name) }

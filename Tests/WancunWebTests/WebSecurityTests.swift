@@ -204,21 +204,31 @@ import WancunKit
             clock.advance(901)
             #expect(try await signIn(client).status == .seeOther)
         }
-        // Per address: three different accounts from one address stop a fourth.
-        let limiter = SignInLimiter(limit: 3, window: 900)
-        for name in ["a", "b", "c"] { #expect(await limiter.attempt(account: name, address: "10.0.0.9")) }
+        // Per address: attempts from one address are counted as they start, the right ones
+        // then forgiven; past its limit a fourth account is refused there, not elsewhere.
+        let limiter = SignInLimiter(limit: 3, addressLimit: 3, window: 900)
+        for name in ["a", "b", "c"] {
+            #expect(await limiter.attempt(account: name, address: "10.0.0.9"))
+            await limiter.finished(account: name, address: "10.0.0.9", succeeded: false)
+        }
         #expect(await limiter.attempt(account: "d", address: "10.0.0.9") == false)
         #expect(await limiter.attempt(account: "d", address: "10.0.0.8"))
-        // Per account: the same account from three addresses is stopped from a fourth, however
-        // its name is spaced or cased (the sign-in finds the same account for all of them).
-        for (name, address) in [("Clerk", "1"), (" clerk", "2"), ("clerk\t", "3")] { #expect(await limiter.attempt(account: name, address: address)) }
+        await limiter.finished(account: "d", address: "10.0.0.8", succeeded: true)
+        // Per account: the same account failing from three addresses is stopped from a fourth,
+        // however its name is spaced or cased (the sign-in finds the same account for all).
+        for (name, address) in [("Clerk", "1"), (" clerk", "2"), ("clerk\t", "3")] {
+            #expect(await limiter.attempt(account: name, address: address))
+            await limiter.finished(account: name, address: address, succeeded: false)
+        }
         #expect(await limiter.attempt(account: "clerk", address: "4") == false)
         // A right password forgives the account and its own attempt, not the address's others.
-        let forgiving = SignInLimiter(limit: 2, window: 900)
+        let forgiving = SignInLimiter(limit: 5, addressLimit: 2, window: 900)
         #expect(await forgiving.attempt(account: "e", address: "10.0.0.7"))
+        await forgiving.finished(account: "e", address: "10.0.0.7", succeeded: false)
         #expect(await forgiving.attempt(account: "f", address: "10.0.0.7"))
-        await forgiving.succeeded(account: "f", address: "10.0.0.7")
+        await forgiving.finished(account: "f", address: "10.0.0.7", succeeded: true)
         #expect(await forgiving.attempt(account: "f", address: "10.0.0.7"))
+        await forgiving.finished(account: "f", address: "10.0.0.7", succeeded: false)
         #expect(await forgiving.attempt(account: "g", address: "10.0.0.7") == false)
     }
 
@@ -234,6 +244,19 @@ import WancunKit
         }
         #expect(statuses.filter { $0 == .unauthorized }.count == 3)
         #expect(statuses.filter { $0 == .tooManyRequests }.count == 5)
+    }
+
+    @Test func theClerksOfOneOfficeSignInAtOnceFromOneAddress() async throws {
+        // Twenty right sign-ins sent together from one address (an office behind one router),
+        // the same account among them ten times: none is refused.
+        let web = makeWebApp()
+        let statuses = try await withClient(web) { client async throws in
+            try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<20 { group.addTask { try await signIn(client).status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+        }
+        #expect(statuses == Array(repeating: .seeOther, count: 20))
     }
 
     @Test func aListPageFarPastTheEndIsTheLastPageNotACrash() async throws {
