@@ -146,11 +146,32 @@ extension WebApp {
 }
 
 extension WebApp {
-    /// The towns a search form offers: those the actor may see, `selected` marked.
-    func townChoices(_ actor: Actor, selected: DivisionCode?) throws -> [[String: Any]] {
-        try database.divisions(DivisionFilter(level: .town)).filter { AccessPolicy.canRead(actor, pointCode: $0.code.rawValue) }.map {
-            ["code": $0.code.rawValue, "name": $0.name, "selected": $0.code == selected]
+    /// The `<option>`s of the towns a search form offers: those the actor may see, `selected`
+    /// marked; the template puts them in unescaped (`{{{townOptions}}}`), each name escaped
+    /// here. Written by hand, not by the template, and from a list read at most once a minute:
+    /// a province's thousand towns on every list page were most of the page's cost.
+    func townOptions(_ actor: Actor, selected: DivisionCode?) throws -> String {
+        var html = ""
+        for town in try towns.current(database) where AccessPolicy.canRead(actor, pointCode: town.code) {
+            html += "<option value=\"" + town.code + "\"" + (town.code == selected?.rawValue ? " selected" : "") + ">"
+            html += BarChart.escape(town.name) + "</option>"
         }
+        return html
+    }
+}
+
+/// The county's towns (code and name), read again once `lifetime` has passed: divisions change
+/// when a clerk imports them, and a new town may take a minute to appear in the search forms.
+final class TownList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var read: (at: Date, towns: [(code: String, name: String)])?
+    let lifetime: TimeInterval = 60
+
+    func current(_ database: AppDatabase) throws -> [(code: String, name: String)] {
+        if let read = lock.withLock({ read }), Date().timeIntervalSince(read.at) < lifetime { return read.towns }
+        let towns = try database.divisions(DivisionFilter(level: .town)).map { (code: $0.code.rawValue, name: $0.name) }
+        lock.withLock { read = (Date(), towns) }
+        return towns
     }
 }
 

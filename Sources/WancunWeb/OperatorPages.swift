@@ -37,7 +37,7 @@ extension WebApp {
                 "idLabel": Message.WebOperators.idNumberOrEnd.text(lang), "assignmentLabel": Message.WebOperators.assignment.text(lang),
                 "all": Message.Web.all.text(lang), "search": Message.Web.search.text(lang), "csrf": context.session?.csrfToken ?? "",
                 "name": search.name ?? "", "idNumber": search.idNumber ?? "",
-                "towns": try townChoices(actor, selected: town),
+                "townOptions": try townOptions(actor, selected: town),
                 "states": AssignmentState.allCases.map {
                     ["code": $0.rawValue, "name": Message.WebOperators.assignmentState($0).text(lang), "selected": $0 == state] as [String: Any]
                 },

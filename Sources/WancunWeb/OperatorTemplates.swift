@@ -4,7 +4,7 @@ extension Templates {
         <form method="post" action="/operators" class="search" id="operator-search">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         <label>{{townLabel}} <select name="town"><option value="">{{all}}</option>
-        {{#towns}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/towns}}</select></label>
+        {{{townOptions}}}</select></label>
         <label>{{nameLabel}} <input name="name" value="{{name}}"></label>
         <label>{{idLabel}} <input name="id_number" value="{{idNumber}}" autocomplete="off"></label>
         <label>{{assignmentLabel}} <select name="assignment"><option value="">{{all}}</option>

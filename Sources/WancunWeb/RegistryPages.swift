@@ -25,7 +25,7 @@ extension WebApp {
                 "nameLabel": Message.Header.pointName.text(lang), "codeLabel": Message.Header.pointCode.text(lang),
                 "all": Message.Web.all.text(lang), "search": Message.Web.search.text(lang),
                 "name": search.name ?? "", "code": search.code ?? "",
-                "towns": try townChoices(actor, selected: town),
+                "townOptions": try townOptions(actor, selected: town),
                 "statuses": PointStatus.allCases.map {
                     ["code": $0.rawValue, "name": $0.label(in: lang), "selected": $0 == status] as [String: Any]
                 },

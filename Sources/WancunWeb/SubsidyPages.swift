@@ -206,7 +206,6 @@ extension WebApp {
             only: only, town: town, name: text("name"), code: text("code"), offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
         let id = info.run.id!
         let found = try database.searchSubsidyResults(id, search, as: actor)
-        let towns = try database.divisions(DivisionFilter(level: .town)).filter { AccessPolicy.canRead(actor, pointCode: $0.code.rawValue) }
         let outcomes: [(ResultFilter?, Message)] = [
             (nil, S.checked), (.eligible, S.eligibleOnly), (.ineligible, S.ineligibleOnly), (.outOfScope, S.outOfScopeOnly), (.all, S.everyPoint),
         ]
@@ -218,7 +217,7 @@ extension WebApp {
                 "nameLabel": S.name.text(lang), "codeLabel": Message.Header.pointCode.text(lang),
                 "all": Message.Web.all.text(lang), "search": Message.Web.search.text(lang), "name": search.name ?? "", "code": search.code ?? "",
                 "outcomes": outcomes.map { ["code": $0.0?.rawValue ?? "", "name": $0.1.text(lang), "selected": $0.0 == only] },
-                "towns": towns.map { ["code": $0.code.rawValue, "name": $0.name, "selected": $0.code == town] },
+                "townOptions": try townOptions(actor, selected: town),
             ])
         let table = Pages.table(
             Table(columns: SubsidyResult.columns, rows: found.results.map { $0.cells(lang) }), lang, empty: S.noResults,
@@ -434,7 +433,7 @@ extension Templates {
         <label>{{outcomeLabel}} <select name="only">
         {{#outcomes}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/outcomes}}</select></label>
         <label>{{townLabel}} <select name="town"><option value="">{{all}}</option>
-        {{#towns}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/towns}}</select></label>
+        {{{townOptions}}}</select></label>
         <label>{{nameLabel}} <input name="name" value="{{name}}"></label>
         <label>{{codeLabel}} <input name="code" value="{{code}}" inputmode="numeric"></label>
         <button type="submit" id="subsidy-filter">{{search}}</button>

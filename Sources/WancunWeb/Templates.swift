@@ -62,7 +62,7 @@ enum Templates {
     static let pointSearch = """
         <form method="get" action="/points" class="search">
         <label>{{townLabel}} <select name="town"><option value="">{{all}}</option>
-        {{#towns}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/towns}}</select></label>
+        {{{townOptions}}}</select></label>
         <label>{{statusLabel}} <select name="status"><option value="">{{all}}</option>
         {{#statuses}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/statuses}}</select></label>
         <label>{{nameLabel}} <input name="name" value="{{name}}"></label>

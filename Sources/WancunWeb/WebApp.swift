@@ -17,6 +17,7 @@ public struct WebApp: Sendable {
     let importJobs = UploadJobs<ImportJob>()
     let reconcileJobs = UploadJobs<ReconcileJob>()
     let savedSearches = SavedSearches()
+    let towns = TownList()
     /// The clock the pages date by (today in Asia/Shanghai, a change's time).
     let now: @Sendable () -> Date
 

@@ -150,6 +150,17 @@ func signedInPages(_ web: WebApp, name: String, password: String = AccountRegist
         }
     }
 
+    @Test func theTownChoicesAreTheTownsTheAccountSeesWithTheChosenOneMarked() throws {
+        let web = registry.app()
+        let county = try web.townOptions(Actor(name: "县办", role: .countyClerk), selected: registry.otherTown.code)
+        let towns = try registry.database.divisions(DivisionFilter(level: .town))
+        #expect(county.components(separatedBy: "<option ").count - 1 == towns.count)
+        #expect(county.contains("<option value=\"\(registry.otherTown.code.rawValue)\" selected>\(registry.otherTown.name)</option>"))
+        let town = try web.townOptions(Actor(name: "镇办", role: .townClerk, town: registry.ownTown), selected: nil)
+        #expect(town.components(separatedBy: "<option ").count - 1 == 1 && town.contains("value=\"\(registry.ownTown.rawValue)\">"))
+        #expect(!town.contains(" selected"))
+    }
+
     @Test func repeatedWrongPasswordsRefuseEvenTheRightOne() async throws {
         let web = registry.app()
         try await withClient(web) { client async throws in
