@@ -3,7 +3,8 @@
 
   web_load.py browse --url URL --accounts NAME:PASSWORD[,…] --codes FILE --towns FILE \\
       [--clients 20] [--seconds 60] [--server-pid PID]
-      Each client signs in through the login form (an account of the list, in turn), keeps its
+      Each client, a process of its own so that all of them have a request under way at once,
+      signs in through the login form (an account of the list, in turn), keeps its
       cookie and browses the point list (filters by town and status, later pages, a name) and
       point pages until the time is up. Prints p50/p95/p99 latency, requests, errors and the
       server's peak resident memory (VmHWM from /proc) against the issue's targets, and exits 1
@@ -28,7 +29,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 import uuid
@@ -111,60 +111,68 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def browse(args):
+def browse_client(index, args, accounts, codes, towns, start_line, stop, results):
+    """One client, in a process of its own (threads of one Python process would take turns
+    under its interpreter lock, so that fewer than `--clients` requests would be under way)."""
     url = urllib.parse.urlsplit(args.url)
+    statuses = ["", "operating", "planned", "suspended", "closed"]
+    rng = random.Random(index)
+    client = Client(url.hostname, url.port)
+    errors = []
+    try:
+        client.sign_in(*accounts[index % len(accounts)])
+    except Exception as error:  # noqa: BLE001 — counted as an error, reported below
+        errors.append(f"client {index} sign-in: {error}")
+    start_line.wait()
+    mine = []
+    while time.perf_counter() < stop.value:
+        kind = rng.random()
+        if kind < 0.5:
+            path = "/points/" + rng.choice(codes)
+        else:
+            query = {"page": str(rng.randint(1, 5))}
+            if rng.random() < 0.6:
+                query["town"] = rng.choice(towns)
+            if rng.random() < 0.4:
+                query["status"] = rng.choice(statuses)
+            if rng.random() < 0.1:
+                query["name"] = "服务点00" + str(rng.randint(0, 99))
+            path = "/points?" + urllib.parse.urlencode(query)
+        began = time.perf_counter()
+        try:
+            status, _, body = client.request("GET", path)
+            ok = status == 200 and b"<main>" in body
+        except Exception as error:  # noqa: BLE001
+            status, ok = repr(error), False
+        mine.append(time.perf_counter() - began)
+        if not ok:
+            errors.append(f"{path}: {status}")
+    results.put((mine, errors))
+
+
+def browse(args):
+    import multiprocessing
     codes = [line.strip() for line in open(args.codes) if line.strip()]
     towns = [line.strip() for line in open(args.towns) if line.strip()]
     accounts = accounts_from(args.accounts)
-    statuses = ["", "operating", "planned", "suspended", "closed"]
-    latencies, errors, lock = [], [], threading.Lock()
-    start_line = threading.Barrier(args.clients + 1)
-    stop = [0.0]
-
-    def one(index):
-        rng = random.Random(index)
-        client = Client(url.hostname, url.port)
-        try:
-            client.sign_in(*accounts[index % len(accounts)])
-        except Exception as error:  # noqa: BLE001 — counted as an error, reported below
-            with lock:
-                errors.append(f"client {index} sign-in: {error}")
-        start_line.wait()
-        mine = []
-        while time.perf_counter() < stop[0]:
-            kind = rng.random()
-            if kind < 0.5:
-                path = "/points/" + rng.choice(codes)
-            else:
-                query = {"page": str(rng.randint(1, 5))}
-                if rng.random() < 0.6:
-                    query["town"] = rng.choice(towns)
-                if rng.random() < 0.4:
-                    query["status"] = rng.choice(statuses)
-                if rng.random() < 0.1:
-                    query["name"] = "服务点00" + str(rng.randint(0, 99))
-                path = "/points?" + urllib.parse.urlencode(query)
-            began = time.perf_counter()
-            try:
-                status, _, body = client.request("GET", path)
-                ok = status == 200 and b"<main>" in body
-            except Exception as error:  # noqa: BLE001
-                status, ok = repr(error), False
-            mine.append(time.perf_counter() - began)
-            if not ok:
-                with lock:
-                    errors.append(f"{path}: {status}")
-        with lock:
-            latencies.extend(mine)
-
-    threads = [threading.Thread(target=one, args=(i,)) for i in range(args.clients)]
-    for thread in threads:
-        thread.start()
+    start_line = multiprocessing.Barrier(args.clients + 1)
+    # Far off until every client has signed in; then the end of the run, on the shared clock.
+    stop = multiprocessing.RawValue("d", float("inf"))
+    results = multiprocessing.Queue()
+    clients = [multiprocessing.Process(target=browse_client, args=(i, args, accounts, codes, towns, start_line, stop, results))
+               for i in range(args.clients)]
+    for client in clients:
+        client.start()
     start_line.wait()
     began = time.perf_counter()
-    stop[0] = began + args.seconds
-    for thread in threads:
-        thread.join()
+    stop.value = began + args.seconds
+    latencies, errors = [], []
+    for _ in clients:
+        mine, theirs = results.get()
+        latencies.extend(mine)
+        errors.extend(theirs)
+    for client in clients:
+        client.join()
     elapsed = time.perf_counter() - began
     ms = [x * 1000 for x in latencies]
     p50, p95, p99 = (percentile(ms, f) for f in (0.50, 0.95, 0.99)) if ms else (float("nan"),) * 3
