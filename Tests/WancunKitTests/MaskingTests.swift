@@ -69,6 +69,13 @@ import Testing
         return outputs
     }
 
+    @Test func digitsInsideAHexHashAreLeftAsTheyAre() {
+        let head = "54da4f15457412875a3cdf878aaa0fe8e8dde0ca42e4dc4fe8a249606ab47fcb"
+        #expect(Mask.personalValues(in: "审计链头：#281 \(head)") == "审计链头：#281 \(head)")
+        #expect(Mask.personalValues(in: "电话13800001111，身份证 11010519491231002X。") == "电话138****1111，身份证 110105********002X。")
+        #expect(Mask.personalValues(in: "phone 13800001111") == "phone 138****1111")
+    }
+
     @Test func noOutputNarrowsAMaskedIDNumber() throws {
         let path = try sharedDemoCopy()
         // A second run, so that there is something to compare and a draft to show.

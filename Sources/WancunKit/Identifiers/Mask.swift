@@ -96,7 +96,12 @@ public enum Mask {
                 end += 1
             }
             let run = String(chars[i..<end])
-            if run.count == 18 {
+            // Digits run into Latin letters are part of a token, not a number: a SHA-256 in hex
+            // (the audit chain's head) may hold eleven digits starting with 1.
+            let inToken = (i > 0 && chars[i - 1].isASCIILetter) || (end < chars.count && chars[end].isASCIILetter)
+            if inToken {
+                out += run
+            } else if run.count == 18 {
                 out += residentID(run)
             } else if run.count == 11, run.first == "1" {
                 out += phone(run)
@@ -116,4 +121,8 @@ public enum Mask {
         return String(chars.prefix(keep)) + String(repeating: "*", count: chars.count - 2 * keep)
             + String(chars.suffix(keep))
     }
+}
+
+extension Character {
+    fileprivate var isASCIILetter: Bool { isASCII && isLetter }
 }
