@@ -350,6 +350,15 @@ func evidence(_ result: SubsidyResult, _ rule: SubsidyRule, _ key: String) -> St
         _ = try f.db.importOtherPosts(from: file, month: SubsidyFixture.month, context: testContext)
         let (_, listed) = try f.check()
         #expect(listed.failing == [.doublePost] && evidence(listed, .doublePost, "other_posts") == "县民政局")
+        // "None" would drop that list and pay the person: refused unless the list is replaced on purpose.
+        #expect(throws: SubsidyError.otherPostsLoaded(SubsidyFixture.month)) {
+            try f.db.recordNoOtherPosts(month: SubsidyFixture.month, source: "误以为无", context: testContext)
+        }
+        #expect(try f.check().1.failing == [.doublePost])
+        try f.db.recordNoOtherPosts(month: SubsidyFixture.month, source: "县民政局更正：无", replacingList: true, context: testContext)
+        #expect(try f.check().1.eligible)
+        let line = try #require(try f.db.auditEntries(AuditFilter()).last { $0.action == "subsidy.other_posts" })
+        #expect(line.reason == "县民政局更正：无" && line.before?.contains("file") == true)
     }
 }
 

@@ -183,10 +183,13 @@ extension AppDatabase {
 extension AppDatabase {
     /// Records that a month has no other departments' subsidised posts at all (their answer was
     /// "none"), with where that answer came from; audited. A list loaded for the month is removed.
-    public func recordNoOtherPosts(month: Month, source: String, context: ChangeContext) throws {
+    /// A list imported from the departments' file is replaced only when `replacingList` says
+    /// so: its posts keep people from being paid twice, and "none" drops them.
+    public func recordNoOtherPosts(month: Month, source: String, replacingList: Bool = false, context: ChangeContext) throws {
         let source = source.trimmingSpaces()
         if source.isEmpty { throw SubsidyError.policySourceRequired }
         try write { db in
+            if !replacingList, try Self.otherPostsState(db, month: month) == .loaded { throw SubsidyError.otherPostsLoaded(month) }
             try db.execute(sql: "DELETE FROM other_post WHERE month = ?", arguments: [month])
             try Self.recordOtherPostList(db, month: month, kind: "none", source: source, sha256: nil, context: context)
         }

@@ -117,10 +117,9 @@ extension Message {
             return Message(zh: "--without-other-posts 须用 --reason 写明原因", en: "--without-other-posts needs --reason")
         case .otherPostsLoaded(let month):
             return Message(
-                zh: "\(month) 的其他部门公益性岗位名单已从文件导入，不能登记为无；名单有误时请重新导入更正后的文件",
-                en: "the other departments' list for \(month) was imported from a file and cannot be recorded as none; "
-                    + "import the corrected file instead"
-            )
+                zh: "\(month) 的其他部门公益性岗位名单已从文件导入，登记为无会删去名单上的岗位：名单有误时请重新导入更正后的文件；确要以“无”替换请加 --replace-list",
+                en: "the other departments' list for \(month) was imported from a file and recording none would drop its posts: "
+                    + "import the corrected file, or add --replace-list to replace it with none")
         case .otherPostsKnown(let month):
             return Message(
                 zh: "\(month) 的其他部门公益性岗位名单已导入或已登记为无，不必用 --without-other-posts",
@@ -196,6 +195,11 @@ extension Message {
                 en: "the registry changed since run \(id) was made; check the month again on the subsidy page before finalizing: \(list)")
         case .withoutOtherPostsNeedsReason:
             return Message(zh: "未取得其他部门名单而核查须写明原因", en: "checking without the other departments' list needs the reason")
+        case .otherPostsLoaded(let month):
+            return Message(
+                zh: "\(month) 的其他部门公益性岗位名单已从文件导入，不能登记为无；名单有误时请重新导入更正后的文件",
+                en: "the other departments' list for \(month) was imported from a file and cannot be recorded as none; "
+                    + "import the corrected file instead")
         case .otherPostsKnown(let month):
             return Message(
                 zh: "\(month) 的其他部门公益性岗位名单已导入或已登记为无，不必说明未取得名单的原因",

@@ -25,14 +25,20 @@ struct OtherPostsImport: WancunCommand {
 struct OtherPostsNone: WancunCommand {
     static let configuration = CommandConfiguration(
         commandName: "none", abstract: "登记某月没有其他部门公益性岗位 / Record that a month's list is empty.",
-        discussion: "Example: wancun subsidy other-posts none --month 2026-10 --source '县人社局2026年11月3日函复：10月无'")
+        discussion: """
+            A list imported from the departments' file is replaced by none only with --replace-list:
+            its posts keep people from being paid twice.
+            Example: wancun subsidy other-posts none --month 2026-11 --source '县人社局2026年12月3日函复：11月无'
+            """)
 
     @OptionGroup var globals: GlobalOptions
     @Option(help: "The month, YYYY-MM.") var month: Month
     @Option(help: "Where the answer \"none\" came from.") var source: String
+    @Flag(name: .customLong("replace-list"), help: "Replace a list imported from the departments' file with none (its posts are dropped).")
+    var replaceList = false
 
     func run(_ ctx: Context) throws {
-        try ctx.openDatabase().recordNoOtherPosts(month: month, source: source, context: ctx.changeContext())
+        try ctx.openDatabase().recordNoOtherPosts(month: month, source: source, replacingList: replaceList, context: ctx.changeContext())
         ctx.say(.noOtherPostsRecorded(month))
     }
 }
