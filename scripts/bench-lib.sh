@@ -4,7 +4,9 @@
 #                       before/after table) instead of building this checkout's;
 #   TMPDIR              where the scratch folder wancun-bench lives (default /tmp);
 #   WANCUN_BEFORE=PATH  also time that build (e.g. a release build of the starting commit) as
-#                       "wancun-before", alternating with this one in the same runs;
+#                       "wancun-before", alternating with this one in the same runs; it works on
+#                       databases of its own ($before_base, made by it), since a build refuses a
+#                       database a newer one has migrated;
 #   WANCUN_BENCH_RESULTS=FILE  bench.py appends each benchmark's results there as a JSON line
 #                       (scripts/bench-table.py turns them into the before/after table).
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,6 +25,9 @@ export WANCUN_TODAY=${WANCUN_TODAY:-2026-11-26} WANCUN_CLERK=${WANCUN_CLERK:-ben
 # Every baseline runs in SQLite as a competent engineer would set it up for bulk work.
 tuned_sqlite="PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;"
 before=${WANCUN_BEFORE:-}
+# The earlier build's own scratch files, by its binary: a base for one build is not for another.
+before_tmp=
+[ -z "$before" ] || before_tmp="$tmp/before-$(cksum < "$before" | cut -d' ' -f1)"
 
 # points_input SCALE COUNT: sets $csv to a generated file of COUNT points with operators over
 # the SCALE's divisions, and $base to a database holding those divisions at this build's schema
@@ -40,4 +45,16 @@ points_input() {
   # A base made by an older build is brought to the current schema, so that both sides start equal.
   $wancun init --db "$base" >/dev/null
   sqlite3 "$base" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+  before_base=
+  if [ -n "$before" ]; then
+    mkdir -p "$before_tmp"
+    before_base="$before_tmp/points-base-$scale.sqlite"
+    if [ ! -f "$before_base" ]; then
+      rm -f "$before_base.partial"*
+      $before init --db "$before_base.partial" >/dev/null
+      $before division import "$tmp/divisions-$scale.csv" --db "$before_base.partial" >/dev/null
+      sqlite3 "$before_base.partial" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+      mv "$before_base.partial" "$before_base"
+    fi
+  fi
 }

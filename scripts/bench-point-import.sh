@@ -92,7 +92,7 @@ PY
     --baseline "sqlite-utils (flat table, no checks)=python3 $tmp/points-sqlite-utils.py $tmp/run-u.sqlite $csv")
 fi
 compare=()
-[ -z "$before" ] || compare=(--setup "wancun-before=rm -f $tmp/run-pb.sqlite* ${csv%.csv}.result.csv; cp $base $tmp/run-pb.sqlite"
+[ -z "$before" ] || compare=(--setup "wancun-before=rm -f $tmp/run-pb.sqlite* ${csv%.csv}.result.csv; cp $before_base $tmp/run-pb.sqlite"
   --baseline "wancun-before=$before point import $csv --db $tmp/run-pb.sqlite")
 python3 scripts/bench.py --name "point import, $count points with operators" --runs "$runs" \
   --setup "wancun=rm -f $tmp/run-p.sqlite* ${csv%.csv}.result.csv; cp $base $tmp/run-p.sqlite" \

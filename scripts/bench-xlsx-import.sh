@@ -14,8 +14,8 @@ points_input "$scale" "$count"
 book="$tmp/points-$scale-$count.xlsx"
 [ -f "$book" ] || python3 scripts/bench_tables.py workbook "$csv" "$book"
 compare=()
-[ -z "$before" ] || compare=(--setup "xlsx-before=rm -f $tmp/run-xb.sqlite*; cp $base $tmp/run-xb.sqlite"
-  --setup "csv-before=rm -f $tmp/run-cb.sqlite*; cp $base $tmp/run-cb.sqlite"
+[ -z "$before" ] || compare=(--setup "xlsx-before=rm -f $tmp/run-xb.sqlite*; cp $before_base $tmp/run-xb.sqlite"
+  --setup "csv-before=rm -f $tmp/run-cb.sqlite*; cp $before_base $tmp/run-cb.sqlite"
   --baseline "xlsx-before=$before point import $book --db $tmp/run-xb.sqlite"
   --baseline "csv-before=$before point import $csv --db $tmp/run-cb.sqlite")
 python3 scripts/bench.py --name "point import, $count points with operators, XLSX against CSV" --runs "$runs" \
