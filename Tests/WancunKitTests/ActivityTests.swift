@@ -321,3 +321,29 @@ let oct = LocalDate(year: 2026, month: 10, day: 1)!
         #expect(try wancun(["report", "coverage", "--db", path, "--format", "xlsx"]).status == 64)
     }
 }
+
+@Suite struct SimilarNameTests {
+    /// The byte search the import uses for plain names answers as Foundation's search by
+    /// characters does, for names of every kind of character.
+    @Test func theByteSearchAgreesWithTheSearchByCharacters() {
+        let pieces = [
+            "新", "丰", "村", "东", "A", "a", "1", " ", "-", "\u{F900}", "\u{8C48}", "é", "e\u{301}", "ｅ", "服务", "店", "\u{3400}", "\u{4DC0}", "\r\n",
+            "\r",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        var fastAnswered = 0
+        for _ in 0..<20_000 {
+            let x = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let y = (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let byCharacters = x.isEmpty || y.isEmpty ? x == y : x == y || x.contains(y) || y.contains(x)
+            #expect(DuplicateCheck.similarNormalized(x, y) == byCharacters, "\(x.unicodeScalars.map(\.value)) / \(y.unicodeScalars.map(\.value))")
+            if DuplicateCheck.comparableByBytes(x) && DuplicateCheck.comparableByBytes(y) { fastAnswered += 1 }
+        }
+        // Both paths were taken often.
+        #expect(fastAnswered > 2_000 && fastAnswered < 18_000)
+        #expect(
+            !DuplicateCheck.comparableByBytes("\u{F900}") && !DuplicateCheck.comparableByBytes("e\u{301}")
+                && DuplicateCheck.comparableByBytes("新丰村A 1"))
+        #expect(DuplicateCheck.similarNormalized("新丰村东", "新丰村") && !DuplicateCheck.similarNormalized("董家埭", "新丰村"))
+    }
+}

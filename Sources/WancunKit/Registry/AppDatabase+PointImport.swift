@@ -55,7 +55,7 @@ private final class PointImportState {
     /// mostly met once, and keeping every point would cost more memory than reading is worth.
     private var pointsOfVillage: [Int64: [Point]] = [:]
     private var pointsHeld = 0
-    static let pointsKept = 20_000
+    static let pointsKept = 150_000
     /// The hashes of the ID numbers and phones of every operator registered or added since, once
     /// a large import has read them: one whose hash is missing is nobody's, without asking the
     /// database. (Two values with one hash only cost a lookup.)

@@ -51,7 +51,40 @@ enum DuplicateCheck {
     /// The same, of names already normalized (`normalizedPointName`).
     static func similarNormalized(_ x: String, _ y: String) -> Bool {
         if x.isEmpty || y.isEmpty { return x == y }
-        return x == y || x.contains(y) || y.contains(x)
+        if x == y { return true }
+        // Names of printable ASCII and CJK unified ideographs only are equal by characters
+        // exactly when they are equal by bytes (no character of theirs has another form), so
+        // a byte search answers for them; Foundation's search, by characters, for the rest.
+        if comparableByBytes(x) && comparableByBytes(y) { return contains(x, y) || contains(y, x) }
+        return x.contains(y) || y.contains(x)
+    }
+
+    /// Whether every character is printable ASCII or in U+4000…U+9FFF (UTF-8 lead bytes E4…E9).
+    static func comparableByBytes(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x20...0x7E: continue
+            case 0xE4...0xE9:
+                _ = utf8.next()
+                _ = utf8.next()
+            default: return false
+            }
+        }
+        return true
+    }
+
+    private static func contains(_ text: String, _ part: String) -> Bool {
+        var (text, part) = (text, part)
+        return text.withUTF8 { text in
+            part.withUTF8 { part in
+                guard part.count <= text.count else { return false }
+                for start in 0...(text.count - part.count) where text[start] == part[0] {
+                    if memcmp(text.baseAddress! + start, part.baseAddress!, part.count) == 0 { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// Great-circle distance in metres.

@@ -208,6 +208,9 @@ final class FieldAccess<Record>: Sendable {
     let text: @Sendable (DatabaseValue) -> String?
 
     /// An optional field.
+    // Inlined where each list names its key path, so that the closures read and write the
+    // property itself rather than through the key path at run time.
+    @inline(__always)
     static func optional<T: FieldValue>(
         _ path: WritableKeyPath<Record, T?> & Sendable, cell shown: (@Sendable (T) -> Cell)? = nil
     ) -> FieldAccess {
@@ -229,6 +232,9 @@ final class FieldAccess<Record>: Sendable {
     }
 
     /// A field every record has.
+    // Inlined where each list names its key path, so that the closures read and write the
+    // property itself rather than through the key path at run time.
+    @inline(__always)
     static func required<T: FieldValue>(
         _ path: WritableKeyPath<Record, T> & Sendable, cell shown: (@Sendable (T) -> Cell)? = nil
     ) -> FieldAccess {
