@@ -55,6 +55,28 @@ import Testing
             "Top": ["Words+High.swift": "extension Words {\n    public static func high() -> Int { 2 }\n}\n"],
         ]
         #expect(checker.violations(in: entries).map(\.description) == ["Middle/Use.swift names Words.high, declared in Top"])
+        // Written without its type, `.high` reaches up as surely; a value's member (`x.high`, a chain's
+        // `.high` on the next line) does not, nor a name a folder at or below declares as well
+        // (`Level.shared`), which the use may mean instead. A nested namespace's `Words.Header.high`
+        // is not one: `.high` cannot mean it.
+        let implicit = entries.merging([
+            "Bottom": [
+                "Catalogue.swift": "public enum Words {}\nextension Words {\n    static let low = 1\n}\n",
+                "Words+Header.swift": "extension Words {\n    enum Header {}\n}\nextension Words.Header {\n    static let high = Words()\n}\n",
+            ],
+            "Middle": [
+                "Use.swift": "func words(_ w: Words) {}\nlet a: Words = .low\nlet b = [words(.high)]\nlet c = x.high\nlet d = y\n    .high()\n",
+                "Shared.swift": "enum Level { case other(Int), shared }\nenum Kind {\n    case a,\n        spare\n}\n"
+                    + "func pick(_ l: Level = .shared, _ k: Kind = .spare) {}\n",
+            ],
+            "Top": [
+                "Words+High.swift": "extension Words {\n    public static func high() -> Words { Words() }\n"
+                    + "    static let shared = Words()\n    static let spare = Words()\n}\n"
+            ],
+        ]) { $1 }
+        #expect(checker.violations(in: implicit).map(\.description) == ["Middle/Use.swift names Words.high (as .high), declared in Top"])
+        let returned = implicit.merging(["Bottom": ["Catalogue.swift": "public enum Words {}\nfunc f() -> Words { return .high }\n"]]) { $1 }
+        #expect(checker.violations(in: returned).map(\.description).contains("Bottom/Catalogue.swift names Words.high (as .high), declared in Top"))
         #expect(LayerChecker.declaredTypes(in: "public final class High {\n    struct Nested {}\n}\ntypealias Alias = Int\n") == ["High", "Alias"])
     }
 }
@@ -94,6 +116,26 @@ struct LayerChecker {
                 }
             }
         }
+        // Written as `.member` (`message: .divisionDuplicate(firstRow: 2)`), the type is left to the
+        // compiler. A static member of a type's own type, added by a higher folder's extension, is
+        // reached up to by such a use when no folder at or below the using one declares a static
+        // member or an enum case of that name that the use may mean instead.
+        var lowestTarget: [String: Int] = [:]
+        var byName: [String: (member: String, folder: String)] = [:]
+        for (folder, files) in tree {
+            guard let r = rank[folder] else { continue }
+            for source in files.values {
+                let code = Self.code(source)
+                for name in Self.implicitTargets(in: code) where lowestTarget[name].map({ $0 > r }) ?? true {
+                    lowestTarget[name] = r
+                }
+                for member in Self.implicitMembers(in: code) {
+                    let name = String(member.split(separator: ".")[1])
+                    if let other = byName[name], rank[other.folder]! <= r { continue }
+                    byName[name] = (member, folder)
+                }
+            }
+        }
         var found: [Violation] = []
         for (folder, files) in tree {
             guard let r = rank[folder] else { continue }
@@ -108,6 +150,11 @@ struct LayerChecker {
                     if let home = lowestMember[member], rank[home]! > r {
                         found.append(Violation(folder: folder, file: file, type: member, declaredIn: home))
                     }
+                }
+                for name in Self.implicitMemberUses(in: code) {
+                    guard let (member, home) = byName[name], rank[home]! > r else { continue }
+                    if let target = lowestTarget[name], target <= r { continue }
+                    found.append(Violation(folder: folder, file: file, type: member + " (as ." + name + ")", declaredIn: home))
                 }
             }
         }
@@ -143,6 +190,23 @@ struct LayerChecker {
         }
     }
 
+    /// `Type.member` for each static member of a top-level `extension Type { … }` that is a
+    /// `Type` itself (`static let x = Type(…)`, `static let x: Type`, `static func x(…) -> Type`),
+    /// which `.x` may name where a `Type` is expected.
+    static func implicitMembers(in code: String) -> [String] {
+        let block = try! NSRegularExpression(pattern: #"(?ms)^extension ([A-Z]\w*)[^{\n.]*\{\n(.*?)^\}"#)
+        let ns = code as NSString
+        return block.matches(in: code, range: NSRange(location: 0, length: ns.length)).flatMap { match in
+            let type = ns.substring(with: match.range(at: 1))
+            let modifiers = #"(?m)^    (?:(?:public|internal|fileprivate|private|nonisolated)\s+)*static\s+"#
+            let itself = "(?:\(type)|Self)"
+            let body = ns.substring(with: match.range(at: 2))
+            let values = matches(modifiers + #"(?:let|var)\s+(\w+)\s*(?::\s*"# + itself + #"\b|=\s*\#(type)\()"#, in: body)
+            let functions = matches(modifiers + #"func\s+(\w+)[^{]*?->\s*"# + itself + #"\s*\{"#, in: body)
+            return (values + functions).map { type + "." + $0 }
+        }
+    }
+
     /// Static members named with their type, `Message.Coverage.pointsIn` for `Message.Coverage.pointsIn(…)`.
     static func memberUses(in code: String) -> Set<String> {
         let regex = try! NSRegularExpression(pattern: #"\b([A-Z]\w*(?:\.[A-Z]\w*)*)\.([a-z]\w*)"#)
@@ -151,6 +215,60 @@ struct LayerChecker {
             regex.matches(in: code, range: NSRange(location: 0, length: ns.length)).map {
                 ns.substring(with: $0.range(at: 1)) + "." + ns.substring(with: $0.range(at: 2))
             })
+    }
+
+    /// The names `.name` stands for where the type is left to the compiler: `.high` in
+    /// `f(message: .high)`, `return .high(1)`, `[.a, .b]`, `x ? .a : .b`; not a member of a value
+    /// (`x.high`, `f().high`, `x?.high`, a chain's `\n    .high`), a key path or a range.
+    static func implicitMemberUses(in code: String) -> Set<String> {
+        let regex = try! NSRegularExpression(pattern: #"\.([a-z]\w*)"#)
+        let chars = Array(code.utf16)
+        func isWord(_ c: UInt16) -> Bool { c == 95 || (48...57).contains(c) || (65...90).contains(c) || (97...122).contains(c) || c > 127 }
+        func isSpace(_ c: UInt16) -> Bool { c == 32 || c == 10 || c == 9 || c == 13 }
+        let keywords: Set<String> = ["return", "case", "in", "else", "where", "throw", "await", "try"]
+        var uses: Set<String> = []
+        for match in regex.matches(in: code, range: NSRange(location: 0, length: chars.count)) {
+            var i = match.range.location - 1
+            guard i >= 0 else { continue }
+            if !isSpace(chars[i]) {
+                // Right after a value, a `?`/`!`, a key path's backslash, a dot of `..<` or a generic's `>`.
+                if isWord(chars[i]) || Array(")]}?!\"\\.>`".utf16).contains(chars[i]) { continue }
+            } else {
+                while i >= 0 && isSpace(chars[i]) { i -= 1 }
+                if i >= 0 && Array(")]}\"`".utf16).contains(chars[i]) { continue }
+                if i >= 0 && isWord(chars[i]) {
+                    var start = i
+                    while start > 0 && isWord(chars[start - 1]) { start -= 1 }
+                    guard keywords.contains(String(decoding: chars[start...i], as: UTF16.self)) else { continue }
+                }
+            }
+            uses.insert((code as NSString).substring(with: match.range(at: 1)))
+        }
+        return uses
+    }
+
+    /// What a file declares that `.name` could stand for: enum cases and the static members of a
+    /// type itself (not those of a nested namespace, `extension Message.Header`, `enum Header`
+    /// inside an extension, whose members a `.name` does not reach).
+    static func implicitTargets(in code: String) -> [String] {
+        let block = try! NSRegularExpression(
+            pattern: #"(?ms)^(?:(?:public|internal|fileprivate|private|final|indirect)\s+)*"#
+                + #"(?:extension|struct|enum|class|actor|protocol)\s+([A-Z]\w*)\b(?!\.)[^{\n]*\{\n(.*?)^\}"#)
+        let ns = code as NSString
+        let statics = block.matches(in: code, range: NSRange(location: 0, length: ns.length)).flatMap { match in
+            matches(
+                #"(?m)^    (?:(?:public|internal|fileprivate|private|nonisolated|final|override)\s+)*(?:static|class)\s+(?:func|let|var)\s+(\w+)"#,
+                in: ns.substring(with: match.range(at: 2)))
+        }
+        // `case a, b(Int)` and `case c = "c"` declare; `case .a:`, `case let x` and `case x where …:` match.
+        let declarations = matches(#"\bcase\s+([a-z](?:[^\n]*,[ \t]*\n)*[^\n]*)"#, in: code).filter {
+            !$0.hasSuffix(":") && !$0.hasPrefix("let ") && !$0.hasPrefix("var ")
+        }
+        let cases = declarations.flatMap { list in
+            list.replacingOccurrences(of: #"\([^()]*(?:\([^()]*\)[^()]*)*\)|=[^,]*"#, with: "", options: .regularExpression)
+                .split(separator: ",").compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
+        }
+        return statics + cases
     }
 
     static func names(in code: String) -> Set<String> { Set(matches(#"\b([A-Z]\w*)\b"#, in: code)) }

@@ -60,7 +60,7 @@ extension AppDatabase {
                 db,
                 sql: """
                     SELECT o.*, (SELECT p.code FROM assignment a JOIN point p ON p.id = a.point_id
-                                 WHERE a.operator_id = o.id AND a.ended_on IS NULL LIMIT 1) AS point_code
+                                 WHERE a.operator_id = o.id AND \(RegistrySQL.open("a")) LIMIT 1) AS point_code
                     FROM operator o \(whereClause) ORDER BY o.name, o.id LIMIT ? OFFSET ?
                     """, arguments: arguments + [max(search.limit, 0), max(search.offset, 0)])
             return OperatorPage(total: total, operators: try rows.map { OperatorListing(person: try Operator(row: $0), pointCode: $0["point_code"]) })
@@ -69,17 +69,17 @@ extension AppDatabase {
 
     /// The ID number of the operator with this row id (the web's address of an operator).
     public func operatorIDNumber(id: Int64) throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT id_number FROM operator WHERE id = ?", arguments: [id]) }
+        try read { db in try String.fetchOne(db, sql: RegistrySQL.operatorIDNumber, arguments: [id]) }
     }
 
     static func operatorsWhere(_ search: OperatorSearch) -> (sql: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
-        let open = "EXISTS (SELECT 1 FROM assignment a WHERE a.operator_id = o.id AND a.ended_on IS NULL)"
+        let open = "EXISTS (SELECT 1 FROM assignment a WHERE a.operator_id = o.id AND \(RegistrySQL.open("a")))"
         let any = "EXISTS (SELECT 1 FROM assignment a WHERE a.operator_id = o.id)"
         func runs(under prefix: String, now: Bool) -> String {
             "EXISTS (SELECT 1 FROM assignment a JOIN point p ON p.id = a.point_id WHERE a.operator_id = o.id"
-                + (now ? " AND a.ended_on IS NULL" : "") + " AND p.code GLOB ?)"
+                + (now ? " AND " + RegistrySQL.open("a") : "") + " AND p.code GLOB ?)"
         }
         if let reach = search.reach {
             let elsewhere =
