@@ -123,11 +123,16 @@ public final class AppDatabase: Sendable {
     /// Migrates a database that is empty (new) or wancun's; `init(path:)` has already refused
     /// any other file, and this refuses one that became so meanwhile.
     static func checkAndMigrate(_ writer: any DatabaseWriter) throws {
-        try writer.read { db in
+        let pending = try writer.read { db in
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema WHERE type = 'table'") ?? 0
             if tables > 0 { try DatabaseFile.requireMigrations(db, path: writer.path) }
+            return try !migrator.hasCompletedMigrations(db)
         }
         try migrator.migrate(writer)
+        // The connection that read above keeps the schema it read until it steps a statement: a
+        // `SELECT p.*` it prepared would name the columns before the migration and read those
+        // after it, one place off for a column the migration added. Reads take new connections.
+        if pending { (writer as? DatabasePool)?.invalidateReadOnlyConnections() }
     }
 
     /// Runs `work` in one immediate write transaction, mapping SQLite's errors to `StoreError`.
