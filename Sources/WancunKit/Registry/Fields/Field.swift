@@ -187,6 +187,35 @@ final class Field<Record>: Sendable {
     }
 }
 
+/// A stored property of a record, read and written at its offset in the record's memory when
+/// it has one: a key path applied at run time looks up generic metadata, under a lock, on every
+/// access, and the field lists' accessors run for every column of every imported row. A
+/// property without an offset (a computed one) goes through its key path.
+struct StoredProperty<Record, Value>: Sendable {
+    let path: WritableKeyPath<Record, Value> & Sendable
+    let offset: Int?
+
+    init(_ path: WritableKeyPath<Record, Value> & Sendable) {
+        self.path = path
+        offset = MemoryLayout<Record>.offset(of: path)
+    }
+
+    @inline(__always) func get(_ record: Record) -> Value {
+        guard let offset else { return record[keyPath: path] }
+        return withUnsafeBytes(of: record) { $0.load(fromByteOffset: offset, as: Value.self) }
+    }
+
+    @inline(__always) func set(_ record: inout Record, _ value: Value) {
+        guard let offset else {
+            record[keyPath: path] = value
+            return
+        }
+        withUnsafeMutableBytes(of: &record) { bytes in
+            (bytes.baseAddress! + offset).assumingMemoryBound(to: Value.self).pointee = value
+        }
+    }
+}
+
 /// A field's value in a record, its type erased so that one list holds every field (a class for
 /// the reason `Field` is one).
 final class FieldAccess<Record>: Sendable {
@@ -208,47 +237,43 @@ final class FieldAccess<Record>: Sendable {
     let text: @Sendable (DatabaseValue) -> String?
 
     /// An optional field.
-    // Inlined where each list names its key path, so that the closures read and write the
-    // property itself rather than through the key path at run time.
-    @inline(__always)
     static func optional<T: FieldValue>(
         _ path: WritableKeyPath<Record, T?> & Sendable, cell shown: (@Sendable (T) -> Cell)? = nil
     ) -> FieldAccess {
-        FieldAccess(
-            read: { record, c, i, name in record[keyPath: path] = c[i, name] },
-            readColumn: { record, c, i in record[keyPath: path] = T.read(c, i) },
-            encode: { record, container, name in container[name] = record[keyPath: path] },
+        let path = StoredProperty(path)
+        return FieldAccess(
+            read: { record, c, i, name in path.set(&record, c[i, name]) },
+            readColumn: { record, c, i in path.set(&record, T.read(c, i)) },
+            encode: { record, container, name in container[name] = path.get(record) },
             bind: { record, b in
-                if let value = record[keyPath: path] { value.bind(to: &b) } else { b.null() }
+                if let value = path.get(record) { value.bind(to: &b) } else { b.null() }
             },
-            get: { $0[keyPath: path]?.databaseValue ?? .null },
-            set: { record, value in record[keyPath: path] = T.fromDatabaseValue(value) },
+            get: { path.get($0)?.databaseValue ?? .null },
+            set: { record, value in path.set(&record, T.fromDatabaseValue(value)) },
             parse: { text throws(ValueError) in try T.parse(text).databaseValue },
-            cell: { record in record[keyPath: path].map { shown?($0) ?? $0.cell } ?? .null },
-            sheetText: { $0[keyPath: path]?.sheetText ?? "" },
-            auditText: { $0[keyPath: path]?.auditText },
+            cell: { record in path.get(record).map { shown?($0) ?? $0.cell } ?? .null },
+            sheetText: { path.get($0)?.sheetText ?? "" },
+            auditText: { path.get($0)?.auditText },
             auditedAsNumber: T.auditedAsNumber,
             text: { T.fromDatabaseValue($0)?.sheetText })
     }
 
     /// A field every record has.
-    // Inlined where each list names its key path, so that the closures read and write the
-    // property itself rather than through the key path at run time.
-    @inline(__always)
     static func required<T: FieldValue>(
         _ path: WritableKeyPath<Record, T> & Sendable, cell shown: (@Sendable (T) -> Cell)? = nil
     ) -> FieldAccess {
-        FieldAccess(
-            read: { record, c, i, name in if let value: T = c[i, name] { record[keyPath: path] = value } },
-            readColumn: { record, c, i in if let value = T.read(c, i) { record[keyPath: path] = value } },
-            encode: { record, container, name in container[name] = record[keyPath: path] },
-            bind: { record, b in record[keyPath: path].bind(to: &b) },
-            get: { $0[keyPath: path].databaseValue },
-            set: { record, value in if let value = T.fromDatabaseValue(value) { record[keyPath: path] = value } },
+        let path = StoredProperty(path)
+        return FieldAccess(
+            read: { record, c, i, name in if let value: T = c[i, name] { path.set(&record, value) } },
+            readColumn: { record, c, i in if let value = T.read(c, i) { path.set(&record, value) } },
+            encode: { record, container, name in container[name] = path.get(record) },
+            bind: { record, b in path.get(record).bind(to: &b) },
+            get: { path.get($0).databaseValue },
+            set: { record, value in if let value = T.fromDatabaseValue(value) { path.set(&record, value) } },
             parse: { text throws(ValueError) in try T.parse(text).databaseValue },
-            cell: { record in shown?(record[keyPath: path]) ?? record[keyPath: path].cell },
-            sheetText: { $0[keyPath: path].sheetText },
-            auditText: { $0[keyPath: path].auditText },
+            cell: { record in shown?(path.get(record)) ?? path.get(record).cell },
+            sheetText: { path.get($0).sheetText },
+            auditText: { path.get($0).auditText },
             auditedAsNumber: T.auditedAsNumber,
             text: { T.fromDatabaseValue($0)?.sheetText })
     }
