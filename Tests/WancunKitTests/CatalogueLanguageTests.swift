@@ -20,10 +20,14 @@ import Testing
 
     /// Every Chinese and English literal of the catalogue, rendered.
     static func literals() throws -> [Literal] {
-        // The catalogue's words (Messages) and those it gives the domains' codes and errors (Text).
+        // The catalogue's words (Messages), those it gives the domains' errors (Text), and the
+        // labels each domain gives its codes beside them (`Registry/PointStatus+Label.swift`).
         var found: [Literal] = []
-        for folder in ["Messages", "Text"].map({ repositoryRoot.appendingPathComponent("Sources/WancunKit/\($0)") }) {
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".swift") {
+        let kit = repositoryRoot.appendingPathComponent("Sources/WancunKit")
+        for folder in try FileManager.default.contentsOfDirectory(atPath: kit.path).sorted().map({ kit.appendingPathComponent($0) }) {
+            let whole = ["Messages", "Text"].contains(folder.lastPathComponent)
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            where name.hasSuffix(".swift") && (whole || name.hasSuffix("+Label.swift") || name.hasSuffix("+Labels.swift")) {
                 let source = Array(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
                 var scanner = CatalogueScanner(source: source)
                 found += scanner.literals().map { Literal(file: name, language: $0.0, text: $0.1) }

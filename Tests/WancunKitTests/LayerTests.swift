@@ -79,6 +79,34 @@ import Testing
         #expect(checker.violations(in: returned).map(\.description).contains("Bottom/Catalogue.swift names Words.high (as .high), declared in Top"))
         #expect(LayerChecker.declaredTypes(in: "public final class High {\n    struct Nested {}\n}\ntypealias Alias = Int\n") == ["High", "Alias"])
     }
+
+    @Test func theCheckerFindsAConformanceDeclaredAboveItsTypeAndProtocol() {
+        // `Kind.a.name` reads a conformance Top declares, naming neither it nor anything of Top.
+        let tree = [
+            "Bottom": ["Named.swift": "public protocol Named {\n    var name: String { get }\n}\npublic enum Level { case a }\n"],
+            "Middle": ["Kind.swift": "public enum Kind: String { case a }\nlet x = Kind.a.name\n"],
+            "Top": [
+                "Kind+Name.swift": "extension Kind: Named { public var name: String { \"a\" } }\n"
+                    + "extension Level: Equatable, Named {\n    public var name: String { \"a\" }\n}\n"
+            ],
+        ]
+        let checker = LayerChecker(order: ["Bottom", "Middle", "Top"], heldLow: ["Named"])
+        #expect(
+            checker.violations(in: tree).map(\.description) == [
+                "Top/Kind+Name.swift declares Kind: Named, which belongs in Middle",
+                "Top/Kind+Name.swift declares Level: Named, which belongs in Bottom",
+            ])
+        // In the higher of the type's folder and the protocol's, none is found; a protocol not
+        // held low may be conformed to anywhere above both.
+        let placed = [
+            "Bottom": ["Named.swift": "public protocol Named {}\npublic enum Level { case a }\nextension Level: Named {}\n"],
+            "Middle": ["Kind.swift": "public enum Kind: String { case a }\n", "Kind+Name.swift": "extension Kind: Named {}\n"],
+            "Top": ["Kind+Other.swift": "extension Kind: CustomStringConvertible, Other {}\nprotocol Other {}\n"],
+        ]
+        #expect(checker.violations(in: placed).isEmpty)
+        // Without the rule, nothing in the first tree names a type from above.
+        #expect(LayerChecker(order: ["Bottom", "Middle", "Top"], heldLow: []).violations(in: tree).isEmpty)
+    }
 }
 
 /// Reads Swift sources for the types each file declares at its top level and the capitalised
@@ -89,10 +117,20 @@ struct LayerChecker {
         var file: String
         var type: String
         var declaredIn: String
-        var description: String { "\(folder)/\(file) names \(type), declared in \(declaredIn)" }
+        /// For a conformance declared too high (`type` is then `T: P`), the folder it belongs in.
+        var belongsIn: String?
+        var description: String {
+            if let belongsIn { return "\(folder)/\(file) declares \(type), which belongs in \(belongsIn)" }
+            return "\(folder)/\(file) names \(type), declared in \(declaredIn)"
+        }
     }
 
     let order: [String]
+    /// Protocols whose members a folder uses on a value without naming where it conforms (a code's
+    /// `.label`, `T(parsing:)`), so that a conformance a higher folder declares by extension is
+    /// reached up to unseen. Each `extension T: P` of these is declared in the higher of T's
+    /// folder and P's: the lowest folder that knows both, and so below every one that uses it.
+    var heldLow: Set<String> = ["Labelled"]
 
     func violations(in tree: [String: [String: String]]) -> [Violation] {
         let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
@@ -156,6 +194,11 @@ struct LayerChecker {
                     if let target = lowestTarget[name], target <= r { continue }
                     found.append(Violation(folder: folder, file: file, type: member + " (as ." + name + ")", declaredIn: home))
                 }
+                for (type, proto) in Self.conformances(in: code) where heldLow.contains(proto) {
+                    let homes = [lowest[String(type.split(separator: ".")[0])], lowest[proto]].compactMap { $0 }
+                    guard let home = homes.max(by: { rank[$0]! < rank[$1]! }), home != folder else { continue }
+                    found.append(Violation(folder: folder, file: file, type: type + ": " + proto, declaredIn: home, belongsIn: home))
+                }
             }
         }
         return found.sorted { ($0.folder, $0.file, $0.type) < ($1.folder, $1.file, $1.type) }
@@ -175,6 +218,19 @@ struct LayerChecker {
         matches(
             #"(?m)^(?:(?:public|internal|fileprivate|private|final|indirect|open)\s+)*(?:struct|enum|class|protocol|actor|typealias)\s+([A-Z]\w*)"#,
             in: code)
+    }
+
+    /// `(Type, Protocol)` for each protocol a top-level `extension Type: A, B { … }` conforms to.
+    static func conformances(in code: String) -> [(String, String)] {
+        let regex = try! NSRegularExpression(
+            pattern: #"(?m)^(?:(?:public|internal|fileprivate|private)\s+)?extension\s+([A-Z][\w.]*)\s*:\s*([^{\n]*?)\s*(?:\bwhere\b[^{\n]*)?\{"#)
+        let ns = code as NSString
+        return regex.matches(in: code, range: NSRange(location: 0, length: ns.length)).flatMap { match in
+            let type = ns.substring(with: match.range(at: 1))
+            return ns.substring(with: match.range(at: 2)).split(whereSeparator: { $0 == "," || $0 == "&" }).map {
+                (type, $0.trimmingCharacters(in: .whitespaces))
+            }
+        }
     }
 
     /// `Type.member` for each static member declared in a top-level `extension Type { … }`.

@@ -58,6 +58,39 @@ import Testing
         #expect(try db.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
 
+    /// v9 only adds: the `user` table, and two columns of `subsidy_run` with the trigger that
+    /// guards them. A demo database taken back to before it, opened as the CLI opens one, reads
+    /// through connections that know the columns v9 added; the connection that checked the file
+    /// before migrating it named a `SELECT r.*` followed by other columns (the shape of `point
+    /// show`'s query) as before the migration and read it as after, one place off.
+    @Test func readsAfterAMigrationKnowTheColumnsItAdded() throws {
+        let path = try sharedDemoCopy()
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    DROP TRIGGER subsidy_run_review;
+                    DROP TABLE user;
+                    ALTER TABLE subsidy_run DROP COLUMN reviewed_via;
+                    ALTER TABLE subsidy_run DROP COLUMN reviewer;
+                    DELETE FROM grdb_migrations WHERE identifier = 'v9';
+                    """)
+        }
+        #expect(try queue.read { try Row.fetchOne($0, sql: "SELECT * FROM subsidy_run") }?.hasColumn("reviewer") == false)
+        try queue.close()
+        let app = try AppDatabase(path: path)
+        // Read as a record is (`PointListing.fetchOne`): through a cursor's row, whose columns are
+        // named as the statement was prepared and read as it was stepped.
+        let read = try app.read { db -> (columns: [String], month: String?, runMonth: String?)? in
+            let rows = try Row.fetchCursor(db, sql: "SELECT r.*, r.month AS run_month FROM subsidy_run r ORDER BY r.id")
+            return try rows.next().map { (Array($0.columnNames), $0["month"], $0["run_month"]) }
+        }
+        let row = try #require(read)
+        #expect(row.columns.contains("reviewer") && row.columns.contains("reviewed_via"))
+        #expect(row.month != nil && row.runMonth == row.month)
+        #expect(try app.schemaSQL() == AppDatabase().schemaSQL())
+    }
+
     @Test func recordsReadByPositionMatchRecordsReadByName() throws {
         let app = try AppDatabase(path: try sharedDemoCopy())
         try app.read { db in

@@ -83,3 +83,9 @@ final class LabelIndexes: @unchecked Sendable {
         return index
     }
 }
+
+// The codes `Identifiers/` declares take their labels here; a domain's codes take theirs in the
+// domain's folder (`PointStatus+Label.swift`), where a sheet or a row reads them.
+
+extension Sex: Labelled { public var label: Message { .sex(self) } }
+extension DivisionLevel: Labelled { public var label: Message { .divisionLevel(self) } }

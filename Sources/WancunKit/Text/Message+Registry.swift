@@ -1,33 +1,5 @@
 // The catalogue: points, operators, assignments.
 extension Message {
-    public static func pointStatus(_ status: PointStatus) -> Message {
-        switch status {
-        case .planned: Message(zh: "规划中", en: "planned")
-        case .operating: Message(zh: "运营中", en: "operating")
-        case .suspended: Message(zh: "暂停", en: "suspended")
-        case .closed: Message(zh: "已关闭", en: "closed")
-        }
-    }
-
-    public static func difficulty(_ category: DifficultyCategory) -> Message {
-        switch category {
-        case .age4050: Message(zh: "4050人员（女40周岁、男50周岁以上）", en: "4050 (women over 40, men over 50)")
-        case .disabled: Message(zh: "残疾人", en: "disabled")
-        case .zeroEmployment: Message(zh: "零就业家庭", en: "zero-employment household")
-        case .minimumIncome: Message(zh: "最低生活保障家庭", en: "minimum-income household")
-        case .landLost: Message(zh: "被征地农民", en: "land-lost farmer")
-        case .longTermUnemployed: Message(zh: "连续失业一年以上", en: "unemployed a year or more")
-        case .other: Message(zh: "其他", en: "other")
-        }
-    }
-
-    public static func contractType(_ type: ContractType) -> Message {
-        switch type {
-        case .labour: Message(zh: "劳动合同", en: "labour contract")
-        case .civil: Message(zh: "民事协议", en: "civil agreement")
-        }
-    }
-
     static func statusList(_ list: [PointStatus]) -> Message {
         if list.isEmpty { return Message(zh: "无（已关闭的服务点不能再变更）", en: "none (a closed point cannot change)") }
         return Message(
@@ -271,38 +243,6 @@ extension Message {
             return Message(
                 zh: "距服务点 \(code)（\(name)）仅 \(meters) 米，可能重复登记；确属两个点时\(keep.zh)",
                 en: "only \(meters) m from point \(code) (\(name)): a possible double registration; if there are two, \(keep.en)")
-        }
-    }
-}
-
-extension Message {
-    public static func retirementGroup(_ group: RetirementGroup) -> Message {
-        switch group {
-        case .male: Message(zh: "男（60岁起）", en: "men (60 before the reform)")
-        case .female55: Message(zh: "女干部（55岁起）", en: "women, cadre post (55)")
-        case .female50: Message(zh: "女工人（50岁起）", en: "women, worker post (50)")
-        }
-    }
-}
-
-extension Message {
-    public static func serviceKind(_ kind: ServiceKind) -> Message {
-        switch kind {
-        case .agentPurchase: Message(zh: "代购", en: "agent purchasing")
-        case .agentSale: Message(zh: "农产品代销", en: "agent sale of produce")
-        case .billPayment: Message(zh: "缴费", en: "bill payment")
-        case .ticketing: Message(zh: "购票", en: "ticketing")
-        case .parcel: Message(zh: "包裹存取", en: "parcel pickup")
-        case .finance: Message(zh: "金融服务", en: "financial services")
-        }
-    }
-
-    public static func purchaseCategory(_ category: PurchaseCategory) -> Message {
-        switch category {
-        case .buildingMaterials: Message(zh: "建材", en: "building materials")
-        case .farmInputs: Message(zh: "农资", en: "farm inputs")
-        case .medicines: Message(zh: "药品", en: "medicines")
-        case .dailyGoods: Message(zh: "日用品", en: "daily goods")
         }
     }
 }

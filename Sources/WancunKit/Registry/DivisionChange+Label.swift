@@ -1,4 +1,7 @@
-// The catalogue: divisions and their import.
+// What a division import did to a division, read by its label from the catalogue.
+
+extension DivisionChange.Kind: Labelled { public var label: Message { .divisionChangeKind(self) } }
+
 extension Message {
     public static func divisionChangeKind(_ kind: DivisionChange.Kind) -> Message {
         switch kind {
