@@ -38,10 +38,7 @@ points_input() {
   csv="$tmp/points-$scale-$count.csv"
   [ -f "$csv" ] || python3 scripts/generate.py points --divisions "$tmp/divisions-$scale.csv" --count "$count" --out "$csv"
   base="$tmp/points-base-$scale.sqlite"
-  if [ ! -f "$base" ]; then
-    $wancun init --db "$base" >/dev/null
-    $wancun division import "$tmp/divisions-$scale.csv" --db "$base" >/dev/null
-  fi
+  [ -f "$base" ] || make_database "$wancun" "$base" "$scale"
   # A base made by an older build is brought to the current schema, so that both sides start equal.
   $wancun init --db "$base" >/dev/null
   sqlite3 "$base" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
@@ -49,12 +46,18 @@ points_input() {
   if [ -n "$before" ]; then
     mkdir -p "$before_tmp"
     before_base="$before_tmp/points-base-$scale.sqlite"
-    if [ ! -f "$before_base" ]; then
-      rm -f "$before_base.partial"*
-      $before init --db "$before_base.partial" >/dev/null
-      $before division import "$tmp/divisions-$scale.csv" --db "$before_base.partial" >/dev/null
-      sqlite3 "$before_base.partial" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-      mv "$before_base.partial" "$before_base"
-    fi
+    [ -f "$before_base" ] || make_database "$before" "$before_base" "$scale"
   fi
+}
+
+# make_database BINARY DB SCALE [POINTS_CSV]: DB made by BINARY, holding the SCALE's divisions
+# (and the file's points, when one is given), written under another name until complete.
+make_database() {
+  local binary=$1 db=$2 scale=$3 points=${4:-}
+  rm -f "$db.partial"*
+  $binary init --db "$db.partial" >/dev/null
+  $binary division import "$tmp/divisions-$scale.csv" --db "$db.partial" >/dev/null
+  [ -z "$points" ] || $binary point import "$points" --db "$db.partial" >/dev/null
+  sqlite3 "$db.partial" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+  mv "$db.partial" "$db"
 }

@@ -12,14 +12,7 @@ scale=${3:-national}
 csv="$tmp/points-$scale-$count.csv"
 [ -f "$csv" ] || python3 scripts/generate.py points --divisions "$tmp/divisions-$scale.csv" --count "$count" --out "$csv"
 db="$tmp/points-registry-$scale-$count.sqlite"
-if [ ! -f "$db" ]; then
-  rm -f "$db.partial"*
-  $wancun init --db "$db.partial" >/dev/null
-  $wancun division import "$tmp/divisions-$scale.csv" --db "$db.partial" >/dev/null
-  $wancun point import "$csv" --db "$db.partial" >/dev/null
-  sqlite3 "$db.partial" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-  mv "$db.partial" "$db"
-fi
+[ -f "$db" ] || make_database "$wancun" "$db" "$scale" "$csv"
 # The same rows and cells wancun writes, in SQL: codes as ="…" text, the village's short name,
 # masked ID numbers and phones, retirement group, difficulty, contract and services by their
 # Chinese labels, open services in the order added (finance and medicines left out, as the sheet
@@ -67,14 +60,7 @@ if [ -n "$before" ]; then
   # The earlier build exports the same points from a registry it made itself.
   mkdir -p "$before_tmp"
   db_before="$before_tmp/points-registry-$scale-$count.sqlite"
-  if [ ! -f "$db_before" ]; then
-    rm -f "$db_before.partial"*
-    $before init --db "$db_before.partial" >/dev/null
-    $before division import "$tmp/divisions-$scale.csv" --db "$db_before.partial" >/dev/null
-    $before point import "$csv" --db "$db_before.partial" >/dev/null
-    sqlite3 "$db_before.partial" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-    mv "$db_before.partial" "$db_before"
-  fi
+  [ -f "$db_before" ] || make_database "$before" "$db_before" "$scale" "$csv"
   compare_csv=(--setup "wancun-before=rm -f $tmp/export-before.csv"
     --baseline "wancun-before=$before point export --db $db_before --out $tmp/export-before.csv")
   compare_xlsx=(--setup "wancun-before=rm -f $tmp/export-before.xlsx"
