@@ -52,10 +52,12 @@ private final class PointImportState {
     /// with the points the import added since; a village whose point the import edited is read
     /// again, and a row rolled back has them all read again (`forget`). At most
     /// `pointsKept` points are kept, then all are let go: a national file's villages are
-    /// mostly met once, and keeping every point would cost more memory than reading is worth.
+    /// mostly met once, and keeping every point would cost more memory than reading is worth
+    /// (150,000 took a national file of 500,000 points to 212 MB; 20,000 made a province's file
+    /// read its villages' points again every few thousand rows).
     private var pointsOfVillage: [Int64: [Point]] = [:]
     private var pointsHeld = 0
-    static let pointsKept = 150_000
+    static let pointsKept = 60_000
     /// The hashes of the ID numbers and phones of every operator registered or added since, once
     /// a large import has read them: one whose hash is missing is nobody's, without asking the
     /// database. (Two values with one hash only cost a lookup.)
