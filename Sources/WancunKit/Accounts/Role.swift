@@ -23,12 +23,18 @@ public struct UserAccount: Sendable, Hashable {
     public var createdAt: String
     public var changedAt: String
 
-    /// The columns of `cells`, which are given in `Text/`, where a role's label is worded.
     public static let columns: [Table.Column] = [
         .init("name", Message.Header.name), .init("role", Message.Header.role), .init("town_code", Message.Header.town),
         .init("disabled", Message.Header.disabled), .init("created_at", Message.Header.createdAt, use: .detail),
         .init("changed_at", Message.Header.changedAt),
     ]
+
+    public var cells: [Cell] {
+        [
+            .text(name), .label(code: role.rawValue, .role(role)), town.map { .code($0.rawValue) } ?? .null, .bool(disabled),
+            .text(createdAt), .text(changedAt),
+        ]
+    }
 
     /// The account acting: what it may see and change.
     public var actor: Actor { Actor(name: name, role: role, town: town) }

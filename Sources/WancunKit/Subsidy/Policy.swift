@@ -103,11 +103,14 @@ public struct PolicyValue: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    /// The columns of `cells`, which are given in `Text/`, where a parameter's label is worded.
     public static let columns: [Table.Column] = [
         .init("key", Message.Header.policyKey), .init("value", Message.Header.value), .init("unit", Message.Header.unit, use: .detail),
         .init("from_date", Message.Header.fromDate), .init("source", Message.Header.source),
     ]
+
+    public var cells: [Cell] {
+        [.label(code: key.rawValue, .policyKey(key)), .text(value), .text(unit), .text(fromDate.description), .text(source)]
+    }
 }
 
 /// The policy in force on one day: every parameter's value then.

@@ -1,14 +1,5 @@
 // The catalogue: accounts, roles and a reviewer's approval.
 extension Message {
-    public static func role(_ role: Role) -> Message {
-        switch role {
-        case .admin: Message(zh: "管理员", en: "administrator")
-        case .countyClerk: Message(zh: "县级经办人", en: "county clerk")
-        case .townClerk: Message(zh: "乡镇经办人", en: "town clerk")
-        case .reviewer: Message(zh: "审核人", en: "reviewer")
-        }
-    }
-
     static func accessAction(_ action: AccessAction) -> Message {
         switch action {
         case .readRegistry: Message(zh: "查看登记信息", en: "read the registry")
