@@ -324,13 +324,13 @@ let oct = LocalDate(year: 2026, month: 10, day: 1)!
 
 @Suite struct SimilarNameTests {
     /// The byte search the import uses for plain names answers as Foundation's search by
-    /// characters does, for names of every kind of character.
+    /// characters does, for names of every kind of character (the same pairs every run).
     @Test func theByteSearchAgreesWithTheSearchByCharacters() {
         let pieces = [
             "新", "丰", "村", "东", "A", "a", "1", " ", "-", "\u{F900}", "\u{8C48}", "é", "e\u{301}", "ｅ", "服务", "店", "\u{3400}", "\u{4DC0}", "\r\n",
             "\r",
         ]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 20_261_202)
         var fastAnswered = 0
         for _ in 0..<20_000 {
             let x = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
