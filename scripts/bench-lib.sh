@@ -5,8 +5,9 @@
 #   TMPDIR              where the scratch folder wancun-bench lives (default /tmp);
 #   WANCUN_BEFORE=PATH  also time that build (e.g. a release build of the starting commit) as
 #                       "wancun-before", alternating with this one in the same runs; it works on
-#                       databases of its own ($before_base, made by it), since a build refuses a
-#                       database a newer one has migrated;
+#                       databases of its own ($before_base, made by it; $before_db, the same rows
+#                       copied into its schema, `before_copy`), since a build refuses a database
+#                       a newer one has migrated;
 #   WANCUN_BENCH_RESULTS=FILE  bench.py appends each benchmark's results there as a JSON line
 #                       (scripts/bench-table.py turns them into the before/after table).
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -60,4 +61,45 @@ make_database() {
   [ -z "$points" ] || $binary point import "$points" --db "$db.partial" >/dev/null
   sqlite3 "$db.partial" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
   mv "$db.partial" "$db"
+}
+
+# before_copy DB: sets $before_db to a copy of DB's rows in a database of the earlier build's
+# own schema ($before_tmp/NAME), made again whenever DB is newer. For the benchmarks whose base
+# is made partly in SQL (parcel, reconcile, subsidy): the earlier build then works on the same
+# rows as this one, on a database it accepts. The earlier build makes the empty database
+# (`init`); every table both schemas have gets DB's rows in the columns both have, its own
+# (what `init` wrote, its audit lines included) removed first.
+before_copy() {
+  local db=$1
+  before_db=$before_tmp/$(basename "$db")
+  mkdir -p "$before_tmp"
+  [ -f "$before_db" ] && [ "$before_db" -nt "$db" ] && return
+  rm -f "$before_db.partial"*
+  $before init --db "$before_db.partial" >/dev/null
+  python3 - "$before_db.partial" "$db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("ATTACH ? AS source", (sys.argv[2],))
+db.execute("PRAGMA foreign_keys = OFF")
+db.execute("BEGIN")
+# The tables' guards (no delete, no update) are set aside while the rows are replaced.
+triggers = db.execute("SELECT name, sql FROM main.sqlite_schema WHERE type = 'trigger'").fetchall()
+for name, _ in triggers:
+    db.execute(f'DROP TRIGGER "{name}"')
+tables = [r[0] for r in db.execute(
+    "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'")]
+for table in tables:
+    db.execute(f'DELETE FROM main."{table}"')
+    theirs = {r[1] for r in db.execute(f'PRAGMA source.table_info("{table}")')}
+    common = [r[1] for r in db.execute(f'PRAGMA main.table_info("{table}")') if r[1] in theirs]
+    if common:
+        columns = ", ".join(f'"{c}"' for c in common)
+        db.execute(f'INSERT INTO main."{table}" ({columns}) SELECT {columns} FROM source."{table}"')
+for _, sql in triggers:
+    db.execute(sql)
+db.execute("COMMIT")
+db.execute("DETACH source")
+db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+PY
+  mv "$before_db.partial" "$before_db"
 }

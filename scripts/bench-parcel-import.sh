@@ -43,7 +43,8 @@ INSERT INTO parcel (point_id, courier_id, waybill, arrived_at, picked_up_at)
 COMMIT;
 SQL
 compare=()
-[ -z "$before" ] || compare=(--setup "wancun-before=rm -f $tmp/run-b.sqlite*; cp $base $tmp/run-b.sqlite"
+[ -z "$before" ] || before_copy "$base"
+[ -z "$before" ] || compare=(--setup "wancun-before=rm -f $tmp/run-b.sqlite*; cp $before_db $tmp/run-b.sqlite"
   --baseline "wancun-before=$before parcel import $csv --db $tmp/run-b.sqlite")
 python3 scripts/bench.py --name "parcel import, $rows rows" --runs "$runs" \
   --setup "wancun=rm -f $tmp/run-w.sqlite*; cp $base $tmp/run-w.sqlite" \

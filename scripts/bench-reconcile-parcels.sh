@@ -74,7 +74,8 @@ INSERT INTO reconciliation_item (reconciliation_id, outcome, key, file_row, fiel
 COMMIT;
 SQL
 compare=()
-[ -z "$before" ] || compare=(--setup "wancun-before=rm -f $tmp/run-rb.sqlite*; cp $base $tmp/run-rb.sqlite"
+[ -z "$before" ] || before_copy "$base"
+[ -z "$before" ] || compare=(--setup "wancun-before=rm -f $tmp/run-rb.sqlite*; cp $before_db $tmp/run-rb.sqlite"
   --baseline "wancun-before=$before reconcile parcels --courier 中通快递 --manifest $manifest --month 2026-10 --db $tmp/run-rb.sqlite; test \$? -eq 3")
 python3 scripts/bench.py --name "reconcile a 1,000,000-row courier manifest" --runs "$runs" \
   --setup "wancun=rm -f $tmp/run-r.sqlite*; cp $base $tmp/run-r.sqlite" \

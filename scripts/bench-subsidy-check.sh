@@ -91,7 +91,8 @@ BEGIN IMMEDIATE;
 COMMIT;
 SQL
 compare=()
-[ -z "$before" ] || compare=(--setup "wancun-before=rm -f $tmp/run-cb.sqlite*; cp $base $tmp/run-cb.sqlite"
+[ -z "$before" ] || before_copy "$base"
+[ -z "$before" ] || compare=(--setup "wancun-before=rm -f $tmp/run-cb.sqlite*; cp $before_db $tmp/run-cb.sqlite"
   --baseline "wancun-before=$before subsidy check --month 2026-10 --db $tmp/run-cb.sqlite")
 python3 scripts/bench.py --name "subsidy check, $points points, 12 months of ledgers" --runs "$runs" \
   --setup "wancun=rm -f $tmp/run-c.sqlite*; cp $base $tmp/run-c.sqlite" \
