@@ -161,4 +161,27 @@ import Testing
         #expect(result.rows.map(\.pointCode) == [codes[0], String(codes[0].prefix(12)) + "003"])
         #expect(result.rows.map(\.action) == [.updated, .created])
     }
+    /// The village's point names, normalized once and kept beside its points, are checked as a
+    /// point added alone is: a closed point's name is free again, an open one's is not, nor is
+    /// the name of a point the file itself added a row before.
+    @Test(arguments: [Self.large, Self.small])
+    func aVillagesNamesKeptFromRowToRowAreCheckedAsAPointAddedAloneIs(bulk: BulkImport) throws {
+        let db = try Self.database()
+        let village = try DivisionCode(parsing: Self.villages[2])
+        let closed = try db.addPoint(NewPoint(village: village, name: "东港便民店"), context: testContext)
+        _ = try db.addPoint(NewPoint(village: village, name: "西港超市"), context: testContext)
+        try db.changeStatus(closed.code, to: .closed, reason: "撤并", on: nil, context: testContext)
+        let rows = ["东港便民", "西港", "新村", "新村大"].enumerated().map { i, name in
+            var row = Self.row(i)
+            (row["village_code"], row["name"]) = (Self.villages[2], name)
+            return row
+        }
+        let problems = try Self.problems(db, Self.file(rows), bulk)
+        #expect(problems.map(\.rule) == ["DUPLICATE_POINT_NAME", "DUPLICATE_POINT_NAME"])
+        #expect(problems.map(\.row) == [3, 5])
+        #expect(try db.points().count == 2)
+        let result = try db.importPoints(from: Self.file([rows[0], rows[2]]), context: testContext, bulk: bulk)
+        #expect(result.rows.map(\.action) == [.created, .created])
+        #expect(try db.points().filter { $0.status != .closed }.map(\.name).sorted() == ["东港便民", "新村", "西港超市"].sorted())
+    }
 }

@@ -56,6 +56,9 @@ private final class PointImportState {
     /// (150,000 took a national file of 500,000 points to 212 MB; 20,000 made a province's file
     /// read its villages' points again every few thousand rows).
     private var pointsOfVillage: [Int64: [Point]] = [:]
+    /// Their names as the duplicate check compares them (`DuplicateCheck.normalizedPointName`),
+    /// in the same order: each row looks for its point by name, then checks it against the rest.
+    private var namesOfVillage: [Int64: [String]] = [:]
     private var pointsHeld = 0
     static let pointsKept = 60_000
     /// The hashes of the ID numbers and phones of every operator registered or added since, once
@@ -84,31 +87,37 @@ private final class PointImportState {
     /// `service_one_open`); kept up to date row by row they cost more than built once at the end.
     static let writeOnlyIndexes = ["audit_on_operator_id_number", "audit_on_point_code", "service_on_point_id"]
 
-    func points(_ db: Database, village: Int64) throws -> [Point] {
-        if let known = pointsOfVillage[village] { return known }
+    /// The village's points, and their names as the duplicate check compares them.
+    func points(_ db: Database, village: Int64) throws -> (points: [Point], names: [String]) {
+        if let known = pointsOfVillage[village], let names = namesOfVillage[village] { return (known, names) }
         let found = try villagesWithPoints?.contains(village) == false ? [] : Point.fetchAll(db, villageId: village)
+        let names = found.map { DuplicateCheck.normalizedPointName($0.name) }
         if pointsHeld >= Self.pointsKept {
             pointsOfVillage.removeAll(keepingCapacity: true)
+            namesOfVillage.removeAll(keepingCapacity: true)
             pointsHeld = 0
         }
         pointsOfVillage[village] = found
+        namesOfVillage[village] = names
         pointsHeld += found.count + 1
-        return found
+        return (found, names)
     }
 
-    func added(_ point: Point) {
+    /// A point the import added, `name` its name as the duplicate check compares it.
+    func added(_ point: Point, name: String) {
         villagesWithPoints?.insert(point.villageId)
         guard pointsOfVillage[point.villageId] != nil else { return }
         pointsOfVillage[point.villageId]!.append(point)
+        namesOfVillage[point.villageId]!.append(name)
         pointsHeld += 1
     }
 
-    func edited(_ point: Point) { pointsOfVillage[point.villageId] = nil }
+    func edited(_ point: Point) { (pointsOfVillage[point.villageId], namesOfVillage[point.villageId]) = (nil, nil) }
 
     /// After a rollback: what was kept from before it is read again.
     func forget() {
         chain.forget()
-        (pointsOfVillage, pointsHeld) = ([:], 0)
+        (pointsOfVillage, namesOfVillage, pointsHeld) = ([:], [:], 0)
     }
 
     func division(_ db: Database, _ code: DivisionCode) throws -> Division {
@@ -221,7 +230,7 @@ private final class PointImportState {
     /// for the rows is let go first, so that it does not add to what building the indexes takes.
     func finish(_ db: Database) throws {
         (divisions, villagesByTown, towns, firstRowOfPoint) = ([:], [:], nil, [:])
-        (pointsOfVillage, pointsHeld, idNumberHashes, phoneHashes, villagesWithPoints) = ([:], 0, nil, nil, nil)
+        (pointsOfVillage, namesOfVillage, pointsHeld, idNumberHashes, phoneHashes, villagesWithPoints) = ([:], [:], 0, nil, nil, nil)
         for sql in droppedIndexes { try db.execute(sql: sql) }
         droppedIndexes = []
     }
@@ -583,7 +592,9 @@ extension AppDatabase {
 
         // The point: by code, else the village's point of the same name, else a new one.
         guard let division = try attempt({ try state.division(db, village) }) else { return nil }
-        let sameVillage = try state.points(db, village: division.id!)
+        let (sameVillage, sameVillageNames) = try state.points(db, village: division.id!)
+        // The row's name as the duplicate check compares it, when the point is found by name.
+        var wanted: String?
         var existing: Point?
         var action = PointImportRow.Action.unchanged
         var point: Point?
@@ -595,8 +606,9 @@ extension AppDatabase {
             }
             existing = found
         } else {
-            let wanted = DuplicateCheck.normalizedPointName(name)
-            existing = sameVillage.first { DuplicateCheck.normalizedPointName($0.name) == wanted }
+            let normalized = DuplicateCheck.normalizedPointName(name)
+            existing = sameVillageNames.firstIndex(of: normalized).map { sameVillage[$0] }
+            wanted = normalized
         }
         if let existing {
             var edit = PointEdit()
@@ -626,9 +638,12 @@ extension AppDatabase {
                 openedOn: openedOn, override: override)
             new.values = fields.values
             point = try attempt {
-                try Self.addPoint(db, new, context: context, village: division, sameVillage: sameVillage, audited: false, textChecked: true)
+                try Self.addPoint(
+                    db, new, context: context, village: division, sameVillage: sameVillage,
+                    normalized: wanted.map { DuplicateCheck.NormalizedNames(name: $0, sameVillage: sameVillageNames) }, audited: false,
+                    textChecked: true)
             }
-            if let point { state.added(point) }
+            if let point { state.added(point, name: wanted ?? DuplicateCheck.normalizedPointName(point.name)) }
             action = .created
         }
         let newPoint = existing == nil

@@ -76,12 +76,13 @@ extension AppDatabase {
         try write { db in try Self.addPoint(db, new, context: context) }
     }
 
-    /// `village` and `sameVillage` (its points) when the caller has them already; `audited`
+    /// `village` and `sameVillage` (its points, and `normalized`, their names and the new one
+    /// as the duplicate check compares them) when the caller has them already; `audited`
     /// false when the caller writes one audit line for several changes; `textChecked` when the
     /// name (not empty) and address are as `FreeText.check` made them already.
     static func addPoint(
         _ db: Database, _ new: NewPoint, context: ChangeContext, village known: Division? = nil, sameVillage: [Point]? = nil,
-        audited: Bool = true, textChecked: Bool = false
+        normalized: DuplicateCheck.NormalizedNames? = nil, audited: Bool = true, textChecked: Bool = false
     ) throws -> Point {
         let village = try known.map { try Self.checkActive($0) } ?? Self.activeVillage(db, new.village)
         // Every refusal at once, the duplicate checks' and the exceptions' included.
@@ -93,7 +94,8 @@ extension AppDatabase {
         let suspects = try [
             village.code.isRuralVillage ? nil : RegistryError.pointNotRuralVillage(village.code, name: village.name),
             DuplicateCheck.suspectPoint(
-                db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil, sameVillage: sameVillage),
+                db, villageId: village.id!, name: name, latitude: new.latitude, longitude: new.longitude, excluding: nil, sameVillage: sameVillage,
+                normalized: normalized),
         ].compactMap { $0 }
         try new.override.refuse(refusals, suspects: suspects)
         // Points never leave their village, so the village's points hold its highest number.

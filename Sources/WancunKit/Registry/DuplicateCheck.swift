@@ -96,16 +96,29 @@ enum DuplicateCheck {
         return 2 * r * asin(min(1, sqrt(a)))
     }
 
+    /// A name and a village's point names, each as `normalizedPointName` makes it.
+    struct NormalizedNames {
+        var name: String
+        /// One for each of the village's points, in their order.
+        var sameVillage: [String]
+    }
+
     /// The first open point that looks like the same one, by name in the village or by place.
     /// `sameVillage`: the village's points, when the caller has read them already.
+    /// `normalized`: the name and those points' names as `normalizedPointName` makes them, when
+    /// the caller has them already (an import keeps them beside the points it keeps).
     static func suspectPoint(
-        _ db: Database, villageId: Int64, name: String, latitude: Double?, longitude: Double?, excluding: Int64?, sameVillage: [Point]? = nil
+        _ db: Database, villageId: Int64, name: String, latitude: Double?, longitude: Double?, excluding: Int64?, sameVillage: [Point]? = nil,
+        normalized: NormalizedNames? = nil
     ) throws -> RegistryError? {
-        let sameVillage = try (sameVillage ?? Point.fetchAll(db, villageId: villageId)).filter { $0.status != .closed }
+        let sameVillage = try sameVillage ?? Point.fetchAll(db, villageId: villageId)
         // The new name normalized once, not once for each of the village's points.
-        let wanted = normalizedPointName(name)
-        if let other = sameVillage.first(where: { $0.id != excluding && similarNormalized(normalizedPointName($0.name), wanted) }) {
-            return .pointNameDuplicate(code: other.code, name: other.name)
+        let wanted = normalized?.name ?? normalizedPointName(name)
+        if let names = normalized?.sameVillage { precondition(names.count == sameVillage.count, "a name for each of the village's points") }
+        for (index, other) in sameVillage.enumerated() where other.status != .closed && other.id != excluding {
+            if similarNormalized(normalized?.sameVillage[index] ?? normalizedPointName(other.name), wanted) {
+                return .pointNameDuplicate(code: other.code, name: other.name)
+            }
         }
         guard let latitude, let longitude else { return nil }
         let dLat = nearMeters / 111_320
