@@ -8,6 +8,10 @@
 #   the same values and the same audit JSON and reason as wancun writes, so both write the same
 #   bytes). It leaves out the audit chain: the sqlite3 shell cannot compute SHA-256, so its audit
 #   lines carry 64 zeros for the chain's hash and the content comparison leaves the hash out.
+#   It writes the copy of the file that wancun writes beside it (`NAME.result.csv`: every row as
+#   it came, text kept from being read as a formula as wancun's CSV writer does, then the point
+#   code and what was done), in its own CSV mode, which quotes more cells than wancun does: the
+#   comparison checks both copies hold the same cells.
 # - per-row C (where a C compiler and the headers of SQLite and OpenSSL's libcrypto are at hand):
 #   the import's own lookups and writes, row by row through SQLite's C API, the audit chain's
 #   SHA-256 included (scripts/per-row-floor.c): what checking row by row costs SQLite, apart from
@@ -24,18 +28,37 @@ count=${1:-500000}
 runs=${2:-3}
 scale=${3:-national}
 points_input "$scale" "$count"
+# The copy's cells: text that starts like a formula gets a `'` before it (but a plain number), as
+# wancun's CSV writer does; sqlite3's CSV mode does the quoting.
+copy_cell() {
+  local bare="ltrim($1, '''')"
+  # Most cells start with a digit, a letter or a Chinese character: nothing more to look at.
+  echo "CASE WHEN unicode($1) >= 48 AND unicode($1) NOT IN (61, 64, 65291, 65293, 65309, 65312) THEN $1
+    WHEN $bare GLOB '[=@]*' OR substr($bare, 1, 1) IN (char(9), char(13), '＝', '＋', '－', '＠')
+      OR ($bare GLOB '[+-]*' AND NOT (substr($bare, 2) GLOB '[0-9]*' AND substr($bare, 2) NOT GLOB '*[^0-9.]*'))
+    THEN '''' || $1 ELSE $1 END"
+}
+copy_cells() {
+  local columns=(village_code name address latitude longitude plan_year opened_on operator_name id_number phone
+    retirement_group difficulty certificate_no certified_on contract_type contract_from contract_to services) cells=()
+  for column in "${columns[@]}"; do cells+=("$(copy_cell "$column"), "); done
+  echo "${cells[*]}"
+}
+# The file's header row as SQL text values, with the column wancun adds.
+copy_header() { head -1 "$csv" | sed $'s/^\xEF\xBB\xBF//; s/\r$//; s/\'/\'\'/g; s/,/\', \'/g; s/^/\'/; s/$/\', \'导入结果\'/'; }
 cat > "$tmp/points-baseline.sql" <<SQL
 $tuned_sqlite
 BEGIN IMMEDIATE;
-CREATE TEMP TABLE staging (village_code TEXT, name TEXT, address TEXT, latitude REAL, longitude REAL, plan_year INTEGER,
+CREATE TEMP TABLE staging (village_code TEXT, name TEXT, address TEXT, latitude TEXT, longitude TEXT, plan_year TEXT,
   opened_on TEXT, operator_name TEXT, id_number TEXT, phone TEXT, retirement_group TEXT, difficulty TEXT, certificate_no TEXT,
   certified_on TEXT, contract_type TEXT, contract_from TEXT, contract_to TEXT, services TEXT);
 .import --csv --skip 1 $csv staging
 CREATE TEMP TABLE numbered AS
-  SELECT s.*, s.rowid AS line, d.id AS village_id, s.village_code || printf('%03d', row_number() OVER (PARTITION BY s.village_code ORDER BY s.rowid)) AS code
+  SELECT s.*, CAST(s.latitude AS REAL) AS lat, CAST(s.longitude AS REAL) AS lon, CAST(s.plan_year AS INTEGER) AS year,
+    s.rowid AS line, d.id AS village_id, s.village_code || printf('%03d', row_number() OVER (PARTITION BY s.village_code ORDER BY s.rowid)) AS code
   FROM staging s JOIN division d ON d.code = s.village_code;
 INSERT INTO point (code, village_id, name, address, latitude, longitude, plan_year, opened_on, status)
-  SELECT code, village_id, name, address, latitude, longitude, plan_year, opened_on, 'operating' FROM numbered;
+  SELECT code, village_id, name, address, lat, lon, year, opened_on, 'operating' FROM numbered;
 INSERT INTO point_status (point_id, status, on_date, reason, clerk)
   SELECT p.id, 'operating', n.opened_on, '登记', 'bench' FROM numbered n JOIN point p ON p.code = n.code;
 INSERT INTO operator (id_number, name, phone, difficulty, certificate_no, certified_on, retirement_group)
@@ -49,8 +72,8 @@ INSERT INTO service (point_id, kind, started_on)
 INSERT INTO audit (at, clerk, action, point_code, operator_id_number, after, reason, hash)
   SELECT '2026-11-26T09:00:00+08:00', 'bench', 'point.import', code, id_number,
     json_object('action', 'created',
-      'point', json_object('name', name, 'address', address, 'latitude', latitude, 'longitude', longitude,
-        'plan_year', plan_year, 'opened_on', opened_on, 'business_name', NULL, 'credit_code', NULL),
+      'point', json_object('name', name, 'address', address, 'latitude', lat, 'longitude', lon,
+        'plan_year', year, 'opened_on', opened_on, 'business_name', NULL, 'credit_code', NULL),
       'operator', json_object('name', operator_name, 'id_number', id_number, 'phone', phone,
         'difficulty', NULLIF(difficulty, ''), 'difficulty_note', NULL, 'certificate_no', NULLIF(certificate_no, ''),
         'certified_on', NULLIF(certified_on, ''), 'retirement_group', retirement_group),
@@ -62,6 +85,12 @@ INSERT INTO audit (at, clerk, action, point_code, operator_id_number, after, rea
     '导入 $(basename "$csv") 第 ' || (line + 1) || ' 行', printf('%064d', 0)
   FROM numbered n;
 COMMIT;
+.mode csv
+.headers off
+.output --bom $tmp/run-q.result.csv
+SELECT $(copy_header);
+SELECT $(copy_cells) code || ' 新建 [created]' FROM numbered ORDER BY line;
+.output stdout
 SQL
 floor=()
 if cc -O2 -o "$tmp/per-row-floor" scripts/per-row-floor.c -lsqlite3 -lcrypto 2>/dev/null; then
@@ -96,7 +125,7 @@ compare=()
   --baseline "wancun-before=$before point import $csv --db $tmp/run-pb.sqlite")
 python3 scripts/bench.py --name "point import, $count points with operators" --runs "$runs" \
   --setup "wancun=rm -f $tmp/run-p.sqlite* ${csv%.csv}.result.csv; cp $base $tmp/run-p.sqlite" \
-  --setup "sqlite3=rm -f $tmp/run-q.sqlite*; cp $base $tmp/run-q.sqlite" \
+  --setup "sqlite3=rm -f $tmp/run-q.sqlite* $tmp/run-q.result.csv; cp $base $tmp/run-q.sqlite" \
   --candidate "wancun=$wancun point import $csv --db $tmp/run-p.sqlite" \
   --baseline "sqlite3=sqlite3 -bail $tmp/run-q.sqlite < $tmp/points-baseline.sql" \
   "${utils[@]}" "${floor[@]}" "${compare[@]}"
@@ -121,6 +150,16 @@ same() {
   fi
 }
 same "$contents" "$tmp/run-q.sqlite" sqlite3
+copies='import csv, sys
+def rows(path):
+    with open(path, encoding="utf-8-sig", newline="") as f: return list(csv.reader(f))
+sys.exit(rows(sys.argv[1]) != rows(sys.argv[2]))'
+if python3 -c "$copies" "${csv%.csv}.result.csv" "$tmp/run-q.result.csv"; then
+  echo "wancun and sqlite3 wrote copies of the file with the same cells"
+else
+  echo "wancun and sqlite3 wrote copies of the file with different cells: the baseline needs fixing" >&2
+  exit 1
+fi
 if [ ${#floor[@]} -gt 0 ]; then
   same "$contents" "$tmp/run-c.sqlite" "per-row C"
   # Its hashes differ from wancun's (wancun stamps each line with the clock's time), but its
