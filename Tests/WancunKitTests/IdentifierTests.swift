@@ -39,6 +39,13 @@ import Testing
         #expect(Normalize.spreadsheetText("\u{3000}\u{A0} 聚金村\t\r\n") == "聚金村")
         #expect("\u{2003}聚金 村\u{205F}".trimmingSpaces() == "聚金 村")
         #expect("a\u{200B}".trimmingSpaces() == "a\u{200B}")  // zero width space is not White_Space
+        // Chinese text at an end is looked at by its bytes alone; a full-width space still goes.
+        #expect("聚金村".trimmingSpaces() == "聚金村")
+        #expect("聚金村\u{3000}".trimmingSpaces() == "聚金村")
+        #expect("\u{3000}聚金村".trimmingSpaces() == "聚金村")
+        #expect("聚金村 \u{2003}".trimmingSpaces() == "聚金村")
+        #expect("A村".trimmingSpaces() == "A村")
+        #expect("村\u{A0}".trimmingSpaces() == "村")
         #expect(DuplicateCheck.normalizedPointName(" 聚金\u{3000}村 电商 服务站") == "聚金村")
         #expect(Normalize.villageName("聚金\u{2002}村村民委员会") == "聚金村")
     }

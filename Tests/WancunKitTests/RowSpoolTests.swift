@@ -36,6 +36,39 @@ import Testing
         #expect(try readAll(fromFile) == readAll(fromSpool))
     }
 
+    /// A CSV copy is written from the kept bytes (`CSVWriter.append(textBytes:)`), a copy read
+    /// again from the file through strings: the two are the same bytes, formula-like text, quoted
+    /// cells, a wider row, a blank row and a file of its header alone included.
+    @Test(arguments: [
+        "a,b\n=1+1,+86 138\n-5,'=x\n＝全角,@a,\"say \"\"hi\"\"\"\n\n\"two\nlines\",\"4,5\",\t三,wide\n-,+\n",
+        "a,b\n",
+    ])
+    func theSameCSVCopyComesFromTheSpoolAsFromTheFile(content: String) throws {
+        let dir = temporaryDirectory()
+        let input = dir.appendingPathComponent("points.csv").path
+        try Data(content.utf8).write(to: URL(fileURLWithPath: input))
+        let fromFile = dir.appendingPathComponent("from-file.csv").path
+        let fromSpool = dir.appendingPathComponent("from-spool.csv").path
+        let notes = [3: "=note", 4: "n,4"]
+        try AnnotatedCopy.write(input: input, sheet: nil, headerRow: 1, notes: notes, title: "结果", defaultNote: "ok", to: fromFile)
+        try readThrough(input)
+        #expect(RowSpool.latest(path: input, sheet: nil) != nil)
+        try AnnotatedCopy.write(input: input, sheet: nil, headerRow: 1, notes: notes, title: "结果", defaultNote: "ok", to: fromSpool)
+        let copy = try Data(contentsOf: URL(fileURLWithPath: fromSpool))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fromFile)) == copy)
+        if content.count > 4 {
+            // Written as a clerk's spreadsheet should show it: formulas kept as text, cells whole.
+            let rows = try CSVReader(path: fromSpool)
+            var seen: [[String]] = []
+            while let row = try rows.next() { seen.append(row.cells) }
+            #expect(seen.count == 7)
+            #expect(seen[1] == ["'=1+1", "'+86 138", "", "", "ok"])
+            #expect(seen[2] == ["-5", "''=x", "", "", "'=note"])
+            #expect(seen[3] == ["'＝全角", "'@a", "say \"hi\"", "", "n,4"])
+            #expect(seen[5] == ["two\nlines", "4,5", "'\t三", "wide", "ok"])
+        }
+    }
+
     @Test func rowsThatEndedAtAProblemMakeNoCopy() throws {
         let input = writeTemporaryFile("unclosed-spool.csv", "a,b\n1,2\n3,\"4\n")
         #expect(throws: RowProblems.self) { try readThrough(input) }

@@ -56,18 +56,19 @@ public enum AnnotatedCopy {
         input: String, sheet: String?, headerRow: Int?, notes: [Int: String], title: String, defaultNote: String, to output: String,
         ownerOnly: Bool = false
     ) throws(RowProblem) -> String {
-        try write(input: input, sheet: sheet, to: output, ownerOnly: ownerOnly) { number, cells in
+        try write(input: input, sheet: sheet, to: output, ownerOnly: ownerOnly) { number, blank in
             let isData = headerRow.map { number > $0 } ?? true
-            return number == headerRow ? title : notes[number] ?? (isData && !cells.allSatisfy(\.isEmpty) ? defaultNote : "")
+            return number == headerRow ? title : notes[number] ?? (isData && !blank ? defaultNote : "")
         }
         return output
     }
 
-    /// The copy, each row's note from `note` (given the row's number and cells); the copy is
-    /// given up when `note` returns nil. The rows come from those the command read of the file
-    /// (`RowSpool`), the file itself being read again only when none were kept.
+    /// The copy, each row's note from `note` (given the row's number and whether its cells are
+    /// all empty); the copy is given up when `note` returns nil. The rows come from those the
+    /// command read of the file (`RowSpool`), the file itself being read again only when none
+    /// were kept.
     fileprivate static func write(
-        input: String, sheet: String?, to destination: String, ownerOnly: Bool = false, note: (Int, [String]) -> String?
+        input: String, sheet: String?, to destination: String, ownerOnly: Bool = false, note: (Int, Bool) -> String?
     ) throws(RowProblem) {
         // The widest row, so that the notes line up in one column.
         var width = 0
@@ -75,6 +76,10 @@ public enum AnnotatedCopy {
         if let spool = RowSpool.latest(path: input, sheet: sheet), let reader = RowSpool.Reader(spool) {
             // Rows that ended at a problem make no copy, as reading the file again would not.
             if case .failure(let problem) = spool.ending { throw problem }
+            // A CSV copy goes from the kept bytes to the file's, without a string for each cell.
+            guard TableFile.writesWorkbook(destination) else {
+                return try writeCSV(reader, width: spool.width, to: destination, ownerOnly: ownerOnly, note: note)
+            }
             width = spool.width
             next = { reader.next() }
         } else {
@@ -84,7 +89,7 @@ public enum AnnotatedCopy {
             next = { () throws(RowProblem) in try source.next()?.cells }
         }
         func annotated(_ number: Int, _ cells: [String]) -> [String]? {
-            guard let note = note(number, cells) else { return nil }
+            guard let note = note(number, cells.allSatisfy(\.isEmpty)) else { return nil }
             return cells + Array(repeating: "", count: width - cells.count) + [note]
         }
         // Row by row: a copy of a large file never holds its cells all at once. The copy keeps
@@ -101,6 +106,35 @@ public enum AnnotatedCopy {
             try output.finish()
         } catch {
             output.discard()
+            throw error
+        }
+    }
+
+    /// The same copy as CSV, from the kept rows' bytes: the same cells and lines as
+    /// `TableFile.Output` writes of them as text cells.
+    private static func writeCSV(
+        _ reader: RowSpool.Reader, width: Int, to destination: String, ownerOnly: Bool, note: (Int, Bool) -> String?
+    ) throws(RowProblem) {
+        var csv = try CSVWriter(streamingBeside: destination, ownerOnly: ownerOnly)
+        var number = 0
+        var givenUp = false
+        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        func add(_ cells: [UnsafeBufferPointer<UInt8>]) {
+            number += 1
+            guard var text = note(number, cells.allSatisfy(\.isEmpty)) else {
+                givenUp = true
+                return
+            }
+            text.withUTF8 { csv.append(textBytes: cells + Array(repeating: none, count: width - cells.count) + [$0]) }
+        }
+        do {
+            while !givenUp, try reader.nextRow({ add($0) }) {}
+            // A file without rows still gets its header's note, on a line of its own.
+            if number == 0 { add([]) }
+            if givenUp { return csv.discard() }
+            try csv.write(to: destination)
+        } catch {
+            csv.discard()
             throw error
         }
     }

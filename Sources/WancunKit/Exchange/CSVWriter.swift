@@ -31,24 +31,49 @@ public struct CSVWriter {
         line.reserveCapacity(256)
         for (index, cell) in cells.enumerated() {
             if index > 0 { line.append(UInt8(ascii: ",")) }
-            let utf8 = cell.utf8
-            guard utf8.contains(where: Self.needsQuotes) else {
-                line.append(contentsOf: utf8)
-                continue
-            }
-            line.append(UInt8(ascii: "\""))
-            for byte in utf8 {
-                if byte == UInt8(ascii: "\"") { line.append(byte) }
-                line.append(byte)
-            }
-            line.append(UInt8(ascii: "\""))
+            Self.put(cell.utf8, into: &line)
         }
+        end(line)
+    }
+
+    /// A row of text cells given as UTF-8 bytes, each kept from being read as a formula
+    /// (`FormulaText`), as `append(_:)` writes `SheetCell.text` cells: for a copy written from
+    /// the bytes a file was read as.
+    public mutating func append(textBytes cells: [UnsafeBufferPointer<UInt8>]) {
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            if FormulaText.mayBeFormulaLike(first: cell.first) {
+                // Rare: the text itself decides.
+                let text = FormulaText.neutralise(String(decoding: cell, as: UTF8.self))
+                Self.put(text.utf8, into: &line)
+            } else {
+                Self.put(cell, into: &line)
+            }
+        }
+        end(line)
+    }
+
+    /// Ends the line and adds it to the file.
+    private mutating func end(_ line: [UInt8]) {
+        var line = line
         line.append(contentsOf: [0x0D, 0x0A])
         data.append(contentsOf: line)
         if let spill, data.count > 1 << 20 {
             spill.handle.write(data)
             data.removeAll(keepingCapacity: true)
         }
+    }
+
+    private static func put(_ cell: some Collection<UInt8>, into line: inout [UInt8]) {
+        guard cell.contains(where: Self.needsQuotes) else { return line.append(contentsOf: cell) }
+        line.append(UInt8(ascii: "\""))
+        for byte in cell {
+            if byte == UInt8(ascii: "\"") { line.append(byte) }
+            line.append(byte)
+        }
+        line.append(UInt8(ascii: "\""))
     }
 
     private static func needsQuotes(_ byte: UInt8) -> Bool {
@@ -100,12 +125,18 @@ public enum FormulaText {
         cell.utf8.first == UInt8(ascii: "'") && isFormulaLike(cell) ? String(cell.dropFirst()) : cell
     }
 
+    /// Whether text whose first UTF-8 byte is `first` needs a closer look (`isFormulaLike`):
+    /// only text starting below `0`, with `=` or `@`, or with a full-width form (lead byte EF).
+    static func mayBeFormulaLike(first: UInt8?) -> Bool {
+        guard let first else { return false }
+        return first < 0x30 || first == UInt8(ascii: "=") || first == UInt8(ascii: "@") || first == 0xEF
+    }
+
     /// Whether the text, past any leading quotes, starts as a formula would and is not a
     /// plain number.
     static func isFormulaLike(_ text: String) -> Bool {
-        let utf8 = text.utf8
         // Most cells start with a letter, a digit or a Chinese character: nothing to look at.
-        guard let first = utf8.first, first < 0x30 || first == UInt8(ascii: "=") || first == UInt8(ascii: "@") || first == 0xEF else { return false }
+        guard mayBeFormulaLike(first: text.utf8.first) else { return false }
         let rest = text.unicodeScalars.drop(while: { $0 == "'" })
         guard let lead = rest.first else { return false }
         switch lead {

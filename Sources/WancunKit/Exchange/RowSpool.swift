@@ -93,6 +93,8 @@ final class RowSpool: @unchecked Sendable {
         private let handle: FileHandle
         private var buffer: [UInt8] = []
         private var position = 0
+        /// Where the row being read starts: bytes before it may be let go, not after.
+        private var rowStart = 0
         private var atEnd = false
 
         init?(_ spool: RowSpool) {
@@ -106,9 +108,10 @@ final class RowSpool: @unchecked Sendable {
         private func need(_ count: Int) -> Bool {
             while buffer.count - position < count {
                 guard !atEnd else { return false }
-                if position > 0 {
-                    buffer.removeFirst(position)
-                    position = 0
+                if rowStart > 0 {
+                    buffer.removeFirst(rowStart)
+                    position -= rowStart
+                    rowStart = 0
                 }
                 let more = (try? handle.read(upToCount: max(1 << 20, count))) ?? Data()
                 if more.isEmpty { atEnd = true }
@@ -125,6 +128,7 @@ final class RowSpool: @unchecked Sendable {
 
         /// The next row's cells, or nil after the last.
         func next() -> [String]? {
+            rowStart = position
             guard need(4) else { return nil }
             let count = take()
             var cells: [String] = []
@@ -137,6 +141,29 @@ final class RowSpool: @unchecked Sendable {
                 position += length
             }
             return cells
+        }
+
+        /// The next row's cells as UTF-8 bytes, given to `body` (valid only inside it), without
+        /// making a string of each; false after the last row.
+        func nextRow(_ body: ([UnsafeBufferPointer<UInt8>]) throws(RowProblem) -> Void) throws(RowProblem) -> Bool {
+            rowStart = position
+            guard need(4) else { return false }
+            let count = take()
+            // Each cell's place from the row's start: reading on may move the row in the buffer.
+            var places: [Range<Int>] = []
+            places.reserveCapacity(count)
+            for _ in 0..<count {
+                guard need(4) else { return false }
+                let length = take()
+                guard need(length) else { return false }
+                places.append((position - rowStart)..<(position - rowStart + length))
+                position += length
+            }
+            let start = rowStart
+            return try buffer.withUnsafeBufferPointer { (bytes) throws(RowProblem) -> Bool in
+                try body(places.map { UnsafeBufferPointer(rebasing: bytes[(start + $0.lowerBound)..<(start + $0.upperBound)]) })
+                return true
+            }
         }
     }
 }

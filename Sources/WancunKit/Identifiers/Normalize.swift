@@ -73,8 +73,11 @@ extension String {
     public func trimmingSpaces() -> String {
         let utf8 = self.utf8
         guard let first = utf8.first, let last = utf8.last else { return self }
-        // Printable ASCII at both ends: nothing to trim.
-        if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F { return self }
+        // Printable ASCII or a Chinese character (U+4000…U+9FFF, lead bytes E4…E9) at both
+        // ends: nothing to trim.
+        let firstKept = (first > 0x20 && first < 0x7F) || (0xE4...0xE9).contains(first)
+        if firstKept && last > 0x20 && last < 0x7F { return self }
+        if firstKept && utf8.count >= 3 && (0xE4...0xE9).contains(utf8[utf8.index(utf8.endIndex, offsetBy: -3)]) { return self }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex

@@ -101,7 +101,7 @@ extension AppDatabase {
         // Points never leave their village, so the village's points hold its highest number.
         // A range, not GLOB: a bound GLOB pattern makes SQLite compile the statement anew each time.
         let last =
-            try sameVillage.map { $0.map(\.code).max() }
+            try sameVillage.map { points in points.indices.lazy.map { points[$0].code }.max() }
             ?? String.fetchOne(
                 db.cachedStatement(sql: "SELECT max(code) FROM point WHERE code BETWEEN ? AND ?"),
                 arguments: [new.village.rawValue + "000", new.village.rawValue + "999"])

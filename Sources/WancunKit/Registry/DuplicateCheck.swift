@@ -115,9 +115,11 @@ enum DuplicateCheck {
         // The new name normalized once, not once for each of the village's points.
         let wanted = normalized?.name ?? normalizedPointName(name)
         if let names = normalized?.sameVillage { precondition(names.count == sameVillage.count, "a name for each of the village's points") }
-        for (index, other) in sameVillage.enumerated() where other.status != .closed && other.id != excluding {
-            if similarNormalized(normalized?.sameVillage[index] ?? normalizedPointName(other.name), wanted) {
-                return .pointNameDuplicate(code: other.code, name: other.name)
+        // By index, each field read in place: copying each point out of the array would retain
+        // every one of its strings, for each row of a large import.
+        for index in sameVillage.indices where sameVillage[index].status != .closed && sameVillage[index].id != excluding {
+            if similarNormalized(normalized?.sameVillage[index] ?? normalizedPointName(sameVillage[index].name), wanted) {
+                return .pointNameDuplicate(code: sameVillage[index].code, name: sameVillage[index].name)
             }
         }
         guard let latitude, let longitude else { return nil }
