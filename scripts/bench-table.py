@@ -5,7 +5,8 @@ $WANCUN_BENCH_RESULTS (scripts/bench-all.sh runs every benchmark that way).
 Usage, from the repository root: python3 scripts/bench-table.py RESULTS.jsonl
 For each benchmark: each command's median wall and CPU seconds and peak memory; for each
 baseline, the ratio of wancun's median to it, wall and CPU, and, when the run also timed
-"wancun-before" (WANCUN_BEFORE), the same ratio for the earlier build, measured in the same runs.
+"wancun-before" (WANCUN_BEFORE), the same ratio for the earlier build, measured in the same runs
+(against the baseline's own earlier side, NAME-before, where the benchmark times one).
 """
 import json
 import sys
@@ -19,15 +20,23 @@ def main():
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for record in records:
         results = {r["name"]: r for r in record["results"]}
-        after = results[record["candidate"]]
-        before = results.get("wancun-before")
+        candidate = record["candidate"]
+        after = results[candidate]
+        # The earlier build's side: "wancun-before", or, where a benchmark times the earlier
+        # build on more than one side (xlsx and csv), NAME-before beside each NAME.
+        before = results.get(f"{candidate}-before") or results.get("wancun-before")
+        earlier = {n for n in results if n.endswith("-before")}
         for name, r in results.items():
-            def ratio(side, key):
-                return f"{side[key] / r[key]:.2f}×" if side and side is not r and r[key] > 0 else ""
+            def ratio(side, key, against=r):
+                return f"{side[key] / against[key]:.2f}×" if side and side is not against and against[key] > 0 else ""
+            # The earlier build against this row's own earlier side when it has one: the ratio
+            # the earlier build had, as the wancun column gives this build's.
+            mate = r if name == candidate else results.get(f"{name}-before", r)
+            shown = name not in earlier
             print(f"| {record['name']} ({record['runs']} runs) | {name} | {r['median_s']:.2f} | {r['median_cpu_s']:.2f} | "
                   f"{r['peak_mb']:.0f} | {ratio(after, 'median_s')} | {ratio(after, 'median_cpu_s')} | "
-                  f"{'' if name == 'wancun-before' else ratio(before, 'median_s')} | "
-                  f"{'' if name == 'wancun-before' else ratio(before, 'median_cpu_s')} |")
+                  f"{ratio(before, 'median_s', mate) if shown else ''} | "
+                  f"{ratio(before, 'median_cpu_s', mate) if shown else ''} |")
 
 
 if __name__ == "__main__":
