@@ -184,4 +184,40 @@ import Testing
         #expect(result.rows.map(\.action) == [.created, .created])
         #expect(try db.points().filter { $0.status != .closed }.map(\.name).sorted() == ["东港便民", "新村", "西港超市"].sorted())
     }
+
+    /// A large import reads the current villages once and finds each row's village among them;
+    /// a code it does not find there, and a community's, are refused or let through with a reason
+    /// as a small import does: an unknown code, a town's, a village retired by a newer release,
+    /// a community's point without an exception and with one.
+    @Test func aLargeImportFindsAndRefusesVillagesAsASmallOneDoes() throws {
+        func database() throws -> AppDatabase {
+            let db = try Self.database()
+            // A newer release without 富亭村.
+            let lines = try String(contentsOfFile: haiyanCSV, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("330424001217") }
+            _ = try db.importDivisions(from: writeTemporaryFile("haiyan-newer.csv", lines.joined(separator: "\n") + "\n"), context: testContext)
+            return db
+        }
+        let codes = ["330424001213", "330424001299", "330424001000", "330424001217", "330424001001", "330424001001", "330424001214"]
+        let rows = codes.enumerated().map { i, code in
+            var row = Self.row(i)
+            row["village_code"] = code
+            if i == 5 { row["force_reason"] = "社区内的行政村服务点" }
+            return row
+        }
+        let refused = try Self.problems(database(), Self.file(rows), Self.large)
+        #expect(refused == (try Self.problems(database(), Self.file(rows), Self.small)))
+        #expect(refused.map(\.row) == [3, 4, 5, 6])
+        #expect(refused.map(\.rule) == ["VILLAGE_UNKNOWN", "NOT_A_VILLAGE", "VILLAGE_RETIRED", "POINT_NOT_RURAL_VILLAGE"])
+        #expect(refused.allSatisfy { $0.column == "村代码" })
+        // Without the rows refused, both write the same, the community's point with its reason.
+        let kept = [rows[0], rows[5], rows[6]]
+        let (large, small) = (try database(), try database())
+        let bulk = try large.importPoints(from: Self.file(kept), context: testContext, bulk: Self.large)
+        let plain = try small.importPoints(from: Self.file(kept), context: testContext, bulk: Self.small)
+        #expect(bulk.large && !plain.large)
+        #expect(bulk.rows.map(\.pointCode) == ["330424001213001", "330424001001001", "330424001214001"])
+        #expect(bulk.rows.map(\.pointCode) == plain.rows.map(\.pointCode))
+        #expect(try Self.written(large) == Self.written(small))
+        #expect(try large.auditEntries(AuditFilter()).contains { $0.reason == "社区内的行政村服务点" })
+    }
 }

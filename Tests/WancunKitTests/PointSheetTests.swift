@@ -455,4 +455,23 @@ import Testing
         let english = writeTemporaryFile("en.csv", "village_code,name\n330424101203,英文表头服务点\n")
         #expect(try db.importPoints(from: english, context: testContext).rows.count == 1)
     }
+
+    /// A services cell is split into its items, and each item into kind and category, the same
+    /// way whether it is ASCII (split by its bytes) or not (by its characters): empty pieces
+    /// left out, `，` `、` `：` as good as `,` `:`, the category holding any `:` after the first.
+    @Test(arguments: [
+        "parcel,bill-payment", ",,parcel,,bill-payment,", "agent-purchase:farm-inputs:x", "a,\r\nb", " parcel , bill-payment ", "",
+        "包裹存取，代购：日用品", "parcel、bill-payment,代购:农资", "parcel，bill-payment", "代购：农资:x",
+    ])
+    func aServicesCellIsSplitByItsBytesAsByItsCharacters(cell: String) {
+        func reference(_ text: some StringProtocol, _ separators: [Character], maxSplits: Int = .max) -> [String] {
+            Array(text).split(maxSplits: maxSplits, whereSeparator: { separators.contains($0) }).map { String($0) }
+        }
+        let items = AppDatabase.split(cell, by: UInt8(ascii: ","), or: ["，", "、"])
+        #expect(items.map(String.init) == reference(cell, [",", "，", "、"]))
+        for item in items {
+            #expect(
+                AppDatabase.split(item, by: UInt8(ascii: ":"), or: ["："], maxSplits: 1).map(String.init) == reference(item, [":", "："], maxSplits: 1))
+        }
+    }
 }

@@ -7,7 +7,8 @@ public struct DivisionCode: Hashable, Comparable, Sendable, CustomStringConverti
         let text = Normalize.spreadsheetText(input)
         if text.isEmpty { throw .empty }
         if Normalize.looksLikeScientificNotation(text) { throw .scientificNotation(text) }
-        guard text.count == 12, text.allSatisfy(\.isASCIIDigit), !text.hasPrefix("00") else {
+        // Twelve characters that are ASCII digits are twelve such bytes: the bytes tell.
+        guard text.utf8.count == 12, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), !text.hasPrefix("00") else {
             throw .divisionCodeFormat(text)
         }
         self.rawValue = text
@@ -22,9 +23,11 @@ public struct DivisionCode: Hashable, Comparable, Sendable, CustomStringConverti
         try self.init(parsing: padded)
     }
 
+    /// The digits at `range` as a number, read from the text's bytes in place.
     private func segment(_ range: Range<Int>) -> Int {
-        let chars = Array(rawValue.utf8)
-        return range.reduce(0) { $0 * 10 + Int(chars[$1] - 48) }
+        var value = 0
+        for byte in rawValue.utf8.dropFirst(range.lowerBound).prefix(range.count) { value = value * 10 + Int(byte &- 48) }
+        return value
     }
 
     public var provinceSegment: Int { segment(0..<2) }

@@ -41,6 +41,10 @@ private final class PointImportState {
     /// `divisionsKept` are kept, then all are let go, for the same reason as `pointsKept`.
     var divisions: [DivisionCode: Division] = [:]
     static let divisionsKept = 20_000
+    /// The current villages (those `AppDatabase.checkActive` lets through), as a large import
+    /// reads them once: each code as a number beside the village's id, in code order. 16 bytes
+    /// a village, where a national registry's 600,000 divisions kept as `Division`s take 100 MB.
+    private var standingVillages: [(code: Int64, id: Int64)]?
     /// Current towns by name, read on the first row that names its village instead of coding it.
     var towns: [String: [Division]]?
     var villagesByTown: [Int64: [Division]] = [:]
@@ -121,6 +125,19 @@ private final class PointImportState {
     }
 
     func division(_ db: Database, _ code: DivisionCode) throws -> Division {
+        // A current rural village, from the villages read once: what the import reads of it is
+        // its id and its code. (Anything else is read in full: its name goes into the
+        // exception a point elsewhere needs, and a code not found here into why it is refused.)
+        if let villages = standingVillages, code.isRuralVillage, let number = Int64(code.rawValue) {
+            var (low, high) = (0, villages.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if villages[middle].code < number { low = middle + 1 } else { high = middle }
+            }
+            if low < villages.count && villages[low].code == number {
+                return Division(id: villages[low].id, code: code, name: "", level: DivisionLevel.village.rawValue, parentId: nil, retiredOn: nil)
+            }
+        }
         if let known = divisions[code] { return known }
         guard let found = try Division.fetch(db, code: code) else { throw RegistryError.villageUnknown(code) }
         if divisions.count >= Self.divisionsKept { divisions.removeAll(keepingCapacity: true) }
@@ -144,6 +161,15 @@ private final class PointImportState {
             phones.insert(phone.hashValue)
         }
         villagesWithPoints = try Set(db.cachedStatement(sql: "SELECT DISTINCT village_id FROM point").rows { columns in columns.int64(0) ?? 0 })
+        // A village's code ends in three digits that are not all zero (`DivisionCode.level`).
+        // Counted first, so that the list takes only the room it needs.
+        let standing = "FROM division WHERE retired_on IS NULL AND substr(code, 10) <> '000'"
+        var villages: [(code: Int64, id: Int64)] = []
+        villages.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) \(standing)") ?? 0)
+        _ = try db.makeStatement(sql: "SELECT CAST(code AS INTEGER), id \(standing) ORDER BY 1").rows { columns in
+            villages.append((code: columns.int64(0) ?? 0, id: columns.int64(1) ?? 0))
+        }
+        (standingVillages, divisions) = (villages, [:])
         // Room for the rest of the file's rows at once, rather than growing (and copying) in
         // steps, when how far into the file the row is tells how many there will be (a
         // workbook's reader reads ahead, so its rows do not).
@@ -229,7 +255,7 @@ private final class PointImportState {
     /// Once every row is in: the indexes dropped, built again as they were. What was kept
     /// for the rows is let go first, so that it does not add to what building the indexes takes.
     func finish(_ db: Database) throws {
-        (divisions, villagesByTown, towns, firstRowOfPoint) = ([:], [:], nil, [:])
+        (divisions, standingVillages, villagesByTown, towns, firstRowOfPoint) = ([:], nil, [:], nil, [:])
         (pointsOfVillage, namesOfVillage, pointsHeld, idNumberHashes, phoneHashes, villagesWithPoints) = ([:], [:], 0, nil, nil, nil)
         for sql in droppedIndexes { try db.execute(sql: sql) }
         droppedIndexes = []
@@ -525,8 +551,8 @@ extension AppDatabase {
         let contractTo = optional("contract_to") { text throws(ValueError) in try LocalDate(parsing: text) }
         let operatorUsable = check.problems.count == beforeOperator
         var services: [(ServiceKind, PurchaseCategory?)] = []
-        for item in row["services"].split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
-            let parts = item.split(maxSplits: 1, whereSeparator: { $0 == ":" || $0 == "：" }).map { Normalize.spreadsheetText(String($0)) }
+        for item in Self.split(row["services"], by: UInt8(ascii: ","), or: ["，", "、"]) {
+            let parts = Self.split(item, by: UInt8(ascii: ":"), or: ["："], maxSplits: 1).map { Normalize.spreadsheetText(String($0)) }
             let category = parts.count > 1 ? PurchaseCategory(label: parts[1]) : nil
             guard let kind = ServiceKind(label: parts[0]), kind != .finance, parts.count == 1 || category != nil,
                 (kind == .agentPurchase) == (category != nil), category != .medicines
@@ -710,6 +736,16 @@ extension AppDatabase {
                 services: added, idNumber: idNumber?.rawValue, context: context)
         }
         return (PointImportRow(row: row.number, pointCode: point.code, action: action), point.id!)
+    }
+
+    /// `text` split where `separator` or one of `others` is, leaving out empty pieces: by its bytes
+    /// when it is all ASCII (each character a byte), else by its characters.
+    static func split(_ text: some StringProtocol, by separator: UInt8, or others: [Character], maxSplits: Int = .max) -> [Substring] {
+        let whole = Substring(text)
+        guard whole.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return whole.split(maxSplits: maxSplits, whereSeparator: { $0 == Character(Unicode.Scalar(separator)) || others.contains($0) })
+        }
+        return whole.utf8.split(separator: separator, maxSplits: maxSplits).map { whole[$0.startIndex..<$0.endIndex] }
     }
 
     static func degrees(_ text: String) throws(ValueError) -> Double {

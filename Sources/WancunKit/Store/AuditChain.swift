@@ -94,18 +94,18 @@ enum AuditChain {
 
     /// The line's hash, as 64 lowercase hex characters in ASCII.
     static func hash(previous: [UInt8], canonical: [UInt8]) -> [UInt8] {
+        // The bytes in place, not through `DataProtocol`'s regions: an import hashes a line per row.
         var hasher = SHA256()
-        hasher.update(data: previous)
-        hasher.update(data: canonical)
-        let digest = hasher.finalize()
-        return [UInt8](unsafeUninitializedCapacity: 64) { out, count in
-            var i = 0
-            for byte in digest {
-                out[i] = hexDigits[Int(byte >> 4)]
-                out[i + 1] = hexDigits[Int(byte & 0x0F)]
-                i += 2
+        previous.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        canonical.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hasher.finalize().withUnsafeBytes { digest in
+            [UInt8](unsafeUninitializedCapacity: 64) { out, count in
+                for (i, byte) in digest.enumerated() {
+                    out[2 * i] = hexDigits[Int(byte >> 4)]
+                    out[2 * i + 1] = hexDigits[Int(byte & 0x0F)]
+                }
+                count = 64
             }
-            count = 64
         }
     }
 
