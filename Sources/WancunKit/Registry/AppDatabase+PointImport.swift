@@ -202,12 +202,12 @@ private final class PointImportState {
     private var after = JSONWriter(capacity: 1_024)
     private var newPoint = JSONWriter(capacity: 512)
 
-    /// One line for the row: what it made or changed, and where it came from. The same line as
+    /// One line for the row: what it made or changed, and where it came from (`reason`). The same line as
     /// `Database.audit` writes of `{"point": existing}` before and `{"action", "point",
     /// "operator", "assignment", "services"}` after, each part present when the row has it,
     /// which keeps only what changed: the point when it did.
     func audit(
-        _ db: Database, row: Int, action: PointImportRow.Action, point: Point, existing: Point?, operator person: Operator?,
+        _ db: Database, reason: String, action: PointImportRow.Action, point: Point, existing: Point?, operator person: Operator?,
         assignment: Assignment?, services: [Service], idNumber: String?, context: ChangeContext
     ) throws {
         var pointChanged = true
@@ -249,7 +249,7 @@ private final class PointImportState {
         }
         try db.auditLine(
             "point.import", AuditSubject(pointCode: point.code, operatorIdNumber: idNumber), before: existing == nil ? nil : before.bytes,
-            after: after.bytes, reason: Message.importedFrom(file, row: row).zh, context: context, chain: chain)
+            after: after.bytes, reason: reason, context: context, chain: chain)
     }
 
     /// Once every row is in: the indexes dropped, built again as they were. What was kept
@@ -377,7 +377,7 @@ extension AppDatabase {
             finish: state.finish,
             // An exported points file comes back as it went out: without the `'` its CSV puts
             // before text that starts like a formula.
-            parse: { row, check in Self.parsePointRow(row.restoringFormulaText(), &check, today: today) },
+            parse: { [file = state.file] row, check in Self.parsePointRow(row.restoringFormulaText(), &check, today: today, file: file) },
             row: { row, fields, check, db in
                 let row = row.restoringFormulaText()
                 progress?(row.number, row.fraction)
@@ -480,6 +480,10 @@ extension AppDatabase {
         var operatorUsable: Bool
         /// Whether any cell of the row had a problem.
         var cellProblems: Bool
+        /// The name as the duplicate check compares it (`DuplicateCheck.normalizedPointName`).
+        var normalizedName: String
+        /// Where the row came from, as its audit line and a change of opening day give it.
+        var reason: String
         /// The cells the database's side reads as they are, taken here once.
         var pointCode: String?
         var certificateNo: String?
@@ -487,7 +491,8 @@ extension AppDatabase {
         var villageByName = false
     }
 
-    static func parsePointRow(_ row: TableRow, _ check: inout RowChecker, today: LocalDate) -> PointRowFields {
+    /// `file`: the file's name, for the reason its audit line gives.
+    static func parsePointRow(_ row: TableRow, _ check: inout RowChecker, today: LocalDate, file: String) -> PointRowFields {
         // The village by code; by town and village names needs the database, later.
         var village: DivisionCode?
         if !row["village_code"].isEmpty {
@@ -567,6 +572,7 @@ extension AppDatabase {
             values: values, override: override, idNumber: idNumber, phone: phone, group: group, difficulty: difficulty, certifiedOn: certifiedOn,
             contractType: contractType, contractFrom: contractFrom, contractTo: contractTo, services: services,
             operatorUsable: operatorUsable, cellProblems: !check.problems.isEmpty,
+            normalizedName: DuplicateCheck.normalizedPointName(name), reason: Message.importedFrom(file, row: row.number).zh,
             pointCode: row["point_code"].isEmpty ? nil : Normalize.spreadsheetText(row["point_code"]),
             certificateNo: row["certificate_no"].isEmpty ? nil : row["certificate_no"],
             villageByName: row["village_code"].isEmpty && !row["village_name"].isEmpty)
@@ -619,8 +625,6 @@ extension AppDatabase {
         // The point: by code, else the village's point of the same name, else a new one.
         guard let division = try attempt({ try state.division(db, village) }) else { return nil }
         let (sameVillage, sameVillageNames) = try state.points(db, village: division.id!)
-        // The row's name as the duplicate check compares it, when the point is found by name.
-        var wanted: String?
         var existing: Point?
         var action = PointImportRow.Action.unchanged
         var point: Point?
@@ -632,9 +636,7 @@ extension AppDatabase {
             }
             existing = found
         } else {
-            let normalized = DuplicateCheck.normalizedPointName(name)
-            existing = sameVillageNames.firstIndex(of: normalized).map { sameVillage[$0] }
-            wanted = normalized
+            existing = sameVillageNames.firstIndex(of: fields.normalizedName).map { sameVillage[$0] }
         }
         if let existing {
             var edit = PointEdit()
@@ -649,7 +651,7 @@ extension AppDatabase {
             }
             if let openedOn, existing.openedOn != openedOn {
                 edit.openedOn = openedOn
-                edit.reason = Message.importedFrom(state.file, row: row.number).zh
+                edit.reason = fields.reason
             }
             let changed = edit.name != nil || edit.address != nil || edit.latitude != nil || !edit.values.isEmpty || edit.openedOn != nil
             point = try changed ? attempt { try Self.editPoint(db, existing.code, edit, context: context, audited: false) } : existing
@@ -666,10 +668,10 @@ extension AppDatabase {
             point = try attempt {
                 try Self.addPoint(
                     db, new, context: context, village: division, sameVillage: sameVillage,
-                    normalized: wanted.map { DuplicateCheck.NormalizedNames(name: $0, sameVillage: sameVillageNames) }, audited: false,
+                    normalized: DuplicateCheck.NormalizedNames(name: fields.normalizedName, sameVillage: sameVillageNames), audited: false,
                     textChecked: true)
             }
-            if let point { state.added(point, name: wanted ?? DuplicateCheck.normalizedPointName(point.name)) }
+            if let point { state.added(point, name: fields.normalizedName) }
             action = .created
         }
         let newPoint = existing == nil
@@ -732,7 +734,7 @@ extension AppDatabase {
         }
         if action != .unchanged && check.problems.count == before {
             try state.audit(
-                db, row: row.number, action: action, point: point, existing: existing, operator: newPerson, assignment: assignment,
+                db, reason: fields.reason, action: action, point: point, existing: existing, operator: newPerson, assignment: assignment,
                 services: added, idNumber: idNumber?.rawValue, context: context)
         }
         return (PointImportRow(row: row.number, pointCode: point.code, action: action), point.id!)
