@@ -41,9 +41,9 @@ private final class PointImportState {
     /// `divisionsKept` are kept, then all are let go, for the same reason as `pointsKept`.
     var divisions: [DivisionCode: Division] = [:]
     static let divisionsKept = 20_000
-    /// The current villages (those `AppDatabase.checkActive` lets through), as a large import
-    /// reads them once: each code as a number beside the village's id, in code order. 16 bytes
-    /// a village, where a national registry's 600,000 divisions kept as `Division`s take 100 MB.
+    /// The current rural villages (`Division.ruralSQL`, not retired), as a large import reads
+    /// them once: each code as a number beside the village's id, in code order. 16 bytes a
+    /// village, where a national registry's 600,000 divisions kept as `Division`s take 100 MB.
     private var standingVillages: [(code: Int64, id: Int64)]?
     /// Current towns by name, read on the first row that names its village instead of coding it.
     var towns: [String: [Division]]?
@@ -126,9 +126,9 @@ private final class PointImportState {
 
     func division(_ db: Database, _ code: DivisionCode) throws -> Division {
         // A current rural village, from the villages read once: what the import reads of it is
-        // its id and its code. (Anything else is read in full: its name goes into the
-        // exception a point elsewhere needs, and a code not found here into why it is refused.)
-        if let villages = standingVillages, code.isRuralVillage, let number = Int64(code.rawValue) {
+        // its id and its code. (Any other code is read in full: a community's name goes into the
+        // exception its point needs, and a code not found at all into why it is refused.)
+        if let villages = standingVillages, let number = Int64(code.rawValue) {
             var (low, high) = (0, villages.count)
             while low < high {
                 let middle = (low + high) / 2
@@ -161,12 +161,11 @@ private final class PointImportState {
             phones.insert(phone.hashValue)
         }
         villagesWithPoints = try Set(db.cachedStatement(sql: "SELECT DISTINCT village_id FROM point").rows { columns in columns.int64(0) ?? 0 })
-        // A village's code ends in three digits that are not all zero (`DivisionCode.level`).
         // Counted first, so that the list takes only the room it needs.
-        let standing = "FROM division WHERE retired_on IS NULL AND substr(code, 10) <> '000'"
+        let standing = "FROM division d WHERE \(Division.ruralSQL) AND \(RegistrySQL.standing("d"))"
         var villages: [(code: Int64, id: Int64)] = []
         villages.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) \(standing)") ?? 0)
-        _ = try db.makeStatement(sql: "SELECT CAST(code AS INTEGER), id \(standing) ORDER BY 1").rows { columns in
+        _ = try db.makeStatement(sql: "SELECT CAST(d.code AS INTEGER), d.id \(standing) ORDER BY 1").rows { columns in
             villages.append((code: columns.int64(0) ?? 0, id: columns.int64(1) ?? 0))
         }
         (standingVillages, divisions) = (villages, [:])
